@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "plangraph",
+  products: [
+    .library(name: "PlanGraph", targets: ["PlanGraph"]),
+    .executable(name: "plangraph", targets: ["plangraph"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(
+      name: "PlanGraph",
+      dependencies: ["CYAML"]
+    ),
+    .executableTarget(
+      name: "plangraph",
+      dependencies: [
+        "PlanGraph",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "PlanGraphTests",
+      dependencies: ["PlanGraph"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "plangraphTests",
+      dependencies: ["plangraph"],
+      exclude: ["Golden"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,103 @@
+/// A problem found in a plan: where, how bad, a stable code for tools, and words for people.
+///
+/// The library only collects these; the command line decides how to print them and the exit status.
+public struct Diagnostic: Hashable, Sendable {
+  /// Whether the problem makes the plan invalid.
+  public enum Severity: String, Hashable, Sendable {
+    /// The plan cannot be used.
+    case error
+    /// The plan can be used, but probably says something unintended (an error under `--strict`).
+    case warning
+  }
+
+  /// How bad the problem is.
+  public var severity: Severity
+  /// A stable identifier of the kind of problem, for tools, tests and fixtures.
+  public var code: DiagnosticCode
+  /// What is wrong, in one line.
+  public var message: String
+  /// How to fix it, or what was probably meant; nil when nothing helps.
+  public var hint: String?
+  /// Where it is; line 0 when the problem concerns a whole file.
+  public var location: SourceLocation
+
+  /// Creates a diagnostic.
+  public init(
+    _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    hint: String? = nil
+  ) {
+    self.severity = severity
+    self.code = code
+    self.message = message
+    self.hint = hint
+    self.location = location
+  }
+}
+
+/// Every kind of problem the loader and checker report; the raw value is the code printed for tools.
+public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
+  /// A file that cannot be read: missing, a directory, a FIFO, too large.
+  case unreadableFile = "unreadable-file"
+  /// YAML or JSON that does not parse, or is not UTF-8.
+  case syntax = "syntax"
+  /// A YAML alias whose expansion exceeds the fixed budget.
+  case aliasLimit = "alias-limit"
+  /// A key the format does not know.
+  case unknownKey = "unknown-key"
+  /// A key given twice in one mapping.
+  case duplicateKey = "duplicate-key"
+  /// A key that is valid elsewhere but not here (`plan:` in an included file, `from:` on a non-duty).
+  case misplacedKey = "misplaced-key"
+  /// A required key is missing.
+  case missingKey = "missing-key"
+  /// A value of the wrong shape or an unknown word (`status: finished`).
+  case invalidValue = "invalid-value"
+  /// An id with characters other than letters, digits, `_` and `-`.
+  case invalidID = "invalid-id"
+  /// Two siblings, two tasks' full ids or two files' namespaces that clash.
+  case duplicateID = "duplicate-id"
+  /// Two files with the same namespace.
+  case duplicateNamespace = "duplicate-namespace"
+  /// An owner id declared twice.
+  case duplicateOwner = "duplicate-owner"
+  /// An `after` name that matches no task.
+  case unknownReference = "unknown-reference"
+  /// Dependencies that go round in a circle.
+  case dependencyCycle = "dependency-cycle"
+  /// An `owner` that is not declared.
+  case unknownOwner = "unknown-owner"
+  /// A date in none of the accepted forms, or one that does not exist.
+  case invalidDate = "invalid-date"
+  /// A date whose year lies outside 1900–2200.
+  case dateOutOfRange = "date-out-of-range"
+  /// A duration in none of the accepted forms, or too long.
+  case invalidDuration = "invalid-duration"
+  /// A duration without a unit.
+  case bareNumberDuration = "bare-number-duration"
+  /// `progress` outside 0–100%.
+  case invalidProgress = "invalid-progress"
+  /// A summary task with a duration, `done`, a target, or a status other than `cancelled`.
+  case invalidSummary = "invalid-summary"
+  /// `done` beside a status other than `done`.
+  case doneConflict = "done-conflict"
+  /// A recurring duty with a duration, dependencies, children, a target, measurements or progress.
+  case invalidDuty = "invalid-duty"
+  /// `done` or `status: done` on a task with a target.
+  case doneWithTarget = "done-with-target"
+  /// An `include` that names no file.
+  case includeMissing = "include-missing"
+  /// An `include` that leaves the root file's folder.
+  case includeOutsideRoot = "include-outside-root"
+  /// A file included twice, or including itself through others.
+  case includeCycle = "include-cycle"
+  /// More problems than are worth listing; the rest are not shown.
+  case tooManyProblems = "too-many-problems"
+  /// A leaf task or duty without an owner (warning).
+  case noOwner = "no-owner"
+  /// A deadline earlier than the task's earliest possible finish (warning).
+  case deadlineBeforeFinish = "deadline-before-finish"
+  /// A `done` date later than the as-of date (warning).
+  case doneAfterAsOf = "done-after-as-of"
+  /// A value that has no effect where it is written (warning).
+  case ignoredValue = "ignored-value"
+}

@@ -1,0 +1,53 @@
+/// Collects diagnostics, capped so that a garbage file cannot fill memory with complaints.
+struct DiagnosticBag {
+  /// How many diagnostics are kept; past this one `too-many-problems` closes the list.
+  static let limit = 1000
+
+  private(set) var items: [Diagnostic] = []
+  private(set) var dropped = 0
+  private(set) var droppedErrors = 0
+
+  /// Whether any error (not warning) was reported.
+  private(set) var hasErrors = false
+
+  mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    add(Diagnostic(.error, code, message, at: location, hint: hint))
+  }
+
+  mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    add(Diagnostic(.warning, code, message, at: location, hint: hint))
+  }
+
+  mutating func add(_ diagnostic: Diagnostic) {
+    if diagnostic.severity == .error { hasErrors = true }
+    if items.count < DiagnosticBag.limit {
+      items.append(diagnostic)
+    } else {
+      dropped += 1
+      if diagnostic.severity == .error { droppedErrors += 1 }
+    }
+  }
+
+  /// The diagnostics sorted by file order, line and column, with a closing note if some were dropped.
+  func sorted(fileOrder: [String]) -> [Diagnostic] {
+    var rank: [String: Int] = [:]
+    for (i, file) in fileOrder.enumerated() where rank[file] == nil { rank[file] = i }
+    var result = items.enumerated().sorted { a, b in
+      let (l, r) = (a.element.location, b.element.location)
+      let (lf, rf) = (rank[l.file] ?? Int.max, rank[r.file] ?? Int.max)
+      if lf != rf { return lf < rf }
+      if l.file != r.file { return l.file < r.file }
+      if l.line != r.line { return l.line < r.line }
+      if l.column != r.column { return l.column < r.column }
+      return a.offset < b.offset
+    }.map(\.element)
+    if dropped > 0, let last = result.last {
+      result.append(
+        Diagnostic(
+          droppedErrors > 0 ? .error : .warning, .tooManyProblems, "\(dropped) more problems not shown",
+          at: SourceLocation(file: last.location.file, line: 0, column: 0),
+          hint: "fix the problems above and run again"))
+    }
+    return result
+  }
+}

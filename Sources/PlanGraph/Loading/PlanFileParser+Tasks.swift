@@ -1,0 +1,445 @@
+/// Reading the task tree and each task's keys.
+extension PlanFileParser {
+  private enum TaskFrame {
+    case list(parent: Int?)
+    case task(index: Int, seen: UInt32)
+  }
+
+  mutating func parseTaskTree() throws(YAMLSyntaxError) {
+    let first = try cursor.next()
+    if first.kind == .scalar && first.isPlain && first.text.isEmpty { return }
+    guard first.kind == .sequenceStart else {
+      bag.error(.invalidValue, "'tasks' takes a list of tasks", at: cursor.location(first))
+      try cursor.skipNode(startingWith: first)
+      return
+    }
+    let known = TaskKey.allCases.map(\.rawValue)
+    var keys = KeyPositions()
+    var stack: [TaskFrame] = [.list(parent: nil)]
+    while let top = stack.last {
+      switch top {
+      case .list(let parent):
+        let event = try cursor.next()
+        switch event.kind {
+        case .sequenceEnd, .streamEnd, .documentEnd:
+          stack.removeLast()
+        case .mappingStart:
+          let index = file.tasks.count
+          file.tasks.append(TaskDraft(parent: parent, position: cursor.position(event)))
+          if let parent { file.tasks[parent].children.append(index) }
+          keys.push()
+          stack.append(.task(index: index, seen: 0))
+        default:
+          bag.error(
+            .invalidValue, "a task must be a mapping with 'id' and 'name', not \(event.kind.nodeDescription)",
+            at: cursor.location(event))
+          try cursor.skipNode(startingWith: event)
+        }
+      case .task(let index, let seen):
+        let event = try cursor.next()
+        if event.kind == .mappingEnd || event.kind == .streamEnd {
+          finishTask(index, keys: keys)
+          keys.pop()
+          stack.removeLast()
+          continue
+        }
+        guard let name = try mappingKey(event, known: known, context: "a task"), let key = TaskKey(rawValue: name)
+        else { continue }
+        if seen & key.bit != 0 {
+          try duplicateKey(event)
+          continue
+        }
+        stack[stack.count - 1] = .task(index: index, seen: seen | key.bit)
+        keys[key] = cursor.position(event)
+        if key == .tasks {
+          let value = try cursor.next()
+          if value.kind == .sequenceStart {
+            stack.append(.list(parent: index))
+          } else if !(value.kind == .scalar && value.isPlain && value.text.isEmpty) {
+            bag.error(.invalidValue, "'tasks' takes a list of tasks", at: cursor.location(value))
+            try cursor.skipNode(startingWith: value)
+          }
+        } else {
+          try readTaskValue(key, into: index)
+        }
+      }
+    }
+  }
+
+  private mutating func readTaskValue(_ key: TaskKey, into index: Int) throws(YAMLSyntaxError) {
+    let name = key.rawValue
+    switch key {
+    case .id:
+      file.tasks[index].id = try readID(for: name)
+    case .name:
+      file.tasks[index].name = try cursor.readText(for: name, into: &bag)?.text
+    case .owner:
+      file.tasks[index].ownerRef = try cursor.readText(for: name, into: &bag)
+    case .duration:
+      guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
+      file.tasks[index].duration = parseDuration(scalar)
+      file.tasks[index].durationPosition = scalar.position
+    case .start:
+      file.tasks[index].start = try readDate(for: name)
+    case .deadline:
+      file.tasks[index].deadline = try readDate(for: name)
+    case .from:
+      file.tasks[index].from = try readDate(for: name)
+    case .until:
+      file.tasks[index].until = try readDate(for: name)
+    case .after:
+      let list = try cursor.readScalarList(for: name, into: &bag)?.items ?? []
+      for item in list where item.isNull {
+        bag.error(.invalidValue, "an empty entry in 'after'", at: cursor.location(item.position))
+      }
+      file.tasks[index].after = list.filter { !$0.isNull }
+    case .status:
+      guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
+      if let status = TaskStatus(rawValue: scalar.text) {
+        file.tasks[index].status = status
+      } else {
+        let words = TaskStatus.allCases.map(\.rawValue)
+        bag.error(
+          .invalidValue, "unknown status '\(scalar.text)'", at: cursor.location(scalar.position),
+          hint: NearestNames.hint(for: scalar.text, in: words) ?? "one of: " + words.joined(separator: ", "))
+      }
+    case .done:
+      guard let (items, isList) = try cursor.readScalarList(for: name, into: &bag) else { return }
+      file.tasks[index].doneRaw = (items.filter { !$0.isNull }, isList)
+    case .progress:
+      guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
+      file.tasks[index].progress = parseProgress(scalar)
+    case .evidence:
+      file.tasks[index].evidence = try readOptionalText(for: name)
+    case .source:
+      file.tasks[index].source = try readOptionalText(for: name)
+    case .note:
+      file.tasks[index].note = try readOptionalText(for: name)
+    case .tags:
+      file.tasks[index].tags = (try cursor.readScalarList(for: name, into: &bag)?.items ?? []).filter { !$0.isNull }
+        .map(\.text)
+    case .target:
+      file.tasks[index].target = try readTarget()
+    case .measurements:
+      file.tasks[index].measurements = try readMeasurements()
+    case .every:
+      guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
+      if let period = Recurrence(rawValue: scalar.text) {
+        file.tasks[index].every = period
+      } else {
+        let words = Recurrence.allCases.map(\.rawValue)
+        bag.error(
+          .invalidValue, "unknown period '\(scalar.text)' for 'every'", at: cursor.location(scalar.position),
+          hint: NearestNames.hint(for: scalar.text, in: words) ?? "one of: " + words.joined(separator: ", "))
+      }
+    case .tasks:
+      break  // handled by the tree walk
+    }
+  }
+
+  private mutating func readOptionalText(for key: String) throws(YAMLSyntaxError) -> String? {
+    guard let scalar = try cursor.readScalar(for: key, into: &bag), !scalar.isNull else { return nil }
+    return scalar.text
+  }
+
+  /// Reads a date value, reporting malformed, impossible and out-of-range dates.
+  mutating func readDate(for key: String) throws(YAMLSyntaxError) -> DateSlot? {
+    guard let scalar = try cursor.readText(for: key, into: &bag) else { return nil }
+    return parseDate(scalar)
+  }
+
+  /// Parses a scalar as a date, reporting what is wrong with it.
+  mutating func parseDate(_ scalar: Scalar) -> DateSlot? {
+    switch DateExpression.parse(scalar.text) {
+    case .success(let expression):
+      return DateSlot(expression: expression, position: scalar.position)
+    case .failure(let error):
+      let location = cursor.location(scalar.position)
+      switch error {
+      case .malformed:
+        bag.error(
+          .invalidDate, "'\(scalar.text)' is not a date", at: location,
+          hint: "write a date as 2017-10-20, 2017-10, 2017, 2017-Q4, 2018-H1, +2y, 2017年10月中旬 or 2017年底")
+      case .impossible:
+        bag.error(.invalidDate, "'\(scalar.text)' is not a day of the calendar", at: location)
+      case .yearOutOfRange(let year):
+        bag.error(
+          .dateOutOfRange, "the year \(year) of '\(scalar.text)' is outside 1900–2200", at: location,
+          hint: "plan dates lie between 1900 and 2200")
+      case .tooFar:
+        bag.error(
+          .dateOutOfRange, "'\(scalar.text)' lies outside the years 1900–2200", at: location,
+          hint: "plan dates lie between 1900 and 2200")
+      }
+      return nil
+    }
+  }
+
+  private mutating func parseDuration(_ scalar: Scalar) -> PlanDuration? {
+    switch PlanDuration.parse(scalar.text) {
+    case .success(let duration):
+      return duration
+    case .failure(.bareNumber):
+      bag.error(
+        .bareNumberDuration, "the duration '\(scalar.text)' has no unit", at: cursor.location(scalar.position),
+        hint: "write \(scalar.text)d for days (or w, m, y for weeks, months, years)")
+    case .failure(.tooLong):
+      bag.error(
+        .invalidDuration, "the duration '\(scalar.text)' is longer than \(PlanDuration.maximumDays) days",
+        at: cursor.location(scalar.position))
+    case .failure(.malformed):
+      bag.error(
+        .invalidDuration, "'\(scalar.text)' is not a duration", at: cursor.location(scalar.position),
+        hint: "write a whole number and a unit: 10d, 6w, 3m or 2y")
+    }
+    return nil
+  }
+
+  private mutating func parseProgress(_ scalar: Scalar) -> Int? {
+    var text = Substring(scalar.text)
+    guard text.hasSuffix("%") else {
+      bag.error(
+        .invalidValue, "progress '\(scalar.text)' is not a percentage", at: cursor.location(scalar.position),
+        hint: "write a whole percent such as 30%")
+      return nil
+    }
+    text.removeLast()
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.asciiDigit != nil }) else {
+      bag.error(
+        .invalidValue, "progress '\(scalar.text)' is not a whole percent", at: cursor.location(scalar.position),
+        hint: "write a whole percent such as 30%")
+      return nil
+    }
+    let digits = text.drop { $0 == "0" }
+    guard !negative || digits.isEmpty, digits.count <= 3, let value = Int(digits.isEmpty ? "0" : digits), value <= 100
+    else {
+      bag.error(
+        .invalidProgress, "progress '\(scalar.text)' is outside 0–100%", at: cursor.location(scalar.position))
+      return nil
+    }
+    return value
+  }
+
+  private mutating func readTarget() throws(YAMLSyntaxError) -> Target? {
+    let start = try cursor.next()
+    guard start.kind == .mappingStart else {
+      bag.error(
+        .invalidValue, "'target' takes a mapping {metric, op, value, unit}", at: cursor.location(start),
+        hint: "target: { metric: 社工人数, op: \">=\", value: 100, unit: 人 }")
+      try cursor.skipNode(startingWith: start)
+      return nil
+    }
+    var fields: [TargetKey: Scalar] = [:]
+    while true {
+      let event = try cursor.next()
+      if event.kind == .mappingEnd || event.kind == .streamEnd { break }
+      guard let name = try mappingKey(event, known: TargetKey.allCases.map(\.rawValue), context: "a target"),
+        let key = TargetKey(rawValue: name)
+      else { continue }
+      if fields[key] != nil {
+        try duplicateKey(event)
+        continue
+      }
+      if let scalar = try cursor.readText(for: name, into: &bag) { fields[key] = scalar }
+    }
+    let location = cursor.location(cursor.position(start))
+    var valid = true
+    for key in [TargetKey.metric, .op, .value] where fields[key] == nil {
+      bag.error(
+        .missingKey, "the target has no '\(key.rawValue)'", at: location,
+        hint: "a target needs metric, op and value")
+      valid = false
+    }
+    var comparison: Target.Comparison?
+    if let op = fields[.op] {
+      comparison = Target.Comparison(rawValue: op.text)
+      if comparison == nil {
+        bag.error(
+          .invalidValue, "unknown comparison '\(op.text)'", at: cursor.location(op.position),
+          hint: "one of >=, <=, >, <, = (quote it in flow style: op: \">=\")")
+      }
+    }
+    var value: DecimalNumber?
+    if let scalar = fields[.value] {
+      value = DecimalNumber(scalar.text)
+      if value == nil {
+        bag.error(
+          .invalidValue, "the target value '\(scalar.text)' is not a decimal number",
+          at: cursor.location(scalar.position), hint: "write digits with an optional point, such as 80 or 0.5")
+      }
+    }
+    guard valid, let metric = fields[.metric], let comparison, let value else { return nil }
+    return Target(metric: metric.text, comparison: comparison, value: value, unit: fields[.unit]?.text)
+  }
+
+  private mutating func readMeasurements() throws(YAMLSyntaxError) -> [(date: DateSlot, value: DecimalNumber)] {
+    let start = try cursor.next()
+    if start.kind == .scalar && start.isPlain && start.text.isEmpty { return [] }
+    guard start.kind == .sequenceStart else {
+      bag.error(.invalidValue, "'measurements' takes a list of {date, value}", at: cursor.location(start))
+      try cursor.skipNode(startingWith: start)
+      return []
+    }
+    var result: [(date: DateSlot, value: DecimalNumber)] = []
+    while true {
+      let item = try cursor.next()
+      if item.kind == .sequenceEnd || item.kind == .streamEnd { break }
+      guard item.kind == .mappingStart else {
+        bag.error(
+          .invalidValue, "a measurement must be a mapping {date, value}", at: cursor.location(item),
+          hint: "- { date: 2018-12-31, value: 35 }")
+        try cursor.skipNode(startingWith: item)
+        continue
+      }
+      var date: DateSlot?
+      var value: DecimalNumber?
+      var seen = Set<MeasurementKey>()
+      while true {
+        let event = try cursor.next()
+        if event.kind == .mappingEnd || event.kind == .streamEnd { break }
+        guard
+          let name = try mappingKey(event, known: MeasurementKey.allCases.map(\.rawValue), context: "a measurement"),
+          let key = MeasurementKey(rawValue: name)
+        else { continue }
+        if seen.contains(key) {
+          try duplicateKey(event)
+          continue
+        }
+        seen.insert(key)
+        guard let scalar = try cursor.readText(for: name, into: &bag) else { continue }
+        switch key {
+        case .date:
+          date = parseDate(scalar)
+        case .value:
+          value = DecimalNumber(scalar.text)
+          if value == nil {
+            bag.error(
+              .invalidValue, "the measured value '\(scalar.text)' is not a decimal number",
+              at: cursor.location(scalar.position))
+          }
+        }
+      }
+      for key in MeasurementKey.allCases where !seen.contains(key) {
+        bag.error(.missingKey, "the measurement has no '\(key.rawValue)'", at: cursor.location(item))
+      }
+      if let date, let value { result.append((date, value)) }
+    }
+    return result
+  }
+}
+
+extension PlanFileParser {
+  /// The checks that need the whole task mapping: required keys, summaries, duties, `done`.
+  fileprivate mutating func finishTask(_ index: Int, keys: KeyPositions) {
+    var task = file.tasks[index]
+    defer { file.tasks[index] = task }
+    let mapping = cursor.location(task.position)
+    func at(_ key: TaskKey) -> SourceLocation { keys[key].map { cursor.location($0) } ?? mapping }
+
+    if keys[.id] == nil {
+      bag.error(.missingKey, "a task needs an 'id'", at: mapping, hint: "add 'id: short-name' to this task")
+    }
+    if keys[.name] == nil {
+      let what = task.id.map { "task '\($0.text)'" } ?? "this task"
+      bag.error(.missingKey, "\(what) has no 'name'", at: task.id.map { cursor.location($0.position) } ?? mapping)
+    }
+    let isSummary = !task.children.isEmpty
+    let isDuty = task.every != nil
+
+    if let (items, isList) = task.doneRaw {
+      task.doneRaw = nil
+      if isDuty {
+        task.held = items.compactMap { parseDate($0) }
+      } else if isList {
+        bag.error(
+          .invalidValue, "'done' takes one date on a task; only a recurring duty takes a list", at: at(.done),
+          hint: "write done: 2018-03-20")
+      } else if let first = items.first {
+        task.done = parseDate(first)
+      }
+    }
+    let hasDone = keys[.done] != nil
+
+    if isSummary && !isDuty {
+      let rules: [(TaskKey, String, String)] = [
+        (
+          .duration, "a summary task takes its dates from its children; it cannot have a 'duration'",
+          "remove the duration, or give it to a child task"
+        ),
+        (
+          .done, "a summary task is done when all its children are; it cannot have 'done'",
+          "mark the children done instead"
+        ),
+        (.target, "a summary task cannot have a 'target'", "give the target to a child task"),
+      ]
+      for (key, message, hint) in rules where keys[key] != nil {
+        bag.error(.invalidSummary, message, at: at(key), hint: hint)
+      }
+      if let status = task.status, status != .cancelled {
+        bag.error(
+          .invalidSummary, "a summary task's status can only be 'cancelled', not '\(status.rawValue)'",
+          at: at(.status), hint: "set the status on its children")
+      }
+      if keys[.progress] != nil {
+        bag.warning(
+          .ignoredValue, "'progress' has no effect on a summary task", at: at(.progress),
+          hint: "a summary's progress follows its children")
+      }
+    }
+    if isDuty {
+      for key in [TaskKey.duration, .after, .tasks, .target, .measurements, .progress] where keys[key] != nil {
+        bag.error(
+          .invalidDuty, "a recurring duty cannot have '\(key.rawValue)'", at: at(key),
+          hint: "a duty recurs every \(task.every?.rawValue ?? "period"); make a separate task for one-off work")
+      }
+      if task.status == .done {
+        bag.warning(
+          .ignoredValue, "'status: done' has no effect on a recurring duty", at: at(.status),
+          hint: "list the days it was held under 'done'")
+      }
+    } else {
+      for key in [TaskKey.from, .until] where keys[key] != nil {
+        bag.error(
+          .misplacedKey, "'\(key.rawValue)' applies only to a recurring duty (a task with 'every')", at: at(key),
+          hint: key == .from ? "use 'start' for the earliest start of a task" : "use 'deadline' for a task")
+      }
+      if hasDone, !isSummary, let status = task.status, status != .done {
+        bag.error(
+          .doneConflict, "'done' gives a finish date, but the status is '\(status.rawValue)'", at: at(.status),
+          hint: "remove the status ('done' implies status: done) or the done date")
+      }
+    }
+    if keys[.target] != nil && !isSummary && !isDuty {
+      if hasDone {
+        bag.error(
+          .doneWithTarget, "a task with a target is done when a measurement meets it; it cannot have 'done'",
+          at: at(.done), hint: "add a measurement instead")
+      }
+      if task.status == .done {
+        bag.error(
+          .doneWithTarget, "a task with a target is done when a measurement meets it; it cannot be 'status: done'",
+          at: at(.status), hint: "add a measurement instead")
+      }
+    } else if keys[.measurements] != nil && !isDuty {
+      bag.warning(
+        .ignoredValue, "measurements without a 'target' have no effect", at: at(.measurements),
+        hint: "add a target: { metric, op, value }")
+    }
+  }
+}
+
+/// Where each key of the tasks currently open is written; a block of `TaskKey.allCases.count`
+/// slots per open task, so that the checks at the end of a task can point at the key.
+private struct KeyPositions {
+  static let width = TaskKey.allCases.count
+  var slots: [SourcePosition?] = []
+
+  mutating func push() { slots.append(contentsOf: repeatElement(nil, count: Self.width)) }
+  mutating func pop() { slots.removeLast(Self.width) }
+  subscript(key: TaskKey) -> SourcePosition? {
+    get { slots[slots.count - Self.width + (TaskKey.allCases.firstIndex(of: key) ?? 0)] }
+    set { slots[slots.count - Self.width + (TaskKey.allCases.firstIndex(of: key) ?? 0)] = newValue }
+  }
+}

@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where the loader gets file bytes from: the disk, or memory in tests and the fuzzer.
+public protocol PlanFileSystem: Sendable {
+  /// The whole content of a regular file, or why it cannot be read.
+  func read(_ path: String) -> Result<[UInt8], PlanFileError>
+  /// The canonical absolute path with symbolic links resolved, nil when the file does not exist.
+  func canonicalPath(_ path: String) -> String?
+}
+
+/// Why a plan file could not be read.
+public enum PlanFileError: Error, Hashable, Sendable {
+  /// Nothing exists at the path.
+  case missing
+  /// The path names a directory.
+  case directory
+  /// The path names a FIFO, device or socket: reading it could hang.
+  case notRegular
+  /// Larger than `DiskFileSystem.maximumSize`.
+  case tooLarge(Int)
+  /// Any other error of the operating system.
+  case system(String)
+
+  /// The reason in words, for diagnostics.
+  public var reason: String {
+    switch self {
+    case .missing: return "no such file"
+    case .directory: return "it is a directory, not a plan file"
+    case .notRegular: return "it is not a regular file (a FIFO, device or socket)"
+    case .tooLarge(let size): return "it is \(size) bytes, more than the limit of \(DiskFileSystem.maximumSize)"
+    case .system(let message): return message
+    }
+  }
+}
+
+/// Reads plan files from the disk, refusing anything that is not a regular file of a sane size.
+public struct DiskFileSystem: PlanFileSystem {
+  /// The largest plan file read: 1 GiB.
+  public static let maximumSize = 1 << 30
+
+  /// Creates a reader of the local disk.
+  public init() {}
+
+  /// The file's bytes, refusing directories, FIFOs, devices and files over `maximumSize`.
+  public func read(_ path: String) -> Result<[UInt8], PlanFileError> {
+    // O_NONBLOCK: opening a FIFO without a writer must not hang; it is refused below anyway.
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    if fd < 0 { return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .system(Self.describe(errno))) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return .failure(.system(Self.describe(errno))) }
+    let type = info.st_mode & S_IFMT
+    if type == S_IFDIR { return .failure(.directory) }
+    guard type == S_IFREG else { return .failure(.notRegular) }
+    let size = Int(info.st_size)
+    guard size <= Self.maximumSize else { return .failure(.tooLarge(size)) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    while filled < size {
+      let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Glibc.read(fd, base + filled, size - filled)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return .failure(.system(Self.describe(errno)))
+      }
+      if n == 0 { break }
+      filled += n
+    }
+    if filled < size { bytes.removeLast(size - filled) }
+    return .success(bytes)
+  }
+
+  /// The path with symbolic links resolved, through realpath(3).
+  public func canonicalPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private static func describe(_ code: Int32) -> String {
+    String(cString: strerror(code))
+  }
+}
+
+/// Plan files held in memory, for tests and the fuzzer: paths are plain keys.
+public struct MemoryFileSystem: PlanFileSystem {
+  /// The files, by path.
+  public var files: [String: [UInt8]]
+
+  /// Creates a file system holding `files`.
+  public init(files: [String: [UInt8]]) {
+    self.files = files
+  }
+
+  /// The bytes held under the normalised path.
+  public func read(_ path: String) -> Result<[UInt8], PlanFileError> {
+    files[PlanPath.normalize(path)].map { .success($0) } ?? .failure(.missing)
+  }
+
+  /// The normalised path as an absolute one, when a file or folder of that name is held.
+  public func canonicalPath(_ path: String) -> String? {
+    let normal = PlanPath.normalize(path)
+    if files[normal] != nil { return "/" + normal }
+    return files.keys.contains { $0.hasPrefix(normal.isEmpty ? "" : normal + "/") } || normal.isEmpty
+      ? "/" + normal : nil
+  }
+}
+
+/// Lexical path arithmetic for includes: no file system access.
+enum PlanPath {
+  /// The folder part of a path ("" for a bare file name).
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return path[..<slash].isEmpty ? "/" : String(path[..<slash])
+  }
+
+  /// `name` relative to `folder`.
+  static func join(_ folder: String, _ name: String) -> String {
+    if name.hasPrefix("/") || folder.isEmpty { return name }
+    return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  /// Removes `.` and empty components and resolves `..` where possible.
+  static func normalize(_ path: String) -> String {
+    let absolute = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+      } else if part == ".." && absolute {
+        continue
+      } else {
+        parts.append(part)
+      }
+    }
+    let joined = parts.joined(separator: "/")
+    return absolute ? "/" + joined : joined
+  }
+}

@@ -1,0 +1,12 @@
+/// What loading a plan gives: the plan when it is valid, every diagnostic, and the files' text for printing them.
+public struct PlanLoadResult: Sendable {
+  /// The validated plan; nil when any error was found.
+  public var plan: Plan?
+  /// Every problem found, errors and warnings, in file order.
+  public var diagnostics: [Diagnostic]
+  /// The bytes of every file read, by path as it appears in diagnostics.
+  public var sources: [String: [UInt8]]
+
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,141 @@
+/// Loads a plan: reads the root file and its includes, then checks and assembles one validated `Plan`.
+///
+/// Every problem of every file is reported in one run; the plan is returned only when there are no errors.
+public struct PlanLoader: Sendable {
+  private let fileSystem: any PlanFileSystem
+
+  /// Creates a loader reading from `fileSystem` (the disk by default).
+  public init(fileSystem: any PlanFileSystem = DiskFileSystem()) {
+    self.fileSystem = fileSystem
+  }
+
+  /// Loads the plan whose root file is at `path`.
+  public func load(path: String) -> PlanLoadResult {
+    var bag = DiagnosticBag()
+    var files: [LoadedFile] = []
+    var sources: [String: [UInt8]] = [:]
+    let rootFolder = PlanPath.directory(of: path)
+    let canonicalRoot = fileSystem.canonicalPath(rootFolder.isEmpty ? "." : rootFolder)
+    var canonicalSeen: [String: String] = [:]  // canonical path → display path
+
+    // Depth-first, in `include` order: the pre-order that fixes the tasks' output order.
+    var pending: [PendingFile] = [PendingFile(path: path, relativePath: fileName(path), chain: [], includedAt: nil)]
+    while let next = pending.popLast() {
+      let canonical = fileSystem.canonicalPath(next.path)
+      if let includedAt = next.includedAt {
+        guard
+          checkInclude(
+            next, includedAt: includedAt, canonical: canonical, root: canonicalRoot,
+            seen: canonicalSeen, into: &bag)
+        else { continue }
+      }
+      let bytes: [UInt8]
+      switch fileSystem.read(next.path) {
+      case .success(let read):
+        bytes = read
+      case .failure(let error):
+        let location = next.includedAt ?? SourceLocation(file: next.path, line: 0, column: 0)
+        let code: DiagnosticCode = next.includedAt != nil && error == .missing ? .includeMissing : .unreadableFile
+        bag.error(code, "cannot read '\(next.path)': \(error.reason)", at: location)
+        continue
+      }
+      if let canonical { canonicalSeen[canonical] = next.path }
+      sources[next.path] = bytes
+      let fileIndex = Int32(files.count)
+      var (parsed, fileBag) = parse(bytes, path: next.path, fileIndex: fileIndex)
+      for diagnostic in fileBag.items { bag.add(diagnostic) }
+      let includes = parsed.includes
+      parsed.includes = []
+      files.append(LoadedFile(path: next.path, parsed: parsed, isRoot: next.includedAt == nil))
+      let folder = PlanPath.directory(of: next.path)
+      let relativeFolder = PlanPath.directory(of: next.relativePath)
+      for include in includes.reversed() {
+        let location = SourceLocation(
+          file: next.path, line: Int(include.position.line), column: Int(include.position.column),
+          length: Int(include.position.length))
+        pending.append(
+          PendingFile(
+            path: PlanPath.normalize(PlanPath.join(folder, include.text)),
+            relativePath: PlanPath.normalize(PlanPath.join(relativeFolder, include.text)),
+            chain: next.chain + [next.path], includedAt: location, written: include.text))
+      }
+    }
+
+    var assembler = PlanAssembler(files: files, bag: bag)
+    let plan = assembler.assemble()
+    let diagnostics = assembler.bag.sorted(fileOrder: files.map(\.path))
+    return PlanLoadResult(
+      plan: assembler.bag.hasErrors ? nil : plan, diagnostics: diagnostics, sources: sources)
+  }
+
+  /// Loads a plan from text in memory, as if read from `path` (for tests, tools and the fuzzer).
+  public static func load(text: String, path: String = "plan.yaml") -> PlanLoadResult {
+    PlanLoader(fileSystem: MemoryFileSystem(files: [PlanPath.normalize(path): Array(text.utf8)])).load(path: path)
+  }
+
+  private func parse(_ bytes: [UInt8], path: String, fileIndex: Int32) -> (ParsedFile, DiagnosticBag) {
+    let reader = AliasExpander(LibYAMLEventReader(bytes: bytes))
+    var parser = PlanFileParser(cursor: EventCursor(source: reader, path: path, fileIndex: fileIndex), bytes: bytes)
+    return parser.parse()
+  }
+
+  private func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// Refuses includes that leave the root folder or repeat a file; reports them at the `include` entry.
+  private func checkInclude(
+    _ file: PendingFile, includedAt location: SourceLocation, canonical: String?, root: String?,
+    seen: [String: String], into bag: inout DiagnosticBag
+  ) -> Bool {
+    let written = file.written ?? file.path
+    if written.hasPrefix("/") || file.relativePath.hasPrefix("../") || file.relativePath == ".." {
+      bag.error(
+        .includeOutsideRoot, "'\(written)' is outside the root file's folder", at: location,
+        hint: "included files must be in the folder of the root plan file or below it")
+      return false
+    }
+    guard let canonical else {
+      bag.error(.includeMissing, "cannot read '\(file.path)': no such file", at: location)
+      return false
+    }
+    if let root, !(canonical.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
+      bag.error(
+        .includeOutsideRoot, "'\(written)' leads outside the root file's folder (to \(canonical))", at: location,
+        hint: "a symbolic link may not point out of the plan's folder")
+      return false
+    }
+    if let earlier = seen[canonical] {
+      if file.chain.contains(earlier) {
+        let cycle = (file.chain.drop { $0 != earlier } + [earlier]).joined(separator: " → ")
+        bag.error(.includeCycle, "include cycle: \(cycle)", at: location, hint: "remove one of these includes")
+      } else {
+        bag.error(
+          .includeCycle, "'\(written)' is included twice", at: location,
+          hint: "'\(earlier)' is already part of the plan; include each file once")
+      }
+      return false
+    }
+    return true
+  }
+}
+
+/// A file waiting to be read, with how it was reached.
+private struct PendingFile {
+  var path: String
+  /// The path relative to the root file's folder, to tell whether it leaves it.
+  var relativePath: String
+  /// The display paths of the files that include it, root first.
+  var chain: [String]
+  /// The `include` entry that names it; nil for the root file.
+  var includedAt: SourceLocation?
+  /// The path as the `include` entry writes it.
+  var written: String? = nil
+}
+
+/// A file read and parsed, in load order.
+struct LoadedFile {
+  var path: String
+  var parsed: ParsedFile
+  var isRoot: Bool
+}

@@ -1,0 +1,81 @@
+/// Finds the critical paths: maximal chains of critical leaves linked by dependencies with no gap
+/// (`end(p) = start(s)`), in the order of their tasks' output positions.
+enum CriticalPaths {
+  /// Up to `limit` paths as task indices, and whether more exist.
+  static func find(
+    tasks: [PlanTask], graph: DependencyGraph, planned: PlannedSchedule, rows: [TaskSchedule], limit: Int
+  ) -> (paths: [[Int]], more: Bool) {
+    let n = tasks.count
+    func isLeafNode(_ node: Int) -> Bool { node < n && tasks[node].isLeaf }
+    func isCritical(_ node: Int) -> Bool { isLeafNode(node) && rows[node].isCritical }
+
+    // A shared node "carries" criticality when a critical leaf reaches it through nodes of equal end.
+    var carries = [Bool](repeating: false, count: graph.nodeCount)
+    for node32 in graph.order {
+      let node = Int(node32)
+      guard !isLeafNode(node) else { continue }
+      for p32 in graph.predecessors(of: node) {
+        let p = Int(p32)
+        if planned.end[p] == planned.end[node] && (isCritical(p) || (!isLeafNode(p) && carries[p])) {
+          carries[node] = true
+          break
+        }
+      }
+    }
+    func hasCriticalPredecessor(_ leaf: Int) -> Bool {
+      graph.predecessors(of: leaf).contains { p32 in
+        let p = Int(p32)
+        return planned.end[p] == planned.start[leaf] && (isCritical(p) || (!isLeafNode(p) && carries[p]))
+      }
+    }
+
+    var successorCache: [Int: [Int]] = [:]
+    func criticalSuccessors(_ leaf: Int) -> [Int] {
+      if let cached = successorCache[leaf] { return cached }
+      let end = planned.end[leaf]
+      var found = Set<Int>()
+      var visited = Set<Int>()
+      var queue = [leaf]
+      var head = 0
+      while head < queue.count {
+        let node = queue[head]
+        head += 1
+        for s32 in graph.successors(of: node) {
+          let s = Int(s32)
+          if isLeafNode(s) {
+            if isCritical(s) && planned.start[s] == end { found.insert(s) }
+          } else if planned.end[s] == end && visited.insert(s).inserted {
+            queue.append(s)
+          }
+        }
+      }
+      let sorted = found.sorted()
+      successorCache[leaf] = sorted
+      return sorted
+    }
+
+    var paths: [[Int]] = []
+    for source in 0..<n where isCritical(source) && !hasCriticalPredecessor(source) {
+      // Depth-first, successors in output order: paths come out in lexicographic order.
+      var path: [Int] = [source]
+      var choices: [(options: [Int], next: Int)] = [(criticalSuccessors(source), 0)]
+      while let top = choices.last {
+        if top.options.isEmpty {
+          if paths.count == limit { return (paths, true) }
+          paths.append(path)
+          choices.removeLast()
+          path.removeLast()
+        } else if top.next < top.options.count {
+          let s = top.options[top.next]
+          choices[choices.count - 1].next += 1
+          path.append(s)
+          choices.append((criticalSuccessors(s), 0))
+        } else {
+          choices.removeLast()
+          path.removeLast()
+        }
+      }
+    }
+    return (paths, false)
+  }
+}

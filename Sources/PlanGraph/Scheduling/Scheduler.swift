@@ -1,0 +1,181 @@
+/// Schedules a validated plan: the planned schedule once, then forecast and status as of any date.
+///
+/// The as-of date is always an argument; the library never reads the clock.
+public struct Scheduler: Sendable {
+  /// The plan being scheduled.
+  public let plan: Plan
+  /// Its dependency graph.
+  public let graph: DependencyGraph
+  let constraints: EffectiveConstraints
+  let planned: PlannedSchedule
+
+  /// Why a plan cannot be scheduled.
+  public enum Failure: Error, Hashable, Sendable {
+    /// The dependencies form a cycle (the loader reports these for plans it loads).
+    case cycle([Int])
+  }
+
+  /// Prepares the plan schedule of `plan`, which must be free of dependency cycles.
+  public init(plan: Plan) throws(Failure) {
+    let graph = DependencyGraph(tasks: plan.tasks)
+    guard graph.isAcyclic else {
+      throw .cycle(graph.cycles(tasks: plan.tasks).first?.tasks ?? [])
+    }
+    self.plan = plan
+    self.graph = graph
+    constraints = EffectiveConstraints(tasks: plan.tasks)
+    planned = PlannedSchedule(
+      tasks: plan.tasks, graph: graph, constraints: constraints, planStart: plan.start.ordinal)
+  }
+
+  /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
+  public func schedule(asOf: Day, window: Int = 30) -> Schedule {
+    let tasks = plan.tasks
+    let asOfDay = asOf.ordinal
+    var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
+    let forecastEnd = forecast(asOf: asOfDay)
+
+    // Leaves: planned dates, slack, forecast, status.
+    for (i, task) in tasks.enumerated() where task.isLeaf {
+      var row = TaskSchedule()
+      let days = planned.duration[i]
+      let isMilestone = days == 0
+      row.start = Day(ordinal: planned.start[i])
+      row.finish = Day(ordinal: isMilestone ? planned.end[i] : planned.end[i] - 1)
+      let latestStart = planned.latestEnd[i] - days
+      row.latestStart = Day(ordinal: latestStart)
+      row.latestFinish = Day(ordinal: isMilestone ? planned.latestEnd[i] : planned.latestEnd[i] - 1)
+      row.slack = planned.latestEnd[i] - planned.end[i]
+      row.forecastFinish = Day(ordinal: isMilestone ? forecastEnd[i] : forecastEnd[i] - 1)
+      if constraints.cancelled[i] {
+        row.status = .cancelled
+      } else {
+        row.isCritical = (row.slack ?? 0) <= 0
+        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
+        let fact = AsOfFact(task: task, asOf: asOfDay, plannedEnd: planned.end[i])
+        switch fact {
+        case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
+        case .met(let day): row.finishedOn = Day(ordinal: day)
+        default: break
+        }
+        if let target = task.target {
+          row.latestMeasurement = TargetProgress.evaluate(task.measurements, target: target, asOf: asOfDay).latest
+        }
+        StatusRules.apply(
+          to: &row, isDone: fact.isDone, isBlocked: task.status == .blocked, asOf: asOfDay, window: window)
+      }
+      rows[i] = row
+    }
+    summarise(into: &rows, asOf: asOfDay, window: window)
+    let missed = RecurringDuties.apply(to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf)
+    let (paths, more) = CriticalPaths.find(
+      tasks: tasks, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
+
+    var finish: Day?
+    if planned.hasLiveLeaves {
+      var latest = Int.min
+      for (i, task) in tasks.enumerated() where task.isLeaf && !constraints.cancelled[i] {
+        latest = max(latest, rows[i].finish?.ordinal ?? .min)
+      }
+      finish = Day(ordinal: latest)
+    }
+    return Schedule(
+      asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
+      hasMoreCriticalPaths: more, missedOccurrences: missed)
+  }
+
+  /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open).
+  private func forecast(asOf asOfDay: Int) -> [Int] {
+    let tasks = plan.tasks
+    let planStart = plan.start.ordinal
+    var end = [Int](repeating: planStart, count: graph.nodeCount)
+    for node32 in graph.order {
+      let node = Int(node32)
+      var ready = planStart
+      for p in graph.predecessors(of: node) { ready = max(ready, end[Int(p)]) }
+      guard node < tasks.count, tasks[node].isLeaf, !constraints.cancelled[node] else {
+        end[node] = ready
+        continue
+      }
+      let days = planned.duration[node]
+      switch AsOfFact(task: tasks[node], asOf: asOfDay, plannedEnd: planned.end[node]) {
+      case .finished(let actualEnd, _):
+        end[node] = actualEnd
+      case .met(let day):
+        end[node] = day + 1
+      case .active(let progress):
+        let start = max(ready, constraints.startConstraint[node])
+        let remaining = (days * (100 - progress) + 99) / 100
+        end[node] = max(start + days, asOfDay + remaining)
+      case .waiting:
+        end[node] = max(ready, constraints.startConstraint[node], asOfDay) + days
+      }
+    }
+    return end
+  }
+
+  /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards.
+  private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
+    let tasks = plan.tasks
+    var live = [Int32](repeating: 0, count: tasks.count)  // non-cancelled leaves below
+    var doneLeaves = [Int32](repeating: 0, count: tasks.count)
+    var latestDone = [Int](repeating: .min, count: tasks.count)
+    var undatedDone = [Bool](repeating: false, count: tasks.count)
+    for i in stride(from: tasks.count - 1, through: 0, by: -1) {
+      let task = tasks[i]
+      if task.isLeaf && !constraints.cancelled[i] {
+        live[i] = 1
+        if rows[i].status == .done {
+          doneLeaves[i] = 1
+          if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
+        }
+      }
+      if task.isSummary {
+        var row = rows[i]
+        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
+        if constraints.cancelled[i] {
+          row.status = .cancelled
+          row.deadline = nil
+        } else {
+          if live[i] > 0 { row.isCritical = (row.slack ?? 0) <= 0 }
+          let isDone = live[i] > 0 && doneLeaves[i] == live[i]
+          if isDone && !undatedDone[i] && latestDone[i] != .min { row.finishedOn = Day(ordinal: latestDone[i]) }
+          StatusRules.apply(to: &row, isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+        }
+        rows[i] = row
+      }
+      guard let parent = task.parent else { continue }
+      live[parent] += live[i]
+      doneLeaves[parent] += doneLeaves[i]
+      latestDone[parent] = max(latestDone[parent], latestDone[i])
+      undatedDone[parent] = undatedDone[parent] || undatedDone[i]
+      if live[i] > 0 {
+        rows[parent].fold(rows[i])
+      }
+    }
+  }
+}
+
+extension TaskSchedule {
+  /// Widens a summary's dates to cover a child's (a non-cancelled leaf or a summary over some).
+  mutating func fold(_ child: TaskSchedule) {
+    start = Self.earliest(start, child.start)
+    finish = Self.latest(finish, child.finish)
+    latestStart = Self.earliest(latestStart, child.latestStart)
+    latestFinish = Self.latest(latestFinish, child.latestFinish)
+    forecastFinish = Self.latest(forecastFinish, child.forecastFinish)
+    if let childSlack = child.slack { slack = slack.map { min($0, childSlack) } ?? childSlack }
+  }
+
+  private static func earliest(_ a: Day?, _ b: Day?) -> Day? {
+    guard let a else { return b }
+    guard let b else { return a }
+    return min(a, b)
+  }
+
+  private static func latest(_ a: Day?, _ b: Day?) -> Day? {
+    guard let a else { return b }
+    guard let b else { return a }
+    return max(a, b)
+  }
+}

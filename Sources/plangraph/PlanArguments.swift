@@ -1,0 +1,67 @@
+import ArgumentParser
+import PlanGraph
+
+/// The plan file every command reads, and loading it with diagnostics printed.
+struct PlanArgument: ParsableArguments {
+  @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
+  var plan: String
+
+  /// Loads the plan, printing diagnostics to stderr; exits with status 2 when it is invalid.
+  func load(strict: Bool = false) throws -> (Plan, [Diagnostic], [String: [UInt8]]) {
+    let result = PlanLoader().load(path: plan)
+    var diagnostics = result.diagnostics
+    if strict {
+      diagnostics = diagnostics.map { d in
+        var e = d
+        e.severity = .error
+        return e
+      }
+    }
+    guard let loaded = result.plan, !diagnostics.contains(where: { $0.severity == .error }) else {
+      printDiagnostics(diagnostics, sources: result.sources)
+      throw ExitCode(2)
+    }
+    return (loaded, diagnostics, result.sources)
+  }
+}
+
+/// Prints diagnostics compiler style on stderr, with a count line.
+func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
+  let formatter = DiagnosticFormatter(style: Terminal.style(for: 2))
+  var text = ""
+  for diagnostic in diagnostics { text += formatter.format(diagnostic, sources: sources) }
+  let errors = diagnostics.filter { $0.severity == .error }.count
+  let warnings = diagnostics.count - errors
+  if errors + warnings > 0 {
+    text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+  }
+  Output.err(text)
+}
+
+/// `--as-of`: the date status is computed for.
+struct AsOfOption: ParsableArguments {
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp("The date to compute status for (default: today, local time).", valueName: "date"))
+  var asOfText: String?
+
+  /// The as-of date: the option's, else today.
+  var asOf: Day {
+    get throws {
+      guard let text = asOfText else { return Terminal.today }
+      return try parseDay(text, option: "--as-of")
+    }
+  }
+}
+
+/// Parses a date given on the command line in any absolute form of the plan format.
+func parseDay(_ text: String, option: String) throws -> Day {
+  switch DateExpression.parse(text) {
+  case .success(.day(let day)):
+    return day
+  case .success(.relative):
+    throw ValidationError("\(option) takes a date such as 2018-01-15, not a relative date")
+  case .failure:
+    throw ValidationError("'\(text)' is not a date for \(option); write it as 2018-01-15")
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `plangraph` command: a plan as a dependency graph, checked, scheduled, reported and drawn.
+@main
+struct PlanGraphCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plangraph",
+    abstract: "Track a plan as a dependency graph: check it, schedule it, report what is overdue.",
+    discussion: """
+      Exit status: 0 success (and, for overdue, nothing overdue), 1 something overdue or an output \
+      could not be written, 2 an invalid plan, 64 bad usage.
+      """,
+    version: "0.1.0",
+    subcommands: [CheckCommand.self]
+  )
+}

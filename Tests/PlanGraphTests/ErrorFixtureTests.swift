@@ -1,0 +1,37 @@
+import Foundation
+import PlanGraph
+import Testing
+
+/// Every fixture under `Fixtures/errors` declares the errors it must produce; the loader must report
+/// exactly those, at those lines and columns, in one run.
+@Suite struct ErrorFixtureTests {
+  static let cases = Fixtures.entries("errors").filter { !$0.hasSuffix(".expect") }
+
+  @Test(arguments: cases)
+  func reportsExactlyTheDeclaredErrors(_ fixture: String) {
+    let expected = Fixtures.expectations("errors/" + fixture)
+    #expect(!expected.isEmpty, "fixture \(fixture) declares no expectation")
+    let result = PlanLoader().load(path: Fixtures.rootFile("errors/" + fixture))
+    let actual = Set(
+      result.diagnostics.filter { $0.severity == .error }.map {
+        Fixtures.Expectation(
+          file: ($0.location.file as NSString).lastPathComponent, line: $0.location.line,
+          column: $0.location.column, code: $0.code.rawValue)
+      })
+    #expect(actual == expected, "missing: \(expected.subtracting(actual)) unexpected: \(actual.subtracting(expected))")
+    #expect(result.plan == nil)
+  }
+
+  @Test func everyErrorKindOfTheContractHasAFixture() {
+    let covered = Set(ErrorFixtureTests.cases.flatMap { Fixtures.expectations("errors/" + $0).map(\.code) })
+    let required: [DiagnosticCode] = [
+      .syntax, .unknownKey, .missingKey, .duplicateID, .unknownReference, .dependencyCycle, .unknownOwner,
+      .invalidDate, .dateOutOfRange, .invalidDuration, .bareNumberDuration, .invalidProgress, .invalidSummary,
+      .doneConflict, .duplicateNamespace, .duplicateOwner, .invalidDuty, .doneWithTarget, .includeMissing,
+      .includeOutsideRoot, .includeCycle, .aliasLimit, .duplicateKey, .misplacedKey, .invalidValue, .invalidID,
+    ]
+    for code in required {
+      #expect(covered.contains(code.rawValue), "no fixture for \(code.rawValue)")
+    }
+  }
+}

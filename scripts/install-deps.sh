@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, the Debian packages plangraph needs that are missing; does nothing when all are there.
+# Run by `make demo` and `make test`, so that a fresh Debian machine needs nothing installed by hand.
+set -euo pipefail
+
+packages=(
+  libyaml-dev        # YAML event parser (CYAML)
+  libgraphviz-dev    # Graphviz C libraries: libgvc, libcgraph (CGraphviz)
+  pkg-config         # finds both for SwiftPM
+  fonts-noto-cjk     # Chinese glyphs in rendered charts
+)
+packages+=("$@")
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if ! command -v swift >/dev/null 2>&1; then
+  echo "install-deps: no Swift toolchain on PATH; install Swift 6 from swift.org" >&2
+  exit 1
+fi
