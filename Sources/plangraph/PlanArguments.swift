@@ -1,6 +1,10 @@
 import ArgumentParser
 import PlanGraph
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The plan file every command reads, and loading it with diagnostics printed.
 struct PlanArgument: ParsableArguments {
   @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
@@ -63,5 +67,43 @@ func parseDay(_ text: String, option: String) throws -> Day {
     throw ValidationError("\(option) takes a date such as 2018-01-15, not a relative date")
   case .failure:
     throw ValidationError("'\(text)' is not a date for \(option); write it as 2018-01-15")
+  }
+}
+
+/// `--lang`: the language of human-facing output.
+struct LanguageOption: ParsableArguments {
+  @Option(
+    name: .customLong("lang"),
+    help: ArgumentHelp("Language of the output: zh or en (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "lang")
+  )
+  var languageText: String?
+
+  /// The chosen language: the option's, else the locale's.
+  var language: Language {
+    get throws {
+      if let text = languageText {
+        guard let language = Language(rawValue: text) else {
+          throw ValidationError("--lang takes zh or en, not '\(text)'")
+        }
+        return language
+      }
+      return Language.fromEnvironment(ProcessInfoLite.environment)
+    }
+  }
+}
+
+/// The process environment, without Foundation.
+enum ProcessInfoLite {
+  static var environment: [String: String] {
+    var result: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+      let text = String(cString: entry)
+      if let equals = text.firstIndex(of: "=") {
+        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      pointer += 1
+    }
+    return result
   }
 }
