@@ -1,0 +1,55 @@
+/// Small shared pieces of report text: dates, owners, depths, status colours, ordering by code point.
+enum ReportText {
+  /// A day as `YYYY-MM-DD`, or an em dash when absent.
+  static func day(_ day: Day?) -> String { day?.iso ?? "—" }
+
+  /// A day as JSON: a string or null.
+  static func jsonDay(_ day: Day?) -> String { day.map { "\"\($0.iso)\"" } ?? "null" }
+
+  /// An integer as JSON: a number or null.
+  static func jsonInt(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+
+  /// A text as JSON: a string or null.
+  static func jsonText(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
+
+  /// The owner's full id, nil when the task has none.
+  static func ownerID(_ task: PlanTask, in plan: Plan) -> String? {
+    task.owner.map { plan.owners[$0].id }
+  }
+
+  /// The depth of each task in its tree (0 at the top), computed in one pass: parents come first.
+  static func depths(_ plan: Plan) -> [Int] {
+    var depth = [Int](repeating: 0, count: plan.tasks.count)
+    for (i, task) in plan.tasks.enumerated() {
+      if let parent = task.parent { depth[i] = depth[parent] + 1 }
+    }
+    return depth
+  }
+
+  /// How a status is coloured on a terminal.
+  static func paint(_ status: ScheduleStatus, _ style: TerminalStyle) -> @Sendable (String) -> String {
+    switch status {
+    case .overdue: return { style.red($0) }
+    case .atRisk: return { style.yellow($0) }
+    case .dueSoon: return { style.cyan($0) }
+    case .done: return { style.green($0) }
+    case .blocked: return { style.magenta($0) }
+    case .cancelled: return { style.dim($0) }
+    case .onTrack: return { $0 }
+    }
+  }
+
+  /// Whether `a` sorts before `b` by Unicode code points (not by Swift's canonical string order).
+  static func codePointLess(_ a: String, _ b: String) -> Bool {
+    var left = a.unicodeScalars.makeIterator()
+    var right = b.unicodeScalars.makeIterator()
+    while true {
+      switch (left.next(), right.next()) {
+      case (nil, nil): return false
+      case (nil, _): return true
+      case (_, nil): return false
+      case (let l?, let r?): if l != r { return l.value < r.value }
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import PlanGraph
+
+/// `plangraph schedule`: every task with its planned dates, slack, deadline, forecast and status.
+struct ScheduleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "schedule",
+    abstract: "Print every task with start, finish, latest finish, slack, deadline, forecast and status.")
+
+  @OptionGroup var plan: PlanArgument
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var window: WindowOption
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputFileOption
+
+  @Option(help: "Output format: table, json (the contract's shape), csv (with a BOM for Excel) or md.")
+  var format: ReportFormat = .table
+
+  func run() throws {
+    let asOf = try asOf.asOf
+    let window = try window.days
+    let language = try language.language
+    let (loaded, _, _) = try plan.load()
+    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
+    let report = ScheduleReport(plan: loaded, schedule: schedule, language: language)
+    switch format {
+    case .table:
+      let style = output.toTerminal ? Terminal.style(for: 1) : .plain
+      try output.emit(report.table(width: Terminal.width, style: style))
+    case .json: try output.emit(report.json())
+    case .csv: try output.emit(report.csv())
+    case .md: try output.emit(report.markdown())
+    }
+  }
+}
+
+/// `plangraph critical`: the critical paths and the deadlines the plan cannot meet.
+struct CriticalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "critical",
+    abstract: "Print the critical paths with their dates and lengths, and deadlines the plan cannot meet.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, md
+  }
+
+  @OptionGroup var plan: PlanArgument
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputFileOption
+
+  @Option(help: "Output format: text, json or md.")
+  var format: Format = .text
+
+  func run() throws {
+    let asOf = try asOf.asOf
+    let language = try language.language
+    let (loaded, _, _) = try plan.load()
+    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
+    let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
+    switch format {
+    case .text:
+      let style = output.toTerminal ? Terminal.style(for: 1) : .plain
+      try output.emit(report.text(width: Terminal.width, style: style))
+    case .json: try output.emit(report.json())
+    case .md: try output.emit(report.markdown())
+    }
+  }
+}
+
+/// `plangraph overdue`: the supervisors' report; exit status 1 when anything is overdue.
+struct OverdueCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "overdue",
+    abstract: "Report overdue, at-risk and due-soon items by owner unit.",
+    discussion: "Exit status: 0 when nothing is overdue, 1 when something is, 2 for an invalid plan, 64 for bad usage.")
+
+  @OptionGroup var plan: PlanArgument
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var window: WindowOption
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputFileOption
+
+  @Option(help: ArgumentHelp("Only this owner unit, or an organisation with all its units.", valueName: "unit"))
+  var owner: String?
+
+  @Option(help: "Output format: table, md, csv (with a BOM for Excel) or json (the contract's shape).")
+  var format: ReportFormat = .table
+
+  func run() throws {
+    let asOf = try asOf.asOf
+    let window = try window.days
+    let language = try language.language
+    let (loaded, _, _) = try plan.load()
+    let owners = try resolveOwnerFilter(owner, in: loaded)
+    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
+    let list = OverdueList(plan: loaded, schedule: schedule, owners: owners)
+    let report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
+    switch format {
+    case .table:
+      let style = output.toTerminal ? Terminal.style(for: 1) : .plain
+      try output.emit(report.table(width: Terminal.width, style: style))
+    case .json: try output.emit(report.json())
+    case .csv: try output.emit(report.csv())
+    case .md: try output.emit(report.markdown())
+    }
+    if list.hasOverdue { throw ExitCode(1) }
+  }
+}
