@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "plangraph", targets: ["plangraph"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PlanGraphTests",
-      dependencies: ["PlanGraph"],
+      dependencies: ["PlanGraph", .product(name: "PropertyBased", package: "swift-property-based")],
       exclude: ["Fixtures"]
     ),
     .testTarget(

@@ -19,11 +19,11 @@ public struct Diagnostic: Hashable, Sendable {
   /// How to fix it, or what was probably meant; nil when nothing helps.
   public var hint: String?
   /// Where it is; line 0 when the problem concerns a whole file.
-  public var location: SourceLocation
+  public var location: FileLocation
 
   /// Creates a diagnostic.
   public init(
-    _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: FileLocation,
     hint: String? = nil
   ) {
     self.severity = severity

@@ -10,11 +10,11 @@ struct DiagnosticBag {
   /// Whether any error (not warning) was reported.
   private(set) var hasErrors = false
 
-  mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
+  mutating func error(_ code: DiagnosticCode, _ message: String, at location: FileLocation, hint: String? = nil) {
     add(Diagnostic(.error, code, message, at: location, hint: hint))
   }
 
-  mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
+  mutating func warning(_ code: DiagnosticCode, _ message: String, at location: FileLocation, hint: String? = nil) {
     add(Diagnostic(.warning, code, message, at: location, hint: hint))
   }
 
@@ -45,7 +45,7 @@ struct DiagnosticBag {
       result.append(
         Diagnostic(
           droppedErrors > 0 ? .error : .warning, .tooManyProblems, "\(dropped) more problems not shown",
-          at: SourceLocation(file: last.location.file, line: 0, column: 0),
+          at: FileLocation(file: last.location.file, line: 0, column: 0),
           hint: "fix the problems above and run again"))
     }
     return result

@@ -37,13 +37,13 @@ struct EventCursor<Source: YAMLEventSource> {
   }
 
   /// The full location of a position in this file.
-  func location(_ position: SourcePosition) -> SourceLocation {
-    SourceLocation(
+  func location(_ position: SourcePosition) -> FileLocation {
+    FileLocation(
       file: path, line: Int(position.line), column: Int(position.column), length: Int(position.length))
   }
 
   /// The full location of an event.
-  func location(_ event: YAMLEvent) -> SourceLocation {
+  func location(_ event: YAMLEvent) -> FileLocation {
     location(position(event))
   }
 

@@ -40,9 +40,9 @@ struct PlanAssembler {
     return Plan(title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path))
   }
 
-  private func location(_ position: SourcePosition) -> SourceLocation {
+  private func location(_ position: SourcePosition) -> FileLocation {
     let index = Int(position.file)
-    return SourceLocation(
+    return FileLocation(
       file: files.indices.contains(index) ? files[index].path : "?", line: Int(position.line),
       column: Int(position.column), length: Int(position.length))
   }

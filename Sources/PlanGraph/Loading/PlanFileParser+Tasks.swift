@@ -336,7 +336,7 @@ extension PlanFileParser {
     var task = file.tasks[index]
     defer { file.tasks[index] = task }
     let mapping = cursor.location(task.position)
-    func at(_ key: TaskKey) -> SourceLocation { keys[key].map { cursor.location($0) } ?? mapping }
+    func at(_ key: TaskKey) -> FileLocation { keys[key].map { cursor.location($0) } ?? mapping }
 
     if keys[.id] == nil {
       bag.error(.missingKey, "a task needs an 'id'", at: mapping, hint: "add 'id: short-name' to this task")

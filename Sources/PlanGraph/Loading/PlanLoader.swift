@@ -34,7 +34,7 @@ public struct PlanLoader: Sendable {
       case .success(let read):
         bytes = read
       case .failure(let error):
-        let location = next.includedAt ?? SourceLocation(file: next.path, line: 0, column: 0)
+        let location = next.includedAt ?? FileLocation(file: next.path, line: 0, column: 0)
         let code: DiagnosticCode = next.includedAt != nil && error == .missing ? .includeMissing : .unreadableFile
         bag.error(code, "cannot read '\(next.path)': \(error.reason)", at: location)
         continue
@@ -50,7 +50,7 @@ public struct PlanLoader: Sendable {
       let folder = PlanPath.directory(of: next.path)
       let relativeFolder = PlanPath.directory(of: next.relativePath)
       for include in includes.reversed() {
-        let location = SourceLocation(
+        let location = FileLocation(
           file: next.path, line: Int(include.position.line), column: Int(include.position.column),
           length: Int(include.position.length))
         pending.append(
@@ -85,7 +85,7 @@ public struct PlanLoader: Sendable {
 
   /// Refuses includes that leave the root folder or repeat a file; reports them at the `include` entry.
   private func checkInclude(
-    _ file: PendingFile, includedAt location: SourceLocation, canonical: String?, root: String?,
+    _ file: PendingFile, includedAt location: FileLocation, canonical: String?, root: String?,
     seen: [String: String], into bag: inout DiagnosticBag
   ) -> Bool {
     let written = file.written ?? file.path
@@ -128,7 +128,7 @@ private struct PendingFile {
   /// The display paths of the files that include it, root first.
   var chain: [String]
   /// The `include` entry that names it; nil for the root file.
-  var includedAt: SourceLocation?
+  var includedAt: FileLocation?
   /// The path as the `include` entry writes it.
   var written: String? = nil
 }

@@ -21,9 +21,9 @@ public struct Plan: Hashable, Sendable {
   }
 
   /// The full location, with the file's path, of a position in one of the plan's files.
-  public func location(_ position: SourcePosition) -> SourceLocation {
+  public func location(_ position: SourcePosition) -> FileLocation {
     let index = Int(position.file)
-    return SourceLocation(
+    return FileLocation(
       file: files.indices.contains(index) ? files[index] : "?",
       line: Int(position.line), column: Int(position.column), length: Int(position.length))
   }

@@ -1,7 +1,7 @@
 /// A place in a plan file: 1-based line and column, and how many columns the offending text spans.
 ///
 /// Columns count Unicode scalars, as libyaml does; printers convert to display width.
-public struct SourceLocation: Hashable, Sendable {
+public struct FileLocation: Hashable, Sendable {
   /// The file's path as the user named it (the root) or as reached through `include`.
   public var file: String
   /// 1-based line number.
