@@ -74,6 +74,8 @@ public struct PlanLoader: Sendable {
   }
 
   private func parse(_ bytes: [UInt8], path: String, fileIndex: Int32) -> (ParsedFile, DiagnosticBag) {
+    // A UTF-8 byte-order mark is allowed and skipped; libyaml, told the encoding, would read it as text.
+    let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     let reader = AliasExpander(LibYAMLEventReader(bytes: bytes))
     var parser = PlanFileParser(cursor: EventCursor(source: reader, path: path, fileIndex: fileIndex), bytes: bytes)
     return parser.parse()
