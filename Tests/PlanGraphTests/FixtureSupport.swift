@@ -20,7 +20,7 @@ enum Fixtures {
   static func rootFile(_ relative: String) -> String {
     let full = path(relative)
     var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+    _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
     guard isDirectory.boolValue else { return full }
     let candidates = allFiles(in: full).filter {
       $0.hasSuffix("/plan.yaml") || $0.hasSuffix("/plan.json")
@@ -31,7 +31,7 @@ enum Fixtures {
   /// Every regular file below a folder (or the file itself).
   static func allFiles(in path: String) -> [String] {
     var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     guard isDirectory.boolValue else { return [path] }
     let enumerator = FileManager.default.enumerator(atPath: path)
     var files: [String] = []

@@ -44,7 +44,7 @@ public struct CriticalReport: Sendable {
       out += "\n" + style.bold(language.pick("Critical path \(n + 1)", "关键路径 \(n + 1)"))
       out +=
         language.pick(
-          ": \(length(of: path)) days, \(ReportText.day(first)) → \(ReportText.day(last)), \(path.count) tasks",
+          ": \(length(of: path)) days, \(ReportText.day(first)) → \(ReportText.day(last)), \(path.count) task\(path.count == 1 ? "" : "s")",
           "：\(length(of: path)) 天，\(ReportText.day(first)) → \(ReportText.day(last))，\(path.count) 项任务") + "\n"
       var table = TextTable(columns: [
         TextTable.Column("#", rightAligned: true), TextTable.Column(language.pick("Start", "开始")),

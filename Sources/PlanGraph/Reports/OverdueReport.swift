@@ -67,7 +67,9 @@ public struct OverdueReport: Sendable {
       let rows = group.rows.map { row -> [String] in
         let task = plan.tasks[row.item.task]
         return [
-          row.item.status.label(language), MarkdownText.cell(rowName(row)) + " `" + task.fullID + "`",
+          row.item.status.label(language),
+          MarkdownText.cell(rowName(row)) + " `" + task.fullID + "`"
+            + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? ""),
           ReportText.day(row.item.deadline), daysText(row.item), ReportText.day(plannedFinish(row)),
           ReportText.day(row.item.forecastFinish), schedule.tasks[row.item.task].isCritical ? "★" : "",
           MarkdownText.cell(task.source ?? ""),
@@ -116,7 +118,7 @@ public struct OverdueReport: Sendable {
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
             TextTable.Cell(critical + rowName(row), paint: task.isSummary ? bold : plain),
           ]))
-        table.rows.append(.line(TextTable.Cell(detail(row.item.task), paint: dim), indent: 2))
+        table.rows.append(.line(TextTable.Cell(detail(row), paint: dim), indent: 2))
       }
     }
     out += table.render(width: width, style: style)
@@ -228,22 +230,28 @@ public struct OverdueReport: Sendable {
     row.item.occurrence == nil ? schedule.tasks[row.item.task].finish : nil
   }
 
+  /// The task's name; for a duty's missed occurrences, prefixed by how many were missed.
   private func rowName(_ row: Row) -> String {
     let name = plan.tasks[row.item.task].name
     guard row.item.occurrence != nil else { return name }
-    let first = ReportText.day(row.item.deadline)
-    if row.missedCount == 1 {
-      return name + language.pick(" (missed, due \(first))", "（未按期开展，应于 \(first)）")
-    }
-    let last = ReportText.day(row.lastDue)
-    return name
-      + language.pick(
-        " (missed \(row.missedCount) times, \(first) … \(last))", "（\(row.missedCount) 次未按期开展，\(first) 至 \(last)）")
+    return "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
-  private func detail(_ index: Int) -> String {
+  /// For a duty's missed occurrences: which due days were missed.
+  private func missedText(_ row: Row) -> String? {
+    guard row.item.occurrence != nil else { return nil }
+    let first = ReportText.day(row.item.deadline)
+    if row.missedCount == 1 { return language.pick("missed: due \(first)", "未按期开展：应于 \(first)") }
+    let last = ReportText.day(row.lastDue)
+    return language.pick(
+      "missed \(row.missedCount) times: due \(first) … \(last)", "\(row.missedCount) 次未按期开展：\(first) 至 \(last)")
+  }
+
+  private func detail(_ row: Row) -> String {
+    let index = row.item.task
     let task = plan.tasks[index]
     var parts = [task.fullID]
+    if let missed = missedText(row) { parts.append(missed) }
     if let source = task.source { parts.append(source) }
     if let target = task.target {
       var text =
