@@ -32,8 +32,7 @@ struct PlanArgument: ParsableArguments {
 /// Prints diagnostics compiler style on stderr, with a count line.
 func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
   let formatter = DiagnosticFormatter(style: Terminal.style(for: 2))
-  var text = ""
-  for diagnostic in diagnostics { text += formatter.format(diagnostic, sources: sources) }
+  var text = formatter.format(diagnostics, sources: sources)
   let errors = diagnostics.filter { $0.severity == .error }.count
   let warnings = diagnostics.count - errors
   if errors + warnings > 0 {

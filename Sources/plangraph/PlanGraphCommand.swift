@@ -12,7 +12,8 @@ struct PlanGraphCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self,
+      CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, GenerateCommand.self,
+      DebugCommand.self,
     ]
   )
 }

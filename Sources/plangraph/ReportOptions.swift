@@ -44,6 +44,20 @@ struct OutputFileOption: ParsableArguments {
     }
   }
 
+  /// Writes bytes to the file, or to stdout; a failed write exits with status 1.
+  func emit(bytes: [UInt8]) throws {
+    guard let output else {
+      Output.write(bytes, to: 1)
+      return
+    }
+    do {
+      try AtomicFile.write(bytes, to: output)
+    } catch {
+      Output.err("error: \(error)\n")
+      throw ExitCode(1)
+    }
+  }
+
   /// Whether the report goes to a terminal (for colour and width).
   var toTerminal: Bool { output == nil && Terminal.isTerminal(1) }
 }

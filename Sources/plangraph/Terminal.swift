@@ -45,17 +45,25 @@ enum Output {
   /// Writes all of `text` with write(2), retrying short writes; a closed pipe ends the output quietly.
   static func write(_ text: String, to fd: Int32) {
     var text = text
-    text.withUTF8 { buffer in
-      var done = 0
-      while done < buffer.count {
-        guard let base = buffer.baseAddress else { return }
-        let n = Glibc.write(fd, base + done, buffer.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        done += n
+    text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+  }
+
+  /// Writes all of `bytes` to `fd`.
+  static func write(_ bytes: [UInt8], to fd: Int32) {
+    bytes.withUnsafeBytes { write($0, to: fd) }
+  }
+
+  private static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) {
+    guard let base = buffer.baseAddress else { return }
+    var done = 0
+    while done < buffer.count {
+      let n = Glibc.write(fd, base + done, buffer.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return
       }
+      done += n
     }
   }
+
 }

@@ -8,14 +8,30 @@ public struct DiagnosticFormatter: Sendable {
     self.style = style
   }
 
+  /// Every diagnostic formatted, in order; each file's lines are indexed once, however many diagnostics it has.
+  public func format(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) -> String {
+    var indexes: [String: SourceLines] = [:]
+    var out = ""
+    for diagnostic in diagnostics {
+      let file = diagnostic.location.file
+      if indexes[file] == nil, let bytes = sources[file] { indexes[file] = SourceLines(bytes) }
+      out += format(diagnostic, lines: indexes[file])
+    }
+    return out
+  }
+
   /// `file:line:column: error: message`, the source line, a caret under the offending text, and the hint.
   public func format(_ diagnostic: Diagnostic, sources: [String: [UInt8]]) -> String {
+    format(diagnostic, lines: sources[diagnostic.location.file].map(SourceLines.init))
+  }
+
+  private func format(_ diagnostic: Diagnostic, lines: SourceLines?) -> String {
     let location = diagnostic.location
     let place = location.line > 0 ? "\(location.file):\(location.line):\(location.column):" : "\(location.file):"
     let severity =
       diagnostic.severity == .error ? style.red("error:") : style.magenta("warning:")
     var text = style.bold(place) + " " + severity + " " + style.bold(diagnostic.message) + "\n"
-    if location.line > 0, let bytes = sources[location.file], let line = Self.line(location.line, in: bytes) {
+    if location.line > 0, let line = lines?.line(location.line) {
       let shown = line.replacingTabs()
       let scalars = Array(shown.unicodeScalars)
       let before = String(String.UnicodeScalarView(scalars.prefix(max(0, location.column - 1))))
@@ -44,24 +60,25 @@ public struct DiagnosticFormatter: Sendable {
     }
     return out + "]\n"
   }
+}
 
-  /// Line `number` (1-based) of a file's bytes, without its line break; nil past the end.
-  static func line(_ number: Int, in bytes: [UInt8]) -> String? {
-    var current = 1
-    var start = 0
-    var index = 0
-    while index < bytes.count, current < number {
-      if bytes[index] == 0x0A {
-        current += 1
-        start = index + 1
-      }
-      index += 1
-    }
-    guard current == number, start <= bytes.count else { return nil }
-    var end = start
-    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-    var slice = bytes[start..<end]
-    if slice.last == 0x0D { slice = slice.dropLast() }
+/// The lines of a file's bytes, indexed once so that each is found without rescanning the file.
+struct SourceLines {
+  private let bytes: [UInt8]
+  private var starts: [Int] = [0]
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+  }
+
+  /// Line `number` (1-based) without its line break, as text; nil past the end.
+  func line(_ number: Int) -> String? {
+    guard number >= 1, number <= starts.count else { return nil }
+    let start = starts[number - 1]
+    var end = number < starts.count ? starts[number] - 1 : bytes.count
+    if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+    var slice = bytes[start..<max(start, end)]
     if number == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
     // Invalid UTF-8 shows as U+FFFD; control characters as spaces, so the caret still lines up.
     let text = String(decoding: slice, as: UTF8.self)

@@ -1,0 +1,35 @@
+import ArgumentParser
+import PlanGraph
+
+/// `plangraph generate`: a deterministic, realistic plan of any size, for benchmarks and tests.
+struct GenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generate",
+    abstract: "Write a generated plan: organisations, phases, chains and cross-links; same arguments, same bytes.")
+
+  @Option(help: "How many tasks, summaries and duties included.")
+  var tasks: Int
+
+  @Option(help: "The random seed.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Extra dependencies per task on average, besides the chains.")
+  var deps: Double = 1
+
+  @Option(help: "yaml or json.")
+  var format: String = "yaml"
+
+  @OptionGroup var output: OutputFileOption
+
+  func validate() throws {
+    guard tasks >= 0, tasks <= 50_000_000 else { throw ValidationError("--tasks must be between 0 and 50000000") }
+    guard deps >= 0, deps <= 100 else { throw ValidationError("--deps must be between 0 and 100") }
+    guard PlanGenerator.Format(rawValue: format) != nil else { throw ValidationError("--format takes yaml or json") }
+  }
+
+  func run() throws {
+    let generator = PlanGenerator(
+      taskCount: tasks, seed: seed, dependencies: deps, format: PlanGenerator.Format(rawValue: format) ?? .yaml)
+    try output.emit(bytes: generator.generate())
+  }
+}
