@@ -1,26 +1,22 @@
-/// Turns the parsed files into one plan: namespaces, owners, full ids, references, dates, and the
+/// Turns what the files said into one plan: full ids, owners, references and relative dates, and the
 /// checks that need the whole plan (duplicates across files, unknown names, cycles).
 struct PlanAssembler {
   let files: [LoadedFile]
+  var builder: PlanBuilder
   var bag: DiagnosticBag
 
-  /// Global index of each file's first task.
-  private var taskBase: [Int] = []
   private var owners: [Owner] = []
   private var ownerIndex: [String: Int] = [:]
-  private var tasks: [PlanTask] = []
   /// Full id → task index, for tasks whose full id is known.
-  private var fullIDIndex: [String: Int] = [:]
-  /// (parent or file, id) → task index: the siblings of a task.
-  private var siblingIndex: [SiblingKey: Int] = [:]
+  private var fullIDIndex: [String: Int32] = [:]
   private var namespaces: [String] = []
-  private var planStart: Day?
   private var referenceHintsGiven = 0
   /// Tasks whose owner (own, inherited or the file's) is written but unknown: already an error.
   private var ownerWritten = Set<Int>()
 
-  init(files: [LoadedFile], bag: DiagnosticBag) {
+  init(files: [LoadedFile], builder: PlanBuilder, bag: DiagnosticBag) {
     self.files = files
+    self.builder = builder
     self.bag = bag
   }
 
@@ -29,14 +25,16 @@ struct PlanAssembler {
     guard let root = files.first else { return nil }
     let title = checkHeaders(root)
     collectNamespaces()
+    assignFullIDs()
     collectOwners()
-    collectTasks()
     resolveOwners()
     resolveReferences()
-    resolveDates()
+    resolvePendingDates()
     checkCycles()
     warnMissingOwners()
-    guard let planStart else { return nil }
+    guard let planStart = builder.planStart else { return nil }
+    let tasks = builder.tasks
+    builder = PlanBuilder()
     return Plan(title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path))
   }
 
@@ -66,7 +64,7 @@ struct PlanAssembler {
     if let start = root.parsed.start {
       switch DateExpression.parse(start.text) {
       case .success(.day(let day)):
-        planStart = day
+        builder.planStart = day
       case .success(.relative):
         bag.error(
           .invalidDate, "the plan start cannot be relative to itself", at: location(start.position),
@@ -116,6 +114,45 @@ struct PlanAssembler {
     }
   }
 
+  /// Full ids in output order (a parent before its children), registered and checked for clashes.
+  private mutating func assignFullIDs() {
+    fullIDIndex.reserveCapacity(builder.tasks.count)
+    for (fileNumber, file) in files.enumerated() {
+      let namespace = namespaces[fileNumber]
+      for index in file.parsed.tasks {
+        let id = builder.tasks[index].id
+        guard !id.isEmpty else { continue }
+        let fullID: String
+        if let parent = builder.tasks[index].parent {
+          let parentID = builder.tasks[parent].fullID
+          guard !parentID.isEmpty else { continue }
+          fullID = parentID + "." + id
+        } else {
+          fullID = namespace.isEmpty ? id : namespace + "." + id
+        }
+        if let earlier = fullIDIndex[fullID] {
+          let position = builder.tasks[index].locations.id
+          let earlierPlace = shortPlace(builder.tasks[Int(earlier)].locations.id)
+          let sameSiblings =
+            builder.tasks[Int(earlier)].parent == builder.tasks[index].parent
+            && builder.tasks[Int(earlier)].locations.id.file == position.file
+          if sameSiblings {
+            bag.error(
+              .duplicateID, "a sibling task with id '\(id)' is already defined at \(earlierPlace)",
+              at: location(position), hint: "ids must be unique among siblings")
+          } else {
+            bag.error(
+              .duplicateID, "the full id '\(fullID)' is already used by the task at \(earlierPlace)",
+              at: location(position), hint: "rename one of them; a file's namespace is part of its tasks' full ids")
+          }
+          continue
+        }
+        builder.tasks[index].fullID = fullID
+        fullIDIndex[fullID] = Int32(index)
+      }
+    }
+  }
+
   // MARK: - Owners
 
   private mutating func collectOwners() {
@@ -143,211 +180,138 @@ struct PlanAssembler {
   }
 
   /// The owner a written id names, or nil after reporting it as unknown.
-  private mutating func resolveOwner(_ scalar: Scalar) -> Int? {
-    if let index = ownerIndex[scalar.text] { return index }
+  private mutating func resolveOwner(_ text: String, at position: SourcePosition) -> Int? {
+    if let index = ownerIndex[text] { return index }
     let ids = owners.map(\.id)
-    let suffixMatches = ids.filter { $0.hasSuffix("." + scalar.text) }
+    let suffixMatches = ids.filter { $0.hasSuffix("." + text) }
     let hint =
       suffixMatches.isEmpty
-      ? NearestNames.hint(for: scalar.text, in: ids) ?? (ids.isEmpty ? "declare it under 'owners:'" : nil)
+      ? NearestNames.hint(for: text, in: ids) ?? (ids.isEmpty ? "declare it under 'owners:'" : nil)
       : "did you mean " + suffixMatches.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
         + "? owners are named by their full dotted id"
-    bag.error(.unknownOwner, "unknown owner '\(scalar.text)'", at: location(scalar.position), hint: hint)
+    bag.error(.unknownOwner, "unknown owner '\(text)'", at: location(position), hint: hint)
     return nil
   }
 
-  // MARK: - Tasks
-
-  private mutating func collectTasks() {
-    for (fileNumber, file) in files.enumerated() {
-      let base = tasks.count
-      taskBase.append(base)
-      let namespace = namespaces[fileNumber]
-      for (local, draft) in file.parsed.tasks.enumerated() {
-        let parent = draft.parent.map { base + $0 }
-        var fullID = ""
-        if let id = draft.id?.text {
-          if let parent {
-            fullID = tasks[parent].fullID.isEmpty ? "" : tasks[parent].fullID + "." + id
-          } else {
-            fullID = namespace.isEmpty ? id : namespace + "." + id
-          }
-        }
-        var task = PlanTask(
-          id: draft.id?.text ?? "", fullID: fullID, name: draft.name ?? "", parent: parent,
-          locations: TaskLocations(id: draft.id?.position ?? draft.position))
-        task.children = draft.children.map { base + $0 }
-        task.duration = draft.duration
-        task.status = draft.status ?? (draft.done != nil ? .done : .planned)
-        task.progress = draft.progress
-        task.evidence = draft.evidence
-        task.target = draft.target
-        task.recurrence = draft.every
-        task.source = draft.source
-        task.note = draft.note
-        task.tags = draft.tags
-        task.locations.deadline = draft.deadline?.position
-        task.locations.done = draft.done?.position ?? draft.held.first?.position
-        tasks.append(task)
-        registerIDs(index: base + local, draft: draft, fileNumber: fileNumber)
-      }
-    }
-  }
-
-  private mutating func registerIDs(index: Int, draft: TaskDraft, fileNumber: Int) {
-    guard let id = draft.id else { return }
-    let key = SiblingKey(parent: tasks[index].parent ?? -(fileNumber + 1), id: id.text)
-    if let earlier = siblingIndex[key] {
-      bag.error(
-        .duplicateID,
-        "a sibling task with id '\(id.text)' is already defined at \(shortPlace(tasks[earlier].locations.id))",
-        at: location(id.position), hint: "ids must be unique among siblings")
-      return
-    }
-    siblingIndex[key] = index
-    let fullID = tasks[index].fullID
-    guard !fullID.isEmpty else { return }
-    if let earlier = fullIDIndex[fullID] {
-      bag.error(
-        .duplicateID,
-        "the full id '\(fullID)' is already used by the task at \(shortPlace(tasks[earlier].locations.id))",
-        at: location(id.position), hint: "rename one of them; a file's namespace is part of its tasks' full ids")
-      return
-    }
-    fullIDIndex[fullID] = index
-  }
-
   private mutating func resolveOwners() {
-    var fileOwner: [Int?] = []
-    for file in files {
-      fileOwner.append(file.parsed.owner.flatMap { resolveOwner($0) })
-    }
     for (fileNumber, file) in files.enumerated() {
-      let base = taskBase[fileNumber]
-      for (local, draft) in file.parsed.tasks.enumerated() {
-        let index = base + local
-        if let written = draft.ownerRef {
-          tasks[index].owner = resolveOwner(written)
-          if tasks[index].owner == nil { ownerWritten.insert(index) }
-        } else if let parent = tasks[index].parent {
-          tasks[index].owner = tasks[parent].owner
+      let fileOwner = file.parsed.owner.flatMap { resolveOwner($0.text, at: $0.position) }
+      let fileOwnerUnknown = fileOwner == nil && file.parsed.owner != nil
+      for index in file.parsed.tasks {
+        let written = builder.ownerText[index]
+        if !written.isEmpty {
+          builder.tasks[index].owner = resolveOwner(written, at: builder.ownerPosition[index])
+          if builder.tasks[index].owner == nil { ownerWritten.insert(index) }
+        } else if let parent = builder.tasks[index].parent {
+          builder.tasks[index].owner = builder.tasks[parent].owner
           if ownerWritten.contains(parent) { ownerWritten.insert(index) }
         } else {
-          tasks[index].owner = fileOwner[fileNumber]
-          if fileOwner[fileNumber] == nil && file.parsed.owner != nil { ownerWritten.insert(index) }
+          builder.tasks[index].owner = fileOwner
+          if fileOwnerUnknown { ownerWritten.insert(index) }
         }
       }
+      _ = fileNumber
     }
   }
 
   // MARK: - References
 
   private mutating func resolveReferences() {
-    for (fileNumber, file) in files.enumerated() {
-      let base = taskBase[fileNumber]
-      for (local, draft) in file.parsed.tasks.enumerated() where !draft.after.isEmpty {
-        let index = base + local
-        for reference in draft.after {
-          guard let target = resolve(reference.text, from: index, fileNumber: fileNumber) else {
-            reportUnknownReference(reference, from: index, fileNumber: fileNumber)
-            continue
-          }
-          if tasks[target].isDuty {
-            bag.warning(
-              .ignoredValue, "'\(reference.text)' is a recurring duty; depending on it has no effect",
-              at: location(reference.position), hint: "depend on a one-off task instead")
-            continue
-          }
-          tasks[index].after.append(target)
-          tasks[index].locations.after.append(reference.position)
-        }
+    for entry in builder.referenceTask.indices {
+      let index = Int(builder.referenceTask[entry])
+      let name = builder.referenceText[entry]
+      let position = builder.referencePosition[entry]
+      let fileNumber = Int(builder.tasks[index].locations.id.file)
+      guard let target = resolve(name, from: index, fileNumber: fileNumber) else {
+        reportUnknownReference(name, at: position, from: index, fileNumber: fileNumber)
+        continue
       }
+      if builder.tasks[target].isDuty {
+        bag.warning(
+          .ignoredValue, "'\(name)' is a recurring duty; depending on it has no effect", at: location(position),
+          hint: "depend on a one-off task instead")
+        continue
+      }
+      builder.tasks[index].after.append(target)
+      builder.tasks[index].locations.after.append(position)
     }
   }
 
   /// The contract's three steps: a sibling, a path inside the file, a full id.
   private func resolve(_ name: String, from index: Int, fileNumber: Int) -> Int? {
-    if !name.contains("."),
-      let sibling = siblingIndex[SiblingKey(parent: tasks[index].parent ?? -(fileNumber + 1), id: name)]
-    {
-      return sibling
+    let namespace = namespaces.indices.contains(fileNumber) ? namespaces[fileNumber] : ""
+    if !name.contains(".") {
+      let siblingID: String?
+      if let parent = builder.tasks[index].parent {
+        let parentID = builder.tasks[parent].fullID
+        siblingID = parentID.isEmpty ? nil : parentID + "." + name
+      } else {
+        siblingID = namespace.isEmpty ? name : namespace + "." + name
+      }
+      if let siblingID, let found = fullIDIndex[siblingID] { return Int(found) }
     }
-    let namespace = namespaces[fileNumber]
     let inFile = namespace.isEmpty ? name : namespace + "." + name
-    if let found = fullIDIndex[inFile], tasks[found].locations.id.file == Int32(fileNumber) {
-      return found
+    if let found = fullIDIndex[inFile], builder.tasks[Int(found)].locations.id.file == Int32(fileNumber) {
+      return Int(found)
     }
-    return fullIDIndex[name]
+    return fullIDIndex[name].map(Int.init)
   }
 
-  private mutating func reportUnknownReference(_ reference: Scalar, from index: Int, fileNumber: Int) {
+  private mutating func reportUnknownReference(
+    _ name: String, at position: SourcePosition, from index: Int, fileNumber: Int
+  ) {
     var hint: String?
     // Hints cost a scan of every id; a file full of broken references gets them for the first hundred.
     if referenceHintsGiven < 100 {
       referenceHintsGiven += 1
       let namespace = namespaces[fileNumber]
       var candidates: [(name: String, task: Int)] = []
-      let parent = tasks[index].parent
+      let tasks = builder.tasks
       let siblings =
-        parent.map { tasks[$0].children }
-        ?? Array(taskBase[fileNumber]..<(fileNumber + 1 < taskBase.count ? taskBase[fileNumber + 1] : tasks.count))
-        .filter { tasks[$0].parent == nil }
+        tasks[index].parent.map { tasks[$0].children }
+        ?? files[fileNumber].parsed.tasks.filter { tasks[$0].parent == nil }
       for sibling in siblings { candidates.append((tasks[sibling].id, sibling)) }
-      for (position, task) in tasks.enumerated() where !task.fullID.isEmpty {
-        if task.locations.id.file == Int32(fileNumber), !namespace.isEmpty, task.fullID.hasPrefix(namespace + ".") {
-          candidates.append((String(task.fullID.dropFirst(namespace.count + 1)), position))
+      for position in tasks.indices where !tasks[position].fullID.isEmpty {
+        let fullID = tasks[position].fullID
+        if tasks[position].locations.id.file == Int32(fileNumber), !namespace.isEmpty,
+          fullID.hasPrefix(namespace + ".")
+        {
+          candidates.append((String(fullID.dropFirst(namespace.count + 1)), position))
         }
-        candidates.append((task.fullID, position))
+        candidates.append((fullID, position))
       }
       let places = Dictionary(candidates.map { ($0.name, $0.task) }, uniquingKeysWith: { first, _ in first })
-      hint = NearestNames.hint(for: reference.text, in: candidates.map(\.name)) { name in
-        places[name].map { "'\(name)' (\(shortPlace(tasks[$0].locations.id)))" } ?? "'\(name)'"
+      hint = NearestNames.hint(for: name, in: candidates.map(\.name)) { candidate in
+        places[candidate].map { "'\(candidate)' (\(shortPlace(tasks[$0].locations.id)))" } ?? "'\(candidate)'"
       }
     }
-    bag.error(
-      .unknownReference, "unknown task '\(reference.text)' in 'after'", at: location(reference.position),
-      hint: hint)
+    bag.error(.unknownReference, "unknown task '\(name)' in 'after'", at: location(position), hint: hint)
   }
 
   // MARK: - Dates
 
-  private mutating func resolveDates() {
-    guard let planStart else { return }
-    for (fileNumber, file) in files.enumerated() {
-      let base = taskBase[fileNumber]
-      for (local, draft) in file.parsed.tasks.enumerated() {
-        let index = base + local
-        tasks[index].start = resolve(draft.start, planStart)
-        tasks[index].deadline = resolve(draft.deadline, planStart)
-        tasks[index].doneDate = resolve(draft.done, planStart)
-        tasks[index].recurrenceFrom = resolve(draft.from, planStart)
-        tasks[index].recurrenceUntil = resolve(draft.until, planStart)
-        tasks[index].heldDates = draft.held.compactMap { resolve($0, planStart) }
-        tasks[index].measurements = draft.measurements.compactMap { measurement in
-          resolve(measurement.date, planStart).map { Measurement(date: $0, value: measurement.value) }
-        }
+  private mutating func resolvePendingDates() {
+    guard let planStart = builder.planStart else { return }
+    for pending in builder.pendingDates {
+      let day = planStart.adding(days: pending.days)
+      guard DateExpression.allowedYears.contains(day.year) else {
+        bag.error(
+          .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200",
+          at: location(pending.position), hint: "plan dates lie between 1900 and 2200")
+        continue
       }
+      builder.set(pending.field, of: pending.task, day: day)
     }
-  }
-
-  private mutating func resolve(_ slot: DateSlot?, _ planStart: Day) -> Day? {
-    guard let slot else { return nil }
-    let day = slot.expression.resolved(planStart: planStart)
-    if case .relative = slot.expression, !DateExpression.allowedYears.contains(day.year) {
-      bag.error(
-        .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200",
-        at: location(slot.position), hint: "plan dates lie between 1900 and 2200")
-      return nil
-    }
-    return day
   }
 
   // MARK: - Whole-plan checks
 
   private mutating func checkCycles() {
-    let graph = DependencyGraph(tasks: tasks)
-    for cycle in graph.cycles(tasks: tasks) {
-      let ids = cycle.tasks.map { tasks[$0].fullID.isEmpty ? tasks[$0].name : tasks[$0].fullID }
+    let graph = DependencyGraph(tasks: builder.tasks)
+    for cycle in graph.cycles(tasks: builder.tasks) {
+      let ids = cycle.tasks.map {
+        builder.tasks[$0].fullID.isEmpty ? builder.tasks[$0].name : builder.tasks[$0].fullID
+      }
       let shown: [String]
       if ids.count > 24 {
         shown = Array(ids.prefix(12)) + ["… \(ids.count - 20) more …"] + Array(ids.suffix(8))
@@ -363,17 +327,13 @@ struct PlanAssembler {
   }
 
   private mutating func warnMissingOwners() {
-    for (index, task) in tasks.enumerated() where task.children.isEmpty && task.owner == nil {
+    // A file cut short by a syntax error is already an error; its half-read tasks are not worth warning about.
+    guard !files.contains(where: \.parsed.stoppedBySyntaxError) else { return }
+    for index in builder.tasks.indices where builder.tasks[index].children.isEmpty && builder.tasks[index].owner == nil {
       guard !ownerWritten.contains(index) else { continue }
       bag.warning(
-        .noOwner, "task '\(task.fullID)' has no owner", at: location(task.locations.id),
+        .noOwner, "task '\(builder.tasks[index].fullID)' has no owner", at: location(builder.tasks[index].locations.id),
         hint: "add 'owner: <unit>' to the task, or 'owner:' at the top of its file")
     }
   }
-}
-
-/// A task's id among its siblings: the parent's index, or minus one minus the file's number at the top.
-private struct SiblingKey: Hashable {
-  var parent: Int
-  var id: String
 }

@@ -2,7 +2,13 @@
 extension PlanFileParser {
   private enum TaskFrame {
     case list(parent: Int?)
-    case task(index: Int, seen: UInt32)
+    case task(index: Int, seen: UInt32, done: DoneValue?)
+  }
+
+  /// `done` as written, until the end of the task tells whether it is a duty's list.
+  struct DoneValue {
+    var items: [Scalar]
+    var isList: Bool
   }
 
   mutating func parseTaskTree() throws(YAMLSyntaxError) {
@@ -24,21 +30,19 @@ extension PlanFileParser {
         case .sequenceEnd, .streamEnd, .documentEnd:
           stack.removeLast()
         case .mappingStart:
-          let index = file.tasks.count
-          file.tasks.append(TaskDraft(parent: parent, position: cursor.position(event)))
-          if let parent { file.tasks[parent].children.append(index) }
+          let index = builder.addTask(parent: parent, position: cursor.position(event))
           keys.push()
-          stack.append(.task(index: index, seen: 0))
+          stack.append(.task(index: index, seen: 0, done: nil))
         default:
           bag.error(
             .invalidValue, "a task must be a mapping with 'id' and 'name', not \(event.kind.nodeDescription)",
             at: cursor.location(event))
           try cursor.skipNode(startingWith: event)
         }
-      case .task(let index, let seen):
+      case .task(let index, let seen, let done):
         let event = try cursor.next()
         if event.kind == .mappingEnd || event.kind == .streamEnd {
-          finishTask(index, keys: keys)
+          finishTask(index, keys: keys, done: done)
           keys.pop()
           stack.removeLast()
           continue
@@ -49,7 +53,7 @@ extension PlanFileParser {
           try duplicateKey(event)
           continue
         }
-        stack[stack.count - 1] = .task(index: index, seen: seen | key.bit)
+        stack[stack.count - 1] = .task(index: index, seen: seen | key.bit, done: done)
         keys[key] = cursor.position(event)
         if key == .tasks {
           let value = try cursor.next()
@@ -59,6 +63,10 @@ extension PlanFileParser {
             bag.error(.invalidValue, "'tasks' takes a list of tasks", at: cursor.location(value))
             try cursor.skipNode(startingWith: value)
           }
+        } else if key == .done {
+          guard let (items, isList) = try cursor.readScalarList(for: name, into: &bag) else { continue }
+          let value = DoneValue(items: items.filter { !$0.isNull }, isList: isList)
+          stack[stack.count - 1] = .task(index: index, seen: seen | key.bit, done: value)
         } else {
           try readTaskValue(key, into: index)
         }
@@ -70,33 +78,42 @@ extension PlanFileParser {
     let name = key.rawValue
     switch key {
     case .id:
-      file.tasks[index].id = try readID(for: name)
+      if let id = try readID(for: name) {
+        builder.tasks[index].id = id.text
+        builder.tasks[index].locations.id = id.position
+      }
     case .name:
-      file.tasks[index].name = try cursor.readText(for: name, into: &bag)?.text
+      builder.tasks[index].name = try cursor.readText(for: name, into: &bag)?.text ?? ""
     case .owner:
-      file.tasks[index].ownerRef = try cursor.readText(for: name, into: &bag)
+      if let owner = try cursor.readText(for: name, into: &bag) {
+        builder.ownerText[index] = owner.text
+        builder.ownerPosition[index] = owner.position
+      }
     case .duration:
       guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
-      file.tasks[index].duration = parseDuration(scalar)
-      file.tasks[index].durationPosition = scalar.position
+      builder.tasks[index].duration = parseDuration(scalar)
     case .start:
-      file.tasks[index].start = try readDate(for: name)
+      try readDate(.start, for: name, of: index)
     case .deadline:
-      file.tasks[index].deadline = try readDate(for: name)
+      try readDate(.deadline, for: name, of: index)
     case .from:
-      file.tasks[index].from = try readDate(for: name)
+      try readDate(.from, for: name, of: index)
     case .until:
-      file.tasks[index].until = try readDate(for: name)
+      try readDate(.until, for: name, of: index)
     case .after:
       let list = try cursor.readScalarList(for: name, into: &bag)?.items ?? []
-      for item in list where item.isNull {
-        bag.error(.invalidValue, "an empty entry in 'after'", at: cursor.location(item.position))
+      for item in list {
+        if item.isNull {
+          bag.error(.invalidValue, "an empty entry in 'after'", at: cursor.location(item.position))
+        } else {
+          builder.addReference(from: index, item)
+        }
       }
-      file.tasks[index].after = list.filter { !$0.isNull }
     case .status:
       guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
       if let status = TaskStatus(rawValue: scalar.text) {
-        file.tasks[index].status = status
+        builder.tasks[index].status = status
+        hasStatus.insert(index)
       } else {
         let words = TaskStatus.allCases.map(\.rawValue)
         bag.error(
@@ -104,28 +121,33 @@ extension PlanFileParser {
           hint: NearestNames.hint(for: scalar.text, in: words) ?? "one of: " + words.joined(separator: ", "))
       }
     case .done:
-      guard let (items, isList) = try cursor.readScalarList(for: name, into: &bag) else { return }
-      file.tasks[index].doneRaw = (items.filter { !$0.isNull }, isList)
+      break  // kept in the frame until the task ends
     case .progress:
       guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
-      file.tasks[index].progress = parseProgress(scalar)
+      builder.tasks[index].progress = parseProgress(scalar)
     case .evidence:
-      file.tasks[index].evidence = try readOptionalText(for: name)
+      builder.tasks[index].evidence = try readOptionalText(for: name)
     case .source:
-      file.tasks[index].source = try readOptionalText(for: name)
+      builder.tasks[index].source = try readOptionalText(for: name)
     case .note:
-      file.tasks[index].note = try readOptionalText(for: name)
+      builder.tasks[index].note = try readOptionalText(for: name)
     case .tags:
-      file.tasks[index].tags = (try cursor.readScalarList(for: name, into: &bag)?.items ?? []).filter { !$0.isNull }
-        .map(\.text)
+      builder.tasks[index].tags = (try cursor.readScalarList(for: name, into: &bag)?.items ?? [])
+        .filter { !$0.isNull }.map(\.text)
     case .target:
-      file.tasks[index].target = try readTarget()
+      builder.tasks[index].target = try readTarget()
     case .measurements:
-      file.tasks[index].measurements = try readMeasurements()
+      let measurements = try readMeasurements()
+      builder.tasks[index].measurements = measurements.map {
+        Measurement(date: $0.date.expression.fixedDay ?? Day(ordinal: 0), value: $0.value)
+      }
+      for (i, measurement) in measurements.enumerated() where measurement.date.expression.fixedDay == nil {
+        setDate(.measurement(i), of: index, to: measurement.date)
+      }
     case .every:
       guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
       if let period = Recurrence(rawValue: scalar.text) {
-        file.tasks[index].every = period
+        builder.tasks[index].recurrence = period
       } else {
         let words = Recurrence.allCases.map(\.rawValue)
         bag.error(
@@ -135,6 +157,34 @@ extension PlanFileParser {
     case .tasks:
       break  // handled by the tree walk
     }
+  }
+
+  private mutating func readDate(_ field: PlanBuilder.DateField, for key: String, of index: Int)
+    throws(YAMLSyntaxError)
+  {
+    guard let slot = try readDate(for: key) else { return }
+    setDate(field, of: index, to: slot)
+    switch field {
+    case .deadline: builder.tasks[index].locations.deadline = slot.position
+    case .done: builder.tasks[index].locations.done = slot.position
+    default: break
+    }
+  }
+
+  /// Sets a date, resolving a relative one at once when the plan start is already known.
+  mutating func setDate(_ field: PlanBuilder.DateField, of index: Int, to slot: DateSlot) {
+    if case .relative(let days) = slot.expression, let start = builder.planStart {
+      let day = start.adding(days: days)
+      guard DateExpression.allowedYears.contains(day.year) else {
+        bag.error(
+          .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200",
+          at: cursor.location(slot.position), hint: "plan dates lie between 1900 and 2200")
+        return
+      }
+      builder.set(field, of: index, day: day)
+      return
+    }
+    builder.set(field, of: index, to: slot)
   }
 
   private mutating func readOptionalText(for key: String) throws(YAMLSyntaxError) -> String? {
@@ -332,32 +382,43 @@ extension PlanFileParser {
 
 extension PlanFileParser {
   /// The checks that need the whole task mapping: required keys, summaries, duties, `done`.
-  fileprivate mutating func finishTask(_ index: Int, keys: KeyPositions) {
-    var task = file.tasks[index]
-    defer { file.tasks[index] = task }
-    let mapping = cursor.location(task.position)
+  fileprivate mutating func finishTask(_ index: Int, keys: KeyPositions, done: DoneValue?) {
+    let mapping = cursor.location(builder.tasks[index].locations.id)
     func at(_ key: TaskKey) -> FileLocation { keys[key].map { cursor.location($0) } ?? mapping }
 
     if keys[.id] == nil {
       bag.error(.missingKey, "a task needs an 'id'", at: mapping, hint: "add 'id: short-name' to this task")
     }
     if keys[.name] == nil {
-      let what = task.id.map { "task '\($0.text)'" } ?? "this task"
-      bag.error(.missingKey, "\(what) has no 'name'", at: task.id.map { cursor.location($0.position) } ?? mapping)
+      let what = keys[.id] != nil ? "task '\(builder.tasks[index].id)'" : "this task"
+      bag.error(.missingKey, "\(what) has no 'name'", at: mapping)
     }
-    let isSummary = !task.children.isEmpty
-    let isDuty = task.every != nil
+    let isSummary = !builder.tasks[index].children.isEmpty
+    let isDuty = builder.tasks[index].recurrence != nil
+    let status: TaskStatus? = hasStatus.contains(index) ? builder.tasks[index].status : nil
 
-    if let (items, isList) = task.doneRaw {
-      task.doneRaw = nil
+    if let done {
       if isDuty {
-        task.held = items.compactMap { parseDate($0) }
-      } else if isList {
+        var held: [Day] = []
+        var relative: [(Int, DateSlot)] = []
+        for item in done.items {
+          guard let slot = parseDate(item) else { continue }
+          if let day = slot.expression.fixedDay { held.append(day) } else {
+            relative.append((held.count, slot))
+            held.append(Day(ordinal: 0))
+          }
+        }
+        builder.tasks[index].heldDates = held
+        for (i, slot) in relative { setDate(.held(i), of: index, to: slot) }
+        if let first = done.items.first { builder.tasks[index].locations.done = first.position }
+      } else if done.isList {
         bag.error(
           .invalidValue, "'done' takes one date on a task; only a recurring duty takes a list", at: at(.done),
           hint: "write done: 2018-03-20")
-      } else if let first = items.first {
-        task.done = parseDate(first)
+      } else if let first = done.items.first, let slot = parseDate(first) {
+        setDate(.done, of: index, to: slot)
+        builder.tasks[index].locations.done = slot.position
+        if status == nil { builder.tasks[index].status = .done }
       }
     }
     let hasDone = keys[.done] != nil
@@ -377,7 +438,7 @@ extension PlanFileParser {
       for (key, message, hint) in rules where keys[key] != nil {
         bag.error(.invalidSummary, message, at: at(key), hint: hint)
       }
-      if let status = task.status, status != .cancelled {
+      if let status, status != .cancelled {
         bag.error(
           .invalidSummary, "a summary task's status can only be 'cancelled', not '\(status.rawValue)'",
           at: at(.status), hint: "set the status on its children")
@@ -392,9 +453,10 @@ extension PlanFileParser {
       for key in [TaskKey.duration, .after, .tasks, .target, .measurements, .progress] where keys[key] != nil {
         bag.error(
           .invalidDuty, "a recurring duty cannot have '\(key.rawValue)'", at: at(key),
-          hint: "a duty recurs every \(task.every?.rawValue ?? "period"); make a separate task for one-off work")
+          hint: "a duty recurs every \(builder.tasks[index].recurrence?.rawValue ?? "period"); "
+            + "make a separate task for one-off work")
       }
-      if task.status == .done {
+      if status == .done {
         bag.warning(
           .ignoredValue, "'status: done' has no effect on a recurring duty", at: at(.status),
           hint: "list the days it was held under 'done'")
@@ -405,7 +467,7 @@ extension PlanFileParser {
           .misplacedKey, "'\(key.rawValue)' applies only to a recurring duty (a task with 'every')", at: at(key),
           hint: key == .from ? "use 'start' for the earliest start of a task" : "use 'deadline' for a task")
       }
-      if hasDone, !isSummary, let status = task.status, status != .done {
+      if hasDone, !isSummary, let status, status != .done {
         bag.error(
           .doneConflict, "'done' gives a finish date, but the status is '\(status.rawValue)'", at: at(.status),
           hint: "remove the status ('done' implies status: done) or the done date")
@@ -417,7 +479,7 @@ extension PlanFileParser {
           .doneWithTarget, "a task with a target is done when a measurement meets it; it cannot have 'done'",
           at: at(.done), hint: "add a measurement instead")
       }
-      if task.status == .done {
+      if status == .done {
         bag.error(
           .doneWithTarget, "a task with a target is done when a measurement meets it; it cannot be 'status: done'",
           at: at(.status), hint: "add a measurement instead")
@@ -430,8 +492,6 @@ extension PlanFileParser {
   }
 }
 
-/// Where each key of the tasks currently open is written; a block of `TaskKey.allCases.count`
-/// slots per open task, so that the checks at the end of a task can point at the key.
 private struct KeyPositions {
   static let width = TaskKey.allCases.count
   var slots: [SourcePosition?] = []

@@ -6,17 +6,28 @@ struct PlanFileParser<Source: YAMLEventSource> {
   var cursor: EventCursor<Source>
   var bag = DiagnosticBag()
   var file: ParsedFile
+  /// The plan under construction: this file's tasks are appended to it.
+  var builder: PlanBuilder
+  /// Tasks of this file with a valid `status` written.
+  var hasStatus = Set<Int>()
+  /// Whether this is the root file (its `start` is the plan start).
+  let isRoot: Bool
   /// The file's bytes, to place encoding errors that libyaml reports as byte offsets.
   private let bytes: [UInt8]
 
-  init(cursor: EventCursor<Source>, bytes: [UInt8]) {
+  init(cursor: EventCursor<Source>, bytes: [UInt8], builder: PlanBuilder, isRoot: Bool) {
     self.cursor = cursor
     self.bytes = bytes
+    self.builder = builder
+    self.isRoot = isRoot
     self.file = ParsedFile(position: SourcePosition(file: cursor.fileIndex, line: 1, column: 1, length: 1))
   }
 
   /// Reads the whole file; a syntax error ends reading with a diagnostic at its place.
   mutating func parse() -> (ParsedFile, DiagnosticBag) {
+    let first = builder.tasks.count
+    // A rough guess of the tasks to come, to grow the arrays once: about 120 bytes a task.
+    builder.reserve(bytes.count / 120)
     do {
       try parseDocument()
     } catch {
@@ -28,6 +39,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
         at: cursor.location(SourcePosition(file: cursor.fileIndex, line: line, column: column, length: 1)),
         hint: error.hint)
     }
+    file.tasks = first..<builder.tasks.count
     return (file, bag)
   }
 
@@ -95,6 +107,9 @@ struct PlanFileParser<Source: YAMLEventSource> {
       case .start:
         file.start = try cursor.readText(for: key, into: &bag)
         file.rootOnlyKeys.append((key, keyPosition))
+        if isRoot, let text = file.start?.text, case .success(.day(let day)) = DateExpression.parse(text) {
+          builder.planStart = day
+        }
       case .id:
         file.namespace = try readID(for: key)
       case .owner:

@@ -11,6 +11,12 @@ public enum DateExpression: Hashable, Sendable {
   /// The years a plan date may fall in, by the contract.
   public static let allowedYears = 1900...2200
 
+  /// The day, when the expression does not depend on the plan start.
+  public var fixedDay: Day? {
+    if case .day(let day) = self { return day }
+    return nil
+  }
+
   /// The day this expression means in a plan that starts on `planStart`.
   public func resolved(planStart: Day) -> Day {
     switch self {

@@ -1,6 +1,8 @@
 /// One measure of a plan: a leaf, a summary over children, or a recurring duty.
 ///
-/// Plain values as the loader validated them; scheduling never changes a `PlanTask`.
+/// Plain values as the loader validated them; scheduling never changes a `PlanTask`. Stored compactly
+/// (small integers, rarely used fields in one shared box) because plans run to a million tasks; the
+/// public properties read and write like ordinary stored ones.
 public struct PlanTask: Hashable, Sendable {
   /// The id as written, unique among siblings (`staffing`).
   public var id: String
@@ -8,56 +10,117 @@ public struct PlanTask: Hashable, Sendable {
   public var fullID: String
   /// The display name.
   public var name: String
-  /// Index of the parent task in `Plan.tasks`, nil at the top of a file.
-  public var parent: Int?
   /// Indices of the children in `Plan.tasks`, in file order.
   public var children: [Int] = []
-  /// Index of the responsible owner in `Plan.owners`, after inheritance; nil when none.
-  public var owner: Int?
-  /// The stated duration; nil when not written (a leaf then lasts `0d`).
-  public var duration: PlanDuration?
-  /// Not earlier than this day (`start:`).
-  public var start: Day?
-  /// Finished by the end of this day (`deadline:`).
-  public var deadline: Day?
   /// Finish-to-start predecessors as written, resolved to task indices (a summary means its leaves).
   public var after: [Int] = []
   /// The written status; `done` when a `done` date is given.
   public var status: TaskStatus = .planned
-  /// The day it was finished, for a leaf.
-  public var doneDate: Day?
-  /// The days a recurring duty was held.
-  public var heldDates: [Day] = []
-  /// Percent complete of an active task, 0…100.
-  public var progress: Int?
-  /// What proves it done.
-  public var evidence: String?
-  /// A quantitative target, on a leaf.
-  public var target: Target?
-  /// Observed values of the target's metric, in file order.
-  public var measurements: [Measurement] = []
   /// The period of a recurring duty; nil for other tasks.
   public var recurrence: Recurrence?
-  /// First day a duty runs (`from:`); nil means the plan start.
-  public var recurrenceFrom: Day?
-  /// Last day a duty runs (`until:`); nil means the as-of date.
-  public var recurrenceUntil: Day?
-  /// The clause of the source document this task implements.
-  public var source: String?
-  /// A free remark.
-  public var note: String?
-  /// Free labels.
-  public var tags: [String] = []
   /// Where the task and some of its values are written, for diagnostics after loading.
   public var locations: TaskLocations
+
+  private var parentIndex: Int32 = -1
+  private var ownerIndex: Int32 = -1
+  private var durationDays: Int32 = -1
+  private var startDay: Int32 = PlanTask.absent
+  private var deadlineDay: Int32 = PlanTask.absent
+  private var doneDay: Int32 = PlanTask.absent
+  private var progressPercent: Int8 = -1
+  private var details: DetailsBox?
+
+  private static let absent = Int32.min
 
   /// Creates a task with only its identity; the loader fills in the rest.
   public init(id: String, fullID: String, name: String, parent: Int?, locations: TaskLocations) {
     self.id = id
     self.fullID = fullID
     self.name = name
-    self.parent = parent
     self.locations = locations
+    self.parent = parent
+  }
+
+  /// Index of the parent task in `Plan.tasks`, nil at the top of a file.
+  public var parent: Int? {
+    get { parentIndex < 0 ? nil : Int(parentIndex) }
+    set { parentIndex = newValue.map { Int32(clamping: $0) } ?? -1 }
+  }
+  /// Index of the responsible owner in `Plan.owners`, after inheritance; nil when none.
+  public var owner: Int? {
+    get { ownerIndex < 0 ? nil : Int(ownerIndex) }
+    set { ownerIndex = newValue.map { Int32(clamping: $0) } ?? -1 }
+  }
+  /// The stated duration; nil when not written (a leaf then lasts `0d`).
+  public var duration: PlanDuration? {
+    get { durationDays < 0 ? nil : PlanDuration(days: Int(durationDays)) }
+    set { durationDays = newValue.map { Int32(clamping: max(0, $0.days)) } ?? -1 }
+  }
+  /// Not earlier than this day (`start:`).
+  public var start: Day? {
+    get { Self.day(startDay) }
+    set { startDay = Self.stored(newValue) }
+  }
+  /// Finished by the end of this day (`deadline:`).
+  public var deadline: Day? {
+    get { Self.day(deadlineDay) }
+    set { deadlineDay = Self.stored(newValue) }
+  }
+  /// The day it was finished, for a leaf.
+  public var doneDate: Day? {
+    get { Self.day(doneDay) }
+    set { doneDay = Self.stored(newValue) }
+  }
+  /// Percent complete of an active task, 0…100.
+  public var progress: Int? {
+    get { progressPercent < 0 ? nil : Int(progressPercent) }
+    set { progressPercent = newValue.map { Int8(clamping: min(100, max(0, $0))) } ?? -1 }
+  }
+
+  /// The days a recurring duty was held.
+  public var heldDates: [Day] {
+    get { details?.value.heldDates ?? [] }
+    set { update { $0.heldDates = newValue } }
+  }
+  /// What proves it done.
+  public var evidence: String? {
+    get { details?.value.evidence }
+    set { update { $0.evidence = newValue } }
+  }
+  /// A quantitative target, on a leaf.
+  public var target: Target? {
+    get { details?.value.target }
+    set { update { $0.target = newValue } }
+  }
+  /// Observed values of the target's metric, in file order.
+  public var measurements: [Measurement] {
+    get { details?.value.measurements ?? [] }
+    set { update { $0.measurements = newValue } }
+  }
+  /// First day a duty runs (`from:`); nil means the plan start.
+  public var recurrenceFrom: Day? {
+    get { details?.value.from }
+    set { update { $0.from = newValue } }
+  }
+  /// Last day a duty runs (`until:`); nil means the as-of date.
+  public var recurrenceUntil: Day? {
+    get { details?.value.until }
+    set { update { $0.until = newValue } }
+  }
+  /// The clause of the source document this task implements.
+  public var source: String? {
+    get { details?.value.source }
+    set { update { $0.source = newValue } }
+  }
+  /// A free remark.
+  public var note: String? {
+    get { details?.value.note }
+    set { update { $0.note = newValue } }
+  }
+  /// Free labels.
+  public var tags: [String] {
+    get { details?.value.tags ?? [] }
+    set { update { $0.tags = newValue } }
   }
 
   /// Whether the task has children (its dates span theirs).
@@ -67,22 +130,79 @@ public struct PlanTask: Hashable, Sendable {
   /// Whether the task is a leaf: scheduled in the dependency graph.
   public var isLeaf: Bool { children.isEmpty && recurrence == nil }
   /// Whether the task is a leaf that takes no time.
-  public var isMilestone: Bool { isLeaf && (duration?.days ?? 0) == 0 }
+  public var isMilestone: Bool { isLeaf && durationDays <= 0 }
+
+  private static func day(_ stored: Int32) -> Day? {
+    stored == absent ? nil : Day(ordinal: Int(stored))
+  }
+
+  private static func stored(_ day: Day?) -> Int32 {
+    guard let day else { return absent }
+    return Int32(clamping: max(Int(Int32.min) + 1, day.ordinal))
+  }
+
+  /// Changes the rarely used fields, copying their box first when another task shares it.
+  private mutating func update(_ change: (inout TaskDetails) -> Void) {
+    var value = details?.value ?? TaskDetails()
+    change(&value)
+    if value == TaskDetails() {
+      details = nil
+    } else if let box = details, isKnownUniquelyReferenced(&details) {
+      box.value = value
+    } else {
+      details = DetailsBox(value)
+    }
+  }
+}
+
+/// The fields few tasks have, kept apart so that the common task stays small.
+private struct TaskDetails: Hashable, Sendable {
+  var heldDates: [Day] = []
+  var evidence: String?
+  var target: Target?
+  var measurements: [Measurement] = []
+  var from: Day?
+  var until: Day?
+  var source: String?
+  var note: String?
+  var tags: [String] = []
+}
+
+/// A box for `TaskDetails`, copied before any write while shared, so `PlanTask` keeps value semantics.
+private final class DetailsBox: Hashable, @unchecked Sendable {
+  var value: TaskDetails
+
+  init(_ value: TaskDetails) {
+    self.value = value
+  }
+
+  static func == (lhs: DetailsBox, rhs: DetailsBox) -> Bool { lhs.value == rhs.value }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// Where a task and the values later stages may complain about are written.
 public struct TaskLocations: Hashable, Sendable {
   /// The task's `id` value (or the task's mapping when it has none).
   public var id: SourcePosition
-  /// The `deadline` value.
-  public var deadline: SourcePosition?
-  /// The `done` value.
-  public var done: SourcePosition?
   /// Each `after` entry, parallel to `PlanTask.after`.
   public var after: [SourcePosition] = []
+  private var deadlinePosition = SourcePosition(file: 0, line: 0, column: 0, length: 0)
+  private var donePosition = SourcePosition(file: 0, line: 0, column: 0, length: 0)
 
   /// Creates locations with only the task's own.
   public init(id: SourcePosition) {
     self.id = id
+  }
+
+  /// The `deadline` value.
+  public var deadline: SourcePosition? {
+    get { deadlinePosition.line == 0 ? nil : deadlinePosition }
+    set { deadlinePosition = newValue ?? SourcePosition(file: 0, line: 0, column: 0, length: 0) }
+  }
+  /// The `done` value.
+  public var done: SourcePosition? {
+    get { donePosition.line == 0 ? nil : donePosition }
+    set { donePosition = newValue ?? SourcePosition(file: 0, line: 0, column: 0, length: 0) }
   }
 }

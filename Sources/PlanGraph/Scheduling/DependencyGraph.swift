@@ -35,9 +35,9 @@ public struct DependencyGraph: Sendable {
     // A gate for every summary whose own `after` or an ancestor's binds its descendants.
     var gateOf = [Int32](repeating: -1, count: tasks.count)
     var gates: [Int32] = []
-    for (index, task) in tasks.enumerated() where task.isSummary && task.recurrence == nil {
-      let parentGate = task.parent.map { gateOf[$0] } ?? -1
-      if !task.after.isEmpty || parentGate >= 0 {
+    for index in tasks.indices where tasks[index].isSummary && tasks[index].recurrence == nil {
+      let parentGate = tasks[index].parent.map { gateOf[$0] } ?? -1
+      if !tasks[index].after.isEmpty || parentGate >= 0 {
         gateOf[index] = Int32(tasks.count + gates.count)
         gates.append(Int32(index))
       }
@@ -48,19 +48,21 @@ public struct DependencyGraph: Sendable {
     // Predecessor edges, counted first so that they go straight into flat arrays.
     var counts = [Int32](repeating: 0, count: nodeCount + 1)
     func forEachEdge(_ body: (_ from: Int32, _ to: Int32, _ task: Int32, _ entry: Int32) -> Void) {
-      for (index, task) in tasks.enumerated() where task.recurrence == nil {
-        let node = task.isSummary ? gateOf[index] : Int32(index)
+      for index in tasks.indices where tasks[index].recurrence == nil {
+        let isSummary = tasks[index].isSummary
+        let node = isSummary ? gateOf[index] : Int32(index)
         if node >= 0 {
-          for (entry, target) in task.after.enumerated() where tasks[target].recurrence == nil {
-            body(Int32(target), node, Int32(index), Int32(entry))
+          let after = tasks[index].after
+          for entry in after.indices where tasks[after[entry]].recurrence == nil {
+            body(Int32(after[entry]), node, Int32(index), Int32(entry))
           }
         }
-        if let parent = task.parent {
+        if let parent = tasks[index].parent {
           // A leaf or sub-summary ends before its summary's end node …
           body(Int32(index), Int32(parent), -1, -1)
           // … and waits for its summary's gate.
           if gateOf[parent] >= 0 {
-            body(gateOf[parent], task.isSummary ? gateOf[index] : Int32(index), -1, -1)
+            body(gateOf[parent], isSummary ? gateOf[index] : Int32(index), -1, -1)
           }
         }
       }

@@ -18,14 +18,14 @@ struct EffectiveConstraints: Sendable {
     deadline = [Int](repeating: .max, count: n)
     startConstraint = [Int](repeating: .min, count: n)
     leafCount = [Int32](repeating: 0, count: n)
-    for (i, task) in tasks.enumerated() {
-      var isCancelled = task.status == .cancelled
-      var due = task.deadline?.ordinal ?? .max
-      var notBefore = task.start?.ordinal ?? .min
-      if let parent = task.parent {
+    for i in tasks.indices {
+      var isCancelled = tasks[i].status == .cancelled
+      var due = tasks[i].deadline?.ordinal ?? .max
+      var notBefore = tasks[i].start?.ordinal ?? .min
+      if let parent = tasks[i].parent {
         isCancelled = isCancelled || cancelled[parent]
         // Duties take no dates or constraints from their ancestors, only cancellation.
-        if task.recurrence == nil {
+        if tasks[i].recurrence == nil {
           due = min(due, deadline[parent])
           notBefore = max(notBefore, startConstraint[parent])
         }
@@ -37,15 +37,14 @@ struct EffectiveConstraints: Sendable {
     // Children come after their parent, so walking backwards finishes every subtree before its root.
     var liveLeaves = [Int32](repeating: 0, count: n)
     for i in stride(from: n - 1, through: 0, by: -1) {
-      let task = tasks[i]
-      if task.isLeaf {
+      if tasks[i].isLeaf {
         leafCount[i] = 1
         liveLeaves[i] = cancelled[i] ? 0 : 1
       }
-      if task.isSummary, leafCount[i] > 0, liveLeaves[i] == 0 {
+      if tasks[i].isSummary, leafCount[i] > 0, liveLeaves[i] == 0 {
         cancelled[i] = true
       }
-      if let parent = task.parent {
+      if let parent = tasks[i].parent {
         leafCount[parent] += leafCount[i]
         liveLeaves[parent] += liveLeaves[i]
       }

@@ -32,15 +32,14 @@ struct PlannedSchedule: Sendable {
         end[node] = ready
         continue
       }
-      let task = tasks[node]
       if constraints.cancelled[node] {
         start[node] = ready
         end[node] = ready
         continue
       }
-      let days = task.duration?.days ?? 0
+      let days = tasks[node].duration?.days ?? 0
       duration[node] = days
-      if let done = task.doneDate?.ordinal {
+      if let done = tasks[node].doneDate?.ordinal {
         end[node] = days == 0 ? done : done + 1
         start[node] = max(planStart, end[node] - days)
       } else {

@@ -3,8 +3,9 @@ enum RecurringDuties {
   /// Fills the rows of duties and returns every missed occurrence, by task and due day.
   static func apply(to rows: inout [TaskSchedule], plan: Plan, cancelled: [Bool], asOf: Day) -> [Occurrence] {
     var missed: [Occurrence] = []
-    for (i, task) in plan.tasks.enumerated() {
-      guard let every = task.recurrence else { continue }
+    for i in plan.tasks.indices {
+      guard let every = plan.tasks[i].recurrence else { continue }
+      let task = plan.tasks[i]
       var row = TaskSchedule()
       if cancelled[i] {
         row.status = .cancelled

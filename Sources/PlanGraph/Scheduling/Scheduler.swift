@@ -36,7 +36,7 @@ public struct Scheduler: Sendable {
     let forecastEnd = forecast(asOf: asOfDay)
 
     // Leaves: planned dates, slack, forecast, status.
-    for (i, task) in tasks.enumerated() where task.isLeaf {
+    for i in tasks.indices where tasks[i].isLeaf {
       var row = TaskSchedule()
       let days = planned.duration[i]
       let isMilestone = days == 0
@@ -52,17 +52,17 @@ public struct Scheduler: Sendable {
       } else {
         row.isCritical = (row.slack ?? 0) <= 0
         row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
-        let fact = AsOfFact(task: task, asOf: asOfDay, plannedEnd: planned.end[i])
+        let fact = AsOfFact(task: tasks[i], asOf: asOfDay, plannedEnd: planned.end[i])
         switch fact {
         case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
         case .met(let day): row.finishedOn = Day(ordinal: day)
         default: break
         }
-        if let target = task.target {
-          row.latestMeasurement = TargetProgress.evaluate(task.measurements, target: target, asOf: asOfDay).latest
+        if let target = tasks[i].target {
+          row.latestMeasurement = TargetProgress.evaluate(tasks[i].measurements, target: target, asOf: asOfDay).latest
         }
         StatusRules.apply(
-          to: &row, isDone: fact.isDone, isBlocked: task.status == .blocked, asOf: asOfDay, window: window)
+          to: &row, isDone: fact.isDone, isBlocked: tasks[i].status == .blocked, asOf: asOfDay, window: window)
       }
       rows[i] = row
     }
@@ -74,7 +74,7 @@ public struct Scheduler: Sendable {
     var finish: Day?
     if planned.hasLiveLeaves {
       var latest = Int.min
-      for (i, task) in tasks.enumerated() where task.isLeaf && !constraints.cancelled[i] {
+      for i in tasks.indices where tasks[i].isLeaf && !constraints.cancelled[i] {
         latest = max(latest, rows[i].finish?.ordinal ?? .min)
       }
       finish = Day(ordinal: latest)
@@ -122,15 +122,14 @@ public struct Scheduler: Sendable {
     var latestDone = [Int](repeating: .min, count: tasks.count)
     var undatedDone = [Bool](repeating: false, count: tasks.count)
     for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-      let task = tasks[i]
-      if task.isLeaf && !constraints.cancelled[i] {
+      if tasks[i].isLeaf && !constraints.cancelled[i] {
         live[i] = 1
         if rows[i].status == .done {
           doneLeaves[i] = 1
           if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
         }
       }
-      if task.isSummary {
+      if tasks[i].isSummary {
         var row = rows[i]
         row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
         if constraints.cancelled[i] {
@@ -144,7 +143,7 @@ public struct Scheduler: Sendable {
         }
         rows[i] = row
       }
-      guard let parent = task.parent else { continue }
+      guard let parent = tasks[i].parent else { continue }
       live[parent] += live[i]
       doneLeaves[parent] += doneLeaves[i]
       latestDone[parent] = max(latestDone[parent], latestDone[i])

@@ -1,0 +1,93 @@
+/// The plan under construction while files are read: every task goes straight into one array in
+/// output order, with what still needs the whole plan (owner names, references, relative dates) kept
+/// in flat side arrays until the assembler resolves them.
+struct PlanBuilder {
+  /// Every task of every file read so far, in output order.
+  var tasks: [PlanTask] = []
+  /// Per task: the owner as written ("" when none), and where.
+  var ownerText: [String] = []
+  var ownerPosition: [SourcePosition] = []
+  /// Every `after` entry as written: the referring task, the name, and where.
+  var referenceTask: [Int32] = []
+  var referenceText: [String] = []
+  var referencePosition: [SourcePosition] = []
+  /// Relative dates written before the plan start was known, resolved at the end.
+  var pendingDates: [PendingDate] = []
+  /// The plan start, once the root file has given it.
+  var planStart: Day?
+
+  /// Where a date belongs in its task.
+  enum DateField: Equatable {
+    case start, deadline, done, from, until
+    case held(Int)
+    case measurement(Int)
+  }
+
+  /// A relative date waiting for the plan start.
+  struct PendingDate {
+    var task: Int
+    var field: DateField
+    var days: Int
+    var position: SourcePosition
+  }
+
+  /// Makes room for about `count` more tasks.
+  mutating func reserve(_ count: Int) {
+    tasks.reserveCapacity(tasks.count + count)
+    ownerText.reserveCapacity(tasks.count + count)
+    ownerPosition.reserveCapacity(tasks.count + count)
+    referenceTask.reserveCapacity(referenceTask.count + count)
+    referenceText.reserveCapacity(referenceText.count + count)
+    referencePosition.reserveCapacity(referencePosition.count + count)
+  }
+
+  /// Adds an empty task under `parent`; returns its index.
+  mutating func addTask(parent: Int?, position: SourcePosition) -> Int {
+    let index = tasks.count
+    tasks.append(PlanTask(id: "", fullID: "", name: "", parent: parent, locations: TaskLocations(id: position)))
+    ownerText.append("")
+    ownerPosition.append(position)
+    if let parent { tasks[parent].children.append(index) }
+    return index
+  }
+
+  /// Records an `after` entry of task `task`.
+  mutating func addReference(from task: Int, _ scalar: Scalar) {
+    referenceTask.append(Int32(task))
+    referenceText.append(scalar.text)
+    referencePosition.append(scalar.position)
+  }
+
+  /// Sets a date of a task, or keeps a relative one until the plan start is known.
+  mutating func set(_ field: DateField, of task: Int, to slot: DateSlot) {
+    switch slot.expression {
+    case .day(let day):
+      set(field, of: task, day: day)
+    case .relative(let days):
+      pendingDates.append(PendingDate(task: task, field: field, days: days, position: slot.position))
+    }
+  }
+
+  /// Puts a resolved date in its place.
+  mutating func set(_ field: DateField, of task: Int, day: Day) {
+    switch field {
+    case .start: tasks[task].start = day
+    case .deadline: tasks[task].deadline = day
+    case .done: tasks[task].doneDate = day
+    case .from: tasks[task].recurrenceFrom = day
+    case .until: tasks[task].recurrenceUntil = day
+    case .held(let i):
+      var held = tasks[task].heldDates
+      if held.indices.contains(i) {
+        held[i] = day
+        tasks[task].heldDates = held
+      }
+    case .measurement(let i):
+      var measurements = tasks[task].measurements
+      if measurements.indices.contains(i) {
+        measurements[i].date = day
+        tasks[task].measurements = measurements
+      }
+    }
+  }
+}

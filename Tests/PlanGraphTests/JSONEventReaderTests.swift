@@ -1,0 +1,95 @@
+@testable import PlanGraph
+import Testing
+
+/// The byte-level JSON reader gives the events libyaml gives for the same JSON, at the same places,
+/// and refuses what is not JSON.
+@Suite struct JSONEventReaderTests {
+  struct Seen: Equatable, CustomStringConvertible {
+    var kind: YAMLEvent.Kind
+    var text: String
+    var isPlain: Bool
+    var line: Int32
+    var column: Int32
+    var description: String { "\(kind) '\(text)' \(isPlain ? "plain" : "quoted") \(line):\(column)" }
+  }
+
+  func events<S: YAMLEventSource>(_ source: S) -> [Seen] {
+    var source = source
+    var result: [Seen] = []
+    while let event = try? source.next() {
+      // Only node starts and scalars carry positions both readers agree on.
+      let positioned = event.kind == .scalar || event.kind == .mappingStart || event.kind == .sequenceStart
+      result.append(
+        Seen(
+          kind: event.kind, text: event.text, isPlain: event.isPlain, line: positioned ? event.line : 0,
+          column: positioned ? event.column : 0))
+      if event.kind == .streamEnd { break }
+    }
+    return result
+  }
+
+  static let documents: [String] = [
+    #"{"plan": "计划", "start": "2017-09-01", "tasks": []}"#,
+    #"{"a":1,"b":[true,false,null,-2.5e3],"c":{"d":"e"},"f":[],"g":{}}"#,
+    "{\n\t\"plan\": \"x\",\n  \"tasks\": [\n    {\"id\": \"a\", \"name\": \"中文名称\", \"after\": [\"b\", \"c\"]}\n  ]\n}\n",
+    #"{"escaped": "quote \" backslash \\ slash \/ tab \t newline \n unicode \u4e2d"}"#,
+    #"[1, [2, [3, [4]]], {"deep": [[], [[]]]}]"#,
+    #"{"emoji": "😀", "mixed": "a中b", "after": "x"}"#,
+  ]
+
+  @Test(arguments: documents)
+  func givesTheEventsLibYAMLGives(_ json: String) {
+    let bytes = Array(json.utf8)
+    let ours = events(JSONEventReader(bytes: bytes))
+    let theirs = events(LibYAMLEventReader(bytes: bytes))
+    #expect(ours == theirs)
+  }
+
+  @Test func surrogatePairsDecodeToOneCharacter() throws {
+    // JSON spells characters beyond the BMP as surrogate pairs (libyaml, a YAML reader, does not join them).
+    var reader = JSONEventReader(bytes: Array(#"["\ud83d\ude00 \u4e2d"]"#.utf8))
+    var texts: [String] = []
+    while let event = try? reader.next(), event.kind != .streamEnd {
+      if event.kind == .scalar { texts.append(event.text) }
+    }
+    #expect(texts == ["😀 中"])
+  }
+
+  @Test func generatedPlansReadTheSameThroughBothReaders() {
+    let bytes = PlanGenerator(taskCount: 500, seed: 5, format: .json).generate()
+    #expect(events(JSONEventReader(bytes: bytes)) == events(LibYAMLEventReader(bytes: bytes)))
+  }
+
+  @Test(arguments: [
+    (#"{"a": 1,}"#, "expected a quoted key"), (#"{"a" 1}"#, "expected ':'"), (#"[1 2]"#, "expected ',' or ']'"),
+    (#"{"a": "b"} x"#, "after the JSON document"), (#"{"a": tru}"#, "is not a JSON value"),
+    (#"{"a": 01}"#, "is not a JSON value"), (#"{"a": "\x"}"#, "unknown escape"), (#"{"a": "\ud800"}"#, "surrogate"),
+    ("{\"a\": \"line\nbreak\"}", "line break"), (#"{"a": "unterminated"#, "unterminated string"), (#"[1,]"#, "unexpected"),
+    (#"{'a': 1}"#, "expected a quoted key"),
+  ])
+  func refusesWhatIsNotJSON(_ json: String, _ message: String) {
+    var reader = JSONEventReader(bytes: Array(json.utf8))
+    var thrown: YAMLSyntaxError?
+    for _ in 0..<100 {
+      do {
+        if try reader.next().kind == .streamEnd { break }
+      } catch {
+        thrown = error
+        break
+      }
+    }
+    #expect(thrown?.message.contains(message) == true, "\(thrown?.message ?? "no error")")
+  }
+
+  @Test func invalidUTF8IsAnEncodingErrorAtItsByte() {
+    var reader = JSONEventReader(bytes: Array(#"{"a": ""#.utf8) + [0xFF, 0x22, 0x7D])
+    var thrown: YAMLSyntaxError?
+    for _ in 0..<10 {
+      do { _ = try reader.next() } catch {
+        thrown = error
+        break
+      }
+    }
+    #expect(thrown?.byteOffset == 7)
+  }
+}
