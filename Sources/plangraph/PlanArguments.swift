@@ -32,6 +32,11 @@ struct PlanArgument: ParsableArguments {
 /// Prints diagnostics compiler style on stderr, with a count line.
 func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
   let formatter = DiagnosticFormatter(style: Terminal.style(for: 2))
+  // Diagnostics found after loading (the check's warnings) may point into files the loader let go.
+  var sources = sources
+  for file in Set(diagnostics.map(\.location.file)) where sources[file] == nil {
+    if case .success(let bytes) = DiskFileSystem().read(file) { sources[file] = bytes }
+  }
   var text = formatter.format(diagnostics, sources: sources)
   let errors = diagnostics.filter { $0.severity == .error }.count
   let warnings = diagnostics.count - errors

@@ -1,5 +1,6 @@
-@testable import PlanGraph
 import Testing
+
+@testable import PlanGraph
 
 /// The byte-level JSON reader gives the events libyaml gives for the same JSON, at the same places,
 /// and refuses what is not JSON.
@@ -64,7 +65,8 @@ import Testing
     (#"{"a": 1,}"#, "expected a quoted key"), (#"{"a" 1}"#, "expected ':'"), (#"[1 2]"#, "expected ',' or ']'"),
     (#"{"a": "b"} x"#, "after the JSON document"), (#"{"a": tru}"#, "is not a JSON value"),
     (#"{"a": 01}"#, "is not a JSON value"), (#"{"a": "\x"}"#, "unknown escape"), (#"{"a": "\ud800"}"#, "surrogate"),
-    ("{\"a\": \"line\nbreak\"}", "line break"), (#"{"a": "unterminated"#, "unterminated string"), (#"[1,]"#, "unexpected"),
+    ("{\"a\": \"line\nbreak\"}", "line break"), (#"{"a": "unterminated"#, "unterminated string"),
+    (#"[1,]"#, "unexpected"),
     (#"{'a': 1}"#, "expected a quoted key"),
   ])
   func refusesWhatIsNotJSON(_ json: String, _ message: String) {

@@ -1,5 +1,6 @@
-import PlanGraph
 import Testing
+
+@testable import PlanGraph
 
 /// The value types of the model: days, date expressions, durations, decimals, periods.
 @Suite struct ModelTests {
@@ -102,5 +103,18 @@ import Testing
     #expect(Recurrence.halfYear.period(containing: d) == day("2018-07-01")...day("2018-12-31"))
     #expect(Recurrence.year.period(containing: d) == day("2018-01-01")...day("2018-12-31"))
     #expect(Recurrence.month.period(containing: day("2020-02-10")).upperBound == day("2020-02-29"))
+  }
+}
+
+/// The fast key lookup knows every key, and only them.
+@Suite struct PlanKeyTests {
+  @Test func everyTaskKeyIsFoundByItsText() {
+    for key in TaskKey.allCases {
+      #expect(TaskKey(key: key.rawValue) == key)
+      #expect(TaskKey.allCases[key.index] == key)
+    }
+    for text in ["", "i", "ID", "names", "dead", "duratio", "measurement", "tasks ", "目标"] {
+      #expect(TaskKey(key: text) == nil)
+    }
   }
 }

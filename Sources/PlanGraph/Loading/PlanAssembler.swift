@@ -329,7 +329,8 @@ struct PlanAssembler {
   private mutating func warnMissingOwners() {
     // A file cut short by a syntax error is already an error; its half-read tasks are not worth warning about.
     guard !files.contains(where: \.parsed.stoppedBySyntaxError) else { return }
-    for index in builder.tasks.indices where builder.tasks[index].children.isEmpty && builder.tasks[index].owner == nil {
+    for index in builder.tasks.indices where builder.tasks[index].children.isEmpty && builder.tasks[index].owner == nil
+    {
       guard !ownerWritten.contains(index) else { continue }
       bag.warning(
         .noOwner, "task '\(builder.tasks[index].fullID)' has no owner", at: location(builder.tasks[index].locations.id),

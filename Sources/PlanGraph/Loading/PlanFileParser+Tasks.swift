@@ -47,8 +47,8 @@ extension PlanFileParser {
           stack.removeLast()
           continue
         }
-        guard let name = try mappingKey(event, known: known, context: "a task"), let key = TaskKey(rawValue: name)
-        else { continue }
+        guard let key = try taskKey(event, known: known) else { continue }
+        let name = key.rawValue
         if seen & key.bit != 0 {
           try duplicateKey(event)
           continue
@@ -72,6 +72,13 @@ extension PlanFileParser {
         }
       }
     }
+  }
+
+  /// The task key an event names; unknown or non-scalar keys are reported and skipped with their values.
+  private mutating func taskKey(_ event: YAMLEvent, known: [String]) throws(YAMLSyntaxError) -> TaskKey? {
+    if event.kind == .scalar, let key = TaskKey(key: event.text) { return key }
+    _ = try mappingKey(event, known: known, context: "a task")
+    return nil
   }
 
   private mutating func readTaskValue(_ key: TaskKey, into index: Int) throws(YAMLSyntaxError) {
@@ -403,7 +410,9 @@ extension PlanFileParser {
         var relative: [(Int, DateSlot)] = []
         for item in done.items {
           guard let slot = parseDate(item) else { continue }
-          if let day = slot.expression.fixedDay { held.append(day) } else {
+          if let day = slot.expression.fixedDay {
+            held.append(day)
+          } else {
             relative.append((held.count, slot))
             held.append(Day(ordinal: 0))
           }
@@ -499,7 +508,7 @@ private struct KeyPositions {
   mutating func push() { slots.append(contentsOf: repeatElement(nil, count: Self.width)) }
   mutating func pop() { slots.removeLast(Self.width) }
   subscript(key: TaskKey) -> SourcePosition? {
-    get { slots[slots.count - Self.width + (TaskKey.allCases.firstIndex(of: key) ?? 0)] }
-    set { slots[slots.count - Self.width + (TaskKey.allCases.firstIndex(of: key) ?? 0)] = newValue }
+    get { slots[slots.count - Self.width + key.index] }
+    set { slots[slots.count - Self.width + key.index] = newValue }
   }
 }

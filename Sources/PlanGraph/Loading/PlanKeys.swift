@@ -8,8 +8,67 @@ enum TaskKey: String, CaseIterable {
   case id, name, owner, duration, start, deadline, after, status, done, progress, evidence, target
   case measurements, every, from, until, source, note, tags, tasks
 
+  /// The key's position among all keys, for bit sets and per-key slots.
+  var index: Int {
+    switch self {
+    case .id: return 0
+    case .name: return 1
+    case .owner: return 2
+    case .duration: return 3
+    case .start: return 4
+    case .deadline: return 5
+    case .after: return 6
+    case .status: return 7
+    case .done: return 8
+    case .progress: return 9
+    case .evidence: return 10
+    case .target: return 11
+    case .measurements: return 12
+    case .every: return 13
+    case .from: return 14
+    case .until: return 15
+    case .source: return 16
+    case .note: return 17
+    case .tags: return 18
+    case .tasks: return 19
+    }
+  }
+
   /// A bit for sets of keys.
-  var bit: UInt32 { 1 << UInt32(TaskKey.allCases.firstIndex(of: self) ?? 0) }
+  var bit: UInt32 { 1 << UInt32(index) }
+
+  /// The key a text names, found by its length and first letter before any string comparison:
+  /// this runs for every key of every task.
+  init?(key text: String) {
+    let utf8 = text.utf8
+    guard let first = utf8.first else { return nil }
+    let candidates: [TaskKey]
+    switch (utf8.count, first) {
+    case (2, UInt8(ascii: "i")): candidates = [.id]
+    case (4, UInt8(ascii: "n")): candidates = [.name, .note]
+    case (4, UInt8(ascii: "d")): candidates = [.done]
+    case (4, UInt8(ascii: "f")): candidates = [.from]
+    case (4, UInt8(ascii: "t")): candidates = [.tags]
+    case (5, UInt8(ascii: "o")): candidates = [.owner]
+    case (5, UInt8(ascii: "s")): candidates = [.start]
+    case (5, UInt8(ascii: "a")): candidates = [.after]
+    case (5, UInt8(ascii: "e")): candidates = [.every]
+    case (5, UInt8(ascii: "u")): candidates = [.until]
+    case (5, UInt8(ascii: "t")): candidates = [.tasks]
+    case (6, UInt8(ascii: "s")): candidates = [.status, .source]
+    case (6, UInt8(ascii: "t")): candidates = [.target]
+    case (8, UInt8(ascii: "d")): candidates = [.duration, .deadline]
+    case (8, UInt8(ascii: "p")): candidates = [.progress]
+    case (8, UInt8(ascii: "e")): candidates = [.evidence]
+    case (12, UInt8(ascii: "m")): candidates = [.measurements]
+    default: return nil
+    }
+    for candidate in candidates where candidate.rawValue == text {
+      self = candidate
+      return
+    }
+    return nil
+  }
 }
 
 /// The keys of an owner mapping.

@@ -4,7 +4,7 @@ public struct PlanLoadResult: Sendable {
   public var plan: Plan?
   /// Every problem found, errors and warnings, in file order.
   public var diagnostics: [Diagnostic]
-  /// The bytes of every file read, by path as it appears in diagnostics.
+  /// The bytes of the files that diagnostics point into, by path as it appears in them.
   public var sources: [String: [UInt8]]
 
   /// Whether any diagnostic is an error.

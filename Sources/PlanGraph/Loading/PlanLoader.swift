@@ -14,7 +14,6 @@ public struct PlanLoader: Sendable {
     var bag = DiagnosticBag()
     var files: [LoadedFile] = []
     var builder = PlanBuilder()
-    var sources: [String: [UInt8]] = [:]
     let rootFolder = PlanPath.directory(of: path)
     let canonicalRoot = fileSystem.canonicalPath(rootFolder.isEmpty ? "." : rootFolder)
     var canonicalSeen: [String: String] = [:]  // canonical path → display path
@@ -41,7 +40,6 @@ public struct PlanLoader: Sendable {
         continue
       }
       if let canonical { canonicalSeen[canonical] = next.path }
-      sources[next.path] = bytes
       let fileIndex = Int32(files.count)
       var (parsed, fileBag) = parse(
         bytes, path: next.path, fileIndex: fileIndex, isRoot: next.includedAt == nil, builder: &builder)
@@ -67,8 +65,13 @@ public struct PlanLoader: Sendable {
     builder = PlanBuilder()
     let plan = assembler.assemble()
     let diagnostics = assembler.bag.sorted(fileOrder: files.map(\.path))
-    return PlanLoadResult(
-      plan: assembler.bag.hasErrors ? nil : plan, diagnostics: diagnostics, sources: sources)
+    // The text of the files that diagnostics point into, read again: a large plan's bytes are let go
+    // as soon as it is parsed, instead of being held through assembly and scheduling.
+    var sources: [String: [UInt8]] = [:]
+    for file in Set(diagnostics.map(\.location.file)) {
+      if case .success(let bytes) = fileSystem.read(file) { sources[file] = bytes }
+    }
+    return PlanLoadResult(plan: assembler.bag.hasErrors ? nil : plan, diagnostics: diagnostics, sources: sources)
   }
 
   /// Loads a plan from text in memory, as if read from `path` (for tests, tools and the fuzzer).

@@ -24,46 +24,114 @@ public struct Schedule: Hashable, Sendable {
 }
 
 /// The schedule and status of one task.
+///
+/// Days are kept as 32-bit day numbers and rare values in a box, so that a million rows stay small;
+/// the properties read and write like plain optionals.
 public struct TaskSchedule: Hashable, Sendable {
-  /// Planned start (earliest start); nil for duties and summaries without leaves.
-  public var start: Day?
-  /// Planned inclusive finish.
-  public var finish: Day?
-  /// Latest start that keeps every deadline and the project end.
-  public var latestStart: Day?
-  /// Latest inclusive finish.
-  public var latestFinish: Day?
-  /// Days the task can slip; negative when a deadline cannot be met as planned.
-  public var slack: Int?
-  /// Whether the task has no slack (and is not cancelled).
-  public var isCritical: Bool = false
-  /// The effective deadline: the earliest of its own and its ancestors' (a duty: its earliest missed due day).
-  public var deadline: Day?
-  /// The forecast inclusive finish as of the as-of date.
-  public var forecastFinish: Day?
+  private var startDay = TaskSchedule.none
+  private var finishDay = TaskSchedule.none
+  private var latestStartDay = TaskSchedule.none
+  private var latestFinishDay = TaskSchedule.none
+  private var deadlineDay = TaskSchedule.none
+  private var forecastDay = TaskSchedule.none
+  private var finishedDay = TaskSchedule.none
+  private var slackDays = TaskSchedule.none
+  private var overdueDays = TaskSchedule.none
+  private var occurrenceCount = TaskSchedule.none
+  private var missedCount: Int32 = 0
   /// The status as of the as-of date.
   public var status: ScheduleStatus = .onTrack
-  /// Days past the deadline when `overdue`, else nil.
-  public var daysOverdue: Int?
-  /// The day it was finished as known on the as-of date: its done date, or the day its target was met.
-  public var finishedOn: Day?
+  /// Whether the task has no slack (and is not cancelled).
+  public var isCritical: Bool = false
   /// Whether it was finished after its effective deadline.
   public var isLate: Bool = false
-  /// For a task with a target: the latest measurement dated on or before the as-of date.
-  public var latestMeasurement: Measurement?
-  /// For a duty: how many occurrences fall in its span up to the as-of date, and how many were missed.
-  public var occurrences: (total: Int, missed: Int)? {
-    get { occurrenceCount.map { ($0, missedCount) } }
-    set {
-      occurrenceCount = newValue?.total
-      missedCount = newValue?.missed ?? 0
-    }
-  }
-  private var occurrenceCount: Int?
-  private var missedCount = 0
+  private var measurement: MeasurementBox?
+
+  private static let none = Int32.min
 
   /// An empty row.
   public init() {}
+
+  /// Planned start (earliest start); nil for duties and summaries without leaves.
+  public var start: Day? {
+    get { Self.day(startDay) }
+    set { startDay = Self.stored(newValue) }
+  }
+  /// Planned inclusive finish.
+  public var finish: Day? {
+    get { Self.day(finishDay) }
+    set { finishDay = Self.stored(newValue) }
+  }
+  /// Latest start that keeps every deadline and the project end.
+  public var latestStart: Day? {
+    get { Self.day(latestStartDay) }
+    set { latestStartDay = Self.stored(newValue) }
+  }
+  /// Latest inclusive finish.
+  public var latestFinish: Day? {
+    get { Self.day(latestFinishDay) }
+    set { latestFinishDay = Self.stored(newValue) }
+  }
+  /// The effective deadline: the earliest of its own and its ancestors' (a duty: its earliest missed due day).
+  public var deadline: Day? {
+    get { Self.day(deadlineDay) }
+    set { deadlineDay = Self.stored(newValue) }
+  }
+  /// The forecast inclusive finish as of the as-of date.
+  public var forecastFinish: Day? {
+    get { Self.day(forecastDay) }
+    set { forecastDay = Self.stored(newValue) }
+  }
+  /// The day it was finished as known on the as-of date: its done date, or the day its target was met.
+  public var finishedOn: Day? {
+    get { Self.day(finishedDay) }
+    set { finishedDay = Self.stored(newValue) }
+  }
+  /// Days the task can slip; negative when a deadline cannot be met as planned.
+  public var slack: Int? {
+    get { slackDays == Self.none ? nil : Int(slackDays) }
+    set { slackDays = newValue.map { Int32(clamping: max($0, Int(Int32.min) + 1)) } ?? Self.none }
+  }
+  /// Days past the deadline when `overdue`, else nil.
+  public var daysOverdue: Int? {
+    get { overdueDays == Self.none ? nil : Int(overdueDays) }
+    set { overdueDays = newValue.map { Int32(clamping: max($0, Int(Int32.min) + 1)) } ?? Self.none }
+  }
+  /// For a task with a target: the latest measurement dated on or before the as-of date.
+  public var latestMeasurement: Measurement? {
+    get { measurement?.value }
+    set { measurement = newValue.map(MeasurementBox.init) }
+  }
+  /// For a duty: how many occurrences fall in its span up to the as-of date, and how many were missed.
+  public var occurrences: (total: Int, missed: Int)? {
+    get { occurrenceCount == Self.none ? nil : (Int(occurrenceCount), Int(missedCount)) }
+    set {
+      occurrenceCount = newValue.map { Int32(clamping: $0.total) } ?? Self.none
+      missedCount = Int32(clamping: newValue?.missed ?? 0)
+    }
+  }
+
+  private static func day(_ stored: Int32) -> Day? {
+    stored == none ? nil : Day(ordinal: Int(stored))
+  }
+
+  private static func stored(_ day: Day?) -> Int32 {
+    guard let day else { return none }
+    return Int32(clamping: max(Int(Int32.min) + 1, day.ordinal))
+  }
+}
+
+/// A measurement kept apart from the row: only tasks with targets have one.
+private final class MeasurementBox: Hashable, Sendable {
+  let value: Measurement
+
+  init(_ value: Measurement) {
+    self.value = value
+  }
+
+  static func == (lhs: MeasurementBox, rhs: MeasurementBox) -> Bool { lhs.value == rhs.value }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// The status of a task as of a date, by the contract's rules; raw values are the contract's codes.
