@@ -36,7 +36,7 @@ let package = Package(
     .testTarget(
       name: "plangraphTests",
       dependencies: ["plangraph"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Scripts"]
     ),
   ],
   swiftLanguageModes: [.v6]

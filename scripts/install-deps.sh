@@ -8,6 +8,8 @@ packages=(
   libgraphviz-dev    # Graphviz C libraries: libgvc, libcgraph (CGraphviz)
   pkg-config         # finds both for SwiftPM
   fonts-noto-cjk     # Chinese glyphs in rendered charts
+  python3-yaml       # tests: the plan schema checked as an editor reads YAML
+  python3-jsonschema # tests: the plan schema checked against real plans
 )
 packages+=("$@")
 

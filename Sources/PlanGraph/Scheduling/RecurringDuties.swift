@@ -28,12 +28,13 @@ enum RecurringDuties {
     return missed
   }
 
-  /// Every occurrence of a duty in `[from, until]`, and whether it was missed as of `asOf`.
-  static func occurrences(of task: PlanTask, index: Int, every: Recurrence, planStart: Day, asOf: Day) -> [(
-    occurrence: Occurrence, missed: Bool
-  )] {
+  /// Every occurrence of a duty in `[from, until]`, and whether it was missed as of `asOf`; `until` is the
+  /// duty's own, else `horizon`, else the as-of date.
+  static func occurrences(
+    of task: PlanTask, index: Int, every: Recurrence, planStart: Day, asOf: Day, horizon: Day? = nil
+  ) -> [(occurrence: Occurrence, missed: Bool)] {
     let from = task.recurrenceFrom ?? planStart
-    let until = task.recurrenceUntil ?? asOf
+    let until = task.recurrenceUntil ?? horizon ?? asOf
     guard from <= until else { return [] }
     let held = task.heldDates.sorted()
     var next = 0

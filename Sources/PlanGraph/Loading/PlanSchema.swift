@@ -1,0 +1,138 @@
+/// A JSON Schema (draft-07) of the plan format, for editors: pointed at by the YAML language server, it
+/// completes keys and flags mistakes as a planner types. Built from the loader's own key lists, and a
+/// test keeps the two in step.
+///
+/// Editors read YAML with its own types (`2020` is a number there), so scalar fields also accept numbers;
+/// plangraph itself reads every scalar as text.
+public enum PlanSchema {
+  /// The schema as JSON text.
+  public static func json() -> String {
+    let taskKeys: [(TaskKey, String, String)] = [
+      (
+        .id, ##"{"$ref": "#/definitions/id"}"##,
+        "Unique among its siblings; the full id joins the file's namespace and ancestors' ids with dots."
+      ),
+      (.name, ##"{"type": ["string", "number"]}"##, "The task's name, as the planners call it."),
+      (
+        .owner, ##"{"type": "string"}"##,
+        "The responsible unit: an owner's full dotted id (league.office). Inherited from the parent or the file."
+      ),
+      (
+        .duration, ##"{"$ref": "#/definitions/duration"}"##,
+        "A whole number and a unit: d, w (7 days), m (30), y (365). 0d is a milestone."
+      ),
+      (.start, ##"{"$ref": "#/definitions/date"}"##, "Not earlier than this date; binds every descendant."),
+      (.deadline, ##"{"$ref": "#/definitions/date"}"##, "Finished by the end of this day; binds every descendant."),
+      (
+        .after, ##"{"$ref": "#/definitions/references"}"##,
+        "Finish-to-start dependencies: sibling ids, paths inside the file, or full ids."
+      ),
+      (
+        .status, ##"{"enum": ["planned", "active", "blocked", "done", "cancelled"]}"##,
+        "planned (default), active, blocked, done or cancelled. A summary task may only be cancelled."
+      ),
+      (
+        .done,
+        ##"{"anyOf": [{"$ref": "#/definitions/date"}, {"type": "array", "items": {"$ref": "#/definitions/date"}}]}"##,
+        "The day it was finished; for a recurring duty, the days it was held."
+      ),
+      (
+        .progress, ##"{"type": "string", "pattern": "^-?[0-9]+%$"}"##,
+        "How far an active task has got: a whole percent, 0% to 100%."
+      ),
+      (.evidence, ##"{"type": ["string", "number", "null"]}"##, "What proves it done: a document number, a link."),
+      (
+        .target, ##"{"$ref": "#/definitions/target"}"##,
+        "A quantitative target; the task is done when a measurement meets it."
+      ),
+      (
+        .measurements, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/measurement"}}"##,
+        "Observed values of the target's metric."
+      ),
+      (
+        .every, ##"{"enum": ["week", "month", "quarter", "half-year", "year"]}"##,
+        "Makes the task a recurring duty: one occurrence per calendar period."
+      ),
+      (.from, ##"{"$ref": "#/definitions/date"}"##, "First day of a recurring duty (default: the plan start)."),
+      (.until, ##"{"$ref": "#/definitions/date"}"##, "Last day of a recurring duty (default: the as-of date)."),
+      (
+        .source, ##"{"type": ["string", "number", "null"]}"##, "The clause of the source document this task implements."
+      ),
+      (.note, ##"{"type": ["string", "number", "null"]}"##, "A free remark."),
+      (.tags, ##"{"type": ["array", "null"], "items": {"type": ["string", "number"]}}"##, "Free labels."),
+      (
+        .tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##,
+        "Children: the task becomes a summary task."
+      ),
+    ]
+    var task =
+      "{\"type\": \"object\", \"required\": [\"id\", \"name\"], \"additionalProperties\": false, \"properties\": {"
+    task += taskKeys.map { key, schema, description in
+      "\"\(key.rawValue)\": " + String(schema.dropLast()) + ", \"description\": " + JSONText.string(description) + "}"
+    }.joined(separator: ", ")
+    task += "}, \"allOf\": ["
+    // The contract's rules that a schema can state: duties take no duration, dependencies, children,
+    // target, measurements or progress; `from` and `until` belong to duties.
+    task +=
+      ##"{"if": {"required": ["every"]}, "then": {"not": {"anyOf": [{"required": ["duration"]}, {"required": ["after"]}, {"required": ["tasks"]}, {"required": ["target"]}, {"required": ["measurements"]}, {"required": ["progress"]}]}}}, "##
+    task +=
+      ##"{"if": {"not": {"required": ["every"]}}, "then": {"not": {"anyOf": [{"required": ["from"]}, {"required": ["until"]}]}}}"##
+    task += "]}"
+
+    let file = [
+      (
+        FileKey.plan,
+        ##"{"type": ["string", "number"], "description": "The plan's title (root file only, required there)."}"##
+      ),
+      (.start, ##"{"$ref": "#/definitions/date", "description": "The plan start (root file only, required there)."}"##),
+      (
+        .id,
+        ##"{"$ref": "#/definitions/id", "description": "The namespace of this file's task ids (required in an included file)."}"##
+      ),
+      (.owner, ##"{"type": "string", "description": "The default owner of this file's top-level tasks."}"##),
+      (
+        .include,
+        ##"{"type": ["array", "string", "null"], "items": {"type": "string"}, "description": "Files to include, relative to this one, inside the root file's folder."}"##
+      ),
+      (
+        .owners,
+        ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/owner"}, "description": "Owner units, nested: an owner's id is its dotted path."}"##
+      ),
+      (.tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##),
+    ]
+    var out = "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"
+    out += "  \"$id\": \"https://plangraph.example/plan-format-v1.schema.json\",\n"
+    out += "  \"title\": \"plangraph plan file (contract v1)\",\n"
+    out += "  \"type\": \"object\",\n  \"additionalProperties\": false,\n  \"properties\": {\n"
+    out += file.map { "    \"\($0.0.rawValue)\": \($0.1)" }.joined(separator: ",\n")
+    out += "\n  },\n  \"definitions\": {\n"
+    let definitions = [
+      ("id", ##"{"type": ["string", "number"], "pattern": "^[^.\\s]+$"}"##),
+      (
+        "date",
+        ##"{"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2200}, {"type": "string", "pattern": "^([0-9]{4}(-([0-9]{2}(-[0-9]{2})?|[QqHh][0-9]))?|\\+[0-9]+[dwmy]|[0-9]{4}年(底|末|中|上半年|下半年|第[一二三四1-4]季度|[0-9]{1,2}月([0-9]{1,2}日|上旬|中旬|下旬|底|末)?)?)$"}]}"##
+      ),
+      ("duration", ##"{"type": "string", "pattern": "^[0-9]+[dwmy]$"}"##),
+      (
+        "references",
+        ##"{"anyOf": [{"type": ["string", "null"]}, {"type": "array", "items": {"type": ["string", "number"]}}]}"##
+      ),
+      (
+        "target",
+        ##"{"type": "object", "required": ["metric", "op", "value"], "additionalProperties": false, "properties": {"metric": {"type": ["string", "number"]}, "op": {"enum": [">=", "<=", ">", "<", "="]}, "value": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}]}, "unit": {"type": ["string", "number"]}}}"##
+      ),
+      (
+        "measurement",
+        ##"{"type": "object", "required": ["date", "value"], "additionalProperties": false, "properties": {"date": {"$ref": "#/definitions/date"}, "value": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}]}}}"##
+      ),
+      (
+        "owner",
+        ##"{"type": "object", "required": ["id"], "additionalProperties": false, "properties": {"id": {"$ref": "#/definitions/id"}, "name": {"type": ["string", "number"]}, "units": {"type": ["array", "null"], "items": {"$ref": "#/definitions/owner"}}}}"##
+      ),
+      ("task", task),
+    ]
+    out += definitions.map { "    \"\($0.0)\": \($0.1)" }.joined(separator: ",\n")
+    out += "\n  }\n}\n"
+    return out
+  }
+}

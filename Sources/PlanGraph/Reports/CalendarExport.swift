@@ -1,0 +1,193 @@
+/// An iCalendar feed (RFC 5545) of a plan: one `VTODO` per task with a deadline and one per occurrence
+/// of a recurring duty, so that a unit can subscribe to its deadlines in any calendar app.
+///
+/// Byte-for-byte deterministic: UIDs come from full ids, and the only timestamp (`DTSTAMP`, required by
+/// the standard) is the as-of date at midnight UTC, never the clock.
+public struct CalendarExport: Sendable {
+  /// The plan.
+  public let plan: Plan
+  /// Its schedule as of a date.
+  public let schedule: Schedule
+  /// Only tasks owned by these units, when given.
+  public let owners: Set<Int>?
+  /// The language of summaries and descriptions.
+  public let language: Language
+
+  /// Creates the export.
+  public init(plan: Plan, schedule: Schedule, owners: Set<Int>? = nil, language: Language) {
+    self.plan = plan
+    self.schedule = schedule
+    self.owners = owners
+    self.language = language
+  }
+
+  /// The calendar as text with CRLF line ends, lines folded at 75 octets.
+  public func ics() -> String {
+    var lines: [String] = [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//plangraph//plangraph 0.1//EN", "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(plan.title),
+    ]
+    let stamp = Self.dateTime(schedule.asOf)
+    var occurrencesByTask: [Int: [Occurrence]] = [:]
+    // Duties without an end run in the feed for a year past the as-of date: what is coming is the point.
+    let horizon = schedule.asOf.adding(days: 365)
+    for i in plan.tasks.indices where plan.tasks[i].isDuty && included(i) {
+      let task = plan.tasks[i]
+      occurrencesByTask[i] = RecurringDuties.occurrences(
+        of: task, index: i, every: task.recurrence ?? .year, planStart: plan.start, asOf: schedule.asOf,
+        horizon: horizon
+      ).map(\.occurrence)
+    }
+    for i in plan.tasks.indices where included(i) {
+      let task = plan.tasks[i]
+      let row = schedule.tasks[i]
+      if task.isDuty {
+        for occurrence in occurrencesByTask[i] ?? [] {
+          lines += duty(task, index: i, occurrence: occurrence, row: row, stamp: stamp)
+        }
+      } else if let deadline = row.deadline {
+        lines += todo(task, index: i, row: row, due: deadline, stamp: stamp)
+      }
+    }
+    lines.append("END:VCALENDAR")
+    return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+  }
+
+  private func included(_ index: Int) -> Bool {
+    guard let owners else { return true }
+    return plan.tasks[index].owner.map(owners.contains) ?? false
+  }
+
+  private func todo(_ task: PlanTask, index: Int, row: TaskSchedule, due: Day, stamp: String) -> [String] {
+    var lines = [
+      "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "@plangraph", "DTSTAMP:" + stamp,
+      "SUMMARY:" + Self.escape(summary(task, row: row)),
+    ]
+    if let start = row.start, start <= due { lines.append("DTSTART;VALUE=DATE:" + Self.date(start)) }
+    lines.append("DUE;VALUE=DATE:" + Self.date(due))
+    lines.append("STATUS:" + Self.status(row.status, progress: task.progress))
+    if let percent = percent(task, row: row) { lines.append("PERCENT-COMPLETE:\(percent)") }
+    if let finished = row.finishedOn { lines.append("COMPLETED:" + Self.dateTime(finished)) }
+    if row.isCritical { lines.append("PRIORITY:1") }
+    lines += common(task, row: row)
+    lines.append("END:VTODO")
+    return lines
+  }
+
+  private func duty(_ task: PlanTask, index: Int, occurrence: Occurrence, row: TaskSchedule, stamp: String)
+    -> [String]
+  {
+    let held = task.heldDates.first { occurrence.period.contains($0) && $0 <= schedule.asOf }
+    let missed = held == nil && occurrence.due < schedule.asOf
+    var lines = [
+      "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "/" + occurrence.due.iso + "@plangraph",
+      "DTSTAMP:" + stamp,
+      "SUMMARY:" + Self.escape((missed ? "[" + ScheduleStatus.overdue.label(language) + "] " : "") + task.name),
+      "DTSTART;VALUE=DATE:" + Self.date(occurrence.period.lowerBound),
+      "DUE;VALUE=DATE:" + Self.date(occurrence.due),
+    ]
+    if row.status == .cancelled {
+      lines.append("STATUS:CANCELLED")
+    } else if let held {
+      lines += ["STATUS:COMPLETED", "PERCENT-COMPLETE:100", "COMPLETED:" + Self.dateTime(held)]
+    } else {
+      lines.append("STATUS:NEEDS-ACTION")
+    }
+    lines += common(task, row: row)
+    lines.append("END:VTODO")
+    return lines
+  }
+
+  private func common(_ task: PlanTask, row: TaskSchedule) -> [String] {
+    var lines: [String] = []
+    var description: [String] = []
+    if let owner = task.owner {
+      lines.append("CATEGORIES:" + Self.escape(plan.owners[owner].name))
+      description.append(
+        language.pick("Owner: ", "负责单位：") + plan.owners[owner].name + " (" + plan.owners[owner].id + ")")
+    }
+    description.append(language.pick("Status: ", "状态：") + row.status.label(language))
+    if let source = task.source { description.append(language.pick("Source: ", "依据条款：") + source) }
+    if let target = task.target {
+      description.append(
+        language.pick("Target: ", "目标：") + target.metric + " " + target.comparison.rawValue + " "
+          + target.value.description + (target.unit ?? ""))
+    }
+    if let note = task.note { description.append(note) }
+    description.append(language.pick("Task: ", "任务编号：") + task.fullID)
+    lines.append("DESCRIPTION:" + Self.escape(description.joined(separator: "\n")))
+    return lines
+  }
+
+  private func summary(_ task: PlanTask, row: TaskSchedule) -> String {
+    switch row.status {
+    case .overdue, .atRisk: return "[" + row.status.label(language) + "] " + task.name
+    default: return task.name
+    }
+  }
+
+  private func percent(_ task: PlanTask, row: TaskSchedule) -> Int? {
+    if row.status == .done { return 100 }
+    if task.status == .active { return task.progress ?? 0 }
+    return nil
+  }
+
+  private static func status(_ status: ScheduleStatus, progress: Int?) -> String {
+    switch status {
+    case .done: return "COMPLETED"
+    case .cancelled: return "CANCELLED"
+    default: return progress != nil ? "IN-PROCESS" : "NEEDS-ACTION"
+    }
+  }
+
+  /// A DATE value: `YYYYMMDD`.
+  static func date(_ day: Day) -> String {
+    day.iso.replacingDashes()
+  }
+
+  /// A DATE-TIME value at midnight UTC.
+  static func dateTime(_ day: Day) -> String {
+    date(day) + "T000000Z"
+  }
+
+  /// TEXT escaping: backslash, semicolon, comma and line breaks.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case ";": out += "\\;"
+      case ",": out += "\\,"
+      case "\n": out += "\\n"
+      case "\r": break
+      default:
+        // Other control characters are not allowed in TEXT values.
+        if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+
+  /// A content line folded so that no line exceeds 75 octets, never splitting a UTF-8 sequence.
+  static func fold(_ line: String) -> String {
+    let bytes = Array(line.utf8)
+    guard bytes.count > 75 else { return line }
+    var pieces: [String] = []
+    var start = 0
+    var limit = 75
+    while start < bytes.count {
+      var end = min(bytes.count, start + limit)
+      while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+      pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
+      start = end
+      limit = 74  // continuation lines start with a space
+    }
+    return pieces.joined(separator: "\r\n ")
+  }
+}
+
+extension String {
+  fileprivate func replacingDashes() -> String {
+    String(filter { $0 != "-" })
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PlanGraph
+
+/// `plangraph export`: the plan as a calendar feed, a Mermaid gantt block, or JSON for scripts.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export the plan: an iCalendar feed (ics), a Mermaid gantt block (mermaid), or JSON with its schedule.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case ics, mermaid, json
+  }
+
+  @OptionGroup var plan: PlanArgument
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputFileOption
+
+  @Option(help: "ics (RFC 5545 to-dos), mermaid (for Markdown) or json (the plan with its schedule).")
+  var format: Format
+
+  @Option(
+    help: ArgumentHelp("Only this owner unit, or an organisation with all its units (ics, mermaid).", valueName: "unit")
+  )
+  var owner: String?
+
+  func run() throws {
+    let asOf = try asOf.asOf
+    let language = try language.language
+    let (loaded, _, _) = try plan.load()
+    let owners = try resolveOwnerFilter(owner, in: loaded)
+    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
+    switch format {
+    case .ics:
+      try output.emit(CalendarExport(plan: loaded, schedule: schedule, owners: owners, language: language).ics())
+    case .mermaid:
+      try output.emit(MermaidExport(plan: loaded, schedule: schedule, owners: owners, language: language).markdown())
+    case .json:
+      try output.emit(PlanExport(plan: loaded, schedule: schedule).json())
+    }
+  }
+}
