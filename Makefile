@@ -7,7 +7,10 @@ DEMO_AS_OF ?= 2018-01-15
 DEMO_LANG ?= zh
 RELEASE_BIN = .build/release/plangraph
 
-.PHONY: all deps build demo test lint format clean
+PREFIX ?= /usr/local
+MAN_DATE ?= 2026-11-29
+
+.PHONY: all deps build demo test lint format clean install
 
 all: build
 
@@ -31,6 +34,20 @@ lint:
 
 format:
 	$(SWIFT) format -i -r Sources Tests
+
+# The binary, shell completions for bash, zsh and fish, and a man page, all generated from the
+# argument definitions; `make install PREFIX=$$HOME/.local` for a user install.
+install: build
+	$(SWIFT) package generate-manual --date $(MAN_DATE)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/plangraph
+	install -m 644 .build/plugins/GenerateManual/outputs/plangraph/plangraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/plangraph.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/plangraph
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_plangraph
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/plangraph.fish
+	@echo "installed plangraph in $(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build
