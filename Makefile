@@ -21,7 +21,7 @@ build: deps
 	$(SWIFT) build -c release --product plangraph
 
 demo: build
-	$(RELEASE_BIN) check --strict $(PLAN) --as-of $(DEMO_AS_OF)
+	$(RELEASE_BIN) check --strict $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG)
 	@echo
 	@# overdue exits 1 when something is overdue: that is the report's finding, not a failure of the demo.
 	$(RELEASE_BIN) overdue $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) || [ $$? -eq 1 ]

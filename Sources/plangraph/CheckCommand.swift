@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var plan: PlanArgument
   @OptionGroup var asOf: AsOfOption
+  @OptionGroup var language: LanguageOption
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
@@ -23,6 +24,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let asOf = try asOf.asOf
+    let language = try language.language
     let result = PlanLoader().load(path: plan.plan)
     var diagnostics = result.diagnostics
     var summaryText: String?
@@ -30,7 +32,7 @@ struct CheckCommand: ParsableCommand {
       let schedule = scheduler.schedule(asOf: asOf)
       diagnostics += PlanLinter.warnings(for: loaded, schedule: schedule)
       summaryText = CheckReport.text(
-        plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1))
+        plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1), language: language)
     }
     if strict {
       diagnostics = diagnostics.map { d in
