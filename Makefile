@@ -10,7 +10,10 @@ RELEASE_BIN = .build/release/plangraph
 PREFIX ?= /usr/local
 MAN_DATE ?= 2026-11-29
 
-.PHONY: all deps build demo test lint format clean install
+SECONDS ?= 60
+JOBS ?= 1
+
+.PHONY: all deps build demo test lint format clean install fuzz
 
 all: build
 
@@ -49,5 +52,9 @@ install: build
 	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/plangraph.fish
 	@echo "installed plangraph in $(DESTDIR)$(PREFIX)"
 
+# libFuzzer over the loader, scheduler, reports and parsers, seeded with every fixture: `make fuzz SECONDS=600`.
+fuzz: deps
+	scripts/fuzz.sh $(SECONDS) $(JOBS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -28,6 +28,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .systemLibrary(name: "CFuzzer"),
+    .executableTarget(
+      name: "plangraph-fuzz",
+      dependencies: ["PlanGraph", "CFuzzer"]
+    ),
     .testTarget(
       name: "PlanGraphTests",
       dependencies: ["PlanGraph", .product(name: "PropertyBased", package: "swift-property-based")],

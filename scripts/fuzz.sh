@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Fuzzes the loader, scheduler, reports and the date, duration and number parsers with libFuzzer
+# (address sanitizer on), seeded with every fixture and plan of the repository.
+#   scripts/fuzz.sh SECONDS [JOBS]
+# Crashes and timeouts are written to fuzz-artifacts/; keep each as a regression fixture.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+jobs=${2:-1}
+scratch=.build-fuzz
+# The target is built as a library (-parse-as-library) whose entry point calls libFuzzer's driver.
+swift build -c debug --scratch-path "$scratch" --product plangraph-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >&2
+binary="$scratch/debug/plangraph-fuzz"
+corpus=fuzz-corpus
+mkdir -p "$corpus" fuzz-artifacts
+# Seeds: each YAML file as mode 0, each JSON file as mode 1, and date and duration texts as modes 2 and 3.
+seed() { printf "\\x$(printf %02x "$1")" > "$corpus/seed-$2"; cat "$3" >> "$corpus/seed-$2"; }
+n=0
+while IFS= read -r -d '' f; do
+  n=$((n + 1))
+  case "$f" in
+    *.json) seed 1 "$n" "$f" ;;
+    *) seed 0 "$n" "$f" ;;
+  esac
+done < <(find Tests plans -type f \( -name '*.yaml' -o -name '*.json' \) -print0)
+for text in 2017-10-20 2017-10 2020 2017-Q4 2018-H1 +2y +18m 2017年10月20日 2017年10月中旬 2017年底 \
+  2018年第四季度 2018年上半年 6w 60d 0d 2y 3m 80.5 -0.25; do
+  n=$((n + 1)); printf '\x02%s' "$text" > "$corpus/seed-$n"
+  n=$((n + 1)); printf '\x03%s' "$text" > "$corpus/seed-$n"
+done
+echo "fuzzing for $seconds s with $jobs job(s), $(ls "$corpus" | wc -l) inputs in $corpus" >&2
+exec "$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -jobs="$jobs" -workers="$jobs" -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
