@@ -1,7 +1,7 @@
 /// Collects diagnostics, capped so that a garbage file cannot fill memory with complaints.
 struct DiagnosticBag {
   /// How many diagnostics are kept; past this one `too-many-problems` closes the list.
-  static let limit = 1000
+  static let limit = PlanLimits.maximumDiagnostics
 
   private(set) var items: [Diagnostic] = []
   private(set) var dropped = 0

@@ -30,6 +30,14 @@ extension PlanFileParser {
         case .sequenceEnd, .streamEnd, .documentEnd:
           stack.removeLast()
         case .mappingStart:
+          // Two frames per level: a task and its list of children.
+          guard stack.count / 2 < PlanLimits.maximumTaskDepth else {
+            bag.error(
+              .invalidValue, "tasks nest more than \(PlanLimits.maximumTaskDepth) levels deep",
+              at: cursor.location(event), hint: "no plan needs this; flatten the tree")
+            try cursor.skipNode(startingWith: event)
+            continue
+          }
           let index = builder.addTask(parent: parent, position: cursor.position(event))
           keys.push()
           stack.append(.task(index: index, seen: 0, done: nil))

@@ -32,13 +32,22 @@ public struct DiagnosticFormatter: Sendable {
       diagnostic.severity == .error ? style.red("error:") : style.magenta("warning:")
     var text = style.bold(place) + " " + severity + " " + style.bold(diagnostic.message) + "\n"
     if location.line > 0, let line = lines?.line(location.line) {
-      let shown = line.replacingTabs()
-      let scalars = Array(shown.unicodeScalars)
-      let before = String(String.UnicodeScalarView(scalars.prefix(max(0, location.column - 1))))
-      let token = String(
-        String.UnicodeScalarView(scalars.dropFirst(max(0, location.column - 1)).prefix(location.length)))
+      var scalars = Array(line.replacingTabs().unicodeScalars)
+      var column = max(0, location.column - 1)
+      // A long line (minified JSON is one line) shows a window around the column.
+      let window = 100
+      if scalars.count > window {
+        let from = max(0, min(column - 40, scalars.count - window))
+        let to = min(scalars.count, from + window)
+        let head: [Unicode.Scalar] = from > 0 ? ["…"] : []
+        let tail: [Unicode.Scalar] = to < scalars.count ? ["…"] : []
+        scalars = head + Array(scalars[from..<to]) + tail
+        column = column - from + head.count
+      }
+      let before = String(String.UnicodeScalarView(scalars.prefix(column)))
+      let token = String(String.UnicodeScalarView(scalars.dropFirst(column).prefix(location.length)))
       let caret = "^" + String(repeating: "~", count: max(0, TextWidth.of(token) - 1))
-      text += "    " + shown + "\n"
+      text += "    " + String(String.UnicodeScalarView(scalars)) + "\n"
       text += "    " + String(repeating: " ", count: TextWidth.of(before)) + style.green(caret) + "\n"
     }
     if let hint = diagnostic.hint {
@@ -72,11 +81,15 @@ struct SourceLines {
     for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
   }
 
-  /// Line `number` (1-based) without its line break, as text; nil past the end.
+  /// Lines longer than this are not shown: finding a column in them would cost more than it helps.
+  static let longestShown = 1 << 16
+
+  /// Line `number` (1-based) without its line break, as text; nil past the end or when too long to show.
   func line(_ number: Int) -> String? {
     guard number >= 1, number <= starts.count else { return nil }
     let start = starts[number - 1]
     var end = number < starts.count ? starts[number] - 1 : bytes.count
+    guard end - start <= Self.longestShown else { return nil }
     if end > start, bytes[end - 1] == 0x0D { end -= 1 }
     var slice = bytes[start..<max(start, end)]
     if number == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
