@@ -10,6 +10,7 @@ packages=(
   fonts-noto-cjk     # Chinese glyphs in rendered charts
   python3-yaml       # tests: the plan schema checked as an editor reads YAML
   python3-jsonschema # tests: the plan schema checked against real plans
+  time               # tests: /usr/bin/time measures the memory of hostile inputs
 )
 packages+=("$@")
 

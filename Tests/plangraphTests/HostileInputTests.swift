@@ -1,0 +1,327 @@
+import Foundation
+import Testing
+
+/// Plan files built to break the tool get a result or a clear diagnostic, within bounds of time and
+/// memory, and never a trap, a hang or a half-written output.
+@Suite(.serialized) struct HostileInputTests {
+  /// A scratch folder for generated inputs, removed afterwards.
+  final class Scratch {
+    let url: URL
+    init() throws {
+      url = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-hostile-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func write(_ name: String, _ text: String) throws -> String {
+      let path = url.appendingPathComponent(name).path
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+      return path
+    }
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+      let path = url.appendingPathComponent(name).path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      return path
+    }
+  }
+
+  let header = "plan: 测试\nstart: 2017-09-01\nowner: org\nowners:\n  - { id: org, name: 组织 }\n"
+
+  @Test func billionLaughsAreRefusedFastInLittleMemory() throws {
+    let run = try CommandRunner.measured(["check", "Tests/PlanGraphTests/Fixtures/errors/alias-limit.yaml"])
+    #expect(run.result.status == 2)
+    #expect(run.result.stderr.contains("error: aliases expand to more than 100000 YAML nodes"))
+    #expect(run.seconds < 1)
+    #expect(run.peakMiB < 64)
+  }
+
+  @Test(arguments: ["sequences", "mappings", "json"])
+  func hundredThousandNestedCollectionsAreRefusedFast(_ kind: String) throws {
+    let scratch = try Scratch()
+    let n = 100_000
+    let path: String
+    switch kind {
+    case "sequences":
+      path = try scratch.write(
+        "deep.yaml", header + "tasks: " + String(repeating: "[", count: n) + String(repeating: "]", count: n))
+    case "mappings":
+      path = try scratch.write(
+        "deep.yaml", header + "x: " + String(repeating: "{a: ", count: n) + "1" + String(repeating: "}", count: n))
+    default:
+      path = try scratch.write(
+        "deep.json", "{\"tasks\": " + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "}")
+    }
+    let run = try CommandRunner.measured(["check", path])
+    #expect(run.result.status == 2)
+    #expect(run.result.stderr.contains("collections nest more than 2500 levels deep"))
+    #expect(run.seconds < 2)
+    #expect(run.peakMiB < 100)
+  }
+
+  @Test func aTaskTreeTooDeepIsRefusedAndADeepOneLoads() throws {
+    let scratch = try Scratch()
+    func tree(_ depth: Int) -> String {
+      #"{"plan": "深", "start": "2017-09-01", "owner": "o", "owners": [{"id": "o"}], "tasks": ["#
+        + String(repeating: #"{"id": "a", "name": "层", "tasks": ["#, count: depth)
+        + #"{"id": "b", "name": "叶", "duration": "1d"}"# + String(repeating: "]}", count: depth) + "]}"
+    }
+    let deep = try CommandRunner.measured(["check", try scratch.write("deep.json", tree(900)), "--as-of", "2018-01-01"])
+    #expect(deep.result.status == 0, "\(deep.result.stderr.prefix(300))")
+    #expect(deep.seconds < 5)
+    let tooDeep = try CommandRunner.run(["check", try scratch.write("deeper.json", tree(100_000 / 40))])
+    #expect(tooDeep.status == 2)
+    #expect(tooDeep.stderr.contains("nest more than"))
+  }
+
+  @Test func aHundredMegabytePlanIsRead() throws {
+    let scratch = try Scratch()
+    // 1,000 tasks with 100 KB notes each.
+    let note = String(repeating: "很长的备注", count: 6_700)
+    var text = header + "tasks:\n"
+    for i in 0..<1_000 { text += "  - { id: t\(i), name: 任务\(i), duration: 1d, note: \"\(note)\" }\n" }
+    let path = try scratch.write("big.yaml", text)
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 > 100_000_000)
+    let run = try CommandRunner.measured(["check", path, "--as-of", "2018-01-01"])
+    #expect(run.result.status == 0, "\(run.result.stderr.prefix(300))")
+    #expect(run.seconds < 20)
+    #expect(run.peakMiB < 600)
+  }
+
+  @Test func aLongChainAndAHundredThousandDependenciesLoad() throws {
+    let scratch = try Scratch()
+    let n = 100_000
+    var chain = #"{"plan": "链", "start": "2017-09-01", "owner": "o", "owners": [{"id": "o"}], "tasks": ["#
+    for i in 0..<n {
+      chain +=
+        (i == 0 ? "" : ",") + #"{"id": "t\#(i)", "name": "T", "duration": "1d""#
+        + (i == 0 ? "}" : #", "after": ["t\#(i - 1)"]}"#)
+    }
+    chain += #", {"id": "all", "name": "全部", "after": ["# + (0..<n).map { "\"t\($0)\"" }.joined(separator: ",") + "]}]}"
+    let run = try CommandRunner.measured([
+      "critical", try scratch.write("chain.json", chain), "--format", "json",
+    ])
+    #expect(run.result.status == 0, "\(run.result.stderr.prefix(300))")
+    let report = try #require(try JSONSerialization.jsonObject(with: run.result.stdoutBytes) as? [String: Any])
+    let paths = try #require(report["paths"] as? [[String: Any]])
+    // One chain through all 100,000 tasks and the milestone after them.
+    #expect(paths.count == 1 && (paths.first?["tasks"] as? [Any])?.count == n + 1)
+    #expect(paths.first?["length"] as? Int == n)
+    #expect(run.seconds < 60)
+  }
+
+  @Test(arguments: [
+    ("nul", [UInt8]("plan: a\u{0}b\nstart: 2017-09-01\n".utf8), "syntax"),
+    ("tabs", [UInt8]("plan: x\nstart: 2017-09-01\ntasks:\n\t- id: a\n".utf8), "syntax"),
+    ("empty", [], "missing-key"),
+    ("utf16", [0xFF, 0xFE, 0x70, 0x00, 0x6C, 0x00], "syntax"),
+    ("only-comment", [UInt8]("# nothing here\n".utf8), "missing-key"),
+    ("scalar-document", [UInt8]("just text\n".utf8), "invalid-value"),
+    ("list-document", [UInt8]("- a\n- b\n".utf8), "invalid-value"),
+  ])
+  func oddBytesGetADiagnostic(_ name: String, _ bytes: [UInt8], _ code: String) throws {
+    let scratch = try Scratch()
+    let run = try CommandRunner.run(["check", "--format", "json", try scratch.write(name + ".yaml", bytes: bytes)])
+    #expect(run.status == 2)
+    let diagnostics = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [[String: Any]])
+    #expect(diagnostics.contains { $0["code"] as? String == code }, "\(diagnostics)")
+  }
+
+  @Test func aFIFOOrADirectoryIsRefusedWithoutHanging() throws {
+    let scratch = try Scratch()
+    let fifo = scratch.url.appendingPathComponent("plan.yaml").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let run = try CommandRunner.measured(["check", fifo])
+    #expect(run.result.status == 2)
+    #expect(run.result.stderr.contains("not a regular file"))
+    #expect(run.seconds < 2)
+    let directory = try CommandRunner.run(["check", scratch.url.path])
+    #expect(directory.status == 2 && directory.stderr.contains("is a directory"))
+    // An include that is a directory.
+    try FileManager.default.createDirectory(
+      at: scratch.url.appendingPathComponent("sub.yaml"), withIntermediateDirectories: true)
+    let include = try CommandRunner.run([
+      "check", try scratch.write("root.yaml", header + "include: [sub.yaml]\n"),
+    ])
+    #expect(include.status == 2 && include.stderr.contains("is a directory"))
+  }
+
+  @Test func numbersAtAndPastTheLimits() throws {
+    let scratch = try Scratch()
+    let path = try scratch.write(
+      "numbers.yaml",
+      header + """
+        tasks:
+          - { id: a, name: A, duration: 100000d }
+          - { id: b, name: B, duration: 100001d }
+          - { id: c, name: C, duration: 99999999999999999999999999d }
+          - { id: d, name: D, status: active, progress: 9223372036854775808% }
+          - { id: e, name: E, target: { metric: m, op: ">=", value: 9999999999999999999999999999999999999.5 }, measurements: [{ date: 2018-01-01, value: 99999999999999999999999999999999999999 }] }
+          - { id: f, name: F, deadline: 0 }
+          - { id: g, name: G, deadline: 1899 }
+          - { id: h, name: H, deadline: 2201-01-01 }
+          - { id: i, name: I, deadline: 99999 }
+          - { id: j, name: J, deadline: 2019-02-29 }
+          - { id: k, name: K, deadline: +99999999999999999999d }
+        """)
+    let run = try CommandRunner.run(["check", "--format", "json", path])
+    #expect(run.status == 2)
+    let diagnostics = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [[String: Any]])
+    let byLine = Dictionary(grouping: diagnostics.filter { $0["severity"] as? String == "error" }) {
+      $0["line"] as? Int ?? 0
+    }
+    // Line 7 (a, exactly the limit) and line 11 (e, exact decimals) are fine; every other line has one error.
+    #expect(byLine[7] == nil && byLine[11] == nil)
+    for line in [8, 9, 10, 12, 13, 14, 15, 16, 17] { #expect(byLine[line]?.count == 1, "line \(line)") }
+    #expect(byLine[16]?.first?["code"] as? String == "invalid-date")
+    #expect(byLine[17]?.first?["code"] as? String == "date-out-of-range")
+  }
+
+  @Test func namesBuiltToBreakOutputsComeOutAsWritten() throws {
+    let scratch = try Scratch()
+    let nasty = [
+      #"引号"双引号"'单'"#, #"back\slash\\"#, "a & b < c > d", "]]>}{[", "a -> b -- c", "line\nbreak", "node",
+      "subgraph", "<script>alert(1)</script>", "a,b;c:d#e|f`g*h_i", String(repeating: "长", count: 10_000),
+    ]
+    var text = header + "tasks:\n"
+    for (i, name) in nasty.enumerated() {
+      let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        .replacingOccurrences(of: "\n", with: "\\n")
+      text += "  - { id: n\(i), name: \"\(escaped)\", duration: 1d, deadline: 2017-09-10, source: \"\(escaped)\" }\n"
+    }
+    let path = try scratch.write("nasty.yaml", text)
+    let asOf = ["--as-of", "2017-09-05"]
+
+    // JSON: parses, names as written.
+    let json = try CommandRunner.run(["schedule", path, "--format", "json"] + asOf)
+    let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
+    #expect(((object["tasks"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String } == nasty)
+    // CSV: strict RFC 4180, names as written.
+    let csv = try CommandRunner.run(["schedule", path, "--format", "csv", "--lang", "en"] + asOf)
+    let records = try CSV.parse(String(decoding: csv.stdoutBytes.dropFirst(3), as: UTF8.self))
+    #expect(records.dropFirst().map { $0[1] } == nasty)
+    // Markdown: every row has as many cells as the header.
+    let md = try CommandRunner.run(["schedule", path, "--format", "md"] + asOf)
+    let rows = md.stdout.split(separator: "\n").filter { $0.hasPrefix("|") }
+    let cells = rows.map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
+    #expect(Set(cells).count == 1, "\(cells)")
+    #expect(rows.count == nasty.count + 2)
+    // Table: one line per task and one for its name, each within the width.
+    let table = try CommandRunner.run(["schedule", path] + asOf)
+    #expect(table.status == 0 && table.stdout.split(separator: "\n").allSatisfy { $0.count <= 200 })
+    // ICS: strictly readable, names unescaped back as written.
+    let ics = try ICS.parse(try CommandRunner.run(["export", path, "--format", "ics"] + asOf).stdoutBytes)
+    let summaries = ics.components.compactMap { $0.properties["SUMMARY"]?.first.map(ICS.unescape) }
+    #expect(Set(summaries) == Set(nasty))
+    // Overdue and Mermaid do not trap and keep their structure.
+    let overdue = try CommandRunner.run(["overdue", path, "--format", "json", "--as-of", "2017-09-20"])
+    #expect(overdue.status == 1)
+    #expect((try JSONSerialization.jsonObject(with: overdue.stdoutBytes) as? [String: Any]) != nil)
+    let mermaid = try CommandRunner.run(["export", path, "--format", "mermaid"] + asOf)
+    let taskLines = mermaid.stdout.split(separator: "\n").filter { $0.contains(" :") }
+    #expect(taskLines.count == nasty.count && taskLines.allSatisfy { $0.split(separator: ":").count == 2 })
+  }
+
+  @Test func anInterruptedWriteLeavesThePreviousFileWhole() throws {
+    let scratch = try Scratch()
+    let plan = scratch.url.appendingPathComponent("big.json").path
+    try Data(PlanGeneratorBytes.json(tasks: 60_000)).write(to: URL(fileURLWithPath: plan))
+    let output = scratch.url.appendingPathComponent("schedule.json").path
+    let first = try CommandRunner.run(["schedule", plan, "--format", "json", "-o", output, "--as-of", "2020-06-01"])
+    #expect(first.status == 0)
+    let previous = try Data(contentsOf: URL(fileURLWithPath: output))
+    // Kill a second run of the same command at several moments: the file is always the previous one, whole.
+    for delay in [0.05, 0.2, 0.4, 0.8] {
+      try CommandRunner.killed(
+        after: delay, ["schedule", plan, "--format", "json", "-o", output, "--as-of", "2021-06-01"])
+      let now = try Data(contentsOf: URL(fileURLWithPath: output))
+      #expect(now == previous || (try? JSONSerialization.jsonObject(with: now)) != nil)
+    }
+  }
+
+  @Test func writingWhereNothingCanBeWrittenIsAnErrorWithStatusOne() throws {
+    let plan = "plans/chengqu-2017/plan.yaml"
+    let missing = try CommandRunner.run(["schedule", plan, "--format", "csv", "-o", "/nonexistent/folder/out.csv"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("cannot write '/nonexistent/folder/out.csv'"))
+    let readOnly = try CommandRunner.run(["schedule", plan, "--format", "csv", "-o", "/proc/plangraph.csv"])
+    #expect(readOnly.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: "/proc/plangraph.csv"))
+    // A full disk: a 64 KiB tmpfs, where the machine allows mounting one.
+    let scratch = try Scratch()
+    let mountPoint = scratch.url.appendingPathComponent("full").path
+    try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+    guard
+      (try? CommandRunner.runShell("mount -t tmpfs -o size=64k tmpfs \(mountPoint) 2>&1 && echo mounted"))?.contains(
+        "mounted") == true
+    else { return }
+    defer { _ = try? CommandRunner.runShell("umount \(mountPoint)") }
+    let full = try CommandRunner.run([
+      "schedule", plan, "--format", "json", "-o", mountPoint + "/schedule.json", "--as-of", "2018-01-15",
+    ])
+    #expect(full.status == 1)
+    #expect(full.stderr.contains("No space left on device"))
+    #expect(((try? FileManager.default.contentsOfDirectory(atPath: mountPoint)) ?? ["?"]).isEmpty)
+  }
+}
+
+/// Generated plans for the tests, through the command line.
+enum PlanGeneratorBytes {
+  static func json(tasks: Int) throws -> Data {
+    try CommandRunner.run(["generate", "--tasks", String(tasks), "--seed", "3", "--format", "json"]).stdoutBytes
+  }
+}
+
+extension CommandRunner {
+  /// A run with its wall time and peak memory, measured by /usr/bin/time.
+  struct Measured {
+    var result: Result
+    var seconds: Double
+    var peakMiB: Double
+  }
+
+  static func measured(_ arguments: [String]) throws -> Measured {
+    let binary = try #require(executable)
+    let report = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-time-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: report) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "%e %M", "-o", report.path, binary.path] + arguments
+    process.currentDirectoryURL = packageRoot
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "80"]
+    let out = Pipe()
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errURL) }
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = out
+    process.standardError = errHandle
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errHandle.close()
+    let fields = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace)
+      .suffix(2)
+    let seconds = Double(fields.first ?? "") ?? .infinity
+    let kilobytes = Double(fields.last ?? "") ?? .infinity
+    let errData = (try? Data(contentsOf: errURL)) ?? Data()
+    return Measured(
+      result: Result(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData),
+      seconds: seconds, peakMiB: kilobytes / 1024)
+  }
+
+  /// Starts a run and kills it with SIGKILL after `delay` seconds (if it is still running).
+  static func killed(after delay: Double, _ arguments: [String]) throws {
+    let binary = try #require(executable)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    usleep(UInt32(delay * 1_000_000))
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+  }
+}
