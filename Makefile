@@ -13,7 +13,7 @@ MAN_DATE ?= 2026-11-29
 SECONDS ?= 60
 JOBS ?= 1
 
-.PHONY: all deps build demo test lint format clean install fuzz
+.PHONY: all deps build demo test lint format clean install fuzz bench
 
 all: build
 
@@ -51,6 +51,15 @@ install: build
 	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_plangraph
 	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/plangraph.fish
 	@echo "installed plangraph in $(DESTDIR)$(PREFIX)"
+
+# End-to-end timings on generated plans of 1,000 to 1,000,000 tasks, the scheduler alone, and
+# TaskJuggler (installed here) on the same plans: `make bench RUNS=5`. Never part of `make test`.
+RUNS ?= 5
+bench:
+	@scripts/install-deps.sh tj3
+	$(SWIFT) build -c release --product plangraph
+	$(SWIFT) build -c release --product plangraph-bench
+	.build/release/plangraph-bench --binary $(RELEASE_BIN) --runs $(RUNS)
 
 # libFuzzer over the loader, scheduler, reports and parsers, seeded with every fixture: `make fuzz SECONDS=600`.
 fuzz: deps

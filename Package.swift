@@ -28,6 +28,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "plangraph-bench",
+      dependencies: ["PlanGraph"]
+    ),
     .systemLibrary(name: "CFuzzer"),
     .executableTarget(
       name: "plangraph-fuzz",

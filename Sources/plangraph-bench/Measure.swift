@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One timed run of a command: wall time and peak resident memory, from wait4's rusage.
+struct RunMeasurement {
+  var seconds: Double
+  var peakKiB: Int
+  var status: Int32
+}
+
+/// Runs commands and times them, without Foundation: posix_spawn, then wait4 for the child's rusage.
+enum Measure {
+  /// Monotonic seconds.
+  static func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+
+  /// Runs `arguments` (the first is the program) with stdout and stderr sent to /dev/null.
+  static func run(_ arguments: [String]) -> RunMeasurement {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid = pid_t()
+    let start = now()
+    let spawned = argv.withUnsafeBufferPointer { buffer -> Int32 in
+      guard let base = buffer.baseAddress else { return -1 }
+      return posix_spawnp(&pid, arguments[0], &actions, nil, UnsafeMutablePointer(mutating: base), environ)
+    }
+    guard spawned == 0 else { return RunMeasurement(seconds: .nan, peakKiB: 0, status: -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = now() - start
+    return RunMeasurement(seconds: seconds, peakKiB: Int(usage.ru_maxrss), status: (status >> 8) & 0xFF)
+  }
+
+  /// The median of `runs` runs (after one warm-up run), and the largest peak memory seen.
+  static func median(runs: Int, _ arguments: [String]) -> (seconds: Double, peakKiB: Int, status: Int32) {
+    _ = run(arguments)
+    let all = (0..<max(1, runs)).map { _ in run(arguments) }
+    let sorted = all.map(\.seconds).sorted()
+    return (sorted[sorted.count / 2], all.map(\.peakKiB).max() ?? 0, all.last?.status ?? -1)
+  }
+
+  /// The median time of an in-process closure over `runs` runs, after one warm-up.
+  static func median(runs: Int, _ body: () -> Void) -> Double {
+    body()
+    var times: [Double] = []
+    for _ in 0..<max(1, runs) {
+      let start = now()
+      body()
+      times.append(now() - start)
+    }
+    times.sort()
+    return times[times.count / 2]
+  }
+}

@@ -1,0 +1,131 @@
+import PlanGraph
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// `make bench`: end-to-end timings of the release binary on generated plans, the scheduler alone in
+// process, and TaskJuggler on the same plans where it is installed. Medians of several runs.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, _ fallback: String) -> String {
+  guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return fallback }
+  return arguments[i + 1]
+}
+let binary = option("--binary", ".build/release/plangraph")
+let work = option("--work", ".build/bench")
+let runs = Int(option("--runs", "5")) ?? 5
+let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
+let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
+let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
+let asOf = "2021-06-30"
+mkdir(work, 0o755)
+
+func write(_ bytes: [UInt8], to path: String) {
+  guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
+  _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+  fclose(file)
+}
+
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+  let gap = max(0, width - text.count)
+  return right ? String(repeating: " ", count: gap) + text : text + String(repeating: " ", count: gap)
+}
+
+func show(_ seconds: Double) -> String {
+  if seconds < 0.01 { return String(Double(Int(seconds * 100_000)) / 100) + " ms" }
+  if seconds < 1 { return String(Int((seconds * 1000).rounded())) + " ms" }
+  return String(Double(Int(seconds * 100)) / 100) + " s"
+}
+
+func fileSize(_ bytes: Int) -> String {
+  bytes < 1_048_576 ? String(bytes / 1024) + " KiB" : String(bytes / 1_048_576) + " MiB"
+}
+
+func mebibytes(_ kib: Int) -> String { String(kib / 1024) + " MiB" }
+
+print("plangraph benchmark: release build, median of \(runs) runs after a warm-up, as of \(asOf)")
+print("")
+print("| plan | tasks | file | check | schedule --format json | overdue | peak memory (overdue) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+var planFiles: [Int: String] = [:]
+for size in sizes {
+  for format in [PlanGenerator.Format.yaml, .json] where format == .json || size <= yamlLimit {
+    let path = "\(work)/generated-\(size).\(format.rawValue)"
+    if access(path, F_OK) != 0 { write(PlanGenerator(taskCount: size, seed: 42, format: format).generate(), to: path) }
+    if format == .json { planFiles[size] = path }
+    var info = stat()
+    stat(path, &info)
+    let check = Measure.median(runs: runs, [binary, "check", path, "--as-of", asOf])
+    let schedule = Measure.median(runs: runs, [binary, "schedule", path, "--as-of", asOf, "--format", "json"])
+    let overdue = Measure.median(runs: runs, [binary, "overdue", path, "--as-of", asOf, "--format", "json"])
+    print(
+      "| generated \(format.rawValue.uppercased()) | \(size) | \(fileSize(Int(info.st_size))) | \(show(check.seconds)) | "
+        + "\(show(schedule.seconds)) | \(show(overdue.seconds)) | \(mebibytes(overdue.peakKiB)) |")
+  }
+}
+
+// The scheduler alone, in process: the plan is loaded once, then scheduled.
+print("")
+print("| scheduler alone (in process) | tasks | Scheduler(plan:) + schedule(asOf:) |")
+print("|---|---:|---:|")
+func schedulerAlone(_ name: String, _ plan: Plan) {
+  let day = Day(ordinal: 18_808)  // 2021-06-30
+  let seconds = Measure.median(runs: runs) {
+    guard let scheduler = try? Scheduler(plan: plan) else { return }
+    _ = scheduler.schedule(asOf: day)
+  }
+  print("| \(name) | \(plan.tasks.count) | \(show(seconds)) |")
+}
+for size in sizes {
+  guard let path = planFiles[size], let plan = PlanLoader().load(path: path).plan else { continue }
+  schedulerAlone("generated", plan)
+}
+if let largest = sizes.max() {
+  // A single chain, and a tree as deep as it has tasks, built in memory.
+  var chain: [PlanTask] = []
+  chain.reserveCapacity(largest)
+  for i in 0..<largest {
+    var task = PlanTask(
+      id: "t\(i)", fullID: "t\(i)", name: "T", parent: nil,
+      locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
+    task.duration = PlanDuration(days: 1)
+    if i > 0 { task.after = [i - 1] }
+    chain.append(task)
+  }
+  schedulerAlone("one chain", Plan(title: "chain", start: Day(ordinal: 18_262), owners: [], tasks: chain, files: ["-"]))
+  let depth = min(largest, 100_000)
+  var tree: [PlanTask] = []
+  tree.reserveCapacity(depth)
+  for i in 0..<depth {
+    var task = PlanTask(
+      id: "l\(i)", fullID: "l\(i)", name: "L", parent: i > 0 ? i - 1 : nil,
+      locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
+    if i + 1 < depth { task.children = [i + 1] } else { task.duration = PlanDuration(days: 3) }
+    tree.append(task)
+  }
+  schedulerAlone(
+    "tree \(depth) levels deep", Plan(title: "tree", start: Day(ordinal: 18_262), owners: [], tasks: tree, files: ["-"])
+  )
+}
+
+// TaskJuggler on the same plans, where it is installed.
+if access("/usr/bin/tj3", X_OK) == 0 {
+  print("")
+  print("| TaskJuggler 3 vs plangraph | tasks | tj3 | plangraph schedule | ratio |")
+  print("|---|---:|---:|---:|---:|")
+  for size in tjSizes {
+    let yaml = "\(work)/generated-\(size).yaml"
+    if access(yaml, F_OK) != 0 { write(PlanGenerator(taskCount: size, seed: 42).generate(), to: yaml) }
+    guard let plan = PlanLoader().load(path: yaml).plan else { continue }
+    let tjp = "\(work)/generated-\(size).tjp"
+    write(Array(TaskJugglerPlan.text(plan).utf8), to: tjp)
+    let tjRuns = max(1, min(runs, size > 10_000 ? 1 : 3))
+    let tj = Measure.median(runs: tjRuns, ["/usr/bin/tj3", "--silent", "--no-reports", tjp])
+    let ours = Measure.median(runs: runs, [binary, "schedule", yaml, "--as-of", asOf, "--format", "json"])
+    let ratio = tj.status == 0 ? String(Int(tj.seconds / ours.seconds)) + "×" : "tj3 failed (status \(tj.status))"
+    print("| generated YAML | \(size) | \(show(tj.seconds)) | \(show(ours.seconds)) | \(ratio) |")
+  }
+} else {
+  print("\n(TaskJuggler's tj3 is not installed: `apt-get install tj3` for the comparison.)")
+}
