@@ -1,0 +1,73 @@
+#ifndef PLANGRAPH_CGRAPHVIZ_SHIM_H
+#define PLANGRAPH_CGRAPHVIZ_SHIM_H
+// Graphviz's cgraph and gvc libraries, seen by Swift through this module only.
+//
+// cgraph declares `char *` parameters it never writes; these wrappers take `const char *` so that
+// Swift strings pass straight through. Nothing here keeps state.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+// A new directed, non-strict root graph. `Agdirected` is a mutable C global, which Swift 6 refuses
+// to read as not concurrency-safe; reading it here keeps it out of Swift.
+static inline Agraph_t *pg_open_directed(const char *name) {
+  return agopen((char *)name, Agdirected, NULL);
+}
+
+// The subgraph `name` of `graph`, created when missing.
+static inline Agraph_t *pg_subgraph(Agraph_t *graph, const char *name) {
+  return agsubg(graph, (char *)name, 1);
+}
+
+// The node `name`, created in `graph` (and so in its root) when missing.
+static inline Agnode_t *pg_node(Agraph_t *graph, const char *name) {
+  return agnode(graph, (char *)name, 1);
+}
+
+// A new edge without a name: any name, even "", would merge parallel edges into one.
+static inline Agedge_t *pg_edge(Agraph_t *graph, Agnode_t *tail, Agnode_t *head) {
+  return agedge(graph, tail, head, NULL, 1);
+}
+
+// Sets a text attribute of a graph, subgraph, node or edge, declaring it with default "" when new.
+static inline int pg_set(void *object, const char *name, const char *value) {
+  return agsafeset(object, (char *)name, (char *)value, "");
+}
+
+// Sets an HTML-like attribute (a label written `<...>` in DOT). Holding the HTML copy while it is
+// set makes cgraph's string pool hand the attribute that same, HTML-marked string.
+static inline int pg_set_html(void *object, const char *name, const char *value) {
+  Agraph_t *root = agroot(object);
+  char *html = agstrdup_html(root, (char *)value);
+  int result = agsafeset(object, (char *)name, html, "");
+  agstrfree(root, html);
+  return result;
+}
+
+// Declares a default for every node (kind AGNODE) or edge (AGEDGE) of `graph` made after it.
+static inline void pg_default(Agraph_t *graph, int kind, const char *name, const char *value) {
+  agattr(graph, kind, (char *)name, (char *)value);
+}
+
+// Declares an HTML-like default for every node or edge of `graph`, the same way as `pg_set_html`.
+static inline void pg_default_html(Agraph_t *graph, int kind, const char *name, const char *value) {
+  char *html = agstrdup_html(graph, (char *)value);
+  agattr(graph, kind, (char *)name, html);
+  agstrfree(graph, html);
+}
+
+// An edge's tail and head: cgraph has them only as macros, which Swift cannot call.
+static inline Agnode_t *pg_tail(Agedge_t *edge) { return agtail(edge); }
+static inline Agnode_t *pg_head(Agedge_t *edge) { return aghead(edge); }
+
+// An attribute's value, NULL when it is not declared.
+static inline const char *pg_get(void *object, const char *name) {
+  return agget(object, (char *)name);
+}
+
+// Whether the attribute's value is an HTML-like string.
+static inline int pg_is_html(void *object, const char *name) {
+  char *value = agget(object, (char *)name);
+  return value != NULL && aghtmlstr(value);
+}
+
+#endif
