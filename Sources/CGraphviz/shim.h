@@ -55,6 +55,16 @@ static inline void pg_default_html(Agraph_t *graph, int kind, const char *name, 
   agstrfree(graph, html);
 }
 
+// The drawing's size in points after layout (0 before): `GD_bb` is a macro Swift cannot call.
+static inline double pg_layout_width(Agraph_t *graph) { return GD_bb(graph).UR.x - GD_bb(graph).LL.x; }
+static inline double pg_layout_height(Agraph_t *graph) { return GD_bb(graph).UR.y - GD_bb(graph).LL.y; }
+
+// The resolution bitmaps are drawn at. Read when drawing, not when laying out, so it can be chosen
+// from the size of the finished layout.
+static inline void pg_set_bitmap_dpi(Agraph_t *graph, double dpi) {
+  if (GD_drawing(graph) != NULL) GD_drawing(graph)->dpi = dpi;
+}
+
 // An edge's tail and head: cgraph has them only as macros, which Swift cannot call.
 static inline Agnode_t *pg_tail(Agedge_t *edge) { return agtail(edge); }
 static inline Agnode_t *pg_head(Agedge_t *edge) { return aghead(edge); }

@@ -11,6 +11,6 @@ struct PlanGraphCommand: ParsableCommand {
       could not be written, 2 an invalid plan, 64 bad usage.
       """,
     version: "0.1.0",
-    subcommands: [CheckCommand.self]
+    subcommands: [CheckCommand.self, RenderCommand.self]
   )
 }

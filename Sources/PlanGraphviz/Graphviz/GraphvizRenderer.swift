@@ -14,15 +14,17 @@ public struct GraphvizRenderer: Sendable {
 
   /// Lays out `graph` with `engine` and draws it as `format` (`.dot` gives the DOT text, without Graphviz).
   ///
-  /// `observer` hears each stage as it starts, on the calling thread.
+  /// A PNG is drawn at `bitmapDPI`, or at less to keep within `limits`: text too small to read in a
+  /// poster that size is what the SVG and PDF are for. `observer` hears each stage as it starts, on
+  /// the calling thread.
   public func render(
-    _ graph: DOTGraph, format: OutputFormat, engine: LayoutEngine = .dot,
+    _ graph: DOTGraph, format: OutputFormat, engine: LayoutEngine = .dot, limits: BitmapLimits = .standard,
     observer: (RenderStage) -> Void = { _ in }
   ) throws(GraphvizError) -> Rendering {
     guard let graphvizFormat = format.graphvizFormat else {
       let text = DOTEncoder().encode(graph)
       return Rendering(
-        bytes: Array(text.utf8), warnings: [], buildTime: .zero, layoutTime: .zero, renderTime: .zero)
+        bytes: Array(text.utf8), warnings: [], dpi: nil, buildTime: .zero, layoutTime: .zero, renderTime: .zero)
     }
     return try Graphviz.locked(observer: observer) { (context) throws(GraphvizError) -> Rendering in
       let clock = ContinuousClock()
@@ -30,9 +32,6 @@ public struct GraphvizRenderer: Sendable {
       observer(.building(nodes: graph.nodeCount, edges: graph.edges.count))
       let root = try CGraph.build(graph)
       defer { agclose(root) }
-      if format == .png && graph.attributes["dpi"] == nil {
-        pg_set(UnsafeMutableRawPointer(root), "dpi", String(GraphvizRenderer.bitmapDPI))
-      }
       let buildTime = started.duration(to: clock.now)
 
       started = clock.now
@@ -48,19 +47,43 @@ public struct GraphvizRenderer: Sendable {
 
       started = clock.now
       observer(.drawing(format))
-      var data: UnsafeMutablePointer<CChar>?
-      var length: UInt32 = 0
-      let drawn = gvRenderData(context, root, graphvizFormat, &data, &length)
-      defer { gvFreeRenderData(data) }
-      guard drawn == 0, agerrors() == 0, let data else {
-        throw GraphvizError(stage: .render, messages: Graphviz.takeMessages().errors)
+      guard format == .png && graph.attributes["dpi"] == nil else {
+        let bytes = try Self.draw(root, context: context, format: graphvizFormat)
+        return Rendering(
+          bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: nil, buildTime: buildTime,
+          layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
       }
-      let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
-      let renderTime = started.duration(to: clock.now)
+      // A bitmap: at most `maxPixels`, and drawn again smaller while the file is over `maxBytes`.
+      let pad = graph.attributes["pad"].flatMap { Double($0.string) }.map { $0 * 72 } ?? 4
+      let width = pg_layout_width(root) + 2 * pad
+      let height = pg_layout_height(root) + 2 * pad
+      var dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: Self.bitmapDPI)
+      var bytes: [UInt8] = []
+      for attempt in 0..<4 {
+        pg_set_bitmap_dpi(root, dpi)
+        bytes = try Self.draw(root, context: context, format: graphvizFormat)
+        guard let maxBytes = limits.maxBytes, bytes.count > maxBytes, attempt < 3 else { break }
+        let shrink = (Double(maxBytes) / Double(bytes.count)).squareRoot() * 0.97
+        dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: dpi * shrink)
+      }
       return Rendering(
-        bytes: bytes, warnings: Graphviz.takeMessages().warnings, buildTime: buildTime, layoutTime: layoutTime,
-        renderTime: renderTime)
+        bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: dpi, buildTime: buildTime,
+        layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
     }
+  }
+
+  /// Draws a laid-out graph to memory.
+  private static func draw(
+    _ root: UnsafeMutablePointer<Agraph_t>, context: OpaquePointer, format: String
+  ) throws(GraphvizError) -> [UInt8] {
+    var data: UnsafeMutablePointer<CChar>?
+    var length: UInt32 = 0
+    let drawn = gvRenderData(context, root, format, &data, &length)
+    defer { gvFreeRenderData(data) }
+    guard drawn == 0, agerrors() == 0, let data else {
+      throw GraphvizError(stage: .render, messages: Graphviz.takeMessages().errors)
+    }
+    return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
   }
 
   /// Parses DOT text with Graphviz's own parser and returns what it read: every node and edge with the
@@ -79,7 +102,26 @@ public struct GraphvizRenderer: Sendable {
   }
 
   /// The resolution of PNG output, in dots per inch, when the chart does not set `dpi`.
-  public static let bitmapDPI = 96
+  public static let bitmapDPI = 96.0
+
+  /// The resolution for a page `width` × `height` points: at most `below`, and less if needed to keep
+  /// within `maxPixels`.
+  ///
+  /// Nudged down until both sides in pixels have a fraction under a half: Graphviz rounds the canvas to
+  /// whole pixels, and a canvas rounded up leaves a last row or column only partly covered by the
+  /// background, which makes cairo write a PNG with an alpha channel, a third larger.
+  static func dpi(width: Double, height: Double, maxPixels: Int, below ceiling: Double) -> Double {
+    let pixels = max(1, width / 72) * max(1, height / 72) * ceiling * ceiling
+    var dpi = pixels > Double(maxPixels) ? ceiling * (Double(maxPixels) / pixels).squareRoot() : ceiling
+    dpi = (dpi * 100).rounded(.down) / 100
+    for _ in 0..<200 {
+      let x = width * dpi / 72
+      let y = height * dpi / 72
+      if x - x.rounded(.down) < 0.45 && y - y.rounded(.down) < 0.45 { break }
+      dpi -= 0.01
+    }
+    return dpi
+  }
 
   /// The version of the Graphviz library in use.
   public static var graphvizVersion: String {
