@@ -168,6 +168,7 @@ private enum Graphviz {
     if let context = state.context { return context }
     // Before anything else, so that not even plugin loading prints on its own.
     _ = agseterrf(collectMessage)
+    pg_use_arena_everywhere()
     // The context must exist before any graph: it declares cgraph's global attribute defaults.
     guard let context = gvContext() else {
       throw GraphvizError(stage: .context, messages: takeMessages().errors)
