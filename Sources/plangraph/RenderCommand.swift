@@ -19,7 +19,7 @@ struct RenderCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file"))
   var output: String
 
-  @Option(help: ArgumentHelp("The chart: graph (default), timeline or gantt.", valueName: "chart"))
+  @Option(help: ArgumentHelp("The chart: graph, timeline or gantt.", valueName: "chart"))
   var chart: String = ChartKind.graph.rawValue
 
   @Option(help: ArgumentHelp("svg, png, pdf or dot, whatever the file's extension.", valueName: "format"))
@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
   var criticalOnly = false
 
   @Option(
-    help: ArgumentHelp("Clusters of the dependency graph: organisation (default) or summary.", valueName: "kind"))
+    help: ArgumentHelp("Clusters of the dependency graph: organisation or summary.", valueName: "kind"))
   var clusterBy: String = ClusterBy.organisation.rawValue
 
   @Flag(help: "Never fold large plans to summary tasks.")

@@ -118,7 +118,7 @@ struct GanttChart {
         x: indent + (Self.nameWidth - indent) / 2, y: y, width: Self.nameWidth - indent, height: Self.rowHeight)
       // The owner only where it changes: rows of one owner read as a block.
       let owner = task.owner.map { plan.owners[$0].name } ?? ""
-      if owner != previousOwner {
+      if owner != previousOwner && !owner.isEmpty {
         add(
           [
             "shape": "plaintext",
@@ -128,8 +128,8 @@ struct GanttChart {
                   + LabelText.html(TextWrap.line(owner, width: Int(Self.ownerWidth / 5.8))) + "</FONT>",
                 width: Self.ownerWidth - 4)),
           ], x: Self.nameWidth + 8 + Self.ownerWidth / 2, y: y, width: Self.ownerWidth, height: Self.rowHeight)
-        previousOwner = owner
       }
+      previousOwner = owner
 
       guard let start = line.start, let finish = line.finish else { continue }
       let barStart = axis.x(start)

@@ -31,7 +31,7 @@ public struct StatusPalette: Sendable {
     // Light sky blue with a dashed border: due within the window.
     case .dueSoon:
       return Look(
-        fill: "#A3D5F2", border: "#0072B2", text: "#000000", borderStyle: ["dashed"], peripheries: 1, sign: "◆")
+        fill: "#A3D5F2", border: "#0072B2", text: "#000000", borderStyle: ["dashed"], peripheries: 1, sign: "◐")
     // Reddish purple with corner marks.
     case .blocked:
       return Look(

@@ -92,7 +92,7 @@ struct TimelineChart {
     for key in laneOrder {
       guard let cards = byLane[key] else { continue }
       var lane = DOTSubgraph(name: lanes.clusterName(key), attributes: lanes.clusterAttributes(key))
-      for (end, period) in [("start", firstKey), ("end", lastKey)] {
+      for (end, period) in [("start", firstKey), ("end", lastKey)] where firstKey != lastKey {
         guard let period else { continue }
         let name = "\(end):\(lanes.clusterName(key))"
         lane.nodes.append(DOTNode(name, ["style": "invis", "label": "", "width": "0.1", "height": "0.1"]))

@@ -55,7 +55,8 @@ public struct DOTEncoder: Sendable {
     return " [" + items.joined(separator: ", ") + "]"
   }
 
+  /// Two spaces per level, up to 20 levels: a plan nested deeper must not make the text quadratic.
   private func pad(_ level: Int) -> String {
-    String(repeating: "  ", count: level)
+    String(repeating: "  ", count: min(level, 20))
   }
 }
