@@ -145,19 +145,7 @@ static inline void pg_set_bitmap_dpi(Agraph_t *graph, double dpi) {
   if (GD_drawing(graph) != NULL) GD_drawing(graph)->dpi = dpi;
 }
 
-// An edge's tail and head: cgraph has them only as macros, which Swift cannot call.
-static inline Agnode_t *pg_tail(Agedge_t *edge) { return agtail(edge); }
+// An edge's head: cgraph has it only as a macro, which Swift cannot call.
 static inline Agnode_t *pg_head(Agedge_t *edge) { return aghead(edge); }
-
-// An attribute's value, NULL when it is not declared.
-static inline const char *pg_get(void *object, const char *name) {
-  return agget(object, (char *)name);
-}
-
-// Whether the attribute's value is an HTML-like string.
-static inline int pg_is_html(void *object, const char *name) {
-  char *value = agget(object, (char *)name);
-  return value != NULL && aghtmlstr(value);
-}
 
 #endif

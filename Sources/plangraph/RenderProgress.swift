@@ -72,8 +72,9 @@ final class RenderProgress: Sendable {
   }
 }
 
-/// Whole and tenth seconds of a duration: `3.2`.
+/// A duration in seconds, to the hundredth: `3.25`, `0.04`.
 func seconds(_ duration: Duration) -> String {
-  let tenths = Int((Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) * 10)
-  return "\(tenths / 10).\(tenths % 10)"
+  let hundredths = Int((Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) * 100)
+  let fraction = hundredths % 100
+  return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
 }

@@ -44,11 +44,6 @@ struct ChartContext {
     return ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
   }
 
-  /// The organisation of a task's owner, nil when it has none.
-  func organisation(of task: Int) -> Int? {
-    plan.tasks[task].owner.map { plan.organisation(of: $0) }
-  }
-
   /// Graph attributes every chart shares: the font, a white page, a margin.
   func baseAttributes() -> DOTAttributes {
     [

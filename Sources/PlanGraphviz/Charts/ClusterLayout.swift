@@ -45,11 +45,15 @@ struct ClusterLayout {
 
   /// Puts `node` in the cluster `key`.
   mutating func place(_ node: DOTNode, key: Key) {
-    if nodes[key] == nil {
-      order.append(key)
-      nodes[key] = []
-    }
+    register(key)
     nodes[key, default: []].append(node)
+  }
+
+  /// Makes the cluster `key` exist, empty if nothing is placed in it.
+  mutating func register(_ key: Key) {
+    guard nodes[key] == nil else { return }
+    order.append(key)
+    nodes[key] = []
   }
 
   /// The node names of each cluster (and of the nodes outside any), in reading order.

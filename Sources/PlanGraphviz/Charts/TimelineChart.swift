@@ -15,7 +15,7 @@ struct TimelineChart {
   /// Most rows in one column of a card before it wraps into another.
   static let rowsPerColumn = 16
   /// Widest task name in a card, in display columns.
-  static let nameWidth = 26
+  static let nameWidth = 28
 
   /// The day a task is placed by: its deadline, else its planned finish, else its forecast.
   func date(of task: Int) -> Day {
@@ -37,7 +37,7 @@ struct TimelineChart {
     var byLane: [ClusterLayout.Key: [TimePeriod: [Int]]] = [:]
     for task in tasks {
       let key = lanes.key(of: task)
-      if byLane[key] == nil { lanes.place(DOTNode(""), key: key) }
+      lanes.register(key)
       byLane[key, default: [:]][TimePeriod(unit, containing: date(of: task)), default: []].append(task)
     }
     let laneOrder = lanes.orderedKeys()

@@ -122,13 +122,6 @@ public struct GraphvizRenderer: Sendable {
     }
     return dpi
   }
-
-  /// The version of the Graphviz library in use.
-  public static var graphvizVersion: String {
-    (try? Graphviz.locked { context in
-      gvcVersion(context).map { String(cString: $0) } ?? "?"
-    }) ?? "?"
-  }
 }
 
 /// The process-wide Graphviz state: the context and the messages captured from it.
