@@ -56,7 +56,8 @@ enum TestPlans {
   static var chengqu: (Plan, Schedule)? { load(chengquPath, asOf: chengquAsOf) }
 
   /// A generated plan of `leaves` leaf tasks: four organisations with two units each, areas of five
-  /// groups, groups of ten leaves chained one after another, a deadline on every seventh leaf.
+  /// groups, groups of ten leaves chained one after another, every third group after the group before
+  /// it, every eleventh leaf after a leaf 37 before it, a deadline on every seventh leaf.
   static func generatedYAML(leaves: Int) -> String {
     var text = "plan: 生成的计划（\(leaves) 项任务）\nstart: 2020-01-01\nowners:\n"
     let organisations = 4
@@ -76,11 +77,20 @@ enum TestPlans {
       }
       let unit = group % 2 == 0 ? "a" : "b"
       text += "      - id: group\(group)\n        name: 工作组\(group)：推进第\(group)组措施\n"
-      text += "        owner: org\(area % organisations).\(unit)\n        tasks:\n"
+      text += "        owner: org\(area % organisations).\(unit)\n"
+      if group > 0 && group % 3 == 0 {
+        text += "        after: [area\((group - 1) / groupsPerArea).group\(group - 1)]\n"
+      }
+      text += "        tasks:\n"
       for k in 0..<groupSize where made < leaves {
         text += "          - id: t\(made)\n            name: 任务\(made)：落实第\(made)项具体措施\n"
         text += "            duration: \(1 + made % 4)w\n"
-        if k > 0 { text += "            after: [t\(made - 1)]\n" }
+        var after = k > 0 ? ["t\(made - 1)"] : []
+        if made % 11 == 5 && made >= 37 {
+          let earlier = made - 37
+          after.append("area\(earlier / groupSize / groupsPerArea).group\(earlier / groupSize).t\(earlier)")
+        }
+        if !after.isEmpty { text += "            after: [\(after.joined(separator: ", "))]\n" }
         if made % 7 == 3 { text += "            deadline: 2020-0\(1 + made % 9)-28\n" }
         made += 1
       }
