@@ -4,6 +4,9 @@ PLAN ?= plans/chengqu-2017/plan.yaml
 # The demo's as-of date: a fortnight after the plan's first year-end deadlines.
 DEMO_AS_OF ?= 2018-01-15
 RELEASE_BIN = .build/release/plangraph
+# The demo's charts: each kind as SVG and PNG, in Chinese.
+GRAPHS = graphs
+CHARTS = graph timeline gantt
 
 .PHONY: all deps build demo test lint format clean
 
@@ -17,6 +20,14 @@ build: deps
 
 demo: build
 	$(RELEASE_BIN) check --strict $(PLAN) --as-of $(DEMO_AS_OF)
+	@mkdir -p $(GRAPHS)
+	@for chart in $(CHARTS); do \
+	  for ext in svg png; do \
+	    out=$(GRAPHS)/chengqu-2017-$$chart.$$ext; \
+	    $(RELEASE_BIN) render $(PLAN) --chart $$chart --as-of $(DEMO_AS_OF) --lang zh -o $$out || exit 1; \
+	    echo "$$out"; \
+	  done; \
+	done
 
 test: deps lint
 	$(SWIFT) test
