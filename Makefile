@@ -6,6 +6,9 @@ DEMO_AS_OF ?= 2018-01-15
 # The plan is Chinese and so are its users; `make demo DEMO_LANG=en` for English.
 DEMO_LANG ?= zh
 RELEASE_BIN = .build/release/plangraph
+# The demo's charts: each kind as SVG and PNG, in Chinese.
+GRAPHS = graphs
+CHARTS = graph timeline gantt
 
 PREFIX ?= /usr/local
 MAN_DATE ?= 2026-11-29
@@ -25,6 +28,14 @@ build: deps
 
 demo: build
 	$(RELEASE_BIN) check --strict $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG)
+	@mkdir -p $(GRAPHS)
+	@for chart in $(CHARTS); do \
+	  for ext in svg png; do \
+	    out=$(GRAPHS)/chengqu-2017-$$chart.$$ext; \
+	    $(RELEASE_BIN) render $(PLAN) --chart $$chart --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) -o $$out || exit 1; \
+	    echo "$$out"; \
+	  done; \
+	done
 	@echo
 	@# overdue exits 1 when something is overdue: that is the report's finding, not a failure of the demo.
 	$(RELEASE_BIN) overdue $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) || [ $$? -eq 1 ]

@@ -5,6 +5,7 @@ let package = Package(
   name: "plangraph",
   products: [
     .library(name: "PlanGraph", targets: ["PlanGraph"]),
+    .library(name: "PlanGraphviz", targets: ["PlanGraphviz"]),
     .executable(name: "plangraph", targets: ["plangraph"]),
   ],
   dependencies: [
@@ -21,10 +22,20 @@ let package = Package(
       name: "PlanGraph",
       dependencies: ["CYAML"]
     ),
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]
+    ),
+    .target(
+      name: "PlanGraphviz",
+      dependencies: ["PlanGraph", "CGraphviz"]
+    ),
     .executableTarget(
       name: "plangraph",
       dependencies: [
         "PlanGraph",
+        "PlanGraphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,6 +52,11 @@ let package = Package(
       name: "PlanGraphTests",
       dependencies: ["PlanGraph", .product(name: "PropertyBased", package: "swift-property-based")],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "PlanGraphvizTests",
+      dependencies: ["PlanGraphviz", "PlanGraph"],
+      exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "plangraphTests",

@@ -12,8 +12,8 @@ struct PlanGraphCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, ExportCommand.self,
-      SchemaCommand.self, GenerateCommand.self,
+      CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, RenderCommand.self,
+      ExportCommand.self, SchemaCommand.self, GenerateCommand.self,
     ]
   )
 }

@@ -1,0 +1,57 @@
+import PlanGraph
+
+/// A chart ready to render: its graph, the layout it needs, and what was selected to draw.
+public struct Chart: Sendable {
+  /// Which chart it is.
+  public var kind: ChartKind
+  /// The graph to lay out and draw.
+  public var graph: DOTGraph
+  /// What was drawn, including whether summaries were folded.
+  public var selection: TaskSelection
+
+  /// How Graphviz lays it out.
+  public var engine: LayoutEngine { kind.engine }
+
+  /// Builds the `kind` chart of `plan` as scheduled in `schedule`.
+  public init(_ kind: ChartKind, plan: Plan, schedule: Schedule, options: ChartOptions) {
+    let selection = TaskSelection(plan: plan, schedule: schedule, filter: options.filter, collapse: options.collapse)
+    let context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    self.kind = kind
+    self.selection = selection
+    switch kind {
+    case .graph: graph = GraphChart(context).build()
+    case .timeline: graph = TimelineChart(context).build()
+    case .gantt: graph = GanttChart(context).build()
+    }
+  }
+}
+
+/// What every chart builder reads.
+struct ChartContext {
+  let plan: Plan
+  let schedule: Schedule
+  let selection: TaskSelection
+  let options: ChartOptions
+  let kind: ChartKind
+  let palette = StatusPalette.standard
+
+  var text: ChartText { ChartText(language: options.language) }
+
+  /// The same context clustering by `clusterBy`.
+  func withClusters(_ clusterBy: ClusterBy) -> ChartContext {
+    var options = options
+    options.clusterBy = clusterBy
+    return ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+  }
+
+  /// Graph attributes every chart shares: the font, a white page, a margin.
+  func baseAttributes() -> DOTAttributes {
+    [
+      "fontname": .text(options.fontName),
+      "bgcolor": "white",
+      "pad": "0.4",
+      "newrank": "true",
+      "charset": "UTF-8",
+    ]
+  }
+}

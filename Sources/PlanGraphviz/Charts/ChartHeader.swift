@@ -1,0 +1,50 @@
+import PlanGraph
+
+/// The title block every chart carries: the plan's title, the chart's name and date, and the legend.
+struct ChartHeader {
+  let context: ChartContext
+
+  /// One legend entry that is not a status: its sample (HTML) and its words.
+  struct Entry {
+    var sample: String
+    var words: String
+  }
+
+  /// The graph label: title, subtitle and a legend row with a count per status.
+  func label(extraEntries: [Entry], note: String? = nil) -> DOTValue {
+    let text = context.text
+    let selection = context.selection
+    var counts: [ScheduleStatus: Int] = [:]
+    for task in selection.nodes { counts[context.schedule.tasks[task].status, default: 0] += 1 }
+
+    var subtitle = [text.chartName(context.kind), text.asOf(context.schedule.asOf), text.tasks(selection.nodes.count)]
+    if let folding = selection.folding { subtitle.append(text.folding(folding, shown: selection.nodes.count)) }
+    if let note { subtitle.append(note) }
+
+    var cells: [String] = []
+    for status in StatusPalette.legendOrder {
+      let look = context.palette.look(status)
+      let words = "\(look.sign) \(status.label(context.options.language)) \(counts[status] ?? 0)"
+      cells.append(
+        "<TD BGCOLOR=\"\(look.fill)\" COLOR=\"\(look.border)\" BORDER=\"\(look.peripheries > 1 ? 3 : 1)\""
+          + cellStyle(look) + "><FONT COLOR=\"\(look.text)\">" + LabelText.html(words) + "</FONT></TD>")
+    }
+    for entry in extraEntries {
+      cells.append("<TD>" + entry.sample + " " + LabelText.html(entry.words) + "</TD>")
+    }
+    let span = " COLSPAN=\"\(cells.count)\""
+    var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"4\">"
+    html += "<TR><TD ALIGN=\"LEFT\"\(span)><FONT POINT-SIZE=\"24\"><B>"
+    html += LabelText.html(context.plan.title) + "</B></FONT></TD></TR>"
+    html += "<TR><TD ALIGN=\"LEFT\"\(span)><FONT POINT-SIZE=\"15\" COLOR=\"\(context.palette.secondaryText)\">"
+    html += LabelText.html(subtitle.joined(separator: " · ")) + "</FONT></TD></TR>"
+    html += "<TR>" + cells.joined() + "</TR></TABLE>"
+    return .html(html)
+  }
+
+  private func cellStyle(_ look: StatusPalette.Look) -> String {
+    if look.borderStyle.contains("dashed") { return " STYLE=\"dashed\"" }
+    if look.borderStyle.contains("dotted") { return " STYLE=\"dotted\"" }
+    return ""
+  }
+}

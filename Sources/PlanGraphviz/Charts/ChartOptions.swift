@@ -1,0 +1,31 @@
+import PlanGraph
+
+/// Everything that shapes a chart besides the plan and its schedule.
+public struct ChartOptions: Hashable, Sendable {
+  /// The language of every title, legend and label.
+  public var language: Language
+  /// What the dependency graph's clusters are.
+  public var clusterBy: ClusterBy
+  /// The font family set on the graph, its nodes and edges. Naming the Simplified Chinese face matters:
+  /// left to itself, fontconfig picks Noto's Japanese glyphs for Chinese text.
+  public var fontName: String
+  /// Which tasks to draw.
+  public var filter: TaskFilter
+  /// When to fold summaries automatically.
+  public var collapse: CollapsePolicy
+
+  /// The font used unless told otherwise.
+  public static let defaultFont = "Noto Sans CJK SC"
+
+  /// Creates options.
+  public init(
+    language: Language, clusterBy: ClusterBy = .organisation, fontName: String = ChartOptions.defaultFont,
+    filter: TaskFilter = TaskFilter(), collapse: CollapsePolicy = .standard
+  ) {
+    self.language = language
+    self.clusterBy = clusterBy
+    self.fontName = fontName
+    self.filter = filter
+    self.collapse = collapse
+  }
+}

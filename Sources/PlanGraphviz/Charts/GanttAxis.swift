@@ -1,0 +1,112 @@
+import PlanGraph
+
+/// The time axis of the Gantt chart: which days it covers, how many points a day takes, and its ticks.
+///
+/// The axis ends where 95% of the rows have ended (at least a month after the as-of date), rounded up
+/// to a tick: one task running six years must not squeeze every other bar into a sliver. Rows that
+/// run on are cut at the axis's end and say where they end.
+struct GanttAxis {
+  /// The first day shown.
+  let start: Day
+  /// The day after the last day shown.
+  let end: Day
+  /// Points per day.
+  let scale: Double
+  /// Where the axis begins on the page, in points.
+  let origin: Double
+
+  /// A tick: a boundary day and the words over the period it opens.
+  struct Tick {
+    var day: Day
+    var label: String
+    /// Whether it opens a larger period (a year, or a quarter), drawn darker.
+    var isMajor: Bool
+    var majorLabel: String?
+  }
+
+  /// The tick unit.
+  enum Unit {
+    case month
+    case quarter
+    case year
+  }
+
+  let unit: Unit
+
+  /// An axis for rows spanning `starts`…`ends`, with `asOf` always in view, `width` points wide from `origin`.
+  init(starts: [Day], ends: [Day], asOf: Day, planStart: Day, width: Double, origin: Double) {
+    let first = min(starts.min() ?? planStart, asOf, planStart)
+    let sortedEnds = ends.sorted()
+    let latest = sortedEnds.last ?? asOf
+    var bound = sortedEnds.isEmpty ? asOf : sortedEnds[min(sortedEnds.count - 1, sortedEnds.count * 95 / 100)]
+    bound = max(bound, asOf.adding(days: 30))
+    // No cutting when the last row ends soon after the bound anyway.
+    if latest.days(since: first) <= bound.days(since: first) * 6 / 5 { bound = latest }
+    let months = bound.days(since: first) / 30
+    unit = months <= 20 ? .month : (months <= 72 ? .quarter : .year)
+    start = GanttAxis.floor(first, unit)
+    end = GanttAxis.ceiling(bound.adding(days: 1), unit)
+    self.origin = origin
+    scale = width / Double(max(1, end.days(since: start)))
+  }
+
+  /// The page x of the start of `day`, clamped to the axis.
+  func x(_ day: Day) -> Double {
+    let clamped = min(max(day, start), end)
+    return origin + Double(clamped.days(since: start)) * scale
+  }
+
+  /// The page x of the axis's end.
+  var endX: Double { x(end) }
+
+  /// The ticks from the start to the end, each with its label.
+  func ticks(_ language: Language) -> [Tick] {
+    var ticks: [Tick] = []
+    var day = start
+    while day < end {
+      let (year, month, _) = day.components
+      let tick: Tick
+      switch unit {
+      case .month:
+        let label = language.pick(GanttAxis.monthNames[month - 1], "\(month)月")
+        let major = month == 1 || ticks.isEmpty
+        tick = Tick(
+          day: day, label: label, isMajor: month == 1, majorLabel: major ? language.pick("\(year)", "\(year)年") : nil)
+      case .quarter:
+        let quarter = (month - 1) / 3 + 1
+        let major = quarter == 1 || ticks.isEmpty
+        tick = Tick(
+          day: day, label: "Q\(quarter)", isMajor: quarter == 1,
+          majorLabel: major ? language.pick("\(year)", "\(year)年") : nil)
+      case .year:
+        tick = Tick(day: day, label: language.pick("\(year)", "\(year)年"), isMajor: true, majorLabel: nil)
+      }
+      ticks.append(tick)
+      day = GanttAxis.advance(day, unit)
+    }
+    return ticks
+  }
+
+  private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  private static func floor(_ day: Day, _ unit: Unit) -> Day {
+    let (year, month, _) = day.components
+    switch unit {
+    case .month: return Day.firstDay(ofMonth: month, year: year)
+    case .quarter: return Day.firstDay(ofMonth: (month - 1) / 3 * 3 + 1, year: year)
+    case .year: return Day.firstDay(ofMonth: 1, year: year)
+    }
+  }
+
+  private static func ceiling(_ day: Day, _ unit: Unit) -> Day {
+    let floored = floor(day, unit)
+    return floored == day ? day : advance(floored, unit)
+  }
+
+  private static func advance(_ day: Day, _ unit: Unit) -> Day {
+    let (year, month, _) = day.components
+    let step = unit == .month ? 1 : (unit == .quarter ? 3 : 12)
+    let next = month - 1 + step
+    return Day.firstDay(ofMonth: next % 12 + 1, year: year + next / 12)
+  }
+}

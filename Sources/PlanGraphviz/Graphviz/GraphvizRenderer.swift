@@ -1,0 +1,324 @@
+internal import CGraphviz
+import Synchronization
+
+/// Lays out and draws `DOTGraph` values with Graphviz's C library: the only code that touches Graphviz.
+///
+/// Graphviz keeps global state and crashes when two threads use it at once, so every call runs under
+/// one process-wide lock, in one context created on first use. The graph is built through cgraph
+/// calls, laid out and drawn to memory, and everything is freed before the lock is released.
+/// Graphviz's messages are captured, never printed: errors become a thrown `GraphvizError`, warnings
+/// come back with the `Rendering`.
+public struct GraphvizRenderer: Sendable {
+  /// Creates a renderer; all renderers share the one Graphviz context.
+  public init() {}
+
+  /// Lays out `graph` with `engine` and draws it as `format` (`.dot` gives the DOT text, without Graphviz).
+  ///
+  /// A PNG is drawn at `bitmapDPI`, or at less to keep within `limits`: text too small to read in a
+  /// poster that size is what the SVG and PDF are for. `observer` hears each stage as it starts, on
+  /// the calling thread.
+  public func render(
+    _ graph: DOTGraph, format: OutputFormat, engine: LayoutEngine = .dot, limits: BitmapLimits = .standard,
+    observer: (RenderStage) -> Void = { _ in }
+  ) throws(GraphvizError) -> Rendering {
+    guard let graphvizFormat = format.graphvizFormat else {
+      let text = DOTEncoder().encode(graph)
+      return Rendering(
+        bytes: Array(text.utf8), warnings: [], dpi: nil, buildTime: .zero, layoutTime: .zero, renderTime: .zero)
+    }
+    return try Graphviz.locked(observer: observer) { (context) throws(GraphvizError) -> Rendering in
+      let clock = ContinuousClock()
+      var started = clock.now
+      observer(.building(nodes: graph.nodeCount, edges: graph.edges.count))
+      let root = try CGraph.build(graph)
+      defer { agclose(root) }
+      let buildTime = started.duration(to: clock.now)
+
+      started = clock.now
+      observer(.layout(engine, nodes: graph.nodeCount))
+      let laidOut = gvLayout(context, root, engine.graphvizName)
+      defer {
+        if laidOut == 0 { gvFreeLayout(context, root) }
+      }
+      if laidOut != 0 || agerrors() > 0 {
+        throw GraphvizError(stage: .layout, messages: Graphviz.takeMessages().errors)
+      }
+      let layoutTime = started.duration(to: clock.now)
+
+      started = clock.now
+      observer(.drawing(format))
+      guard format == .png && graph.attributes["dpi"] == nil else {
+        let bytes = try Self.draw(root, context: context, format: graphvizFormat)
+        return Rendering(
+          bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: nil, buildTime: buildTime,
+          layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
+      }
+      // A bitmap: at most `maxPixels`, and drawn again smaller while the file is over `maxBytes`.
+      let pad = graph.attributes["pad"].flatMap { Double($0.string) }.map { $0 * 72 } ?? 4
+      let width = pg_layout_width(root) + 2 * pad
+      let height = pg_layout_height(root) + 2 * pad
+      var dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: Self.bitmapDPI)
+      var bytes: [UInt8] = []
+      for attempt in 0..<4 {
+        pg_set_bitmap_dpi(root, dpi)
+        bytes = try Self.draw(root, context: context, format: graphvizFormat)
+        guard let maxBytes = limits.maxBytes, bytes.count > maxBytes, attempt < 3 else { break }
+        let shrink = (Double(maxBytes) / Double(bytes.count)).squareRoot() * 0.97
+        dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: dpi * shrink)
+      }
+      return Rendering(
+        bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: dpi, buildTime: buildTime,
+        layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
+    }
+  }
+
+  /// Draws a laid-out graph to memory.
+  private static func draw(
+    _ root: UnsafeMutablePointer<Agraph_t>, context: OpaquePointer, format: String
+  ) throws(GraphvizError) -> [UInt8] {
+    var data: UnsafeMutablePointer<CChar>?
+    var length: UInt32 = 0
+    let drawn = gvRenderData(context, root, format, &data, &length)
+    defer { gvFreeRenderData(data) }
+    guard drawn == 0, agerrors() == 0, let data else {
+      throw GraphvizError(stage: .render, messages: Graphviz.takeMessages().errors)
+    }
+    return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+  }
+
+  /// Parses DOT text with Graphviz's own parser and returns what it read: every node and edge with the
+  /// attributes that are not empty, and the subgraphs by name. For testing what the encoder writes.
+  public func readBack(dot text: String) throws(GraphvizError) -> DOTGraph {
+    try Graphviz.locked { (_) throws(GraphvizError) -> DOTGraph in
+      guard let root = agmemread(text) else {
+        throw GraphvizError(stage: .graph, messages: Graphviz.takeMessages().errors)
+      }
+      defer { agclose(root) }
+      guard agerrors() == 0 else {
+        throw GraphvizError(stage: .graph, messages: Graphviz.takeMessages().errors)
+      }
+      return CGraph.read(root)
+    }
+  }
+
+  /// The resolution of PNG output, in dots per inch, when the chart does not set `dpi`.
+  public static let bitmapDPI = 96.0
+
+  /// The resolution for a page `width` × `height` points: at most `below`, and less if needed to keep
+  /// within `maxPixels`.
+  ///
+  /// Nudged down until both sides in pixels have a fraction under a half: Graphviz rounds the canvas to
+  /// whole pixels, and a canvas rounded up leaves a last row or column only partly covered by the
+  /// background, which makes cairo write a PNG with an alpha channel, a third larger.
+  static func dpi(width: Double, height: Double, maxPixels: Int, below ceiling: Double) -> Double {
+    let pixels = max(1, width / 72) * max(1, height / 72) * ceiling * ceiling
+    var dpi = pixels > Double(maxPixels) ? ceiling * (Double(maxPixels) / pixels).squareRoot() : ceiling
+    dpi = (dpi * 100).rounded(.down) / 100
+    for _ in 0..<200 {
+      let x = width * dpi / 72
+      let y = height * dpi / 72
+      if x - x.rounded(.down) < 0.45 && y - y.rounded(.down) < 0.45 { break }
+      dpi -= 0.01
+    }
+    return dpi
+  }
+}
+
+/// The process-wide Graphviz state: the context and the messages captured from it.
+private enum Graphviz {
+  /// The one context, created under the lock on first use; nil until then.
+  ///
+  /// Unchecked `Sendable` because the pointer is only ever used with the lock held.
+  struct State: @unchecked Sendable {
+    var context: OpaquePointer?
+  }
+
+  /// The lock every Graphviz call runs under.
+  static let state = Mutex(State(context: nil))
+
+  /// Text Graphviz reported through its error function since the last `takeMessages`.
+  static let captured = Mutex("")
+
+  /// Runs `body` under the lock with the context, creating it first if needed; messages left from
+  /// earlier calls are discarded first.
+  static func locked<Result: Sendable>(
+    observer: (RenderStage) -> Void = { _ in }, _ body: (OpaquePointer) throws(GraphvizError) -> Result
+  ) throws(GraphvizError) -> Result {
+    func run(_ state: inout State) throws(GraphvizError) -> Result {
+      let context = try contextCreatingIfNeeded(&state)
+      _ = agreseterrors()
+      _ = takeMessages()
+      return try body(context)
+    }
+    if let result = try state.withLockIfAvailable({ (state) throws(GraphvizError) -> Result in try run(&state) }) {
+      return result
+    }
+    observer(.waiting)
+    return try state.withLock { (state) throws(GraphvizError) -> Result in try run(&state) }
+  }
+
+  private static func contextCreatingIfNeeded(_ state: inout State) throws(GraphvizError) -> OpaquePointer {
+    if let context = state.context { return context }
+    // Before anything else, so that not even plugin loading prints on its own.
+    _ = agseterrf(collectMessage)
+    pg_use_arena_everywhere()
+    // The context must exist before any graph: it declares cgraph's global attribute defaults.
+    guard let context = gvContext() else {
+      throw GraphvizError(stage: .context, messages: takeMessages().errors)
+    }
+    state.context = context
+    return context
+  }
+
+  /// The captured messages, split into errors and warnings, and forgotten.
+  static func takeMessages() -> (errors: [String], warnings: [String]) {
+    let text = captured.withLock { text in
+      defer { text = "" }
+      return text
+    }
+    var errors: [String] = []
+    var warnings: [String] = []
+    var lastWasError = true
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      if line.hasPrefix("Error: ") {
+        errors.append(String(line.dropFirst(7)))
+        lastWasError = true
+      } else if line.hasPrefix("Warning: ") {
+        warnings.append(String(line.dropFirst(9)))
+        lastWasError = false
+      } else if lastWasError {
+        errors.append(String(line))
+      } else {
+        warnings.append(String(line))
+      }
+    }
+    return (errors, warnings)
+  }
+}
+
+/// Graphviz's error function: it is called with pieces of each message (`Error`, `: `, the text).
+private func collectMessage(_ text: UnsafeMutablePointer<CChar>?) -> Int32 {
+  guard let text else { return 0 }
+  let piece = String(cString: text)
+  Graphviz.captured.withLock { $0 += piece }
+  return 0
+}
+
+/// Building a cgraph graph from a `DOTGraph`, and reading one back; only called under the lock.
+private enum CGraph {
+  typealias Graph = UnsafeMutablePointer<Agraph_t>
+
+  /// A new root graph with everything `graph` holds, in the order DOT text would give it.
+  static func build(_ graph: DOTGraph) throws(GraphvizError) -> Graph {
+    guard let root = pg_open_directed(graph.name) else {
+      throw GraphvizError(stage: .graph, messages: Graphviz.takeMessages().errors)
+    }
+    var ok = false
+    defer {
+      if !ok { agclose(root) }
+    }
+    set(graph.attributes, on: UnsafeMutableRawPointer(root))
+    declare(graph.nodeDefaults, kind: AGNODE, in: root)
+    declare(graph.edgeDefaults, kind: AGEDGE, in: root)
+    for node in graph.nodes { try add(node, to: root) }
+
+    // Subgraphs nest as deep as a plan's summaries: a stack, not recursion.
+    var pending: [(DOTSubgraph, Graph)] = graph.subgraphs.reversed().map { ($0, root) }
+    while let (subgraph, parent) = pending.popLast() {
+      guard let made = pg_subgraph(parent, subgraph.name) else {
+        throw GraphvizError(stage: .graph, messages: ["cannot create subgraph '\(subgraph.name)'"])
+      }
+      set(subgraph.attributes, on: UnsafeMutableRawPointer(made))
+      for node in subgraph.nodes { try add(node, to: made) }
+      pending += subgraph.subgraphs.reversed().map { ($0, made) }
+    }
+
+    for edge in graph.edges {
+      guard let tail = pg_node(root, edge.from), let head = pg_node(root, edge.to),
+        let made = pg_edge(root, tail, head)
+      else {
+        throw GraphvizError(stage: .graph, messages: ["cannot create edge '\(edge.from)' -> '\(edge.to)'"])
+      }
+      set(edge.attributes, on: UnsafeMutableRawPointer(made))
+    }
+    ok = true
+    return root
+  }
+
+  private static func add(_ node: DOTNode, to graph: Graph) throws(GraphvizError) {
+    guard let made = pg_node(graph, node.name) else {
+      throw GraphvizError(stage: .graph, messages: ["cannot create node '\(node.name)'"])
+    }
+    set(node.attributes, on: UnsafeMutableRawPointer(made))
+  }
+
+  private static func set(_ attributes: DOTAttributes, on object: UnsafeMutableRawPointer) {
+    for entry in attributes.entries {
+      switch entry.value {
+      case .text(let text): pg_set(object, entry.name, text)
+      case .html(let markup): pg_set_html(object, entry.name, markup)
+      }
+    }
+  }
+
+  private static func declare(_ attributes: DOTAttributes, kind: Int32, in root: Graph) {
+    for entry in attributes.entries {
+      switch entry.value {
+      case .text(let text): pg_default(root, kind, entry.name, text)
+      case .html(let markup): pg_default_html(root, kind, entry.name, markup)
+      }
+    }
+  }
+
+  /// Every node (flat, in cgraph's order), edge and subgraph name of a parsed graph.
+  static func read(_ root: Graph) -> DOTGraph {
+    var result = DOTGraph(name: agnameof(UnsafeMutableRawPointer(root)).map { String(cString: $0) } ?? "")
+    result.attributes = attributes(of: UnsafeMutableRawPointer(root), kind: AGRAPH, root: root)
+    var node = agfstnode(root)
+    while let current = node {
+      let object = UnsafeMutableRawPointer(current)
+      result.nodes.append(DOTNode(name(object), attributes(of: object, kind: AGNODE, root: root)))
+      var edge = agfstout(root, current)
+      while let out = edge {
+        if let head = pg_head(out) {
+          let edgeObject = UnsafeMutableRawPointer(out)
+          result.edges.append(
+            DOTEdge(
+              from: name(object), to: name(UnsafeMutableRawPointer(head)),
+              attributes(of: edgeObject, kind: AGEDGE, root: root)))
+        }
+        edge = agnxtout(root, out)
+      }
+      node = agnxtnode(root, current)
+    }
+    var pending: [Graph] = [root]
+    while let graph = pending.popLast() {
+      var sub = agfstsubg(graph)
+      while let current = sub {
+        let object = UnsafeMutableRawPointer(current)
+        result.subgraphs.append(
+          DOTSubgraph(name: name(object), attributes: attributes(of: object, kind: AGRAPH, root: root)))
+        pending.append(current)
+        sub = agnxtsubg(current)
+      }
+    }
+    return result
+  }
+
+  private static func name(_ object: UnsafeMutableRawPointer) -> String {
+    agnameof(object).map { String(cString: $0) } ?? ""
+  }
+
+  private static func attributes(of object: UnsafeMutableRawPointer, kind: Int32, root: Graph) -> DOTAttributes {
+    var result = DOTAttributes()
+    var symbol = agnxtattr(root, kind, nil)
+    while let current = symbol {
+      if let value = agxget(object, current), value.pointee != 0, let name = current.pointee.name {
+        let text = String(cString: value)
+        result[String(cString: name)] = aghtmlstr(value) != 0 ? .html(text) : .text(text)
+      }
+      symbol = agnxtattr(root, kind, current)
+    }
+    return result
+  }
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import PlanGraph
+import PlanGraphviz
+
+/// `plangraph render`: draws the dependency graph, the roadmap or a Gantt chart of a plan with Graphviz.
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Draw a chart of a plan with Graphviz: the dependency graph, the roadmap or a Gantt chart.",
+    discussion: """
+      The format follows the output file's extension (.svg, .png, .pdf, or .dot for the chart's DOT text) \
+      unless --format says otherwise. Plans with more than 1,500 tasks to draw are folded to summary tasks \
+      (--no-collapse draws them all). Exit status: 0 written, 1 the file could not be written, 2 an invalid \
+      plan, 64 bad usage.
+      """)
+
+  @OptionGroup var plan: PlanArgument
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file"))
+  var output: String
+
+  @Option(help: ArgumentHelp("The chart: graph, timeline or gantt.", valueName: "chart"))
+  var chart: String = ChartKind.graph.rawValue
+
+  @Option(help: ArgumentHelp("svg, png, pdf or dot, whatever the file's extension.", valueName: "format"))
+  var format: String?
+
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var language: LanguageOption
+
+  @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "owner"))
+  var owner: String?
+
+  @Option(help: ArgumentHelp("Only this task and the tasks below it (its full id).", valueName: "task"))
+  var root: String?
+
+  @Option(help: ArgumentHelp("Only this many levels of tasks; summaries stand for the rest.", valueName: "n"))
+  var depth: Int?
+
+  @Flag(help: "Only critical tasks.")
+  var criticalOnly = false
+
+  @Option(
+    help: ArgumentHelp("Clusters of the dependency graph: organisation or summary.", valueName: "kind"))
+  var clusterBy: String = ClusterBy.organisation.rawValue
+
+  @Flag(help: "Never fold large plans to summary tasks.")
+  var noCollapse = false
+
+  @Option(help: ArgumentHelp("The font family for all text.", valueName: "family"))
+  var font: String = ChartOptions.defaultFont
+
+  func validate() throws {
+    _ = try chartKind
+    _ = try outputFormat
+    _ = try clusters
+    if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more, not \(depth)") }
+  }
+
+  private var chartKind: ChartKind {
+    get throws {
+      guard let kind = ChartKind(rawValue: chart) else {
+        throw ValidationError("--chart takes graph, timeline or gantt, not '\(chart)'")
+      }
+      return kind
+    }
+  }
+
+  private var outputFormat: OutputFormat {
+    get throws {
+      if let format {
+        guard let chosen = OutputFormat(rawValue: format) else {
+          throw ValidationError("--format takes svg, png, pdf or dot, not '\(format)'")
+        }
+        return chosen
+      }
+      guard let chosen = OutputFormat(fileName: output) else {
+        throw ValidationError(
+          "cannot tell the format of '\(output)': name it .svg, .png, .pdf or .dot, or give --format")
+      }
+      return chosen
+    }
+  }
+
+  private var clusters: ClusterBy {
+    get throws {
+      guard let kind = ClusterBy(rawValue: clusterBy) else {
+        throw ValidationError("--cluster-by takes organisation or summary, not '\(clusterBy)'")
+      }
+      return kind
+    }
+  }
+
+  func run() throws {
+    let asOf = try asOf.asOf
+    let language = try language.language
+    let format = try outputFormat
+    let kind = try chartKind
+    let (loaded, _, _) = try plan.load()
+    let filter: TaskFilter
+    do {
+      filter = try TaskFilter(plan: loaded, ownerID: owner, rootID: root, depth: depth, criticalOnly: criticalOnly)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    let schedule: Schedule
+    do {
+      schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
+    } catch {
+      Output.err("plangraph: cannot schedule '\(plan.plan)': its dependencies form a cycle\n")
+      throw ExitCode(2)
+    }
+
+    let options = ChartOptions(
+      language: language, clusterBy: try clusters, fontName: font, filter: filter,
+      collapse: noCollapse ? .never : .standard)
+    let progress = RenderProgress()
+    progress.update("building the \(kind.rawValue) chart")
+    let drawn = Chart(kind, plan: loaded, schedule: schedule, options: options)
+    if let folding = drawn.selection.folding, folding.automatic {
+      Output.err(
+        "plangraph: \(folding.unfoldedCount) tasks are too many to lay out quickly; drawing "
+          + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
+          + "(--no-collapse draws every task)\n")
+    }
+
+    let rendering: Rendering
+    do {
+      rendering = try GraphvizRenderer().render(drawn.graph, format: format, engine: drawn.engine) {
+        progress.update($0)
+      }
+    } catch {
+      progress.stop(summary: "failed")
+      Output.err("plangraph: \(error.description)\n")
+      throw ExitCode(1)
+    }
+    progress.stop(summary: "of which Graphviz's layout \(seconds(rendering.layoutTime)) s")
+    for warning in rendering.warnings { Output.err("plangraph: graphviz: \(warning)\n") }
+    do {
+      try AtomicFile.write(rendering.bytes, to: output)
+    } catch {
+      Output.err("plangraph: \(error.description)\n")
+      throw ExitCode(1)
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import PlanGraph
+import Testing
+
+@testable import PlanGraphviz
+
+/// Real output from Graphviz: PNG and PDF files that are what they say, SVG that is XML with the Chinese names.
+@Suite struct RenderingTests {
+  private func render(_ kind: ChartKind, _ format: OutputFormat) throws -> Rendering? {
+    guard let (plan, schedule) = TestPlans.small else { return nil }
+    let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    return try GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine)
+  }
+
+  @Test(arguments: ChartKind.allCases)
+  func png(_ kind: ChartKind) throws {
+    guard let rendering = try render(kind, .png) else { return }
+    #expect(rendering.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    #expect(rendering.bytes.count > 20_000)
+    #expect(rendering.dpi == GraphvizRenderer.bitmapDPI || (rendering.dpi ?? 0) > 90)
+    #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
+  }
+
+  @Test(arguments: ChartKind.allCases)
+  func pdf(_ kind: ChartKind) throws {
+    guard let rendering = try render(kind, .pdf) else { return }
+    #expect(rendering.bytes.starts(with: Array("%PDF-".utf8)))
+    #expect(rendering.bytes.count > 10_000)
+    // Fonts are embedded, so that Chinese shows without them installed.
+    #expect(String(decoding: rendering.bytes, as: UTF8.self).contains("NotoSansCJK"))
+  }
+
+  @Test(arguments: ChartKind.allCases)
+  func svg(_ kind: ChartKind) throws {
+    guard let rendering = try render(kind, .svg), let (plan, _) = TestPlans.small else { return }
+    let svg = try SVGText.parse(rendering.bytes)
+    let shown = svg.strings.joined(separator: "\n")
+    #expect(svg.fontFamilies == [ChartOptions.defaultFont])
+    if !shown.contains(plan.title) { Issue.record("title missing from the \(kind) chart") }
+    // The awkward name may wrap before its `\N`.
+    for name in ["制定改革方案", "召开动员大会", "青年需求调研", "修订\"工作规则\" & <制度>", "\\N"] where !shown.contains(name) {
+      Issue.record("\(name) missing from the \(kind) chart")
+    }
+    for word in ["逾期", "有风险", "即将到期", "受阻", "已完成", "已取消", "截至 2018-02-15"] where !shown.contains(word) {
+      Issue.record("\(word) missing from the \(kind) chart")
+    }
+  }
+
+  @Test func dotFormatIsTheEncodersText() throws {
+    guard let (plan, schedule) = TestPlans.small else { return }
+    let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .en))
+    let rendering = try GraphvizRenderer().render(chart.graph, format: .dot)
+    #expect(String(decoding: rendering.bytes, as: UTF8.self) == DOTEncoder().encode(chart.graph))
+  }
+
+  @Test func graphvizErrorsAreThrownNotPrinted() {
+    let broken = DOTGraph(name: "broken", nodes: [DOTNode("a", ["label": .html("<TABLE><TR></TABLE>")])])
+    #expect(throws: GraphvizError.self) { try GraphvizRenderer().render(broken, format: .svg) }
+    #expect(throws: GraphvizError.self) { try GraphvizRenderer().readBack(dot: "digraph { a -> }") }
+    // The lock and context survive an error.
+    #expect(throws: Never.self) { try GraphvizRenderer().render(DOTGraph(name: "fine"), format: .svg) }
+  }
+
+  @Test func warningsComeBackWithTheRendering() throws {
+    let odd = DOTGraph(name: "odd", nodes: [DOTNode("a", ["shape": "no-such-shape"])])
+    let rendering = try GraphvizRenderer().render(odd, format: .svg)
+    #expect(rendering.warnings.contains { $0.contains("no-such-shape") })
+  }
+
+  @Test func fileFormatsFromExtensions() {
+    #expect(OutputFormat(fileName: "graphs/a.svg") == .svg)
+    #expect(OutputFormat(fileName: "A.PNG") == .png)
+    #expect(OutputFormat(fileName: "x.pdf") == .pdf)
+    #expect(OutputFormat(fileName: "x.gv") == .dot)
+    #expect(OutputFormat(fileName: "x.jpg") == nil)
+    #expect(OutputFormat(fileName: "dir.svg/x") == nil)
+  }
+
+  @Test func largeBitmapsAreDrawnSmaller() {
+    #expect(GraphvizRenderer.dpi(width: 720, height: 720, maxPixels: 16_000_000, below: 96) <= 96)
+    let dpi = GraphvizRenderer.dpi(width: 7200, height: 7200, maxPixels: 16_000_000, below: 96)
+    #expect(dpi < 41 && dpi > 39)
+    // Whole pixels rounded down on both sides, so the background covers the canvas.
+    let x = 7200 * dpi / 72
+    #expect(x - x.rounded(.down) < 0.5)
+  }
+}

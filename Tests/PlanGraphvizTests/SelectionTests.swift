@@ -1,0 +1,98 @@
+import PlanGraph
+import Testing
+
+@testable import PlanGraphviz
+
+/// What a chart draws under each filter, and the dependencies between what it draws.
+@Suite struct SelectionTests {
+  private func ids(_ selection: TaskSelection, _ plan: Plan) -> [String] {
+    selection.nodes.map { plan.tasks[$0].fullID }
+  }
+
+  @Test func everyLeafByDefault() {
+    guard let (plan, schedule) = TestPlans.small else { return }
+    let selection = TaskSelection(plan: plan, schedule: schedule)
+    #expect(
+      ids(selection, plan) == [
+        "reform.plan", "reform.mobilise", "reform.kickoff", "reform.rules", "youth.survey", "youth.analysis",
+        "youth.platform", "youth.dropped", "review", "unowned",
+      ])
+    #expect(selection.duties.map { plan.tasks[$0].fullID } == ["reform.monthly-report", "youth.meeting"])
+  }
+
+  @Test func anOrganisationIncludesItsUnits() throws {
+    guard let (plan, schedule) = TestPlans.small else { return }
+    let union = TaskSelection(plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, ownerID: "union"))
+    #expect(
+      ids(union, plan) == ["reform.plan", "reform.mobilise", "reform.kickoff", "reform.rules", "review"])
+    let office = TaskSelection(
+      plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, ownerID: "union.office"))
+    #expect(ids(office, plan) == ["reform.rules"])
+  }
+
+  @Test func aRootAndADepth() throws {
+    guard let (plan, schedule) = TestPlans.small else { return }
+    let reform = TaskSelection(plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, rootID: "youth"))
+    #expect(ids(reform, plan) == ["youth.survey", "youth.analysis", "youth.platform", "youth.dropped"])
+    let top = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: 1))
+    #expect(ids(top, plan) == ["reform", "youth", "review", "unowned"])
+    #expect(top.folding == TaskSelection.Folding(depth: 1, automatic: false, unfoldedCount: 10))
+    #expect(top.leafCounts[0] == 4)
+    #expect(top.isFolded(0))
+    // Folded summaries keep the dependencies of what they hold.
+    #expect(top.dependencies.map(\.from).contains(.task(0)))
+  }
+
+  @Test func criticalOnly() {
+    guard let (plan, schedule) = TestPlans.small else { return }
+    let selection = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(criticalOnly: true))
+    #expect(ids(selection, plan) == ["youth.survey", "youth.analysis", "review"])
+    #expect(selection.duties.isEmpty)
+    #expect(selection.dependencies.allSatisfy { $0.isCritical })
+  }
+
+  @Test func dependenciesOnASummaryComeFromItsLastTasks() {
+    guard let (plan, schedule) = TestPlans.small, let review = plan.taskIndex("review"),
+      let rules = plan.taskIndex("reform.rules"), let analysis = plan.taskIndex("youth.analysis"),
+      let survey = plan.taskIndex("youth.survey")
+    else { return }
+    let selection = TaskSelection(plan: plan, schedule: schedule)
+    let into = selection.dependencies.filter { $0.to == .task(review) }.map(\.from)
+    // Of `reform` only its last task; of `youth` the tasks nothing in it waits for.
+    #expect(into.contains(.task(rules)))
+    #expect(into.contains(.task(analysis)))
+    #expect(!into.contains(.task(survey)))
+    let critical = selection.dependencies.filter(\.isCritical).map { [$0.from, $0.to] }
+    #expect(critical == [[.task(survey), .task(analysis)], [.task(analysis), .task(review)]])
+  }
+
+  @Test func summaryToSummaryGoesThroughAJunction() {
+    guard let (plan, schedule) = TestPlans.chengqu, let implement = plan.taskIndex("union.steps.implement")
+    else { return }
+    let selection = TaskSelection(plan: plan, schedule: schedule)
+    let junction = selection.junctions.firstIndex { $0.before == implement }
+    #expect(junction != nil)
+    if let junction {
+      #expect(selection.dependencies.filter { $0.to == .junction(junction) }.count == 3)
+      #expect(selection.dependencies.filter { $0.from == .junction(junction) }.count == 2)
+    }
+  }
+
+  @Test func unknownNamesAreRefused() {
+    guard let (plan, _) = TestPlans.small else { return }
+    #expect(throws: FilterError.unknownOwner("nobody")) { try TaskFilter(plan: plan, ownerID: "nobody") }
+    #expect(throws: FilterError.unknownTask("reform.none")) { try TaskFilter(plan: plan, rootID: "reform.none") }
+    #expect(throws: FilterError.badDepth(0)) { try TaskFilter(plan: plan, depth: 0) }
+  }
+
+  @Test func nothingMatches() throws {
+    guard let (plan, schedule) = TestPlans.small else { return }
+    let filter = try TaskFilter(plan: plan, ownerID: "union.office", criticalOnly: true)
+    let selection = TaskSelection(plan: plan, schedule: schedule, filter: filter)
+    #expect(selection.nodes.isEmpty)
+    for kind in ChartKind.allCases {
+      let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .en, filter: filter))
+      #expect(try GraphvizRenderer().render(chart.graph, format: .svg, engine: chart.engine).bytes.count > 500)
+    }
+  }
+}

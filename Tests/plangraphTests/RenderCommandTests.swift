@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import plangraph
+
+/// `plangraph render` as argv in, exit status and file out.
+@Suite struct RenderCommandTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let small = repository.appendingPathComponent("Tests/PlanGraphvizTests/Fixtures/small/plan.yaml").path
+
+  /// Runs `plangraph` with `arguments` in this process and returns its exit status.
+  private func run(_ arguments: [String]) -> Int32 {
+    do {
+      var command = try PlanGraphCommand.parseAsRoot(arguments)
+      try command.run()
+      return 0
+    } catch {
+      return PlanGraphCommand.exitCode(for: error).rawValue
+    }
+  }
+
+  /// A fresh folder for output files.
+  private func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-render-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  private func bytes(_ url: URL) -> [UInt8] {
+    (try? Array(Data(contentsOf: url))) ?? []
+  }
+
+  @Test func formatFollowsTheExtension() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let cases: [(String, [UInt8])] = [
+      ("chart.svg", Array("<?xml".utf8)), ("chart.png", [0x89, 0x50, 0x4E, 0x47]), ("chart.pdf", Array("%PDF".utf8)),
+      ("chart.dot", Array("digraph".utf8)),
+    ]
+    for (name, signature) in cases {
+      let file = out.appendingPathComponent(name)
+      #expect(run(["render", Self.small, "-o", file.path, "--as-of", "2018-02-15", "--lang", "zh"]) == 0)
+      #expect(bytes(file).starts(with: signature), "\(name)")
+    }
+  }
+
+  @Test(arguments: ["graph", "timeline", "gantt"])
+  func everyChart(_ chart: String) throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let file = out.appendingPathComponent("chart.svg")
+    #expect(
+      run(["render", Self.small, "-o", file.path, "--chart", chart, "--as-of", "2018-02-15", "--lang", "en"]) == 0)
+    #expect(String(decoding: bytes(file), as: UTF8.self).contains("as of 2018&#45;02&#45;15"))
+  }
+
+  @Test func formatOverridesTheExtension() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let file = out.appendingPathComponent("chart.out")
+    #expect(run(["render", Self.small, "-o", file.path, "--format", "png", "--as-of", "2018-02-15"]) == 0)
+    #expect(bytes(file).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+  }
+
+  @Test func filtersReachTheChart() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let file = out.appendingPathComponent("chart.dot")
+    let arguments = [
+      "render", Self.small, "-o", file.path, "--owner", "league", "--depth", "2", "--critical-only", "--as-of",
+      "2018-02-15", "--lang", "zh",
+    ]
+    #expect(run(arguments) == 0)
+    let text = String(decoding: bytes(file), as: UTF8.self)
+    #expect(text.contains("\"youth.survey\" ["))
+    #expect(!text.contains("\"reform.plan\" ["))
+  }
+
+  @Test func badUsageIsStatus64() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let svg = out.appendingPathComponent("chart.svg").path
+    #expect(run(["render", Self.small, "-o", out.appendingPathComponent("chart.jpg").path]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--chart", "pie"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--format", "gif"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--cluster-by", "colour"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--depth", "0"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--owner", "nobody"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--root", "no.such.task"]) == 64)
+    #expect(!FileManager.default.fileExists(atPath: svg))
+  }
+
+  @Test func anInvalidPlanIsStatus2() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let plan = out.appendingPathComponent("plan.yaml")
+    try "plan: 坏计划\nstart: 2018-01-01\ntasks:\n  - id: a\n    name: 甲\n    after: [missing]\n".write(
+      to: plan, atomically: true, encoding: .utf8)
+    #expect(run(["render", plan.path, "-o", out.appendingPathComponent("chart.svg").path]) == 2)
+  }
+
+  @Test func anUnwritableFileIsStatus1() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let file = out.appendingPathComponent("no-such-folder/chart.svg").path
+    #expect(run(["render", Self.small, "-o", file, "--as-of", "2018-02-15"]) == 1)
+  }
+
+  @Test func help() {
+    let text = RenderCommand.helpMessage(columns: 100)
+    let url = Self.repository.appendingPathComponent("Tests/plangraphTests/Golden/render-help.txt")
+    if ProcessInfo.processInfo.environment["PLANGRAPH_RECORD"] == "1" {
+      try? text.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(text == (try? String(contentsOf: url, encoding: .utf8)))
+  }
+}
