@@ -36,6 +36,8 @@ demo: build
 	    echo "$$out"; \
 	  done; \
 	done
+	$(RELEASE_BIN) report $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) -o $(GRAPHS)/chengqu-2017-report.html
+	@echo "$(GRAPHS)/chengqu-2017-report.html"
 	@echo
 	@# overdue exits 1 when something is overdue: that is the report's finding, not a failure of the demo.
 	$(RELEASE_BIN) overdue $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) || [ $$? -eq 1 ]

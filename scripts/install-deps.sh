@@ -11,6 +11,7 @@ packages=(
   python3-yaml       # tests: the plan schema checked as an editor reads YAML
   python3-jsonschema # tests: the plan schema checked against real plans
   time               # tests: /usr/bin/time measures the memory of hostile inputs
+  chromium           # tests: the HTML report opened in a real browser
 )
 packages+=("$@")
 

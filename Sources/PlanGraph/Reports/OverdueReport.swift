@@ -183,7 +183,7 @@ public struct OverdueReport: Sendable {
     return names.joined(separator: " / ")
   }
 
-  private func groupTitle(_ owner: Int?) -> String {
+  func groupTitle(_ owner: Int?) -> String {
     guard let owner else { return language.pick("(no owner)", "（未指定负责单位）") }
     return ownerName(owner) + "  (" + plan.owners[owner].id + ")"
   }
@@ -200,14 +200,14 @@ public struct OverdueReport: Sendable {
     return c
   }
 
-  private func countLine(_ rows: [Row]) -> String {
+  func countLine(_ rows: [Row]) -> String {
     let c = counts(rows)
     return language.pick(
       "\(c.overdue) overdue · \(c.atRisk) at risk · \(c.dueSoon) due soon",
       "逾期 \(c.overdue) · 有风险 \(c.atRisk) · 即将到期 \(c.dueSoon)")
   }
 
-  private func totalLine(_ rows: [Row]) -> String {
+  func totalLine(_ rows: [Row]) -> String {
     let c = counts(rows)
     return language.pick(
       "Total: \(c.overdue) overdue · \(c.atRisk) at risk · \(c.dueSoon) due soon",
@@ -219,26 +219,26 @@ public struct OverdueReport: Sendable {
     return deadline.days(since: schedule.asOf)
   }
 
-  private func daysText(_ item: OverdueList.Item) -> String {
+  func daysText(_ item: OverdueList.Item) -> String {
     if let late = item.daysOverdue { return language.pick("\(late)d late", "逾期\(late)天") }
     guard let left = daysLeft(item) else { return "" }
     if left == 0 { return language.pick("today", "今天") }
     return language.pick("\(left)d left", "剩\(left)天")
   }
 
-  private func plannedFinish(_ row: Row) -> Day? {
+  func plannedFinish(_ row: Row) -> Day? {
     row.item.occurrence == nil ? schedule.tasks[row.item.task].finish : nil
   }
 
   /// The task's name; for a duty's missed occurrences, prefixed by how many were missed.
-  private func rowName(_ row: Row) -> String {
+  func rowName(_ row: Row) -> String {
     let name = plan.tasks[row.item.task].name
     guard row.item.occurrence != nil else { return name }
     return "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
   /// For a duty's missed occurrences: which due days were missed.
-  private func missedText(_ row: Row) -> String? {
+  func missedText(_ row: Row) -> String? {
     guard row.item.occurrence != nil else { return nil }
     let first = ReportText.day(row.item.deadline)
     if row.missedCount == 1 { return language.pick("missed: due \(first)", "未按期开展：应于 \(first)") }

@@ -1,0 +1,267 @@
+/// The plan's dashboard as one self-contained HTML file: no scripts, no network, inline CSS with a print
+/// stylesheet, readable on a phone. Counts by status, what each unit must act on, targets, recurring
+/// duties, the critical path, and the roadmap chart as inline SVG.
+public struct HTMLReport: Sendable {
+  /// The plan.
+  public let plan: Plan
+  /// Its schedule as of a date.
+  public let schedule: Schedule
+  /// The language of every word on the page.
+  public let language: Language
+  /// The roadmap chart as SVG text, embedded as is; nil leaves the chart out.
+  public let roadmapSVG: String?
+
+  /// Creates the report.
+  public init(plan: Plan, schedule: Schedule, language: Language, roadmapSVG: String? = nil) {
+    self.plan = plan
+    self.schedule = schedule
+    self.language = language
+    self.roadmapSVG = roadmapSVG
+  }
+
+  private func t(_ english: String, _ chinese: String) -> String { HTMLText.escape(language.pick(english, chinese)) }
+  private func e(_ text: String) -> String { HTMLText.escape(text) }
+
+  /// The page.
+  public func html() -> String {
+    var out =
+      "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+    out += "<title>" + e(plan.title) + " · " + t("as of ", "截至 ") + schedule.asOf.iso + "</title>\n"
+    out += "<style>\n" + Self.css + "</style>\n</head>\n<body>\n"
+    out +=
+      "<header>\n<h1>" + e(plan.title) + "</h1>\n<p class=\"meta\">" + t("As of ", "截至 ")
+      + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
+      + t("plan start ", "计划开始 ") + schedule.start.iso + " · " + t("planned finish ", "计划完成 ")
+      + ReportText.day(schedule.finish) + " · "
+      + t("due soon within \(schedule.window) days", "即将到期窗口 \(schedule.window) 天") + "</p>\n</header>\n<main>\n"
+    out += counts()
+    out += actionItems()
+    out += targets()
+    out += duties()
+    out += criticalPath()
+    out += roadmap()
+    out +=
+      "</main>\n<footer>" + t("Made by plangraph from ", "由 plangraph 生成，依据 ")
+      + plan.files.map(e).joined(separator: ", ") + "</footer>\n</body>\n</html>\n"
+    return out
+  }
+
+  // MARK: - Sections
+
+  private func counts() -> String {
+    var tally: [ScheduleStatus: Int] = [:]
+    for i in plan.tasks.indices where !plan.tasks[i].isSummary { tally[schedule.tasks[i].status, default: 0] += 1 }
+    var out = "<section id=\"counts\">\n<h2>" + t("Status", "状态") + "</h2>\n<ul class=\"counts\">\n"
+    for status in ScheduleStatus.allCases {
+      out +=
+        "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(tally[status] ?? 0)</span> "
+        + e(status.label(language)) + "</li>\n"
+    }
+    return out + "</ul>\n<p class=\"note\">"
+      + t(
+        "Tasks and recurring duties; summaries are counted through their tasks.", "统计具体任务和例行工作；汇总任务按其下任务统计。")
+      + "</p>\n</section>\n"
+  }
+
+  private func actionItems() -> String {
+    let list = OverdueList(plan: plan, schedule: schedule)
+    let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
+    var out = "<section id=\"attention\">\n<h2>" + t("Overdue, at risk and due soon", "逾期、有风险和即将到期") + "</h2>\n"
+    let groups = report.grouped()
+    if groups.isEmpty {
+      return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk or due soon.", "没有逾期、有风险或即将到期的事项。")
+        + "</p>\n</section>\n"
+    }
+    for group in groups {
+      out +=
+        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">" + e(report.countLine(group.rows))
+        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Status", "状态") + "</th><th>" + t("Task", "任务")
+        + "</th><th>" + t("Deadline", "截止") + "</th><th>" + t("Days", "天数") + "</th><th>"
+        + t("Planned", "计划完成") + "</th><th>" + t("Forecast", "预测完成") + "</th><th>" + t("Source", "依据条款")
+        + "</th></tr></thead>\n<tbody>\n"
+      for row in group.rows {
+        let index = row.item.task
+        let task = plan.tasks[index]
+        let critical =
+          schedule.tasks[index].isCritical
+          ? " <span class=\"crit\" title=\"" + t("critical", "关键任务") + "\">★</span>" : ""
+        var name = e(report.rowName(row)) + critical + "<br/><code>" + e(task.fullID) + "</code>"
+        if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
+        // data-label names each cell where a phone stacks the cells as a card.
+        out +=
+          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(row.item.status.label(language)) + "</td><td>" + name
+          + "</td><td data-label=\"" + t("Deadline", "截止") + "\">" + ReportText.day(row.item.deadline)
+          + "</td><td data-label=\"" + t("Days", "天数") + "\">" + e(report.daysText(row.item))
+          + "</td><td data-label=\"" + t("Planned", "计划完成") + "\">" + ReportText.day(report.plannedFinish(row))
+          + "</td><td data-label=\"" + t("Forecast", "预测完成") + "\">" + ReportText.day(row.item.forecastFinish)
+          + "</td><td data-label=\"" + t("Source", "依据条款") + "\">" + e(task.source ?? "") + "</td></tr>\n"
+      }
+      out += "</tbody></table></div>\n"
+    }
+    return out + "<p class=\"tally total\">" + e(report.totalLine(groups.flatMap(\.rows))) + "</p>\n</section>\n"
+  }
+
+  private func targets() -> String {
+    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil }
+    var out = "<section id=\"targets\">\n<h2>" + t("Targets", "量化目标") + "</h2>\n"
+    guard !indices.isEmpty else {
+      return out + "<p>" + t("The plan sets no targets.", "计划中没有量化目标。") + "</p>\n</section>\n"
+    }
+    out +=
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Task", "任务") + "</th><th>" + t("Target", "目标")
+      + "</th><th>" + t("Latest measurement", "最新测量") + "</th><th>" + t("Deadline", "截止") + "</th><th>"
+      + t("Status", "状态") + "</th></tr></thead>\n<tbody>\n"
+    for index in indices {
+      guard let target = plan.tasks[index].target else { continue }
+      let row = schedule.tasks[index]
+      let goal =
+        e(target.metric) + " " + e(target.comparison.rawValue) + " " + e(target.value.description)
+        + e(target.unit ?? "")
+      let latest =
+        row.latestMeasurement.map {
+          e($0.value.description) + e(target.unit ?? "") + " <small>(" + $0.date.iso + ")</small>"
+            + (target.isMet(by: $0.value) ? " ✓" : "")
+        } ?? "<span class=\"none\">" + t("not measured", "尚无测量") + "</span>"
+      out +=
+        "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(plan.tasks[index].name) + "<br/><code>"
+        + e(plan.tasks[index].fullID) + "</code></td><td>" + goal + "</td><td>" + latest + "</td><td>"
+        + ReportText.day(row.deadline) + "</td><td>" + e(row.status.label(language)) + "</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n</section>\n"
+  }
+
+  private func duties() -> String {
+    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty }
+    var out = "<section id=\"duties\">\n<h2>" + t("Recurring duties", "例行工作") + "</h2>\n"
+    guard !indices.isEmpty else {
+      return out + "<p>" + t("The plan has no recurring duties.", "计划中没有例行工作。") + "</p>\n</section>\n"
+    }
+    var missedByTask: [Int: [Day]] = [:]
+    for occurrence in schedule.missedOccurrences { missedByTask[occurrence.task, default: []].append(occurrence.due) }
+    out +=
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Duty", "工作") + "</th><th>" + t("Every", "周期")
+      + "</th><th>" + t("Owner", "负责单位") + "</th><th>" + t("Held / due", "已开展 / 应开展") + "</th><th>"
+      + t("Missed", "未按期开展") + "</th></tr></thead>\n<tbody>\n"
+    for index in indices {
+      let task = plan.tasks[index]
+      let row = schedule.tasks[index]
+      let missed = missedByTask[index] ?? []
+      let due = row.occurrences.map { $0.total } ?? 0
+      let shown = missed.prefix(12).map(\.iso).joined(separator: ", ") + (missed.count > 12 ? " …" : "")
+      out +=
+        "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(task.name) + "<br/><code>" + e(task.fullID)
+        + "</code></td><td>" + e(period(task.recurrence)) + "</td><td>"
+        + e(task.owner.map { plan.owners[$0].name } ?? "—") + "</td><td>\(due - missed.count) / \(due)</td><td>"
+        + (missed.isEmpty ? "—" : "<strong>\(missed.count)</strong> <small>" + e(shown) + "</small>") + "</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n</section>\n"
+  }
+
+  private func period(_ recurrence: Recurrence?) -> String {
+    switch recurrence {
+    case .week: return language.pick("week", "每周")
+    case .month: return language.pick("month", "每月")
+    case .quarter: return language.pick("quarter", "每季度")
+    case .halfYear: return language.pick("half-year", "每半年")
+    case .year: return language.pick("year", "每年")
+    case nil: return ""
+    }
+  }
+
+  private func criticalPath() -> String {
+    let report = CriticalReport(plan: plan, schedule: schedule, language: language)
+    var out = "<section id=\"critical\">\n<h2>" + t("Critical path", "关键路径") + "</h2>\n"
+    if schedule.criticalPaths.isEmpty { out += "<p>" + t("No task is scheduled.", "没有可排程的任务。") + "</p>\n" }
+    for (n, path) in schedule.criticalPaths.prefix(10).enumerated() {
+      out +=
+        "<h3>" + t("Path \(n + 1)", "路径 \(n + 1)") + " <small>"
+        + t(
+          "\(report.length(of: path)) days", "\(report.length(of: path)) 天") + "</small></h3>\n<ol class=\"path\">\n"
+      for index in path {
+        let row = schedule.tasks[index]
+        out +=
+          "<li>" + e(plan.tasks[index].name) + " <small>" + ReportText.day(row.start) + " → "
+          + ReportText.day(row.finish) + "</small></li>\n"
+      }
+      out += "</ol>\n"
+    }
+    if schedule.criticalPaths.count > 10 || schedule.hasMoreCriticalPaths {
+      out += "<p class=\"note\">" + t("More critical paths are not shown.", "另有关键路径未列出。") + "</p>\n"
+    }
+    let late = report.negativeSlack
+    if !late.isEmpty {
+      out +=
+        "<p class=\"warn\">" + t("Deadlines the plan cannot meet: ", "按计划无法满足的截止日期：")
+        + late.prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
+    }
+    return out + "</section>\n"
+  }
+
+  private func roadmap() -> String {
+    guard let svg = roadmapSVG else { return "" }
+    // The SVG goes in as an element: its XML declaration and doctype are dropped.
+    var body = Substring(svg)
+    if let start = body.firstRange(of: "<svg") { body = body[start.lowerBound...] }
+    return "<section id=\"roadmap\">\n<h2>" + t("Roadmap", "路线图") + "</h2>\n<div class=\"chart\">\n" + body
+      + "\n</div>\n</section>\n"
+  }
+
+  static let css = """
+    :root { --overdue: #d55e00; --risk: #e69f00; --soon: #56b4e9; --done: #009e73; --blocked: #cc79a7;
+      --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; }
+    * { box-sizing: border-box; }
+    body { margin: 0 auto; max-width: 1200px; padding: 1rem; color: var(--ink); line-height: 1.5;
+      font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC",
+        system-ui, sans-serif; }
+    h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+    h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--ink); }
+    h3 { font-size: 1.05rem; margin: 1.2rem 0 .2rem; }
+    .meta, .note, footer { color: var(--muted); font-size: .9rem; }
+    ul.counts { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
+    ul.counts li { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem; min-width: 7rem; }
+    ul.counts .n { font-size: 1.5rem; font-weight: 700; display: block; }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+    th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+    th { background: #f3f3f3; white-space: nowrap; }
+    td:first-child { white-space: nowrap; }
+    #attention td:nth-child(3), #attention td:nth-child(4), #attention td:nth-child(5), #attention td:nth-child(6) {
+      white-space: nowrap; }
+    code { font-size: .8rem; color: var(--muted); word-break: break-all; }
+    tr.s-overdue td:first-child, li.s-overdue { border-left: 6px double var(--overdue); }
+    tr.s-at-risk td:first-child, li.s-at-risk { border-left: 6px solid var(--risk); }
+    tr.s-due-soon td:first-child, li.s-due-soon { border-left: 6px dashed var(--soon); }
+    tr.s-done td:first-child, li.s-done { border-left: 6px solid var(--done); }
+    tr.s-blocked td:first-child, li.s-blocked { border-left: 6px dotted var(--blocked); }
+    .crit { color: var(--overdue); }
+    .tally { font-weight: 600; margin: .2rem 0 .4rem; }
+    .ok { color: var(--done); font-weight: 600; }
+    .warn { color: var(--overdue); font-weight: 600; }
+    .none { color: var(--muted); }
+    ol.path li { margin: .1rem 0; }
+    .chart { overflow: auto; border: 1px solid var(--line); max-height: 80vh; }
+    .chart svg { display: block; }
+    footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: .5rem; }
+    @media (max-width: 600px) {
+      body { padding: .5rem; }
+      h1 { font-size: 1.3rem; }
+      #attention table, #attention tbody, #attention tr, #attention td { display: block; width: 100%; }
+      #attention thead { display: none; }
+      #attention tr { border-bottom: 1px solid var(--line); padding: .4rem 0 .4rem .5rem; }
+      #attention td { border: none; padding: .05rem .25rem; white-space: normal !important; }
+      #attention td:first-child { font-weight: 700; }
+      #attention td[data-label]::before { content: attr(data-label) "："; color: var(--muted); }
+    }
+    @media print {
+      body { max-width: none; padding: 0; font-size: 10pt; }
+      .scroll, .chart { overflow: visible; max-height: none; border: none; }
+      .chart svg { max-width: 100%; height: auto; }
+      h2 { break-after: avoid; }
+      tr { break-inside: avoid; }
+      section#roadmap { break-before: page; }
+      a { color: inherit; text-decoration: none; }
+    }
+
+    """
+}
