@@ -18,6 +18,7 @@ let runs = Int(option("--runs", "5")) ?? 5
 let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
 let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
+let only = option("--only", "all")  // all, commands, scheduler or tj3
 let asOf = "2021-06-30"
 mkdir(work, 0o755)
 
@@ -46,71 +47,86 @@ func mebibytes(_ kib: Int) -> String { String(kib / 1024) + " MiB" }
 
 print("plangraph benchmark: release build, median of \(runs) runs after a warm-up, as of \(asOf)")
 print("")
-print("| plan | tasks | file | check | schedule --format json | overdue | peak memory (overdue) |")
-print("|---|---:|---:|---:|---:|---:|---:|")
 var planFiles: [Int: String] = [:]
 for size in sizes {
-  for format in [PlanGenerator.Format.yaml, .json] where format == .json || size <= yamlLimit {
-    let path = "\(work)/generated-\(size).\(format.rawValue)"
-    if access(path, F_OK) != 0 { write(PlanGenerator(taskCount: size, seed: 42, format: format).generate(), to: path) }
-    if format == .json { planFiles[size] = path }
-    var info = stat()
-    stat(path, &info)
-    let check = Measure.median(runs: runs, [binary, "check", path, "--as-of", asOf])
-    let schedule = Measure.median(runs: runs, [binary, "schedule", path, "--as-of", asOf, "--format", "json"])
-    let overdue = Measure.median(runs: runs, [binary, "overdue", path, "--as-of", asOf, "--format", "json"])
-    print(
-      "| generated \(format.rawValue.uppercased()) | \(size) | \(fileSize(Int(info.st_size))) | \(show(check.seconds)) | "
-        + "\(show(schedule.seconds)) | \(show(overdue.seconds)) | \(mebibytes(overdue.peakKiB)) |")
+  let path = "\(work)/generated-\(size).json"
+  if access(path, F_OK) != 0 { write(PlanGenerator(taskCount: size, seed: 42, format: .json).generate(), to: path) }
+  planFiles[size] = path
+}
+if only == "all" || only == "commands" {
+  print("| plan | tasks | file | check | schedule --format json | overdue | peak memory (overdue) |")
+  print("|---|---:|---:|---:|---:|---:|---:|")
+  for size in sizes {
+    for format in [PlanGenerator.Format.yaml, .json] where format == .json || size <= yamlLimit {
+      let path = "\(work)/generated-\(size).\(format.rawValue)"
+      if access(path, F_OK) != 0 {
+        write(PlanGenerator(taskCount: size, seed: 42, format: format).generate(), to: path)
+      }
+      var info = stat()
+      stat(path, &info)
+      let check = Measure.median(runs: runs, [binary, "check", path, "--as-of", asOf])
+      let schedule = Measure.median(runs: runs, [binary, "schedule", path, "--as-of", asOf, "--format", "json"])
+      let overdue = Measure.median(runs: runs, [binary, "overdue", path, "--as-of", asOf, "--format", "json"])
+      print(
+        "| generated \(format.rawValue.uppercased()) | \(size) | \(fileSize(Int(info.st_size))) | \(show(check.seconds)) | "
+          + "\(show(schedule.seconds)) | \(show(overdue.seconds)) | \(mebibytes(overdue.peakKiB)) |")
+    }
   }
+
 }
 
 // The scheduler alone, in process: the plan is loaded once, then scheduled.
-print("")
-print("| scheduler alone (in process) | tasks | Scheduler(plan:) + schedule(asOf:) |")
-print("|---|---:|---:|")
-func schedulerAlone(_ name: String, _ plan: Plan) {
-  let day = Day(ordinal: 18_808)  // 2021-06-30
-  let seconds = Measure.median(runs: runs) {
-    guard let scheduler = try? Scheduler(plan: plan) else { return }
-    _ = scheduler.schedule(asOf: day)
+if only == "all" || only == "scheduler" {
+  print("")
+  print("| scheduler alone (in process) | tasks | Scheduler(plan:) + schedule(asOf:) |")
+  print("|---|---:|---:|")
+  func schedulerAlone(_ name: String, _ plan: Plan) {
+    let day = Day(ordinal: 18_808)  // 2021-06-30
+    let seconds = Measure.median(runs: runs) {
+      guard let scheduler = try? Scheduler(plan: plan) else { return }
+      _ = scheduler.schedule(asOf: day)
+    }
+    print("| \(name) | \(plan.tasks.count) | \(show(seconds)) |")
   }
-  print("| \(name) | \(plan.tasks.count) | \(show(seconds)) |")
-}
-for size in sizes {
-  guard let path = planFiles[size], let plan = PlanLoader().load(path: path).plan else { continue }
-  schedulerAlone("generated", plan)
-}
-if let largest = sizes.max() {
-  // A single chain, and a tree as deep as it has tasks, built in memory.
-  var chain: [PlanTask] = []
-  chain.reserveCapacity(largest)
-  for i in 0..<largest {
-    var task = PlanTask(
-      id: "t\(i)", fullID: "t\(i)", name: "T", parent: nil,
-      locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
-    task.duration = PlanDuration(days: 1)
-    if i > 0 { task.after = [i - 1] }
-    chain.append(task)
+  for size in sizes {
+    guard let path = planFiles[size], let plan = PlanLoader().load(path: path).plan else { continue }
+    schedulerAlone("generated", plan)
   }
-  schedulerAlone("one chain", Plan(title: "chain", start: Day(ordinal: 18_262), owners: [], tasks: chain, files: ["-"]))
-  let depth = min(largest, 100_000)
-  var tree: [PlanTask] = []
-  tree.reserveCapacity(depth)
-  for i in 0..<depth {
-    var task = PlanTask(
-      id: "l\(i)", fullID: "l\(i)", name: "L", parent: i > 0 ? i - 1 : nil,
-      locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
-    if i + 1 < depth { task.children = [i + 1] } else { task.duration = PlanDuration(days: 3) }
-    tree.append(task)
+  if let largest = sizes.max() {
+    // A single chain, and a tree as deep as it has tasks, built in memory.
+    var chain: [PlanTask] = []
+    chain.reserveCapacity(largest)
+    for i in 0..<largest {
+      var task = PlanTask(
+        id: "t\(i)", fullID: "t\(i)", name: "T", parent: nil,
+        locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
+      task.duration = PlanDuration(days: 1)
+      if i > 0 { task.after = [i - 1] }
+      chain.append(task)
+    }
+    schedulerAlone(
+      "one chain", Plan(title: "chain", start: Day(ordinal: 18_262), owners: [], tasks: chain, files: ["-"]))
+    let depth = min(largest, 100_000)
+    var tree: [PlanTask] = []
+    tree.reserveCapacity(depth)
+    for i in 0..<depth {
+      var task = PlanTask(
+        id: "l\(i)", fullID: "l\(i)", name: "L", parent: i > 0 ? i - 1 : nil,
+        locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
+      if i + 1 < depth { task.children = [i + 1] } else { task.duration = PlanDuration(days: 3) }
+      tree.append(task)
+    }
+    schedulerAlone(
+      "tree \(depth) levels deep",
+      Plan(title: "tree", start: Day(ordinal: 18_262), owners: [], tasks: tree, files: ["-"])
+    )
   }
-  schedulerAlone(
-    "tree \(depth) levels deep", Plan(title: "tree", start: Day(ordinal: 18_262), owners: [], tasks: tree, files: ["-"])
-  )
+
 }
 
 // TaskJuggler on the same plans, where it is installed.
-if access("/usr/bin/tj3", X_OK) == 0 {
+if only != "all" && only != "tj3" {
+} else if access("/usr/bin/tj3", X_OK) == 0 {
   print("")
   print("| TaskJuggler 3 vs plangraph | tasks | tj3 | plangraph schedule | ratio |")
   print("|---|---:|---:|---:|---:|")

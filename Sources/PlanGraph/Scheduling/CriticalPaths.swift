@@ -3,11 +3,12 @@
 enum CriticalPaths {
   /// Up to `limit` paths as task indices, and whether more exist.
   static func find(
-    tasks: [PlanTask], graph: DependencyGraph, planned: PlannedSchedule, rows: [TaskSchedule], limit: Int
+    isLeaf: [Bool], graph: DependencyGraph, planned: PlannedSchedule, rows: [TaskSchedule], limit: Int
   ) -> (paths: [[Int]], more: Bool) {
-    let n = tasks.count
-    func isLeafNode(_ node: Int) -> Bool { node < n && tasks[node].isLeaf }
-    func isCritical(_ node: Int) -> Bool { isLeafNode(node) && rows[node].isCritical }
+    let n = isLeaf.count
+    let critical = rows.map(\.isCritical)
+    func isLeafNode(_ node: Int) -> Bool { node < n && isLeaf[node] }
+    func isCritical(_ node: Int) -> Bool { isLeafNode(node) && critical[node] }
 
     // A shared node "carries" criticality when a critical leaf reaches it through nodes of equal end.
     var carries = [Bool](repeating: false, count: graph.nodeCount)
@@ -29,29 +30,32 @@ enum CriticalPaths {
       }
     }
 
-    var successorCache: [Int: [Int]] = [:]
+    // Which shared nodes the current search has entered: a stamp per node instead of a set per search.
+    var stamp = [Int32](repeating: 0, count: graph.nodeCount)
+    var generation: Int32 = 0
+    let successorStart = graph.successorStart
+    let successors = graph.successors
     func criticalSuccessors(_ leaf: Int) -> [Int] {
-      if let cached = successorCache[leaf] { return cached }
       let end = planned.end[leaf]
-      var found = Set<Int>()
-      var visited = Set<Int>()
+      generation &+= 1
+      var found: [Int] = []
       var queue = [leaf]
       var head = 0
       while head < queue.count {
         let node = queue[head]
         head += 1
-        for s32 in graph.successors(of: node) {
-          let s = Int(s32)
+        for slot in Int(successorStart[node])..<Int(successorStart[node + 1]) {
+          let s = Int(successors[slot])
+          guard stamp[s] != generation else { continue }
+          stamp[s] = generation
           if isLeafNode(s) {
-            if isCritical(s) && planned.start[s] == end { found.insert(s) }
-          } else if planned.end[s] == end && visited.insert(s).inserted {
+            if isCritical(s) && planned.start[s] == end { found.append(s) }
+          } else if planned.end[s] == end {
             queue.append(s)
           }
         }
       }
-      let sorted = found.sorted()
-      successorCache[leaf] = sorted
-      return sorted
+      return found.count > 1 ? found.sorted() : found
     }
 
     var paths: [[Int]] = []

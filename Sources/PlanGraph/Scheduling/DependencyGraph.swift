@@ -45,40 +45,54 @@ public struct DependencyGraph: Sendable {
     gateTask = gates
     nodeCount = tasks.count + gates.count
 
-    // Predecessor edges, counted first so that they go straight into flat arrays.
-    var counts = [Int32](repeating: 0, count: nodeCount + 1)
-    func forEachEdge(_ body: (_ from: Int32, _ to: Int32, _ task: Int32, _ entry: Int32) -> Void) {
-      for index in tasks.indices where tasks[index].recurrence == nil {
-        let isSummary = tasks[index].isSummary
-        let node = isSummary ? gateOf[index] : Int32(index)
-        if node >= 0 {
-          let after = tasks[index].after
-          for entry in after.indices where tasks[after[entry]].recurrence == nil {
-            body(Int32(after[entry]), node, Int32(index), Int32(entry))
-          }
+    // Every edge once, into flat lists; then a counting sort by target gives the predecessor lists.
+    let isDuty = tasks.map { $0.recurrence != nil }
+    var edgeFrom: [Int32] = []
+    var edgeTo: [Int32] = []
+    var edgeTask: [Int32] = []
+    var edgeEntry: [Int32] = []
+    edgeFrom.reserveCapacity(tasks.count * 3)
+    edgeTo.reserveCapacity(tasks.count * 3)
+    edgeTask.reserveCapacity(tasks.count * 3)
+    edgeEntry.reserveCapacity(tasks.count * 3)
+    func add(_ from: Int32, _ to: Int32, _ task: Int32, _ entry: Int32) {
+      edgeFrom.append(from)
+      edgeTo.append(to)
+      edgeTask.append(task)
+      edgeEntry.append(entry)
+    }
+    for index in tasks.indices where !isDuty[index] {
+      let isSummary = tasks[index].isSummary
+      let node = isSummary ? gateOf[index] : Int32(index)
+      if node >= 0 {
+        let after = tasks[index].after
+        for entry in after.indices where !isDuty[after[entry]] {
+          add(Int32(after[entry]), node, Int32(index), Int32(entry))
         }
-        if let parent = tasks[index].parent {
-          // A leaf or sub-summary ends before its summary's end node …
-          body(Int32(index), Int32(parent), -1, -1)
-          // … and waits for its summary's gate.
-          if gateOf[parent] >= 0 {
-            body(gateOf[parent], isSummary ? gateOf[index] : Int32(index), -1, -1)
-          }
+      }
+      if let parent = tasks[index].parent {
+        // A leaf or sub-summary ends before its summary's end node …
+        add(Int32(index), Int32(parent), -1, -1)
+        // … and waits for its summary's gate.
+        if gateOf[parent] >= 0 {
+          add(gateOf[parent], isSummary ? gateOf[index] : Int32(index), -1, -1)
         }
       }
     }
-    forEachEdge { _, to, _, _ in counts[Int(to) + 1] += 1 }
+    var counts = [Int32](repeating: 0, count: nodeCount + 1)
+    for to in edgeTo { counts[Int(to) + 1] += 1 }
     for n in 0..<nodeCount { counts[n + 1] += counts[n] }
     var fill = counts
-    var preds = [Int32](repeating: 0, count: Int(counts[nodeCount]))
+    var preds = [Int32](repeating: 0, count: edgeTo.count)
     var originTask = preds
     var originEntry = preds
-    forEachEdge { from, to, task, entry in
-      let slot = Int(fill[Int(to)])
-      preds[slot] = from
-      originTask[slot] = task
-      originEntry[slot] = entry
-      fill[Int(to)] += 1
+    for e in edgeTo.indices {
+      let to = Int(edgeTo[e])
+      let slot = Int(fill[to])
+      preds[slot] = edgeFrom[e]
+      originTask[slot] = edgeTask[e]
+      originEntry[slot] = edgeEntry[e]
+      fill[to] += 1
     }
     predecessorStart = counts
     predecessors = preds

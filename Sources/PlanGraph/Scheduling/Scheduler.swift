@@ -7,6 +7,7 @@ public struct Scheduler: Sendable {
   /// Its dependency graph.
   public let graph: DependencyGraph
   let constraints: EffectiveConstraints
+  let facts: TaskFacts
   let planned: PlannedSchedule
 
   /// Why a plan cannot be scheduled.
@@ -24,8 +25,8 @@ public struct Scheduler: Sendable {
     self.plan = plan
     self.graph = graph
     constraints = EffectiveConstraints(tasks: plan.tasks)
-    planned = PlannedSchedule(
-      tasks: plan.tasks, graph: graph, constraints: constraints, planStart: plan.start.ordinal)
+    facts = TaskFacts(tasks: plan.tasks)
+    planned = PlannedSchedule(facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal)
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
@@ -36,7 +37,8 @@ public struct Scheduler: Sendable {
     let forecastEnd = forecast(asOf: asOfDay)
 
     // Leaves: planned dates, slack, forecast, status.
-    for i in tasks.indices where tasks[i].isLeaf {
+    let isLeaf = facts.isLeaf
+    for i in tasks.indices where isLeaf[i] {
       var row = TaskSchedule()
       let days = planned.duration[i]
       let isMilestone = days == 0
@@ -52,29 +54,29 @@ public struct Scheduler: Sendable {
       } else {
         row.isCritical = (row.slack ?? 0) <= 0
         row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
-        let fact = AsOfFact(task: tasks[i], asOf: asOfDay, plannedEnd: planned.end[i])
+        let fact = fact(i, asOf: asOfDay)
         switch fact {
         case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
         case .met(let day): row.finishedOn = Day(ordinal: day)
         default: break
         }
-        if let target = tasks[i].target {
+        if facts.hasTarget[i], let target = tasks[i].target {
           row.latestMeasurement = TargetProgress.evaluate(tasks[i].measurements, target: target, asOf: asOfDay).latest
         }
         StatusRules.apply(
-          to: &row, isDone: fact.isDone, isBlocked: tasks[i].status == .blocked, asOf: asOfDay, window: window)
+          to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
       }
       rows[i] = row
     }
     summarise(into: &rows, asOf: asOfDay, window: window)
     let missed = RecurringDuties.apply(to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf)
     let (paths, more) = CriticalPaths.find(
-      tasks: tasks, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
+      isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
 
     var finish: Day?
     if planned.hasLiveLeaves {
       var latest = Int.min
-      for i in tasks.indices where tasks[i].isLeaf && !constraints.cancelled[i] {
+      for i in tasks.indices where isLeaf[i] && !constraints.cancelled[i] {
         latest = max(latest, rows[i].finish?.ordinal ?? .min)
       }
       finish = Day(ordinal: latest)
@@ -86,32 +88,56 @@ public struct Scheduler: Sendable {
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open).
   private func forecast(asOf asOfDay: Int) -> [Int] {
-    let tasks = plan.tasks
     let planStart = plan.start.ordinal
     var end = [Int](repeating: planStart, count: graph.nodeCount)
-    for node32 in graph.order {
+    let order = graph.order
+    let predecessorStart = graph.predecessorStart
+    let predecessors = graph.predecessors
+    let isLeaf = facts.isLeaf
+    let cancelled = constraints.cancelled
+    let startConstraint = constraints.startConstraint
+    let taskCount = isLeaf.count
+    for node32 in order {
       let node = Int(node32)
       var ready = planStart
-      for p in graph.predecessors(of: node) { ready = max(ready, end[Int(p)]) }
-      guard node < tasks.count, tasks[node].isLeaf, !constraints.cancelled[node] else {
+      for slot in Int(predecessorStart[node])..<Int(predecessorStart[node + 1]) {
+        ready = max(ready, end[Int(predecessors[slot])])
+      }
+      guard node < taskCount, isLeaf[node], !cancelled[node] else {
         end[node] = ready
         continue
       }
       let days = planned.duration[node]
-      switch AsOfFact(task: tasks[node], asOf: asOfDay, plannedEnd: planned.end[node]) {
+      switch fact(node, asOf: asOfDay) {
       case .finished(let actualEnd, _):
         end[node] = actualEnd
       case .met(let day):
         end[node] = day + 1
       case .active(let progress):
-        let start = max(ready, constraints.startConstraint[node])
+        let start = max(ready, startConstraint[node])
         let remaining = (days * (100 - progress) + 99) / 100
         end[node] = max(start + days, asOfDay + remaining)
       case .waiting:
-        end[node] = max(ready, constraints.startConstraint[node], asOfDay) + days
+        end[node] = max(ready, startConstraint[node], asOfDay) + days
       }
     }
     return end
+  }
+
+  /// What is known of a leaf on the as-of date, from the flat facts (a task with a target reads its
+  /// measurements).
+  func fact(_ index: Int, asOf asOfDay: Int) -> AsOfFact {
+    if facts.hasTarget[index] {
+      return AsOfFact(task: plan.tasks[index], asOf: asOfDay, plannedEnd: planned.end[index])
+    }
+    let done = facts.done[index]
+    if done != TaskFacts.none {
+      guard Int(done) <= asOfDay else { return .waiting }
+      return .finished(end: facts.duration[index] == 0 ? Int(done) : Int(done) + 1, on: Int(done))
+    }
+    if facts.isMarkedDone[index] { return .finished(end: planned.end[index], on: nil) }
+    if facts.isActive[index] { return .active(progress: Int(facts.progress[index])) }
+    return .waiting
   }
 
   /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards.
@@ -122,14 +148,14 @@ public struct Scheduler: Sendable {
     var latestDone = [Int](repeating: .min, count: tasks.count)
     var undatedDone = [Bool](repeating: false, count: tasks.count)
     for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-      if tasks[i].isLeaf && !constraints.cancelled[i] {
+      if facts.isLeaf[i] && !constraints.cancelled[i] {
         live[i] = 1
         if rows[i].status == .done {
           doneLeaves[i] = 1
           if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
         }
       }
-      if tasks[i].isSummary {
+      if facts.isSummary[i] {
         var row = rows[i]
         row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
         if constraints.cancelled[i] {
@@ -143,7 +169,8 @@ public struct Scheduler: Sendable {
         }
         rows[i] = row
       }
-      guard let parent = tasks[i].parent else { continue }
+      let parent = Int(facts.parent[i])
+      guard parent >= 0 else { continue }
       live[parent] += live[i]
       doneLeaves[parent] += doneLeaves[i]
       latestDone[parent] = max(latestDone[parent], latestDone[i])
