@@ -237,6 +237,24 @@ import Testing
     }
   }
 
+  @Test func anInterruptedRenderLeavesThePreviousChartWhole() throws {
+    let scratch = try Scratch()
+    let plan = scratch.url.appendingPathComponent("big.json").path
+    try Data(PlanGeneratorBytes.json(tasks: 3_000)).write(to: URL(fileURLWithPath: plan))
+    let chart = scratch.url.appendingPathComponent("graph.svg").path
+    let first = try CommandRunner.run(["render", "plans/chengqu-2017/plan.yaml", "-o", chart, "--as-of", "2018-01-15"])
+    #expect(first.status == 0)
+    let previous = try Data(contentsOf: URL(fileURLWithPath: chart))
+    // A large render, unfolded, killed while Graphviz lays it out or draws it.
+    for delay in [0.3, 1.0, 2.0] {
+      try CommandRunner.killed(after: delay, ["render", plan, "--no-collapse", "-o", chart, "--as-of", "2021-06-30"])
+      let now = try Data(contentsOf: URL(fileURLWithPath: chart))
+      #expect(now == previous || String(decoding: now, as: UTF8.self).hasSuffix("</svg>\n"))
+    }
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: chart)) == previous, "a render was not interrupted: make it larger")
+  }
+
   @Test func writingWhereNothingCanBeWrittenIsAnErrorWithStatusOne() throws {
     let plan = "plans/chengqu-2017/plan.yaml"
     let missing = try CommandRunner.run(["schedule", plan, "--format", "csv", "-o", "/nonexistent/folder/out.csv"])
