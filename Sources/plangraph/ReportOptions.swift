@@ -62,38 +62,12 @@ struct OutputFileOption: ParsableArguments {
   var toTerminal: Bool { output == nil && Terminal.isTerminal(1) }
 }
 
-/// Resolves `--owner`: a full owner id, or a unit's last id component when only one owner has it.
+/// Resolves `--owner`: the owner and all its units, or a usage error naming the owners it could be.
 func resolveOwnerFilter(_ text: String?, in plan: Plan) throws -> Set<Int>? {
   guard let text else { return nil }
-  if let index = plan.ownerIndex(text) { return plan.ownerSubtree(index) }
-  let bySuffix = plan.owners.indices.filter { plan.owners[$0].id.hasSuffix("." + text) || plan.owners[$0].name == text }
-  if bySuffix.count == 1 { return plan.ownerSubtree(bySuffix[0]) }
-  let candidates = plan.owners.map(\.id)
-  var message = "unknown owner '\(text)' for --owner"
-  if bySuffix.count > 1 {
-    message += "; it could be " + bySuffix.map { "'\(plan.owners[$0].id)'" }.joined(separator: " or ")
-  } else if let close = candidates.min(by: { editDistance($0, text) < editDistance($1, text) }),
-    editDistance(close, text) <= max(2, text.count / 3)
-  {
-    message += "; did you mean '\(close)'?"
-  } else {
-    message += "; owners: " + candidates.prefix(12).joined(separator: ", ")
+  do {
+    return plan.ownerSubtree(try plan.owner(named: text))
+  } catch {
+    throw ValidationError("--owner: \(error.description)")
   }
-  throw ValidationError(message)
-}
-
-private func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a.unicodeScalars)
-  let y = Array(b.unicodeScalars)
-  var row = Array(0...y.count)
-  for i in 1...max(1, x.count) where !x.isEmpty {
-    var previous = row[0]
-    row[0] = i
-    for j in 1...max(1, y.count) where !y.isEmpty {
-      let current = row[j]
-      row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[y.count]
 }

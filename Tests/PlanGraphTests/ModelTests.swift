@@ -118,3 +118,29 @@ import Testing
     }
   }
 }
+
+/// Owners found from what a user types.
+@Suite struct OwnerLookupTests {
+  @Test func byFullIDLastPartOrNameAndOtherwiseAHint() throws {
+    let result = PlanLoader.load(
+      text: """
+        plan: x
+        start: 2017-09-01
+        owners:
+          - { id: league, name: 团区委, units: [{ id: office, name: 办公室 }] }
+          - { id: women, name: 区妇联, units: [{ id: office, name: 办公室和家庭儿童部 }, { id: rights, name: 发展权益部 }] }
+        """)
+    let plan = try #require(result.plan)
+    #expect(try plan.owner(named: "league.office") == 1)
+    #expect(try plan.owner(named: "rights") == 4)
+    #expect(try plan.owner(named: "发展权益部") == 4)
+    #expect(
+      throws: Plan.OwnerLookupError(name: "office", candidates: ["league.office", "women.office"], isAmbiguous: true)
+    ) {
+      try plan.owner(named: "office")
+    }
+    #expect(throws: Plan.OwnerLookupError(name: "leage", candidates: ["league"], isAmbiguous: false)) {
+      try plan.owner(named: "leage")
+    }
+  }
+}

@@ -80,7 +80,9 @@ import Testing
 
   @Test func unknownNamesAreRefused() {
     guard let (plan, _) = TestPlans.small else { return }
-    #expect(throws: FilterError.unknownOwner("nobody")) { try TaskFilter(plan: plan, ownerID: "nobody") }
+    #expect(throws: FilterError.unknownOwner("no owner 'nobody' in the plan")) {
+      try TaskFilter(plan: plan, ownerID: "nobody")
+    }
     #expect(throws: FilterError.unknownTask("reform.none")) { try TaskFilter(plan: plan, rootID: "reform.none") }
     #expect(throws: FilterError.badDepth(0)) { try TaskFilter(plan: plan, depth: 0) }
   }

@@ -26,8 +26,11 @@ public struct TaskFilter: Hashable, Sendable {
   ) throws(FilterError) {
     var owner: Int?
     if let ownerID {
-      guard let index = plan.ownerIndex(ownerID) else { throw .unknownOwner(ownerID) }
-      owner = index
+      do {
+        owner = try plan.owner(named: ownerID)
+      } catch {
+        throw .unknownOwner(error.description)
+      }
     }
     var root: Int?
     if let rootID {
@@ -41,7 +44,7 @@ public struct TaskFilter: Hashable, Sendable {
 
 /// Why a filter does not fit the plan.
 public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// No owner has this full id.
+  /// No owner (or more than one) has this name; the associated text says which.
   case unknownOwner(String)
   /// No task has this full id.
   case unknownTask(String)
@@ -51,7 +54,7 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The problem in words.
   public var description: String {
     switch self {
-    case .unknownOwner(let id): return "no owner '\(id)' in the plan"
+    case .unknownOwner(let problem): return problem
     case .unknownTask(let id): return "no task '\(id)' in the plan"
     case .badDepth(let depth): return "the depth must be 1 or more, not \(depth)"
     }

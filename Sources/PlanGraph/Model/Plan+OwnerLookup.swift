@@ -1,0 +1,35 @@
+/// Finding an owner from what a user types on the command line.
+extension Plan {
+  /// Why an owner name matched no owner, or more than one.
+  public struct OwnerLookupError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The name as given.
+    public var name: String
+    /// The owners it could mean, when it is ambiguous; the closest ids, when it matches none.
+    public var candidates: [String]
+    /// Whether more than one owner matched.
+    public var isAmbiguous: Bool
+
+    /// The problem in words, with the candidates.
+    public var description: String {
+      if isAmbiguous {
+        return "'\(name)' could be " + candidates.map { "'\($0)'" }.joined(separator: " or ")
+      }
+      guard !candidates.isEmpty else { return "no owner '\(name)' in the plan" }
+      return "no owner '\(name)' in the plan; did you mean " + candidates.map { "'\($0)'" }.joined(separator: " or ")
+        + "?"
+    }
+  }
+
+  /// The owner a name means: its full id (`league.office`), else its last id part or its display name
+  /// when only one owner has it.
+  public func owner(named name: String) throws(OwnerLookupError) -> Int {
+    if let index = ownerIndex(name) { return index }
+    let matches = owners.indices.filter { owners[$0].id.hasSuffix("." + name) || owners[$0].name == name }
+    if matches.count == 1 { return matches[0] }
+    if matches.count > 1 {
+      throw OwnerLookupError(name: name, candidates: matches.map { owners[$0].id }, isAmbiguous: true)
+    }
+    throw OwnerLookupError(
+      name: name, candidates: NearestNames.nearest(to: name, in: owners.map(\.id)), isAmbiguous: false)
+  }
+}
