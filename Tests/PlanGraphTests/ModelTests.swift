@@ -144,3 +144,24 @@ import Testing
     }
   }
 }
+
+/// Periods by number: the same periods as walking the calendar, in order, with no gaps.
+@Suite struct PeriodIndexTests {
+  @Test(arguments: Recurrence.allCases)
+  func numbersAndPeriodsAgreeWithTheCalendar(_ every: Recurrence) {
+    var day = Day(year: 1899, month: 12, day: 1) ?? Day(ordinal: 0)
+    let end = Day(year: 2201, month: 1, day: 31) ?? Day(ordinal: 0)
+    var previous: (index: Int, period: ClosedRange<Day>)?
+    while day <= end {
+      let index = every.index(of: day)
+      let period = every.period(at: index)
+      #expect(period == every.period(containing: day))
+      if let previous, previous.index != index {
+        #expect(index == previous.index + 1)
+        #expect(period.lowerBound == previous.period.upperBound.adding(days: 1))
+      }
+      previous = (index, period)
+      day = day.adding(days: every == .week ? 1 : 5)
+    }
+  }
+}

@@ -144,6 +144,21 @@ import Testing
     #expect(include.status == 2 && include.stderr.contains("is a directory"))
   }
 
+  @Test func thousandsOfWeeklyDutiesOverThreeCenturiesAreCountedNotWalked() throws {
+    let scratch = try Scratch()
+    var text = header.replacingOccurrences(of: "start: 2017-09-01", with: "start: 1900-01-01") + "tasks:\n"
+    for i in 0..<5_000 { text += "  - { id: d\(i), name: 周报, every: week, done: [1900-01-03] }\n" }
+    let path = try scratch.write("duties.yaml", text)
+    let run = try CommandRunner.measured(["schedule", path, "--as-of", "2200-12-31", "--format", "json"])
+    #expect(run.result.status == 0)
+    #expect(run.seconds < 10)
+    #expect(run.peakMiB < 400)
+    // 5,000 duties, each missing every week after the first but one: 78 million occurrences, counted.
+    let object = try #require(try JSONSerialization.jsonObject(with: run.result.stdoutBytes) as? [String: Any])
+    let first = try #require((object["tasks"] as? [[String: Any]])?.first)
+    #expect(first["status"] as? String == "overdue" && first["deadline"] as? String == "1900-01-14")
+  }
+
   @Test func numbersAtAndPastTheLimits() throws {
     let scratch = try Scratch()
     let path = try scratch.write(

@@ -31,12 +31,16 @@ public struct CalendarExport: Sendable {
     var occurrencesByTask: [Int: [Occurrence]] = [:]
     // Duties without an end run in the feed for a year past the as-of date: what is coming is the point.
     let horizon = schedule.asOf.adding(days: 365)
+    var listed = 0
     for i in plan.tasks.indices where plan.tasks[i].isDuty && included(i) {
       let task = plan.tasks[i]
-      occurrencesByTask[i] = RecurringDuties.occurrences(
+      // A feed lists at most as many occurrences as a schedule lists missed ones.
+      let found = RecurringDuties.occurrences(
         of: task, index: i, every: task.recurrence ?? .year, planStart: plan.start, asOf: schedule.asOf,
-        horizon: horizon
+        horizon: horizon, limit: RecurringDuties.maximumListed - listed
       ).map(\.occurrence)
+      listed += found.count
+      occurrencesByTask[i] = found
     }
     for i in plan.tasks.indices where included(i) {
       let task = plan.tasks[i]

@@ -83,7 +83,7 @@ public struct OverdueReport: Sendable {
             language.pick("Critical", "关键"), language.pick("Source", "依据条款"),
           ], rows: rows) + "\n"
     }
-    return out + "**" + totalLine(groups.flatMap(\.rows)) + "**\n"
+    return out + "**" + totalLine(groups.flatMap(\.rows)) + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
   }
 
   /// The terminal report, fitting `width` columns: per unit a heading with counts, a row per item and a
@@ -123,6 +123,7 @@ public struct OverdueReport: Sendable {
     }
     out += table.render(width: width, style: style)
     return out + "\n" + style.bold(totalLine(groups.flatMap(\.rows))) + "\n"
+      + (truncationLine().map { $0 + "\n" } ?? "")
       + (groups.flatMap(\.rows).contains { schedule.tasks[$0.item.task].isCritical }
         ? language.pick("★ on the critical path", "★ 关键路径上的任务") + "\n" : "")
   }
@@ -162,6 +163,14 @@ public struct OverdueReport: Sendable {
   }
 
   // MARK: - Words
+
+  /// Said when the schedule lists fewer missed occurrences than there are.
+  private func truncationLine() -> String? {
+    guard schedule.hasMoreMissedOccurrences else { return nil }
+    return language.pick(
+      "More occurrences of duties were missed than the \(schedule.missedOccurrences.count) listed.",
+      "例行工作未按期开展的次数多于所列的 \(schedule.missedOccurrences.count) 次。")
+  }
 
   private func asOfLine() -> String {
     language.pick("as of ", "截至 ") + schedule.asOf.iso

@@ -16,8 +16,10 @@ public struct Schedule: Hashable, Sendable {
   public var criticalPaths: [[Int]]
   /// Whether more critical paths exist than are listed.
   public var hasMoreCriticalPaths: Bool
-  /// Every missed occurrence of a recurring duty, by task, then due day.
+  /// The missed occurrences of recurring duties, by task, then due day: every one, up to a million.
   public var missedOccurrences: [Occurrence]
+  /// Whether more occurrences were missed than `missedOccurrences` lists (the duties' counts are complete).
+  public var hasMoreMissedOccurrences: Bool = false
 
   /// How many critical paths are listed at most.
   public static let maximumCriticalPaths = 100

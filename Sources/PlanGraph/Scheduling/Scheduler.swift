@@ -69,7 +69,8 @@ public struct Scheduler: Sendable {
       rows[i] = row
     }
     summarise(into: &rows, asOf: asOfDay, window: window)
-    let missed = RecurringDuties.apply(to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf)
+    let (missed, moreMissed) = RecurringDuties.apply(
+      to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf)
     let (paths, more) = CriticalPaths.find(
       isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
 
@@ -83,7 +84,7 @@ public struct Scheduler: Sendable {
     }
     return Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
-      hasMoreCriticalPaths: more, missedOccurrences: missed)
+      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed)
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open).
