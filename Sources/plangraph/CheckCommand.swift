@@ -34,13 +34,7 @@ struct CheckCommand: ParsableCommand {
       summaryText = CheckReport.text(
         plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1), language: language)
     }
-    if strict {
-      diagnostics = diagnostics.map { d in
-        var e = d
-        e.severity = .error
-        return e
-      }
-    }
+    if strict { diagnostics = diagnostics.map(\.asError) }
     let valid = !diagnostics.contains { $0.severity == .error }
     switch format {
     case .json:

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let (loaded, _, _) = try plan.load()
+    let loaded = try plan.load()
     let owners = try resolveOwnerFilter(owner, in: loaded)
     let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
     switch format {

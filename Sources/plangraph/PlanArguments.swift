@@ -10,22 +10,15 @@ struct PlanArgument: ParsableArguments {
   @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
   var plan: String
 
-  /// Loads the plan, printing diagnostics to stderr; exits with status 2 when it is invalid.
-  func load(strict: Bool = false) throws -> (Plan, [Diagnostic], [String: [UInt8]]) {
+  /// Loads the plan, printing its errors to stderr and exiting with status 2 when it is invalid.
+  /// Warnings are not printed: `check` shows them, and a report in a cron job should stay quiet.
+  func load() throws -> Plan {
     let result = PlanLoader().load(path: plan)
-    var diagnostics = result.diagnostics
-    if strict {
-      diagnostics = diagnostics.map { d in
-        var e = d
-        e.severity = .error
-        return e
-      }
-    }
-    guard let loaded = result.plan, !diagnostics.contains(where: { $0.severity == .error }) else {
-      printDiagnostics(diagnostics, sources: result.sources)
+    guard let loaded = result.plan else {
+      printDiagnostics(result.diagnostics, sources: result.sources)
       throw ExitCode(2)
     }
-    return (loaded, diagnostics, result.sources)
+    return loaded
   }
 }
 

@@ -96,7 +96,7 @@ struct RenderCommand: ParsableCommand {
     let language = try language.language
     let format = try outputFormat
     let kind = try chartKind
-    let (loaded, _, _) = try plan.load()
+    let loaded = try plan.load()
     let filter: TaskFilter
     do {
       filter = try TaskFilter(plan: loaded, ownerID: owner, rootID: root, depth: depth, criticalOnly: criticalOnly)

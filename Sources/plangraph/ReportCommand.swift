@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let (loaded, _, _) = try plan.load()
+    let loaded = try plan.load()
     let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: try window.days)
     var svg: String?
     if !noChart {

@@ -20,7 +20,7 @@ struct ScheduleCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let (loaded, _, _) = try plan.load()
+    let loaded = try plan.load()
     let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
     let report = ScheduleReport(plan: loaded, schedule: schedule, language: language)
     switch format {
@@ -55,7 +55,7 @@ struct CriticalCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let (loaded, _, _) = try plan.load()
+    let loaded = try plan.load()
     let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
     switch format {
@@ -91,7 +91,7 @@ struct OverdueCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let (loaded, _, _) = try plan.load()
+    let loaded = try plan.load()
     let owners = try resolveOwnerFilter(owner, in: loaded)
     let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
     let list = OverdueList(plan: loaded, schedule: schedule, owners: owners)

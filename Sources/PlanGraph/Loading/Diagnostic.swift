@@ -34,6 +34,15 @@ public struct Diagnostic: Hashable, Sendable {
   }
 }
 
+extension Diagnostic {
+  /// The same diagnostic as an error: what `--strict` makes of warnings.
+  public var asError: Diagnostic {
+    var copy = self
+    copy.severity = .error
+    return copy
+  }
+}
+
 /// Every kind of problem the loader and checker report; the raw value is the code printed for tools.
 public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// A file that cannot be read: missing, a directory, a FIFO, too large.
