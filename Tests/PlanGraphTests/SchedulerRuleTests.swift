@@ -130,6 +130,12 @@ import Testing
     #expect(a.status == .onTrack)
     #expect(a.finish == day("2017-09-05"))
     #expect(a.forecastFinish == day("2017-09-13"))
+    // And the planner hears of each such date where it is written (a and c; m was done before);
+    // on the later as-of date all is well.
+    let warnings = PlanLinter.warnings(for: early.plan, schedule: early.schedule)
+    #expect(warnings.map(\.code) == [.doneAfterAsOf, .doneAfterAsOf])
+    #expect(warnings.map(\.location.line) == [7, 9])
+    #expect(PlanLinter.warnings(for: s.plan, schedule: s.schedule).isEmpty)
   }
 
   @Test func negativeSlackMarksADeadlineThePlanCannotMeet() throws {

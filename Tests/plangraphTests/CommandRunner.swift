@@ -39,7 +39,7 @@ struct CommandRunner {
     process.environment = environment
     // stderr goes to a file and stdout is read to its end before waiting, so no pipe can fill and block.
     let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)  // failing, FileHandle throws below
     defer { try? FileManager.default.removeItem(at: errURL) }
     let errHandle = try FileHandle(forWritingTo: errURL)
     let out = Pipe()

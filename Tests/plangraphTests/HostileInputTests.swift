@@ -322,7 +322,7 @@ extension CommandRunner {
     process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "80"]
     let out = Pipe()
     let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)  // failing, FileHandle throws below
     defer { try? FileManager.default.removeItem(at: errURL) }
     let errHandle = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out

@@ -17,33 +17,16 @@ enum AsOfFact: Sendable {
     }
   }
 
-  /// What is known of `task` on `asOf`; `plannedEnd` stands in for a done task without a date.
-  init(task: PlanTask, asOf: Int, plannedEnd: Int) {
-    if let target = task.target {
-      let (latest, metDay) = TargetProgress.evaluate(task.measurements, target: target, asOf: asOf)
-      if let metDay {
-        self = .met(day: metDay)
-      } else if latest != nil {
-        self = .active(progress: task.progress ?? 0)
-      } else {
-        self = task.status == .active ? .active(progress: task.progress ?? 0) : .waiting
-      }
-      return
-    }
-    if let done = task.doneDate?.ordinal {
-      if done <= asOf {
-        let days = task.duration?.days ?? 0
-        self = .finished(end: days == 0 ? done : done + 1, on: done)
-      } else {
-        // A done date after the as-of date is not yet known, and neither is the status beside it.
-        self = .waiting
-      }
-      return
-    }
-    switch task.status {
-    case .done: self = .finished(end: plannedEnd, on: nil)
-    case .active: self = .active(progress: task.progress ?? 0)
-    default: self = .waiting
+  /// What is known on `asOf` of a task with a target: met by a measurement, under way once measured,
+  /// else as its status says. Other leaves are read from the scheduler's flat facts.
+  init(measuring task: PlanTask, target: Target, asOf: Int) {
+    let (latest, metDay) = TargetProgress.evaluate(task.measurements, target: target, asOf: asOf)
+    if let metDay {
+      self = .met(day: metDay)
+    } else if latest != nil || task.status == .active {
+      self = .active(progress: task.progress ?? 0)
+    } else {
+      self = .waiting
     }
   }
 }

@@ -128,8 +128,8 @@ public struct Scheduler: Sendable {
   /// What is known of a leaf on the as-of date, from the flat facts (a task with a target reads its
   /// measurements).
   func fact(_ index: Int, asOf asOfDay: Int) -> AsOfFact {
-    if facts.hasTarget[index] {
-      return AsOfFact(task: plan.tasks[index], asOf: asOfDay, plannedEnd: planned.end[index])
+    if facts.hasTarget[index], let target = plan.tasks[index].target {
+      return AsOfFact(measuring: plan.tasks[index], target: target, asOf: asOfDay)
     }
     let done = facts.done[index]
     if done != TaskFacts.none {
