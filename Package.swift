@@ -41,7 +41,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "plangraph-bench",
-      dependencies: ["PlanGraph"]
+      dependencies: ["PlanGraph", "PlanGraphviz"]
     ),
     .systemLibrary(name: "CFuzzer"),
     .executableTarget(

@@ -1,4 +1,5 @@
 import PlanGraph
+import PlanGraphviz
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +19,8 @@ let runs = Int(option("--runs", "5")) ?? 5
 let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
 let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
-let only = option("--only", "all")  // all, commands, scheduler or tj3
+let only = option("--only", "all")  // all, commands, scheduler, render or tj3
+let renderSizes = option("--render", "100,1000,3000").split(separator: ",").compactMap { Int($0) }
 let asOf = "2021-06-30"
 mkdir(work, 0o755)
 
@@ -122,6 +124,40 @@ if only == "all" || only == "scheduler" {
     )
   }
 
+}
+
+// Charts, in process: every task drawn (no automatic folding), as SVG and PNG, with the share of the
+// time that is Graphviz's layout.
+if only == "all" || only == "render" {
+  print("")
+  print("| chart (every task drawn) | tasks | Graphviz nodes | SVG | of which layout | PNG | of which layout |")
+  print("|---|---:|---:|---:|---:|---:|---:|")
+  for size in renderSizes {
+    let text = String(decoding: PlanGenerator(taskCount: size, seed: 42, format: .json).generate(), as: UTF8.self)
+    let plan = PlanLoader.load(text: text, path: "generated.json").plan
+    guard let plan, let schedule = try? Scheduler(plan: plan).schedule(asOf: Day(ordinal: 18_808)) else { continue }
+    for kind in [ChartKind.graph, .timeline, .gantt] {
+      let options = ChartOptions(language: .en, collapse: .never)
+      var cells: [String] = []
+      var nodes = 0
+      for format in [OutputFormat.svg, .png] {
+        var layout: [Double] = []
+        let seconds = Measure.median(runs: runs) {
+          let chart = Chart(kind, plan: plan, schedule: schedule, options: options)
+          nodes = chart.graph.nodeCount
+          guard let rendering = try? GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine)
+          else { return }
+          let time = rendering.layoutTime.components
+          layout.append(Double(time.seconds) + Double(time.attoseconds) / 1e18)
+        }
+        let measured = layout.dropFirst().sorted()  // the first is the warm-up's
+        let layoutMedian = measured.isEmpty ? 0 : measured[measured.count / 2]
+        cells.append(show(seconds))
+        cells.append("\(show(layoutMedian)) (\(Int((100 * layoutMedian / seconds).rounded())) %)")
+      }
+      print("| \(kind.rawValue) | \(size) | \(nodes) | " + cells.joined(separator: " | ") + " |")
+    }
+  }
 }
 
 // TaskJuggler on the same plans, where it is installed.
