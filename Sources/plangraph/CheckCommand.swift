@@ -30,7 +30,9 @@ struct CheckCommand: ParsableCommand {
     var summaryText: String?
     if let loaded = result.plan, let scheduler = try? Scheduler(plan: loaded) {
       let schedule = scheduler.schedule(asOf: asOf)
-      diagnostics += PlanLinter.warnings(for: loaded, schedule: schedule)
+      // Before the closing "more problems not shown" note, if the loader had to leave some out.
+      let closing = diagnostics.lastIndex { $0.code == .tooManyProblems } ?? diagnostics.endIndex
+      diagnostics.insert(contentsOf: PlanLinter.warnings(for: loaded, schedule: schedule), at: closing)
       summaryText = CheckReport.text(
         plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1), language: language)
     }

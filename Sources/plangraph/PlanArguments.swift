@@ -31,8 +31,8 @@ func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
     if case .success(let bytes) = DiskFileSystem().read(file) { sources[file] = bytes }
   }
   var text = formatter.format(diagnostics, sources: sources)
-  let errors = diagnostics.filter { $0.severity == .error }.count
-  let warnings = diagnostics.count - errors
+  let counts = Diagnostic.counts(diagnostics)
+  let (errors, warnings) = (counts.errors, counts.warnings)
   if errors + warnings > 0 {
     text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
   }

@@ -34,4 +34,25 @@ import Testing
       #expect(covered.contains(code.rawValue), "no fixture for \(code.rawValue)")
     }
   }
+
+  @Test func aFileFullOfMistakesListsAThousandAndCountsTheRest() {
+    let keys = (0..<1_200).map { "wrong\($0): x" }.joined(separator: "\n")
+    let result = PlanLoader.load(text: "plan: 错误很多\nstart: 2017-09-01\n" + keys + "\n")
+    #expect(result.plan == nil)
+    #expect(result.diagnostics.count == PlanLimits.maximumDiagnostics + 1)
+    #expect(result.diagnostics.first?.location.line == 3)
+    let last = result.diagnostics.last
+    #expect(last?.code == .tooManyProblems && last?.severity == .error)
+    #expect(last?.message == "200 more problems not shown")
+    #expect(Diagnostic.counts(result.diagnostics) == OmittedProblems(errors: 1_200, warnings: 0))
+  }
+
+  @Test func warningsPastTheLimitAreCountedAndStrictMakesThemErrors() {
+    let tasks = (0..<1_100).map { "  - { id: t\($0), name: T, duration: 1d }" }.joined(separator: "\n")
+    let result = PlanLoader.load(text: "plan: 没有负责单位\nstart: 2017-09-01\ntasks:\n" + tasks + "\n")
+    #expect(result.plan != nil, "warnings alone leave the plan valid")
+    #expect(result.diagnostics.last?.severity == .warning)
+    #expect(Diagnostic.counts(result.diagnostics) == OmittedProblems(errors: 0, warnings: 1_100))
+    #expect(Diagnostic.counts(result.diagnostics.map(\.asError)) == OmittedProblems(errors: 1_100, warnings: 0))
+  }
 }

@@ -20,6 +20,8 @@ public struct Diagnostic: Hashable, Sendable {
   public var hint: String?
   /// Where it is; line 0 when the problem concerns a whole file.
   public var location: FileLocation
+  /// For the closing `too-many-problems` note: the errors and warnings left out that it stands for.
+  public var omitted = OmittedProblems()
 
   /// Creates a diagnostic.
   public init(
@@ -39,7 +41,38 @@ extension Diagnostic {
   public var asError: Diagnostic {
     var copy = self
     copy.severity = .error
+    copy.omitted = OmittedProblems(errors: omitted.errors + omitted.warnings, warnings: 0)
     return copy
+  }
+
+  /// How many errors and warnings `diagnostics` report, counting those a closing note left out.
+  public static func counts(_ diagnostics: [Diagnostic]) -> OmittedProblems {
+    var total = OmittedProblems()
+    for diagnostic in diagnostics {
+      if diagnostic.code == .tooManyProblems {
+        total.errors += diagnostic.omitted.errors
+        total.warnings += diagnostic.omitted.warnings
+      } else if diagnostic.severity == .error {
+        total.errors += 1
+      } else {
+        total.warnings += 1
+      }
+    }
+    return total
+  }
+}
+
+/// A number of errors and of warnings: those a `too-many-problems` note stands for, or a total.
+public struct OmittedProblems: Hashable, Sendable {
+  /// Errors.
+  public var errors = 0
+  /// Warnings.
+  public var warnings = 0
+
+  /// Creates a count.
+  public init(errors: Int = 0, warnings: Int = 0) {
+    self.errors = errors
+    self.warnings = warnings
   }
 }
 

@@ -28,6 +28,14 @@ struct DiagnosticBag {
     }
   }
 
+  /// Takes in another bag's diagnostics, and the count of those it had to drop.
+  mutating func merge(_ other: DiagnosticBag) {
+    for diagnostic in other.items { add(diagnostic) }
+    dropped += other.dropped
+    droppedErrors += other.droppedErrors
+    if other.hasErrors { hasErrors = true }
+  }
+
   /// The diagnostics sorted by file order, line and column, with a closing note if some were dropped.
   func sorted(fileOrder: [String]) -> [Diagnostic] {
     var rank: [String: Int] = [:]
@@ -42,11 +50,12 @@ struct DiagnosticBag {
       return a.offset < b.offset
     }.map(\.element)
     if dropped > 0, let last = result.last {
-      result.append(
-        Diagnostic(
-          droppedErrors > 0 ? .error : .warning, .tooManyProblems, "\(dropped) more problems not shown",
-          at: FileLocation(file: last.location.file, line: 0, column: 0),
-          hint: "fix the problems above and run again"))
+      var note = Diagnostic(
+        droppedErrors > 0 ? .error : .warning, .tooManyProblems, "\(dropped) more problems not shown",
+        at: FileLocation(file: last.location.file, line: 0, column: 0),
+        hint: "fix the problems above and run again")
+      note.omitted = OmittedProblems(errors: droppedErrors, warnings: dropped - droppedErrors)
+      result.append(note)
     }
     return result
   }

@@ -43,7 +43,7 @@ public struct PlanLoader: Sendable {
       let fileIndex = Int32(files.count)
       var (parsed, fileBag) = parse(
         bytes, path: next.path, fileIndex: fileIndex, isRoot: next.includedAt == nil, builder: &builder)
-      for diagnostic in fileBag.items { bag.add(diagnostic) }
+      bag.merge(fileBag)
       let includes = parsed.includes
       parsed.includes = []
       files.append(LoadedFile(path: next.path, parsed: parsed, isRoot: next.includedAt == nil))
