@@ -21,6 +21,8 @@ struct ParsedFile {
   var position: SourcePosition
   /// Whether reading stopped at a syntax error: missing keys are then not worth reporting.
   var stoppedBySyntaxError = false
+  /// Whether the file is empty or not a mapping, already reported: its keys are not worth listing.
+  var hasNoMapping = false
   /// Positions of file-level keys that only the root file may have.
   var rootOnlyKeys: [(key: String, position: SourcePosition)] = []
 }

@@ -66,7 +66,7 @@ struct EventCursor<Source: YAMLEventSource> {
   mutating func readScalar(for key: String, into bag: inout DiagnosticBag) throws(YAMLSyntaxError) -> Scalar? {
     let event = try next()
     if event.kind == .scalar {
-      return Scalar(text: event.text, position: position(event), isNull: event.isPlain && event.text.isEmpty)
+      return Scalar(text: event.text, position: position(event), isNull: event.isNull)
     }
     bag.error(
       .invalidValue, "'\(key)' takes a single value, not \(event.kind.nodeDescription)", at: location(event),
@@ -92,7 +92,7 @@ struct EventCursor<Source: YAMLEventSource> {
     let event = try next()
     switch event.kind {
     case .scalar:
-      if event.isPlain && event.text.isEmpty { return ([], true) }
+      if event.isNull { return ([], true) }
       return ([Scalar(text: event.text, position: position(event), isNull: false)], false)
     case .sequenceStart:
       var items: [Scalar] = []
@@ -102,7 +102,7 @@ struct EventCursor<Source: YAMLEventSource> {
         case .sequenceEnd:
           return (items, true)
         case .scalar:
-          items.append(Scalar(text: item.text, position: position(item), isNull: item.isPlain && item.text.isEmpty))
+          items.append(Scalar(text: item.text, position: position(item), isNull: item.isNull))
         case .streamEnd, .documentEnd:
           return (items, true)
         default:

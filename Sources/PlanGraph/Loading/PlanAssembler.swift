@@ -55,7 +55,7 @@ struct PlanAssembler {
 
   private mutating func checkHeaders(_ root: LoadedFile) -> String? {
     let rootPosition = root.parsed.position
-    let rootComplete = !root.parsed.stoppedBySyntaxError
+    let rootComplete = !root.parsed.stoppedBySyntaxError && !root.parsed.hasNoMapping
     if root.parsed.title == nil && rootComplete {
       bag.error(
         .missingKey, "the root plan file has no 'plan' (the plan's title)", at: location(rootPosition),
@@ -87,7 +87,7 @@ struct PlanAssembler {
           .misplacedKey, "'\(key)' belongs in the root plan file only", at: location(position),
           hint: "the root file sets the plan's title and start for all files")
       }
-      if file.parsed.namespace == nil && !file.parsed.stoppedBySyntaxError {
+      if file.parsed.namespace == nil && !file.parsed.stoppedBySyntaxError && !file.parsed.hasNoMapping {
         bag.error(
           .missingKey, "an included file needs an 'id', the namespace of its tasks",
           at: location(file.parsed.position), hint: "add 'id: <namespace>' at the top of the file")

@@ -13,7 +13,7 @@ extension PlanFileParser {
 
   mutating func parseTaskTree() throws(YAMLSyntaxError) {
     let first = try cursor.next()
-    if first.kind == .scalar && first.isPlain && first.text.isEmpty { return }
+    if first.isNull { return }
     guard first.kind == .sequenceStart else {
       bag.error(.invalidValue, "'tasks' takes a list of tasks", at: cursor.location(first))
       try cursor.skipNode(startingWith: first)
@@ -67,7 +67,7 @@ extension PlanFileParser {
           let value = try cursor.next()
           if value.kind == .sequenceStart {
             stack.append(.list(parent: index))
-          } else if !(value.kind == .scalar && value.isPlain && value.text.isEmpty) {
+          } else if !value.isNull {
             bag.error(.invalidValue, "'tasks' takes a list of tasks", at: cursor.location(value))
             try cursor.skipNode(startingWith: value)
           }
@@ -264,7 +264,7 @@ extension PlanFileParser {
     var text = Substring(scalar.text)
     guard text.hasSuffix("%") else {
       bag.error(
-        .invalidValue, "progress '\(scalar.text)' is not a percentage", at: cursor.location(scalar.position),
+        .invalidProgress, "progress '\(scalar.text)' is not a percentage", at: cursor.location(scalar.position),
         hint: "write a whole percent such as 30%")
       return nil
     }
@@ -273,7 +273,7 @@ extension PlanFileParser {
     if negative { text.removeFirst() }
     guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.asciiDigit != nil }) else {
       bag.error(
-        .invalidValue, "progress '\(scalar.text)' is not a whole percent", at: cursor.location(scalar.position),
+        .invalidProgress, "progress '\(scalar.text)' is not a whole percent", at: cursor.location(scalar.position),
         hint: "write a whole percent such as 30%")
       return nil
     }
@@ -341,7 +341,7 @@ extension PlanFileParser {
 
   private mutating func readMeasurements() throws(YAMLSyntaxError) -> [(date: DateSlot, value: DecimalNumber)] {
     let start = try cursor.next()
-    if start.kind == .scalar && start.isPlain && start.text.isEmpty { return [] }
+    if start.isNull { return [] }
     guard start.kind == .sequenceStart else {
       bag.error(.invalidValue, "'measurements' takes a list of {date, value}", at: cursor.location(start))
       try cursor.skipNode(startingWith: start)

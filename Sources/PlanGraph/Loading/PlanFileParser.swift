@@ -66,6 +66,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
       bag.error(
         .missingKey, "the file is empty", at: cursor.location(file.position),
         hint: "a plan file is a mapping with keys such as plan, start and tasks")
+      file.hasNoMapping = true
       return
     }
     let root = try cursor.next()
@@ -76,6 +77,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
       bag.error(
         .invalidValue, "a plan file must be a mapping of keys, not \(root.kind.nodeDescription)",
         at: cursor.location(root), hint: "start with keys such as 'plan:', 'start:' and 'tasks:'")
+      file.hasNoMapping = true
       try cursor.skipNode(startingWith: root)
     }
     _ = try cursor.next()  // document end
@@ -175,7 +177,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
 
   private mutating func parseOwnerTree() throws(YAMLSyntaxError) {
     let first = try cursor.next()
-    if first.kind == .scalar && first.isPlain && first.text.isEmpty { return }
+    if first.isNull { return }
     guard first.kind == .sequenceStart else {
       bag.error(.invalidValue, "'owners' takes a list of owners", at: cursor.location(first))
       try cursor.skipNode(startingWith: first)
@@ -227,7 +229,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
           let value = try cursor.next()
           if value.kind == .sequenceStart {
             stack.append(.list(parent: index))
-          } else if !(value.kind == .scalar && value.isPlain && value.text.isEmpty) {
+          } else if !value.isNull {
             bag.error(.invalidValue, "'units' takes a list of owners", at: cursor.location(value))
             try cursor.skipNode(startingWith: value)
           }

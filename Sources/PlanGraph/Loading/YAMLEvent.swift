@@ -47,6 +47,15 @@ struct YAMLEvent: Sendable {
     self.length = length
   }
 
+  /// Whether this is a null scalar: plain and empty, `~` or `null` (YAML's core schema; JSON's `null`).
+  var isNull: Bool {
+    guard kind == .scalar, isPlain else { return false }
+    switch text {
+    case "", "~", "null", "Null", "NULL": return true
+    default: return false
+    }
+  }
+
   /// Whether this starts a node (a scalar, alias, sequence or mapping).
   var isNodeStart: Bool {
     switch kind {
