@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
     case .mermaid:
       try output.emit(MermaidExport(plan: loaded, schedule: schedule, owners: owners, language: language).markdown())
     case .json:
-      try output.emit(PlanExport(plan: loaded, schedule: schedule).json())
+      try output.emit(bytes: PlanExport(plan: loaded, schedule: schedule).json())
     }
   }
 }

@@ -27,7 +27,7 @@ struct ScheduleCommand: ParsableCommand {
     case .table:
       let style = output.toTerminal ? Terminal.style(for: 1) : .plain
       try output.emit(report.table(width: Terminal.width, style: style))
-    case .json: try output.emit(report.json())
+    case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
     }
@@ -100,7 +100,7 @@ struct OverdueCommand: ParsableCommand {
     case .table:
       let style = output.toTerminal ? Terminal.style(for: 1) : .plain
       try output.emit(report.table(width: Terminal.width, style: style))
-    case .json: try output.emit(report.json())
+    case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
     }

@@ -18,21 +18,37 @@ public struct OverdueReport: Sendable {
   }
 
   /// The contract's JSON: plan, asOf, window and the items.
-  public func json() -> String {
-    var out = "{\n  \"plan\": \(JSONText.string(plan.title)),\n  \"asOf\": \"\(schedule.asOf.iso)\",\n"
-    out += "  \"window\": \(schedule.window),\n  \"items\": ["
+  public func json() -> [UInt8] {
+    var out = ByteWriter(capacity: 64 + list.items.count * 300)
+    out.write("{\n  \"plan\": ")
+    out.writeJSON(plan.title)
+    out.write(",\n  \"asOf\": ")
+    out.writeJSON(schedule.asOf)
+    out.write(",\n  \"window\": ")
+    out.write(schedule.window)
+    out.write(",\n  \"items\": [")
     for (n, item) in list.items.enumerated() {
       let task = plan.tasks[item.task]
-      out += n == 0 ? "\n" : ",\n"
-      out += "    {\"id\": \(JSONText.string(task.fullID)), \"name\": \(JSONText.string(task.name)), "
-      out += "\"owner\": \(ReportText.jsonText(ReportText.ownerID(task, in: plan))), "
-      out += "\"status\": \"\(item.status.rawValue)\", \"deadline\": \(ReportText.jsonDay(item.deadline)), "
-      out += "\"forecastFinish\": \(ReportText.jsonDay(item.forecastFinish)), "
-      out +=
-        "\"daysOverdue\": \(ReportText.jsonInt(item.daysOverdue)), \"source\": \(ReportText.jsonText(task.source))}"
+      out.write(n == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+      out.writeJSON(task.fullID)
+      out.write(", \"name\": ")
+      out.writeJSON(task.name)
+      out.write(", \"owner\": ")
+      out.writeJSON(ReportText.ownerID(task, in: plan))
+      out.write(", \"status\": ")
+      out.writeJSON(item.status.rawValue)
+      out.write(", \"deadline\": ")
+      out.writeJSON(item.deadline)
+      out.write(", \"forecastFinish\": ")
+      out.writeJSON(item.forecastFinish)
+      out.write(", \"daysOverdue\": ")
+      out.writeJSON(item.daysOverdue)
+      out.write(", \"source\": ")
+      out.writeJSON(task.source)
+      out.write("}")
     }
-    out += list.items.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-    return out
+    out.write(list.items.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    return out.bytes
   }
 
   /// RFC 4180 CSV with a byte-order mark: one record per item (each missed occurrence its own).

@@ -12,67 +12,147 @@ public struct PlanExport: Sendable {
     self.schedule = schedule
   }
 
-  /// The JSON text.
-  public func json() -> String {
-    var out = "{\n  \"plan\": \(JSONText.string(plan.title)),\n  \"start\": \"\(plan.start.iso)\",\n"
-    out += "  \"asOf\": \"\(schedule.asOf.iso)\",\n  \"finish\": \(ReportText.jsonDay(schedule.finish)),\n"
-    out += "  \"files\": [" + plan.files.map(JSONText.string).joined(separator: ", ") + "],\n"
-    out += "  \"owners\": ["
+  /// The JSON text, as UTF-8.
+  public func json() -> [UInt8] {
+    var out = ByteWriter(capacity: 256 + plan.tasks.count * 700)
+    out.write("{\n  \"plan\": ")
+    out.writeJSON(plan.title)
+    out.write(",\n  \"start\": ")
+    out.writeJSON(plan.start)
+    out.write(",\n  \"asOf\": ")
+    out.writeJSON(schedule.asOf)
+    out.write(",\n  \"finish\": ")
+    out.writeJSON(schedule.finish)
+    out.write(",\n  \"files\": ")
+    writeList(plan.files, to: &out)
+    out.write(",\n  \"owners\": [")
     for (i, owner) in plan.owners.enumerated() {
-      out += i == 0 ? "\n" : ",\n"
-      out += "    {\"id\": \(JSONText.string(owner.id)), \"name\": \(JSONText.string(owner.name)), "
-      out += "\"parent\": \(ReportText.jsonText(owner.parent.map { plan.owners[$0].id }))}"
+      out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+      out.writeJSON(owner.id)
+      out.write(", \"name\": ")
+      out.writeJSON(owner.name)
+      out.write(", \"parent\": ")
+      out.writeJSON(owner.parent.map { plan.owners[$0].id })
+      out.write("}")
     }
-    out += "\n  ],\n  \"criticalPath\": ["
-    out += schedule.criticalPaths.map { path in
-      "[" + path.map { JSONText.string(plan.tasks[$0].fullID) }.joined(separator: ", ") + "]"
-    }.joined(separator: ", ")
-    out += "],\n  \"tasks\": ["
+    out.write("\n  ],\n  \"criticalPath\": [")
+    for (n, path) in schedule.criticalPaths.enumerated() {
+      if n > 0 { out.write(", ") }
+      writeList(path.map { plan.tasks[$0].fullID }, to: &out)
+    }
+    out.write("],\n  \"tasks\": [")
     for i in plan.tasks.indices {
-      let task = plan.tasks[i]
-      let row = schedule.tasks[i]
-      out += i == 0 ? "\n" : ",\n"
-      out += "    {\"id\": \(JSONText.string(task.fullID)), \"name\": \(JSONText.string(task.name)), "
-      out +=
-        "\"kind\": \"\(task.isDuty ? "duty" : task.isSummary ? "summary" : task.isMilestone ? "milestone" : "task")\", "
-      out += "\"parent\": \(ReportText.jsonText(task.parent.map { plan.tasks[$0].fullID })), "
-      out += "\"owner\": \(ReportText.jsonText(ReportText.ownerID(task, in: plan))), "
-      out += "\"after\": [" + task.after.map { JSONText.string(plan.tasks[$0].fullID) }.joined(separator: ", ") + "], "
-      out += "\"duration\": \(ReportText.jsonInt(task.duration?.days)), "
-      out +=
-        "\"written\": {\"start\": \(ReportText.jsonDay(task.start)), \"deadline\": \(ReportText.jsonDay(task.deadline)), "
-      out += "\"status\": \"\(task.status.rawValue)\", \"done\": \(ReportText.jsonDay(task.doneDate)), "
-      out += "\"progress\": \(ReportText.jsonInt(task.progress))}, "
-      if let target = task.target {
-        out += "\"target\": {\"metric\": \(JSONText.string(target.metric)), \"op\": \"\(target.comparison.rawValue)\", "
-        out += "\"value\": \(target.value.description), \"unit\": \(ReportText.jsonText(target.unit))}, "
-        out +=
-          "\"measurements\": ["
-          + task.measurements.map {
-            "{\"date\": \"\($0.date.iso)\", \"value\": \($0.value.description)}"
-          }.joined(separator: ", ") + "], "
-      }
-      if let every = task.recurrence {
-        out +=
-          "\"every\": \"\(every.rawValue)\", \"held\": ["
-          + task.heldDates.map { "\"\($0.iso)\"" }.joined(separator: ", ") + "], "
-        if let occurrences = row.occurrences {
-          out += "\"occurrences\": \(occurrences.total), \"missed\": \(occurrences.missed), "
-        }
-      }
-      out += "\"start\": \(ReportText.jsonDay(row.start)), \"finish\": \(ReportText.jsonDay(row.finish)), "
-      out +=
-        "\"latestStart\": \(ReportText.jsonDay(row.latestStart)), \"latestFinish\": \(ReportText.jsonDay(row.latestFinish)), "
-      out += "\"slack\": \(ReportText.jsonInt(row.slack)), \"critical\": \(row.isCritical), "
-      out +=
-        "\"deadline\": \(ReportText.jsonDay(row.deadline)), \"forecastFinish\": \(ReportText.jsonDay(row.forecastFinish)), "
-      out += "\"status\": \"\(row.status.rawValue)\", \"daysOverdue\": \(ReportText.jsonInt(row.daysOverdue)), "
-      out += "\"finishedOn\": \(ReportText.jsonDay(row.finishedOn)), \"late\": \(row.isLate), "
-      out += "\"source\": \(ReportText.jsonText(task.source)), \"note\": \(ReportText.jsonText(task.note)), "
-      out += "\"evidence\": \(ReportText.jsonText(task.evidence)), "
-      out += "\"tags\": [" + task.tags.map(JSONText.string).joined(separator: ", ") + "]}"
+      writeTask(i, to: &out)
     }
-    out += plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-    return out
+    out.write(plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    return out.bytes
+  }
+
+  private func writeTask(_ i: Int, to out: inout ByteWriter) {
+    let task = plan.tasks[i]
+    let row = schedule.tasks[i]
+    out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+    out.writeJSON(task.fullID)
+    out.write(", \"name\": ")
+    out.writeJSON(task.name)
+    out.write(", \"kind\": ")
+    out.writeJSON(task.isDuty ? "duty" : task.isSummary ? "summary" : task.isMilestone ? "milestone" : "task")
+    out.write(", \"parent\": ")
+    out.writeJSON(task.parent.map { plan.tasks[$0].fullID })
+    out.write(", \"owner\": ")
+    out.writeJSON(ReportText.ownerID(task, in: plan))
+    out.write(", \"after\": ")
+    writeList(task.after.map { plan.tasks[$0].fullID }, to: &out)
+    out.write(", \"duration\": ")
+    out.writeJSON(task.duration?.days)
+    out.write(", \"written\": {\"start\": ")
+    out.writeJSON(task.start)
+    out.write(", \"deadline\": ")
+    out.writeJSON(task.deadline)
+    out.write(", \"status\": ")
+    out.writeJSON(task.status.rawValue)
+    out.write(", \"done\": ")
+    out.writeJSON(task.doneDate)
+    out.write(", \"progress\": ")
+    out.writeJSON(task.progress)
+    out.write("}, ")
+    if let target = task.target {
+      out.write("\"target\": {\"metric\": ")
+      out.writeJSON(target.metric)
+      out.write(", \"op\": ")
+      out.writeJSON(target.comparison.rawValue)
+      out.write(", \"value\": ")
+      out.write(target.value.description)
+      out.write(", \"unit\": ")
+      out.writeJSON(target.unit)
+      out.write("}, \"measurements\": [")
+      for (k, measurement) in task.measurements.enumerated() {
+        out.write(k == 0 ? "{\"date\": " : ", {\"date\": ")
+        out.writeJSON(measurement.date)
+        out.write(", \"value\": ")
+        out.write(measurement.value.description)
+        out.write("}")
+      }
+      out.write("], ")
+    }
+    if let every = task.recurrence {
+      out.write("\"every\": ")
+      out.writeJSON(every.rawValue)
+      out.write(", \"held\": [")
+      for (k, day) in task.heldDates.enumerated() {
+        if k > 0 { out.write(", ") }
+        out.writeJSON(day)
+      }
+      out.write("], ")
+      if let occurrences = row.occurrences {
+        out.write("\"occurrences\": ")
+        out.write(occurrences.total)
+        out.write(", \"missed\": ")
+        out.write(occurrences.missed)
+        out.write(", ")
+      }
+    }
+    out.write("\"start\": ")
+    out.writeJSON(row.start)
+    out.write(", \"finish\": ")
+    out.writeJSON(row.finish)
+    out.write(", \"latestStart\": ")
+    out.writeJSON(row.latestStart)
+    out.write(", \"latestFinish\": ")
+    out.writeJSON(row.latestFinish)
+    out.write(", \"slack\": ")
+    out.writeJSON(row.slack)
+    out.write(", \"critical\": ")
+    out.writeJSON(row.isCritical)
+    out.write(", \"deadline\": ")
+    out.writeJSON(row.deadline)
+    out.write(", \"forecastFinish\": ")
+    out.writeJSON(row.forecastFinish)
+    out.write(", \"status\": ")
+    out.writeJSON(row.status.rawValue)
+    out.write(", \"daysOverdue\": ")
+    out.writeJSON(row.daysOverdue)
+    out.write(", \"finishedOn\": ")
+    out.writeJSON(row.finishedOn)
+    out.write(", \"late\": ")
+    out.writeJSON(row.isLate)
+    out.write(", \"source\": ")
+    out.writeJSON(task.source)
+    out.write(", \"note\": ")
+    out.writeJSON(task.note)
+    out.write(", \"evidence\": ")
+    out.writeJSON(task.evidence)
+    out.write(", \"tags\": ")
+    writeList(task.tags, to: &out)
+    out.write("}")
+  }
+
+  private func writeList(_ texts: [String], to out: inout ByteWriter) {
+    out.write("[")
+    for (k, text) in texts.enumerated() {
+      if k > 0 { out.write(", ") }
+      out.writeJSON(text)
+    }
+    out.write("]")
   }
 }

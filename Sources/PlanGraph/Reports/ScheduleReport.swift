@@ -15,28 +15,60 @@ public struct ScheduleReport: Sendable {
   }
 
   /// The contract's JSON object: plan, asOf, start, finish, criticalPath and every task.
-  public func json() -> String {
-    var out = "{\n  \"plan\": \(JSONText.string(plan.title)),\n"
-    out += "  \"asOf\": \"\(schedule.asOf.iso)\",\n  \"start\": \"\(schedule.start.iso)\",\n"
-    out += "  \"finish\": \(ReportText.jsonDay(schedule.finish)),\n  \"criticalPath\": ["
-    out += schedule.criticalPaths.map { path in
-      "[" + path.map { JSONText.string(plan.tasks[$0].fullID) }.joined(separator: ", ") + "]"
-    }.joined(separator: ", ")
-    out += "],\n  \"tasks\": ["
+  public func json() -> [UInt8] {
+    var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
+    out.write("{\n  \"plan\": ")
+    out.writeJSON(plan.title)
+    out.write(",\n  \"asOf\": ")
+    out.writeJSON(schedule.asOf)
+    out.write(",\n  \"start\": ")
+    out.writeJSON(schedule.start)
+    out.write(",\n  \"finish\": ")
+    out.writeJSON(schedule.finish)
+    out.write(",\n  \"criticalPath\": [")
+    for (n, path) in schedule.criticalPaths.enumerated() {
+      out.write(n == 0 ? "[" : ", [")
+      for (k, task) in path.enumerated() {
+        if k > 0 { out.write(", ") }
+        out.writeJSON(plan.tasks[task].fullID)
+      }
+      out.write("]")
+    }
+    out.write("],\n  \"tasks\": [")
     for (i, task) in plan.tasks.enumerated() {
       let row = schedule.tasks[i]
-      out += i == 0 ? "\n" : ",\n"
-      out += "    {\"id\": \(JSONText.string(task.fullID)), \"name\": \(JSONText.string(task.name)), "
-      out += "\"owner\": \(ReportText.jsonText(ReportText.ownerID(task, in: plan))), "
-      out += "\"start\": \(ReportText.jsonDay(row.start)), \"finish\": \(ReportText.jsonDay(row.finish)), "
-      out += "\"latestStart\": \(ReportText.jsonDay(row.latestStart)), "
-      out += "\"latestFinish\": \(ReportText.jsonDay(row.latestFinish)), \"slack\": \(ReportText.jsonInt(row.slack)), "
-      out += "\"critical\": \(row.isCritical), \"deadline\": \(ReportText.jsonDay(row.deadline)), "
-      out += "\"forecastFinish\": \(ReportText.jsonDay(row.forecastFinish)), \"status\": \"\(row.status.rawValue)\", "
-      out += "\"daysOverdue\": \(ReportText.jsonInt(row.daysOverdue)), \"source\": \(ReportText.jsonText(task.source))}"
+      out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+      out.writeJSON(task.fullID)
+      out.write(", \"name\": ")
+      out.writeJSON(task.name)
+      out.write(", \"owner\": ")
+      out.writeJSON(ReportText.ownerID(task, in: plan))
+      out.write(", \"start\": ")
+      out.writeJSON(row.start)
+      out.write(", \"finish\": ")
+      out.writeJSON(row.finish)
+      out.write(", \"latestStart\": ")
+      out.writeJSON(row.latestStart)
+      out.write(", \"latestFinish\": ")
+      out.writeJSON(row.latestFinish)
+      out.write(", \"slack\": ")
+      out.writeJSON(row.slack)
+      out.write(", \"critical\": ")
+      out.writeJSON(row.isCritical)
+      out.write(", \"deadline\": ")
+      out.writeJSON(row.deadline)
+      out.write(", \"forecastFinish\": ")
+      out.writeJSON(row.forecastFinish)
+      out.write(", \"status\": ")
+      out.writeJSON(row.status.rawValue)
+      out.write(", \"daysOverdue\": ")
+      out.writeJSON(row.daysOverdue)
+      out.write(", \"source\": ")
+      out.writeJSON(task.source)
+      out.write("}")
     }
-    out += plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-    return out
+    out.write(plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    return out.bytes
   }
 
   private var headers: [String] {
