@@ -62,7 +62,7 @@ struct CriticalCommand: ParsableCommand {
     case .text:
       let style = output.toTerminal ? Terminal.style(for: 1) : .plain
       try output.emit(report.text(width: Terminal.width, style: style))
-    case .json: try output.emit(report.json())
+    case .json: try output.emit(bytes: report.json())
     case .md: try output.emit(report.markdown())
     }
   }

@@ -57,13 +57,13 @@ public struct ByteWriter: Sendable {
   /// JavaScript line separators escaped, all other text kept as UTF-8.
   public mutating func writeJSON(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    var utf8 = text.utf8
+    let utf8 = text.utf8
     // Most text needs no escape: copy it in one go when so.
     let plain = utf8.withContiguousStorageIfAvailable(ByteWriter.needsNoEscape)
     if plain == true {
       bytes.append(contentsOf: utf8)
     } else {
-      writeEscaped(&utf8)
+      writeEscaped(utf8)
     }
     bytes.append(UInt8(ascii: "\""))
   }
@@ -82,7 +82,7 @@ public struct ByteWriter: Sendable {
     return true
   }
 
-  private mutating func writeEscaped(_ utf8: inout String.UTF8View) {
+  private mutating func writeEscaped(_ utf8: String.UTF8View) {
     var previous: (UInt8, UInt8) = (0, 0)
     for byte in utf8 {
       // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: undo the two bytes already written.

@@ -129,24 +129,50 @@ public struct CriticalReport: Sendable {
   }
 
   /// JSON: the paths with their tasks and lengths, whether more exist, and the negative-slack tasks.
-  public func json() -> String {
-    func taskObject(_ index: Int) -> String {
+  public func json() -> [UInt8] {
+    var out = ByteWriter()
+    func writeTask(_ index: Int) {
       let row = schedule.tasks[index]
-      let task = plan.tasks[index]
-      return "{\"id\": \(JSONText.string(task.fullID)), \"name\": \(JSONText.string(task.name)), "
-        + "\"start\": \(ReportText.jsonDay(row.start)), \"finish\": \(ReportText.jsonDay(row.finish)), "
-        + "\"deadline\": \(ReportText.jsonDay(row.deadline)), \"slack\": \(ReportText.jsonInt(row.slack))}"
+      out.write("{\"id\": ")
+      out.writeJSON(plan.tasks[index].fullID)
+      out.write(", \"name\": ")
+      out.writeJSON(plan.tasks[index].name)
+      out.write(", \"start\": ")
+      out.writeJSON(row.start)
+      out.write(", \"finish\": ")
+      out.writeJSON(row.finish)
+      out.write(", \"deadline\": ")
+      out.writeJSON(row.deadline)
+      out.write(", \"slack\": ")
+      out.writeJSON(row.slack)
+      out.write("}")
     }
-    var out = "{\n  \"plan\": \(JSONText.string(plan.title)),\n  \"start\": \"\(schedule.start.iso)\",\n"
-    out += "  \"finish\": \(ReportText.jsonDay(schedule.finish)),\n  \"paths\": ["
+    out.write("{\n  \"plan\": ")
+    out.writeJSON(plan.title)
+    out.write(",\n  \"start\": ")
+    out.writeJSON(schedule.start)
+    out.write(",\n  \"finish\": ")
+    out.writeJSON(schedule.finish)
+    out.write(",\n  \"paths\": [")
     for (n, path) in schedule.criticalPaths.enumerated() {
-      out += n == 0 ? "\n" : ",\n"
-      out += "    {\"length\": \(length(of: path)), \"tasks\": ["
-      out += path.map(taskObject).joined(separator: ", ") + "]}"
+      out.write(n == 0 ? "\n    {\"length\": " : ",\n    {\"length\": ")
+      out.write(length(of: path))
+      out.write(", \"tasks\": [")
+      for (k, task) in path.enumerated() {
+        if k > 0 { out.write(", ") }
+        writeTask(task)
+      }
+      out.write("]}")
     }
-    out += schedule.criticalPaths.isEmpty ? "],\n" : "\n  ],\n"
-    out += "  \"more\": \(schedule.hasMoreCriticalPaths),\n  \"negativeSlack\": ["
-    out += negativeSlack.map(taskObject).joined(separator: ", ") + "]\n}\n"
-    return out
+    out.write(schedule.criticalPaths.isEmpty ? "],\n" : "\n  ],\n")
+    out.write("  \"more\": ")
+    out.writeJSON(schedule.hasMoreCriticalPaths)
+    out.write(",\n  \"negativeSlack\": [")
+    for (k, task) in negativeSlack.enumerated() {
+      if k > 0 { out.write(", ") }
+      writeTask(task)
+    }
+    out.write("]\n}\n")
+    return out.bytes
   }
 }

@@ -3,15 +3,6 @@ enum ReportText {
   /// A day as `YYYY-MM-DD`, or an em dash when absent.
   static func day(_ day: Day?) -> String { day?.iso ?? "—" }
 
-  /// A day as JSON: a string or null.
-  static func jsonDay(_ day: Day?) -> String { day.map { "\"\($0.iso)\"" } ?? "null" }
-
-  /// An integer as JSON: a number or null.
-  static func jsonInt(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-
-  /// A text as JSON: a string or null.
-  static func jsonText(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
-
   /// The owner's full id, nil when the task has none.
   static func ownerID(_ task: PlanTask, in plan: Plan) -> String? {
     task.owner.map { plan.owners[$0].id }
