@@ -15,8 +15,9 @@ struct WindowOption: ParsableArguments {
   /// The window in days.
   var days: Int {
     get throws {
-      if let bare = Int(window), bare >= 0 { return bare }
-      switch PlanDuration.parse(window) {
+      // A bare number means days; either way the plan format's parser and its 100,000-day cap apply.
+      let isBare = !window.isEmpty && window.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      switch PlanDuration.parse(isBare ? window + "d" : window) {
       case .success(let duration): return duration.days
       case .failure: throw ValidationError("--window takes a duration such as 30d or 4w, not '\(window)'")
       }

@@ -146,14 +146,15 @@ public struct HTMLReport: Sendable {
     for index in indices {
       let task = plan.tasks[index]
       let row = schedule.tasks[index]
+      // Counts from the row, complete; the dates from the schedule's list, which is capped.
+      let (due, missedCount) = row.occurrences.map { ($0.due, $0.missed) } ?? (0, 0)
       let missed = missedByTask[index] ?? []
-      let due = row.occurrences.map { $0.total } ?? 0
-      let shown = missed.prefix(12).map(\.iso).joined(separator: ", ") + (missed.count > 12 ? " …" : "")
+      let shown = missed.prefix(12).map(\.iso).joined(separator: ", ") + (missedCount > 12 ? " …" : "")
       out +=
         "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(task.name) + "<br/><code>" + e(task.fullID)
         + "</code></td><td>" + e(period(task.recurrence)) + "</td><td>"
-        + e(task.owner.map { plan.owners[$0].name } ?? "—") + "</td><td>\(due - missed.count) / \(due)</td><td>"
-        + (missed.isEmpty ? "—" : "<strong>\(missed.count)</strong> <small>" + e(shown) + "</small>") + "</td></tr>\n"
+        + e(task.owner.map { plan.owners[$0].name } ?? "—") + "</td><td>\(due - missedCount) / \(due)</td><td>"
+        + (missedCount == 0 ? "—" : "<strong>\(missedCount)</strong> <small>" + e(shown) + "</small>") + "</td></tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
   }

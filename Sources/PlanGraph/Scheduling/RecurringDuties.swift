@@ -22,7 +22,7 @@ enum RecurringDuties {
         continue
       }
       let span = Span(task: plan.tasks[i], every: every, planStart: plan.start, until: nil, asOf: asOf)
-      row.occurrences = (span.total, span.missedCount)
+      row.occurrences = (span.total, span.dueCount, span.missedCount)
       if let first = span.firstMissed {
         row.status = .overdue
         let due = every.period(at: first).upperBound
@@ -79,11 +79,11 @@ enum RecurringDuties {
     /// How many occurrences the span has.
     var total: Int { max(0, last - first + 1) }
 
+    /// How many occurrences were due before the as-of date.
+    var dueCount: Int { max(0, lastDue - first + 1) }
+
     /// How many due occurrences have no done date.
-    var missedCount: Int {
-      guard lastDue >= first else { return 0 }
-      return (lastDue - first + 1) - held.filter { $0 <= lastDue }.count
-    }
+    var missedCount: Int { dueCount - held.filter { $0 <= lastDue }.count }
 
     /// The first missed period, found after at most as many steps as there are held periods.
     var firstMissed: Int? {

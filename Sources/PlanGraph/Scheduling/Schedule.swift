@@ -40,6 +40,7 @@ public struct TaskSchedule: Hashable, Sendable {
   private var slackDays = TaskSchedule.none
   private var overdueDays = TaskSchedule.none
   private var occurrenceCount = TaskSchedule.none
+  private var dueCount: Int32 = 0
   private var missedCount: Int32 = 0
   /// The status as of the as-of date.
   public var status: ScheduleStatus = .onTrack
@@ -104,11 +105,13 @@ public struct TaskSchedule: Hashable, Sendable {
     get { measurement?.value }
     set { measurement = newValue.map(MeasurementBox.init) }
   }
-  /// For a duty: how many occurrences fall in its span up to the as-of date, and how many were missed.
-  public var occurrences: (total: Int, missed: Int)? {
-    get { occurrenceCount == Self.none ? nil : (Int(occurrenceCount), Int(missedCount)) }
+  /// For a duty: how many occurrences fall in its span up to the as-of date (the current period
+  /// included), how many of them were already due, and how many of those were missed.
+  public var occurrences: (total: Int, due: Int, missed: Int)? {
+    get { occurrenceCount == Self.none ? nil : (Int(occurrenceCount), Int(dueCount), Int(missedCount)) }
     set {
       occurrenceCount = newValue.map { Int32(clamping: $0.total) } ?? Self.none
+      dueCount = Int32(clamping: newValue?.due ?? 0)
       missedCount = Int32(clamping: newValue?.missed ?? 0)
     }
   }
