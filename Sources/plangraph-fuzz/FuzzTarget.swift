@@ -28,22 +28,26 @@ import PlanGraph
     switch mode % 4 {
     case 0, 1:
       let path = mode % 4 == 0 ? "plan.yaml" : "plan.json"
-      let result = PlanLoader(fileSystem: MemoryFileSystem(files: [path: input])).load(path: path)
+      let check = PlanCheck(
+        path: path, asOf: nil, strict: mode & 4 != 0, fileSystem: MemoryFileSystem(files: [path: input]))
       // Every diagnostic must print without trapping, caret and all.
-      _ = DiagnosticFormatter().format(result.diagnostics, sources: result.sources)
-      guard let plan = result.plan, let scheduler = try? Scheduler(plan: plan) else { return 0 }
+      _ = DiagnosticFormatter().format(check.diagnostics, sources: check.sources)
+      _ = DiagnosticFormatter.json(check.diagnostics)
+      guard let plan = check.plan, let scheduler = try? Scheduler(plan: plan) else { return 0 }
       let schedule = scheduler.schedule(asOf: plan.start.adding(days: Int(mode) * 37))
-      _ = PlanLinter.warnings(for: plan, schedule: schedule)
-      _ = ScheduleReport(plan: plan, schedule: schedule, language: .zh).table(width: 80, style: .plain)
-      _ = ScheduleReport(plan: plan, schedule: schedule, language: .en).csv()
-      _ = ScheduleReport(plan: plan, schedule: schedule, language: .en).json()
-      _ = PlanExport(plan: plan, schedule: schedule).json()
+      let language: Language = mode & 8 == 0 ? .zh : .en
+      _ = CheckReport.text(plan: plan, path: path, schedule: schedule, style: .plain, language: language)
+      let report = ScheduleReport(plan: plan, schedule: schedule, language: language)
+      _ = (report.table(width: 80, style: .plain), report.csv(), report.json(), report.markdown())
       let list = OverdueList(plan: plan, schedule: schedule)
-      _ = OverdueReport(plan: plan, schedule: schedule, list: list, language: .zh).markdown()
-      _ = OverdueReport(plan: plan, schedule: schedule, list: list, language: .zh).json()
-      _ = CriticalReport(plan: plan, schedule: schedule, language: .en).json()
-      _ = CalendarExport(plan: plan, schedule: schedule, language: .zh).ics()
-      _ = MermaidExport(plan: plan, schedule: schedule, language: .en).markdown()
+      let overdue = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
+      _ = (overdue.table(width: 60, style: .plain), overdue.csv(), overdue.json(), overdue.markdown())
+      let critical = CriticalReport(plan: plan, schedule: schedule, language: language)
+      _ = (critical.text(width: 80, style: .plain), critical.json(), critical.markdown())
+      _ = HTMLReport(plan: plan, schedule: schedule, language: language).html()
+      _ = PlanExport(plan: plan, schedule: schedule).json()
+      _ = CalendarExport(plan: plan, schedule: schedule, language: language).ics()
+      _ = MermaidExport(plan: plan, schedule: schedule, language: language).markdown()
     case 2:
       _ = DateExpression.parse(String(decoding: input, as: UTF8.self))
     default:
