@@ -25,26 +25,18 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let result = PlanLoader().load(path: plan.plan)
-    var diagnostics = result.diagnostics
-    var summaryText: String?
-    if let loaded = result.plan, let scheduler = try? Scheduler(plan: loaded) {
-      let schedule = scheduler.schedule(asOf: asOf)
-      // Before the closing "more problems not shown" note, if the loader had to leave some out.
-      let closing = diagnostics.lastIndex { $0.code == .tooManyProblems } ?? diagnostics.endIndex
-      diagnostics.insert(contentsOf: PlanLinter.warnings(for: loaded, schedule: schedule), at: closing)
-      summaryText = CheckReport.text(
-        plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1), language: language)
-    }
-    if strict { diagnostics = diagnostics.map(\.asError) }
-    let valid = !diagnostics.contains { $0.severity == .error }
+    let check = PlanCheck(path: plan.plan, asOf: asOf, strict: strict)
     switch format {
     case .json:
-      Output.out(DiagnosticFormatter.json(diagnostics))
+      Output.out(DiagnosticFormatter.json(check.diagnostics))
     case .text:
-      printDiagnostics(diagnostics, sources: result.sources)
-      if valid, let summaryText { Output.out(summaryText) }
+      printDiagnostics(check.diagnostics, sources: check.sources)
+      if check.isValid, let loaded = check.plan, let schedule = check.schedule {
+        Output.out(
+          CheckReport.text(
+            plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1), language: language))
+      }
     }
-    if !valid { throw ExitCode(2) }
+    if !check.isValid { throw ExitCode(2) }
   }
 }

@@ -13,6 +13,7 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var plan: PlanArgument
   @OptionGroup var asOf: AsOfOption
+  @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
 
@@ -24,12 +25,17 @@ struct ExportCommand: ParsableCommand {
   )
   var owner: String?
 
+  func validate() throws {
+    if owner != nil && format == .json {
+      throw ValidationError("--owner selects a unit's feed (ics, mermaid); the JSON export is the whole plan")
+    }
+  }
+
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let loaded = try plan.load()
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
     let owners = try resolveOwnerFilter(owner, in: loaded)
-    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
     switch format {
     case .ics:
       try output.emit(CalendarExport(plan: loaded, schedule: schedule, owners: owners, language: language).ics())

@@ -10,8 +10,18 @@ struct PlanArgument: ParsableArguments {
   @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
   var plan: String
 
-  /// Loads the plan, printing its errors to stderr and exiting with status 2 when it is invalid.
-  /// Warnings are not printed: `check` shows them, and a report in a cron job should stay quiet.
+  /// Loads and schedules the plan as of `asOf` (nil: its start), or prints its diagnostics to stderr and exits with status 2. Warnings
+  /// of a valid plan are not printed: `check` shows them, and a report in a cron job should stay quiet.
+  func loadScheduled(asOf: Day?, window: Int = 30) throws -> (plan: Plan, schedule: Schedule) {
+    let check = PlanCheck(path: plan, asOf: asOf, window: window, lint: false)
+    guard let loaded = check.plan, let schedule = check.schedule else {
+      printDiagnostics(check.diagnostics, sources: check.sources)
+      throw ExitCode(2)
+    }
+    return (loaded, schedule)
+  }
+
+  /// Loads the plan, or prints its diagnostics and exits with status 2.
   func load() throws -> Plan {
     let result = PlanLoader().load(path: plan)
     guard let loaded = result.plan else {
@@ -24,17 +34,11 @@ struct PlanArgument: ParsableArguments {
 
 /// Prints diagnostics compiler style on stderr, with a count line.
 func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
-  let formatter = DiagnosticFormatter(style: Terminal.style(for: 2))
-  // Diagnostics found after loading (the check's warnings) may point into files the loader let go.
-  var sources = sources
-  for file in Set(diagnostics.map(\.location.file)) where sources[file] == nil {
-    if case .success(let bytes) = DiskFileSystem().read(file) { sources[file] = bytes }
-  }
-  var text = formatter.format(diagnostics, sources: sources)
+  var text = DiagnosticFormatter(style: Terminal.style(for: 2)).format(diagnostics, sources: sources)
   let counts = Diagnostic.counts(diagnostics)
-  let (errors, warnings) = (counts.errors, counts.warnings)
-  if errors + warnings > 0 {
-    text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+  if counts.errors + counts.warnings > 0 {
+    text +=
+      "\(counts.errors) error\(counts.errors == 1 ? "" : "s"), \(counts.warnings) warning\(counts.warnings == 1 ? "" : "s")\n"
   }
   Output.err(text)
 }

@@ -23,8 +23,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let loaded = try plan.load()
-    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: try window.days)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
     var svg: String?
     if !noChart {
       let chart = Chart(
@@ -38,11 +37,6 @@ struct ReportCommand: ParsableCommand {
       }
     }
     let html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg).html()
-    do {
-      try AtomicFile.write(html, to: output)
-    } catch {
-      Output.err("plangraph: \(error.description)\n")
-      throw ExitCode(1)
-    }
+    try writeFile(Array(html.utf8), to: output)
   }
 }

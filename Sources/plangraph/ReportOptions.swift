@@ -37,12 +37,7 @@ struct OutputFileOption: ParsableArguments {
       Output.out(text)
       return
     }
-    do {
-      try AtomicFile.write(text, to: output)
-    } catch {
-      Output.err("error: \(error)\n")
-      throw ExitCode(1)
-    }
+    try writeFile(Array(text.utf8), to: output)
   }
 
   /// Writes bytes to the file, or to stdout; a failed write exits with status 1.
@@ -51,16 +46,25 @@ struct OutputFileOption: ParsableArguments {
       Output.write(bytes, to: 1)
       return
     }
-    do {
-      try AtomicFile.write(bytes, to: output)
-    } catch {
-      Output.err("error: \(error)\n")
-      throw ExitCode(1)
-    }
+    try writeFile(bytes, to: output)
   }
 
-  /// Whether the report goes to a terminal (for colour and width).
-  var toTerminal: Bool { output == nil && Terminal.isTerminal(1) }
+  /// Colours when the report goes to a terminal that wants them, else none.
+  var style: TerminalStyle { output == nil ? Terminal.style(for: 1) : .plain }
+
+  /// The width tables are fitted to: the terminal's, or for a file `COLUMNS` or 80, whatever terminal
+  /// the command happens to run in.
+  var width: Int { output == nil ? Terminal.width : Terminal.columns ?? 80 }
+}
+
+/// Writes a file atomically; a failure is printed and exits with status 1.
+func writeFile(_ bytes: [UInt8], to path: String) throws {
+  do {
+    try AtomicFile.write(bytes, to: path)
+  } catch {
+    Output.err("plangraph: \(error.description)\n")
+    throw ExitCode(1)
+  }
 }
 
 /// Resolves `--owner`: the owner and all its units, or a usage error naming the owners it could be.

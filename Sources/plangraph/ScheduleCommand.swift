@@ -20,13 +20,11 @@ struct ScheduleCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let loaded = try plan.load()
-    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
     let report = ScheduleReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .table:
-      let style = output.toTerminal ? Terminal.style(for: 1) : .plain
-      try output.emit(report.table(width: Terminal.width, style: style))
+      try output.emit(report.table(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
@@ -45,7 +43,6 @@ struct CriticalCommand: ParsableCommand {
   }
 
   @OptionGroup var plan: PlanArgument
-  @OptionGroup var asOf: AsOfOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
 
@@ -53,15 +50,13 @@ struct CriticalCommand: ParsableCommand {
   var format: Format = .text
 
   func run() throws {
-    let asOf = try asOf.asOf
     let language = try language.language
-    let loaded = try plan.load()
-    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
+    // The critical path is the plan's own, the same whatever the date: no as-of date is asked for.
+    let (loaded, schedule) = try plan.loadScheduled(asOf: nil)
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .text:
-      let style = output.toTerminal ? Terminal.style(for: 1) : .plain
-      try output.emit(report.text(width: Terminal.width, style: style))
+      try output.emit(report.text(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .md: try output.emit(report.markdown())
     }
@@ -91,15 +86,13 @@ struct OverdueCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let loaded = try plan.load()
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
     let owners = try resolveOwnerFilter(owner, in: loaded)
-    let schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
     let list = OverdueList(plan: loaded, schedule: schedule, owners: owners)
     let report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
     switch format {
     case .table:
-      let style = output.toTerminal ? Terminal.style(for: 1) : .plain
-      try output.emit(report.table(width: Terminal.width, style: style))
+      try output.emit(report.table(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())

@@ -64,8 +64,12 @@ enum Golden {
   static func check(_ actual: Data, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["PLANGRAPH_RECORD"] == "1" {
+      // Recording never passes silently: a file that changed fails the run, to be reviewed and rerun.
+      guard (try? Data(contentsOf: url)) != actual else { return }
       try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try? actual.write(to: url)
+      Issue.record(
+        "recorded \(name); review its diff, then run again without PLANGRAPH_RECORD", sourceLocation: sourceLocation)
       return
     }
     guard let expected = try? Data(contentsOf: url) else {

@@ -67,9 +67,11 @@ import Testing
     let deep = try CommandRunner.measured(["check", try scratch.write("deep.json", tree(900)), "--as-of", "2018-01-01"])
     #expect(deep.result.status == 0, "\(deep.result.stderr.prefix(300))")
     #expect(deep.seconds < 5)
-    let tooDeep = try CommandRunner.run(["check", try scratch.write("deeper.json", tree(100_000 / 40))])
+    // 1,100 levels of tasks are 2,200 levels of JSON: within the collection limit, past the task limit.
+    let tooDeep = try CommandRunner.run(["check", try scratch.write("deeper.json", tree(1_100)), "--format", "json"])
     #expect(tooDeep.status == 2)
-    #expect(tooDeep.stderr.contains("nest more than"))
+    #expect(tooDeep.stdout.contains("tasks nest more than 1000 levels deep"))
+    #expect(tooDeep.stdout.contains("\"invalid-value\""))
   }
 
   @Test func aHundredMegabytePlanIsRead() throws {
@@ -188,6 +190,27 @@ import Testing
     for line in [8, 9, 10, 12, 13, 14, 15, 16, 17] { #expect(byLine[line]?.count == 1, "line \(line)") }
     #expect(byLine[16]?.first?["code"] as? String == "invalid-date")
     #expect(byLine[17]?.first?["code"] as? String == "date-out-of-range")
+
+    // --window goes through the same duration parser and cap, bare number or not.
+    let chengqu = "plans/chengqu-2017/plan.yaml"
+    for (window, status) in [("100000", Int32(1)), ("100001", 64), ("9223372036854775000", 64), ("1e3", 64)] {
+      let run = try CommandRunner.run(["overdue", chengqu, "--as-of", "2018-01-15", "--window", window])
+      #expect(run.status == status, "--window \(window): \(run.stderr.prefix(200))")
+    }
+  }
+
+  @Test func aChainOfLongTasksThatRunsPastTheCalendarIsAnError() throws {
+    let scratch = try Scratch()
+    // Thirty tasks of 100,000 days after 2017 end past the year 9999: an error, not clamped dates.
+    let tasks = (0..<30).map {
+      "    - { id: t\($0), name: T, duration: 100000d\($0 > 0 ? ", after: [t\($0 - 1)]" : "") }"
+    }
+    let path = try scratch.write("long.yaml", header + "tasks:\n" + tasks.joined(separator: "\n") + "\n")
+    for command in ["check", "schedule", "overdue"] {
+      let run = try CommandRunner.run([command, path, "--as-of", "2018-01-01"])
+      #expect(run.status == 2, "\(command): \(run.stderr.prefix(300))")
+      #expect(run.stderr.contains("error: the schedule of 't29' falls outside the years 1–9999"))
+    }
   }
 
   @Test func namesBuiltToBreakOutputsComeOutAsWritten() throws {
@@ -235,21 +258,36 @@ import Testing
     #expect(taskLines.count == nasty.count && taskLines.allSatisfy { $0.split(separator: ":").count == 2 })
   }
 
-  @Test func anInterruptedWriteLeavesThePreviousFileWhole() throws {
+  @Test func aWriteKilledHalfwayLeavesThePreviousFileWhole() throws {
     let scratch = try Scratch()
-    let plan = scratch.url.appendingPathComponent("big.json").path
-    try Data(PlanGeneratorBytes.json(tasks: 60_000)).write(to: URL(fileURLWithPath: plan))
     let output = scratch.url.appendingPathComponent("schedule.json").path
-    let first = try CommandRunner.run(["schedule", plan, "--format", "json", "-o", output, "--as-of", "2020-06-01"])
+    let plan = "plans/chengqu-2017/plan.yaml"
+    let first = try CommandRunner.run(["schedule", plan, "--format", "json", "-o", output, "--as-of", "2018-01-15"])
     #expect(first.status == 0)
     let previous = try Data(contentsOf: URL(fileURLWithPath: output))
-    // Kill a second run of the same command at several moments: the file is always the previous one, whole.
-    for delay in [0.05, 0.2, 0.4, 0.8] {
-      try CommandRunner.killed(
-        after: delay, ["schedule", plan, "--format", "json", "-o", output, "--as-of", "2021-06-01"])
-      let now = try Data(contentsOf: URL(fileURLWithPath: output))
-      #expect(now == previous || (try? JSONSerialization.jsonObject(with: now)) != nil)
+    // A 64 KiB file size limit kills the writer (SIGXFSZ) in the middle of its 200 KB, every time.
+    let binary = try #require(CommandRunner.executable).path
+    let killed = try CommandRunner.runShell(
+      "ulimit -f 64; '\(binary)' schedule \(plan) --format json -o '\(output)' --as-of 2026-11-29; echo status $?")
+    #expect(killed.contains("status 153"), "\(killed)")  // 128 + SIGXFSZ (25)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == previous)
+    // With the signal ignored, the write fails (EFBIG, as on a full disk): status 1, nothing left behind.
+    let failed = try CommandRunner.runShell(
+      "trap '' XFSZ; ulimit -f 64; '\(binary)' schedule \(plan) --format json -o '\(output)' --as-of 2026-11-29; "
+        + "echo status $?")
+    #expect(failed.contains("File too large") && failed.contains("status 1"), "\(failed)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == previous)
+    let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter {
+      $0.hasPrefix(".plangraph-")
     }
+    #expect(left.count == 1, "only the killed run's temporary file: \(left)")
+  }
+
+  @Test func aFailedWriteToStandardOutputIsAnError() throws {
+    let binary = try #require(CommandRunner.executable).path
+    let full = try CommandRunner.runShell("'\(binary)' schema > /dev/full; echo status $?")
+    #expect(full.contains("cannot write to standard output: No space left on device"), "\(full)")
+    #expect(full.contains("status 1"))
   }
 
   @Test func anInterruptedRenderLeavesThePreviousChartWhole() throws {

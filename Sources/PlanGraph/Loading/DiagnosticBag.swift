@@ -36,6 +36,13 @@ struct DiagnosticBag {
     if other.hasErrors { hasErrors = true }
   }
 
+  /// Counts problems left out elsewhere, as if this bag had dropped them.
+  mutating func countOmitted(_ omitted: OmittedProblems) {
+    dropped += omitted.errors + omitted.warnings
+    droppedErrors += omitted.errors
+    if omitted.errors > 0 { hasErrors = true }
+  }
+
   /// The diagnostics sorted by file order, line and column, with a closing note if some were dropped.
   func sorted(fileOrder: [String]) -> [Diagnostic] {
     var rank: [String: Int] = [:]
@@ -58,5 +65,18 @@ struct DiagnosticBag {
       result.append(note)
     }
     return result
+  }
+}
+
+extension DiagnosticBag {
+  /// Takes in an already sorted list: its diagnostics, and the problems its closing note stands for.
+  mutating func add(contentsOf diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+      if diagnostic.code == .tooManyProblems {
+        countOmitted(diagnostic.omitted)
+      } else {
+        add(diagnostic)
+      }
+    }
   }
 }

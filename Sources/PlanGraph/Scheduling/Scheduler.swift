@@ -14,7 +14,30 @@ public struct Scheduler: Sendable {
   public enum Failure: Error, Hashable, Sendable {
     /// The dependencies form a cycle (the loader reports these for plans it loads).
     case cycle([Int])
+    /// The task's planned or latest dates fall outside the years 1–9999: chains of very long tasks.
+    case outOfRange(task: Int)
+
+    /// The failure as an error diagnostic at the task it concerns, for printing with the loader's.
+    public func diagnostic(in plan: Plan) -> Diagnostic {
+      switch self {
+      case .cycle(let tasks):
+        let ids = tasks.map { plan.tasks[$0].fullID }
+        return Diagnostic(
+          .error, .dependencyCycle, "the dependencies form a cycle: " + (ids + ids.prefix(1)).joined(separator: " → "),
+          at: plan.location(
+            tasks.first.map { plan.tasks[$0].locations.id } ?? SourcePosition(file: 0, line: 0, column: 0, length: 1)))
+      case .outOfRange(let task):
+        return Diagnostic(
+          .error, .dateOutOfRange,
+          "the schedule of '\(plan.tasks[task].fullID)' falls outside the years 1–9999",
+          at: plan.location(plan.tasks[task].locations.id),
+          hint: "shorten the tasks before it, or the chain of long tasks that leads to it")
+      }
+    }
   }
+
+  /// The days a schedule may hold: 0001-01-01 to 9999-12-31.
+  static let dayRange = -719_162...2_932_896
 
   /// Prepares the plan schedule of `plan`, which must be free of dependency cycles.
   public init(plan: Plan) throws(Failure) {
@@ -27,6 +50,13 @@ public struct Scheduler: Sendable {
     constraints = EffectiveConstraints(tasks: plan.tasks)
     facts = TaskFacts(tasks: plan.tasks)
     planned = PlannedSchedule(facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal)
+    // Durations are capped, but a long enough chain of long tasks still runs past any calendar.
+    for task in plan.tasks.indices {
+      let latestStart = planned.latestEnd[task] == .max ? 0 : planned.latestEnd[task] - planned.duration[task]
+      if !Self.dayRange.contains(planned.end[task]) || !Self.dayRange.contains(latestStart) {
+        throw .outOfRange(task: task)
+      }
+    }
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.

@@ -1,0 +1,50 @@
+import PlanGraph
+import Testing
+
+/// What `check` reports beyond the loader: warnings that need the schedule, under the same cap, and
+/// plans the scheduler refuses.
+@Suite struct PlanCheckTests {
+  private func check(_ yaml: String, asOf: String = "2018-01-01", strict: Bool = false) -> PlanCheck {
+    PlanCheck(
+      path: "plan.yaml", asOf: day(asOf), strict: strict,
+      fileSystem: MemoryFileSystem(files: ["plan.yaml": Array(yaml.utf8)]))
+  }
+
+  @Test func scheduleWarningsAreCappedWithTheLoadersAndCounted() {
+    let tasks = (0..<1_200).map { "  - { id: t\($0), name: T, duration: 10d, deadline: 2017-09-02 }" }
+    let result = check(header + tasks.joined(separator: "\n") + "\n")
+    #expect(result.isValid && result.plan != nil && result.schedule != nil)
+    #expect(result.diagnostics.count == PlanLimits.maximumDiagnostics + 1)
+    #expect(result.diagnostics.dropLast().allSatisfy { $0.code == .deadlineBeforeFinish })
+    #expect(result.diagnostics.last?.code == .tooManyProblems)
+    #expect(Diagnostic.counts(result.diagnostics) == OmittedProblems(errors: 0, warnings: 1_200))
+    // The warnings point into the plan file, whose text comes with them for printing.
+    #expect(result.sources["plan.yaml"] != nil)
+    let strict = check(header + tasks.joined(separator: "\n") + "\n", strict: true)
+    #expect(!strict.isValid)
+    #expect(Diagnostic.counts(strict.diagnostics) == OmittedProblems(errors: 1_200, warnings: 0))
+  }
+
+  @Test func aPlanWhoseDatesRunPastTheCalendarIsInvalidAtTheTask() {
+    let tasks = (0..<30).map {
+      "  - { id: t\($0), name: T, duration: 100000d\($0 > 0 ? ", after: [t\($0 - 1)]" : "") }"
+    }
+    let result = check(header + tasks.joined(separator: "\n") + "\n")
+    #expect(!result.isValid && result.plan == nil && result.schedule == nil)
+    let error = result.diagnostics.first { $0.severity == .error }
+    #expect(error?.code == .dateOutOfRange)
+    #expect(error?.message == "the schedule of 't29' falls outside the years 1–9999")
+    #expect(error?.location.line == 7 + 29)
+    // Twenty-nine such tasks still fit.
+    #expect(check(header + tasks.prefix(29).joined(separator: "\n") + "\n").isValid)
+  }
+
+  @Test func latestDatesBeforeTheYearOneAreRefusedToo() {
+    // A deadline early in the chain's last task pulls every latest date back by the chain's length.
+    let tasks = (0..<9).map {
+      "  - { id: t\($0), name: T, duration: 100000d\($0 > 0 ? ", after: [t\($0 - 1)]" : "")\($0 == 8 ? ", deadline: 1900-01-01" : "") }"
+    }
+    let result = check(header + tasks.joined(separator: "\n") + "\n")
+    #expect(result.diagnostics.contains { $0.code == .dateOutOfRange && $0.severity == .error })
+  }
+}
