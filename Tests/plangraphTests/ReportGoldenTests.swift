@@ -33,13 +33,13 @@ import Testing
     dates.flatMap { date in
       cases("schedule", ["table", "json", "csv", "md"], asOf: date)
         + cases("overdue", ["table", "json", "csv", "md"], asOf: date)
-    } + cases("critical", ["text", "json", "md"], asOf: nil)
+    } + cases("critical", ["text", "json", "md"], asOf: nil) + cases("check", ["text"], asOf: "2018-01-15")
 
   @Test(arguments: cases)
   func matchesTheGoldenFile(_ c: Case) throws {
     let result = try CommandRunner.run(
       [c.command, Self.plan, "--format", c.format, "--lang", c.language] + (c.asOf.map { ["--as-of", $0] } ?? []))
-    // `overdue` exits 1 when something is overdue, as it is on both dates.
+    // `overdue` exits 1 when something is overdue, as it is on both dates; `check` exits 0 when valid.
     #expect(result.status == (c.command == "overdue" ? 1 : 0), "\(result.stderr)")
     #expect(result.stderr.isEmpty)
     Golden.check(result.stdoutBytes, c.golden)
