@@ -17,14 +17,13 @@ enum AsOfFact: Sendable {
     }
   }
 
-  /// What is known on `asOf` of a task with a target: met by a measurement, under way once measured,
-  /// else as its status says. Other leaves are read from the scheduler's flat facts.
-  init(measuring task: PlanTask, target: Target, asOf: Int) {
-    let (latest, metDay) = TargetProgress.evaluate(task.measurements, target: target, asOf: asOf)
+  /// What is known of a task with a target: met on `metDay`, under way once measured or when its status
+  /// says so, else waiting.
+  init(metDay: Int?, measured: Bool, status: TaskStatus, progress: Int?) {
     if let metDay {
       self = .met(day: metDay)
-    } else if latest != nil || task.status == .active {
-      self = .active(progress: task.progress ?? 0)
+    } else if measured || status == .active {
+      self = .active(progress: progress ?? 0)
     } else {
       self = .waiting
     }

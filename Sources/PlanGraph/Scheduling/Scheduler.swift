@@ -64,7 +64,8 @@ public struct Scheduler: Sendable {
     let tasks = plan.tasks
     let asOfDay = asOf.ordinal
     var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
-    let forecastEnd = forecast(asOf: asOfDay)
+    let measured = measuredTargets(asOf: asOfDay)
+    let forecastEnd = forecast(asOf: asOfDay, measured: measured)
 
     // Leaves: planned dates, slack, forecast, status.
     let isLeaf = facts.isLeaf
@@ -84,15 +85,13 @@ public struct Scheduler: Sendable {
       } else {
         row.isCritical = (row.slack ?? 0) <= 0
         row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
-        let fact = fact(i, asOf: asOfDay)
+        let fact = fact(i, asOf: asOfDay, measured: measured)
         switch fact {
         case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
         case .met(let day): row.finishedOn = Day(ordinal: day)
         default: break
         }
-        if facts.hasTarget[i], let target = tasks[i].target {
-          row.latestMeasurement = TargetProgress.evaluate(tasks[i].measurements, target: target, asOf: asOfDay).latest
-        }
+        if facts.hasTarget[i] { row.latestMeasurement = measured[i]?.latest }
         StatusRules.apply(
           to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
       }
@@ -118,7 +117,7 @@ public struct Scheduler: Sendable {
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open).
-  private func forecast(asOf asOfDay: Int) -> [Int] {
+  private func forecast(asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> [Int] {
     let planStart = plan.start.ordinal
     var end = [Int](repeating: planStart, count: graph.nodeCount)
     let order = graph.order
@@ -139,7 +138,7 @@ public struct Scheduler: Sendable {
         continue
       }
       let days = planned.duration[node]
-      switch fact(node, asOf: asOfDay) {
+      switch fact(node, asOf: asOfDay, measured: measured) {
       case .finished(let actualEnd, _):
         end[node] = actualEnd
       case .met(let day):
@@ -155,16 +154,33 @@ public struct Scheduler: Sendable {
     return end
   }
 
-  /// What is known of a leaf on the as-of date, from the flat facts (a task with a target reads its
-  /// measurements).
-  func fact(_ index: Int, asOf asOfDay: Int) -> AsOfFact {
-    if facts.hasTarget[index], let target = plan.tasks[index].target {
-      return AsOfFact(measuring: plan.tasks[index], target: target, asOf: asOfDay)
+  /// What a task with a target shows on the as-of date, read from its measurements once.
+  struct MeasuredTarget {
+    var fact: AsOfFact
+    var latest: Measurement?
+  }
+
+  /// The tasks with targets, read once per schedule: few, and each read costs a sort.
+  private func measuredTargets(asOf asOfDay: Int) -> [Int: MeasuredTarget] {
+    var result: [Int: MeasuredTarget] = [:]
+    for i in plan.tasks.indices where facts.hasTarget[i] {
+      guard let target = plan.tasks[i].target else { continue }
+      let (latest, metDay) = TargetProgress.evaluate(plan.tasks[i].measurements, target: target, asOf: asOfDay)
+      result[i] = MeasuredTarget(
+        fact: AsOfFact(
+          metDay: metDay, measured: latest != nil, status: plan.tasks[i].status, progress: plan.tasks[i].progress),
+        latest: latest)
     }
+    return result
+  }
+
+  /// What is known of a leaf on the as-of date: from its measurements, or from the flat facts.
+  func fact(_ index: Int, asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> AsOfFact {
+    if facts.hasTarget[index], let target = measured[index] { return target.fact }
     let done = facts.done[index]
     if done != TaskFacts.none {
-      guard Int(done) <= asOfDay else { return .waiting }
-      return .finished(end: facts.duration[index] == 0 ? Int(done) : Int(done) + 1, on: Int(done))
+      // The plan schedule's end of a done task is its actual end; a date after the as-of date is not yet known.
+      return Int(done) <= asOfDay ? .finished(end: planned.end[index], on: Int(done)) : .waiting
     }
     if facts.isMarkedDone[index] { return .finished(end: planned.end[index], on: nil) }
     if facts.isActive[index] { return .active(progress: Int(facts.progress[index])) }
