@@ -26,14 +26,14 @@ import Testing
     let messages = Self.loaded.diagnostics.map { "\($0.location.file):\($0.location.line): \($0.message)" }
     #expect(messages.isEmpty, "diagnostics: \(messages)")
     let plan = try Self.plan()
-    #expect(plan.start == (try day("2017-09-01")))
+    #expect(plan.start == (day("2017-09-01")))
     #expect(plan.files.count == 4)
   }
 
   @Test(arguments: asOfDates)
   func hasNoWarningsAsOf(_ asOf: String) throws {
     let plan = try Self.plan()
-    let schedule = try Scheduler(plan: plan).schedule(asOf: try day(asOf))
+    let schedule = try Scheduler(plan: plan).schedule(asOf: day(asOf))
     let warnings = PlanLinter.warnings(for: plan, schedule: schedule)
     #expect(warnings.isEmpty, "warnings as of \(asOf): \(warnings.map(\.message))")
   }
@@ -72,7 +72,7 @@ import Testing
     let plan = try Self.plan()
     for (id, expected) in Self.deadlines.sorted(by: { $0.key < $1.key }) {
       let task = try Self.task(plan, id)
-      #expect(task.deadline == (try day(expected)), "\(id): deadline \(task.deadline?.iso ?? "none"), not \(expected)")
+      #expect(task.deadline == (day(expected)), "\(id): deadline \(task.deadline?.iso ?? "none"), not \(expected)")
     }
     let twoYears = try Self.task(plan, "league.measures.members.membership.development.junior-ratio")
     #expect(twoYears.deadline == plan.start.adding(days: 730), "2年内 is the plan start plus 730 days")
@@ -86,10 +86,10 @@ import Testing
 
   @Test func midOctoberBindsTheLeadGroupThePlanAndTheMobilisation() throws {
     let plan = try Self.plan()
-    let schedule = try Scheduler(plan: plan).schedule(asOf: try day("2018-01-15"))
+    let schedule = try Scheduler(plan: plan).schedule(asOf: day("2018-01-15"))
     for id in ["lead-group", "plan", "meeting"].map({ "union.steps.mobilise." + $0 }) {
       let index = try #require(plan.taskIndex(id), "no task \(id)")
-      #expect(schedule.tasks[index].deadline == (try day("2017-10-20")), "\(id) is not due by 2017-10-20")
+      #expect(schedule.tasks[index].deadline == (day("2017-10-20")), "\(id) is not due by 2017-10-20")
     }
   }
 
@@ -187,13 +187,13 @@ import Testing
       plan.tasks.compactMap { task in task.recurrence.map { (task.fullID, $0) } }, uniquingKeysWith: { a, _ in a })
     #expect(found == Self.duties, "duties: \(found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" })")
     for id in ["league.guarantees.government.budget", "women.guarantees.finance.budget"] {
-      #expect(try Self.task(plan, id).recurrenceFrom == (try day("2018-01-01")), "\(id) starts with the 2018 budget")
+      #expect(try Self.task(plan, id).recurrenceFrom == (day("2018-01-01")), "\(id) starts with the 2018 budget")
     }
   }
 
   @Test func overdueReportIsNotDrownedByDuties() throws {
     let plan = try Self.plan()
-    let schedule = try Scheduler(plan: plan).schedule(asOf: try day("2026-11-29"))
+    let schedule = try Scheduler(plan: plan).schedule(asOf: day("2026-11-29"))
     // Nine years of one quarterly and seven yearly duties; a weekly duty alone would add about 480.
     #expect(schedule.missedOccurrences.count <= 100, "\(schedule.missedOccurrences.count) missed occurrences")
   }
@@ -362,11 +362,4 @@ import Testing
     let index = try #require(plan.taskIndex(id), "no task \(id)")
     return plan.tasks[index]
   }
-}
-
-/// The day an ISO date names.
-private func day(_ iso: String) throws -> Day {
-  let parts = iso.split(separator: "-").compactMap { Int($0) }
-  try #require(parts.count == 3, "not an ISO date: \(iso)")
-  return try #require(Day(year: parts[0], month: parts[1], day: parts[2]), "no such day: \(iso)")
 }

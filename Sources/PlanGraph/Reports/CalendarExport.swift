@@ -29,6 +29,8 @@ public struct CalendarExport: Sendable {
     ]
     let stamp = Self.dateTime(schedule.asOf)
     var occurrencesByTask: [Int: [Occurrence]] = [:]
+    // Per duty, the first held date listed in each period (by period number), known on the as-of date.
+    var heldByTask: [Int: [Int: Day]] = [:]
     // Duties without an end run in the feed for a year past the as-of date: what is coming is the point.
     let horizon = schedule.asOf.adding(days: 365)
     var listed = 0
@@ -41,16 +43,24 @@ public struct CalendarExport: Sendable {
       ).map(\.occurrence)
       listed += found.count
       occurrencesByTask[i] = found
+      let every = task.recurrence ?? .year
+      var held: [Int: Day] = [:]
+      for day in task.heldDates where day <= schedule.asOf && held[every.index(of: day)] == nil {
+        held[every.index(of: day)] = day
+      }
+      heldByTask[i] = held
     }
     for i in plan.tasks.indices where included(i) {
       let task = plan.tasks[i]
       let row = schedule.tasks[i]
       if task.isDuty {
+        let every = task.recurrence ?? .year
         for occurrence in occurrencesByTask[i] ?? [] {
-          lines += duty(task, index: i, occurrence: occurrence, row: row, stamp: stamp)
+          let held = heldByTask[i]?[every.index(of: occurrence.period.lowerBound)]
+          lines += duty(task, occurrence: occurrence, held: held, row: row, stamp: stamp)
         }
       } else if let deadline = row.deadline {
-        lines += todo(task, index: i, row: row, due: deadline, stamp: stamp)
+        lines += todo(task, row: row, due: deadline, stamp: stamp)
       }
     }
     lines.append("END:VCALENDAR")
@@ -62,7 +72,7 @@ public struct CalendarExport: Sendable {
     return plan.tasks[index].owner.map(owners.contains) ?? false
   }
 
-  private func todo(_ task: PlanTask, index: Int, row: TaskSchedule, due: Day, stamp: String) -> [String] {
+  private func todo(_ task: PlanTask, row: TaskSchedule, due: Day, stamp: String) -> [String] {
     var lines = [
       "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "@plangraph", "DTSTAMP:" + stamp,
       "SUMMARY:" + Self.escape(summary(task, row: row)),
@@ -78,10 +88,9 @@ public struct CalendarExport: Sendable {
     return lines
   }
 
-  private func duty(_ task: PlanTask, index: Int, occurrence: Occurrence, row: TaskSchedule, stamp: String)
+  private func duty(_ task: PlanTask, occurrence: Occurrence, held: Day?, row: TaskSchedule, stamp: String)
     -> [String]
   {
-    let held = task.heldDates.first { occurrence.period.contains($0) && $0 <= schedule.asOf }
     let missed = held == nil && occurrence.due < schedule.asOf
     var lines = [
       "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "/" + occurrence.due.iso + "@plangraph",

@@ -21,10 +21,6 @@ public struct DiagnosticFormatter: Sendable {
   }
 
   /// `file:line:column: error: message`, the source line, a caret under the offending text, and the hint.
-  public func format(_ diagnostic: Diagnostic, sources: [String: [UInt8]]) -> String {
-    format(diagnostic, lines: sources[diagnostic.location.file].map(SourceLines.init))
-  }
-
   private func format(_ diagnostic: Diagnostic, lines: SourceLines?) -> String {
     let location = diagnostic.location
     let place = location.line > 0 ? "\(location.file):\(location.line):\(location.column):" : "\(location.file):"

@@ -4,9 +4,9 @@ public enum PlanLinter {
   public static func warnings(for plan: Plan, schedule: Schedule) -> [Diagnostic] {
     var result: [Diagnostic] = []
     for i in plan.tasks.indices {
-      let row = schedule.tasks[i]
       guard plan.tasks[i].deadline != nil || plan.tasks[i].locations.done != nil else { continue }
       let task = plan.tasks[i]
+      let row = schedule.tasks[i]
       if let deadline = task.deadline, let position = task.locations.deadline, let finish = row.finish,
         finish > deadline, row.status != .cancelled, row.status != .done, task.doneDate == nil
       {
