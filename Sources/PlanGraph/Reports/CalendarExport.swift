@@ -67,10 +67,7 @@ public struct CalendarExport: Sendable {
     return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
   }
 
-  private func included(_ index: Int) -> Bool {
-    guard let owners else { return true }
-    return plan.tasks[index].owner.map(owners.contains) ?? false
-  }
+  private func included(_ index: Int) -> Bool { ReportText.isIncluded(index, owners: owners, in: plan) }
 
   private func todo(_ task: PlanTask, row: TaskSchedule, due: Day, stamp: String) -> [String] {
     var lines = [
@@ -122,9 +119,7 @@ public struct CalendarExport: Sendable {
     description.append(language.pick("Status: ", "状态：") + row.status.label(language))
     if let source = task.source { description.append(language.pick("Source: ", "依据条款：") + source) }
     if let target = task.target {
-      description.append(
-        language.pick("Target: ", "目标：") + target.metric + " " + target.comparison.rawValue + " "
-          + target.value.description + (target.unit ?? ""))
+      description.append(language.pick("Target: ", "目标：") + ReportText.target(target))
     }
     if let note = task.note { description.append(note) }
     description.append(language.pick("Task: ", "任务编号：") + task.fullID)

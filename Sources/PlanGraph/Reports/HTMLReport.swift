@@ -115,9 +115,7 @@ public struct HTMLReport: Sendable {
     for index in indices {
       guard let target = plan.tasks[index].target else { continue }
       let row = schedule.tasks[index]
-      let goal =
-        e(target.metric) + " " + e(target.comparison.rawValue) + " " + e(target.value.description)
-        + e(target.unit ?? "")
+      let goal = e(ReportText.target(target))
       let latest =
         row.latestMeasurement.map {
           e($0.value.description) + e(target.unit ?? "") + " <small>(" + $0.date.iso + ")</small>"

@@ -51,10 +51,7 @@ public struct MermaidExport: Sendable {
     return out + "```\n"
   }
 
-  private func included(_ index: Int) -> Bool {
-    guard let owners else { return true }
-    return plan.tasks[index].owner.map(owners.contains) ?? false
-  }
+  private func included(_ index: Int) -> Bool { ReportText.isIncluded(index, owners: owners, in: plan) }
 
   private func line(_ index: Int, defined: Set<Int>) -> String {
     let task = plan.tasks[index]

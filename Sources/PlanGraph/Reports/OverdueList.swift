@@ -22,10 +22,7 @@ public struct OverdueList: Sendable {
 
   /// Builds the list from a schedule, keeping only tasks whose owner is in `owners` when given.
   public init(plan: Plan, schedule: Schedule, owners: Set<Int>? = nil) {
-    func included(_ task: Int) -> Bool {
-      guard let owners else { return true }
-      return plan.tasks[task].owner.map(owners.contains) ?? false
-    }
+    func included(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
     var items: [Item] = []
     for (i, row) in schedule.tasks.enumerated() where included(i) && !plan.tasks[i].isDuty {
       guard row.status == .overdue || row.status == .atRisk || row.status == .dueSoon else { continue }

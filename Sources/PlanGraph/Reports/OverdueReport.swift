@@ -279,9 +279,7 @@ public struct OverdueReport: Sendable {
     if let missed = missedText(row) { parts.append(missed) }
     if let source = task.source { parts.append(source) }
     if let target = task.target {
-      var text =
-        language.pick("target ", "目标 ") + target.metric + " " + target.comparison.rawValue + " "
-        + target.value.description + (target.unit ?? "")
+      var text = language.pick("target ", "目标 ") + ReportText.target(target)
       if let latest = schedule.tasks[index].latestMeasurement {
         text += language.pick(", latest ", "，最新 ") + latest.value.description + " (" + latest.date.iso + ")"
       }

@@ -3,6 +3,17 @@ enum ReportText {
   /// A day as `YYYY-MM-DD`, or an em dash when absent.
   static func day(_ day: Day?) -> String { day?.iso ?? "—" }
 
+  /// A target as people write it: `社工人数 >= 100人`.
+  static func target(_ target: Target) -> String {
+    target.metric + " " + target.comparison.rawValue + " " + target.value.description + (target.unit ?? "")
+  }
+
+  /// Whether a report limited to `owners` (nil: all) shows the task: it must be one of theirs.
+  static func isIncluded(_ task: Int, owners: Set<Int>?, in plan: Plan) -> Bool {
+    guard let owners else { return true }
+    return plan.tasks[task].owner.map(owners.contains) ?? false
+  }
+
   /// The owner's full id, nil when the task has none.
   static func ownerID(_ task: PlanTask, in plan: Plan) -> String? {
     task.owner.map { plan.owners[$0].id }
