@@ -16,12 +16,16 @@ MAN_DATE ?= 2026-11-29
 SECONDS ?= 60
 JOBS ?= 1
 
-.PHONY: all deps build demo test lint format clean install fuzz bench
+.PHONY: all deps test-deps build demo test lint format clean install fuzz bench
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
+
+# The tests also need a browser, Python's YAML and JSON Schema, and /usr/bin/time.
+test-deps:
+	@scripts/install-deps.sh --test
 
 build: deps
 	$(SWIFT) build -c release --product plangraph
@@ -42,7 +46,7 @@ demo: build
 	@# overdue exits 1 when something is overdue: that is the report's finding, not a failure of the demo.
 	$(RELEASE_BIN) overdue $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) || [ $$? -eq 1 ]
 
-test: deps lint
+test: test-deps lint
 	$(SWIFT) test
 
 lint:
