@@ -17,19 +17,19 @@ struct GenerateCommand: ParsableCommand {
   var deps: Double = 1
 
   @Option(help: "yaml or json.")
-  var format: String = "yaml"
+  var format: PlanGenerator.Format = .yaml
 
   @OptionGroup var output: OutputFileOption
 
   func validate() throws {
     guard tasks >= 0, tasks <= 50_000_000 else { throw ValidationError("--tasks must be between 0 and 50000000") }
     guard deps >= 0, deps <= 100 else { throw ValidationError("--deps must be between 0 and 100") }
-    guard PlanGenerator.Format(rawValue: format) != nil else { throw ValidationError("--format takes yaml or json") }
   }
 
   func run() throws {
-    let generator = PlanGenerator(
-      taskCount: tasks, seed: seed, dependencies: deps, format: PlanGenerator.Format(rawValue: format) ?? .yaml)
+    let generator = PlanGenerator(taskCount: tasks, seed: seed, dependencies: deps, format: format)
     try output.emit(bytes: generator.generate())
   }
 }
+
+extension PlanGenerator.Format: ExpressibleByArgument {}

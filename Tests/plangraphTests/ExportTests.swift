@@ -96,7 +96,6 @@ import Testing
   }
 
   @Test func theSchemaAcceptsEveryValidPlanAndRefusesMistakes() throws {
-    let root = CommandRunner.packageRoot.path
     let valid = [
       "plans/chengqu-2017/plan.yaml", "plans/chengqu-2017/union.yaml", "plans/chengqu-2017/league.yaml",
       "plans/chengqu-2017/women.yaml", "Tests/PlanGraphTests/Fixtures/valid/date-forms.yaml",
@@ -113,7 +112,6 @@ import Testing
         + (valid + invalid).joined(separator: " "))
     for file in valid { #expect(output.contains(file + " valid"), "\(output)") }
     for file in invalid { #expect(output.contains(file + " invalid"), "\(output)") }
-    _ = root
   }
 
   @Test func theSchemaKnowsExactlyTheLoadersKeys() throws {
