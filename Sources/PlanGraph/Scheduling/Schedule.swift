@@ -28,7 +28,8 @@ public struct Schedule: Hashable, Sendable {
 /// The schedule and status of one task.
 ///
 /// Days are kept as 32-bit day numbers and rare values in a box, so that a million rows stay small;
-/// the properties read and write like plain optionals.
+/// the properties read and write like optionals. Values past 32 bits are clamped: `Scheduler` refuses
+/// plans whose dates leave the years 1–9999, so only an as-of date thousands of years away reaches them.
 public struct TaskSchedule: Hashable, Sendable {
   private var startDay = TaskSchedule.none
   private var finishDay = TaskSchedule.none
