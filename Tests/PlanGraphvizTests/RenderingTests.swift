@@ -46,6 +46,37 @@ import Testing
     }
   }
 
+  /// A plan whose title, owner and task names hold control characters, which XML cannot.
+  static let controlCharacters = """
+    plan: "计划\\x01标题"
+    start: 2018-01-01
+    owners:
+      - { id: union, name: "区总\\x02工会" }
+    tasks:
+      - id: a
+        name: "任务\\x01甲\\x1F"
+        owner: union
+        duration: 1w
+        deadline: 2018-01-05
+      - id: b
+        name: "任务\\x07乙"
+        owner: union
+        duration: 1w
+        after: [a]
+    """
+
+  @Test(arguments: ChartKind.allCases)
+  func controlCharactersStillMakeWellFormedSVG(_ kind: ChartKind) throws {
+    let (plan, schedule) = try #require(
+      TestPlans.load(text: Self.controlCharacters, asOf: TestPlans.day("2018-01-10")))
+    #expect(plan.title == "计划\u{1}标题")
+    let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    let rendering = try GraphvizRenderer().render(chart.graph, format: .svg, engine: chart.engine)
+    let shown = try SVGText.parse(rendering.bytes).strings.joined(separator: "\n")
+    #expect(shown.contains("计划 标题"))
+    #expect(shown.contains("任务 甲"))
+  }
+
   @Test func dotFormatIsTheEncodersText() throws {
     guard let (plan, schedule) = TestPlans.small else { return }
     let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .en))

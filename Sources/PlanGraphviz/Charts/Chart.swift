@@ -37,6 +37,9 @@ struct ChartContext {
 
   var text: ChartText { ChartText(language: options.language) }
 
+  /// The graph's name: the plan's title, as SVG can hold it.
+  var graphName: String { LabelText.name(plan.title) }
+
   /// The same context clustering by `clusterBy`.
   func withClusters(_ clusterBy: ClusterBy) -> ChartContext {
     var options = options

@@ -49,7 +49,7 @@ struct GanttChart {
     let bottom = top + Double(rows.count) * Self.rowHeight
     let right = axis.endX + Self.runOnWidth
 
-    var graph = DOTGraph(name: plan.title)
+    var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
       "splines": "line", "outputorder": "nodesfirst", "labelloc": "t", "labeljust": "l", "fontsize": "14",
       "label": ChartHeader(context: context).label(extraEntries: legendEntries()),

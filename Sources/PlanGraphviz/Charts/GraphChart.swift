@@ -21,7 +21,7 @@ struct GraphChart {
     let text = context.text
     let palette = context.palette
     let selection = context.selection
-    var graph = DOTGraph(name: context.plan.title)
+    var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
       "rankdir": "LR",
       "ranksep": "0.3",

@@ -45,7 +45,7 @@ struct TimelineChart {
     periods.insert(asOfPeriod)
     let spine = spinePeriods(periods.sorted())
 
-    var graph = DOTGraph(name: plan.title)
+    var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
       "rankdir": "LR", "ranksep": "0.25", "nodesep": "0.18", "labelloc": "t", "labeljust": "l",
       "fontsize": "14", "splines": "false",
