@@ -19,6 +19,8 @@ struct GanttChart {
   static let axisWidth = 950.0
   static let headerHeight = 58.0
   static let indentPerLevel = 10.0
+  /// Levels below this one are indented no further, so that a deeply nested name keeps 190 points.
+  static let deepestIndentedLevel = 12
   static let runOnWidth = 140.0
 
   /// One row: a drawn task, or an expanded summary over drawn tasks.
@@ -105,7 +107,8 @@ struct GanttChart {
       let task = plan.tasks[row.task]
       let line = schedule.tasks[row.task]
       let look = palette.look(line.status)
-      let indent = Double(max(0, context.selection.level(of: row.task) - 1)) * Self.indentPerLevel
+      let level = min(context.selection.level(of: row.task), Self.deepestIndentedLevel)
+      let indent = Double(max(0, level - 1)) * Self.indentPerLevel
       var name = TextWrap.line(task.name, width: Int((Self.nameWidth - indent) / 5.8))
       if task.isMilestone { name = "◆ " + name }
       if context.selection.isFolded(row.task), let count = context.selection.leafCounts[row.task] {
