@@ -43,6 +43,16 @@ import Testing
     #expect(top.dependencies.map(\.from).contains(.task(0)))
   }
 
+  @Test func aDepthBelowOneCountsAsOne() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let one = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: 1))
+    for depth in [0, -1, Int.min] {
+      let selection = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: depth))
+      #expect(selection.nodes == one.nodes, "depth \(depth)")
+      #expect(selection.folding == one.folding, "depth \(depth)")
+    }
+  }
+
   @Test func criticalOnly() {
     guard let (plan, schedule) = TestPlans.small else { return }
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(criticalOnly: true))
