@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Testing
 
 @testable import plangraph
@@ -106,6 +107,43 @@ import Testing
     defer { try? FileManager.default.removeItem(at: out) }
     let file = out.appendingPathComponent("no-such-folder/chart.svg").path
     #expect(run(["render", Self.small, "-o", file, "--as-of", "2018-02-15"]) == 1)
+  }
+
+  /// What a `RenderProgress` wrote.
+  private final class Written: Sendable {
+    private let text = Mutex("")
+    /// Adds `more`.
+    func append(_ more: String) { text.withLock { $0 += more } }
+    /// Everything written so far.
+    var all: String { text.withLock { $0 } }
+  }
+
+  @Test func progressStopsWithoutWaitingForItsNextLook() {
+    var fastest = Duration.seconds(10)
+    for _ in 0..<3 {
+      let progress = RenderProgress(onTerminal: false, write: { _ in })
+      // The watcher has taken its first look and is waiting for the next.
+      Thread.sleep(forTimeInterval: 0.02)
+      let clock = ContinuousClock()
+      let started = clock.now
+      progress.stop(summary: "")
+      fastest = min(fastest, started.duration(to: clock.now))
+    }
+    #expect(fastest < .milliseconds(50), "stop took \(fastest)")
+  }
+
+  @Test func progressOffATerminalIsOneLinePerStage() {
+    let written = Written()
+    let progress = RenderProgress(onTerminal: false, quietFor: .zero, write: { written.append($0) })
+    progress.update("building the graph chart")
+    for _ in 0..<100 where !written.all.contains("building") { Thread.sleep(forTimeInterval: 0.01) }
+    progress.stop(summary: "all done")
+    let lines = written.all.split(separator: "\n")
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.first?.hasPrefix("plangraph: building the graph chart… ") == true)
+    #expect(lines.last?.hasPrefix("plangraph: done in ") == true)
+    #expect(lines.last?.hasSuffix(" s; all done") == true)
+    #expect(!written.all.contains("\u{1B}"))
   }
 
   @Test func help() {
