@@ -118,10 +118,10 @@ struct RenderCommand: ParsableCommand {
     progress.update("building the \(kind.rawValue) chart")
     let drawn = Chart(kind, plan: loaded, schedule: schedule, options: options)
     if let folding = drawn.selection.folding, folding.automatic {
-      Output.err(
+      progress.note(
         "plangraph: \(folding.unfoldedCount) tasks are too many to lay out quickly; drawing "
           + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
-          + "(--no-collapse draws every task)\n")
+          + "(--no-collapse draws every task)")
     }
 
     let rendering: Rendering

@@ -9,9 +9,12 @@ final class RenderProgress: Sendable {
     var stage = ""
     var shownStage = ""
     var shown = false
+    /// Whether a progress line without its line break is on the terminal now.
+    var lineOpen = false
     var finished = false
   }
 
+  /// Everything is written under this lock, so that a note never lands in the middle of a progress line.
   private let state = Mutex(State())
   private let started = ContinuousClock.now
   private let wake = DispatchSemaphore(value: 0)
@@ -51,6 +54,15 @@ final class RenderProgress: Sendable {
     }
   }
 
+  /// Writes `line` (without its line break) on a line of its own, clearing the progress line first
+  /// when one is on the terminal; the next look draws the progress again below it.
+  func note(_ line: String) {
+    state.withLock { state in
+      write((state.lineOpen ? "\r\u{1B}[K" : "") + line + "\n")
+      state.lineOpen = false
+    }
+  }
+
   /// Stops watching; when progress was shown, ends it with the total time and `summary`.
   func stop(summary: String) {
     state.withLock { $0.finished = true }
@@ -58,8 +70,9 @@ final class RenderProgress: Sendable {
     done.wait()
     state.withLock { state in
       guard state.shown else { return }
-      let clear = onTerminal ? "\r\u{1B}[K" : ""
+      let clear = state.lineOpen ? "\r\u{1B}[K" : ""
       write(clear + "plangraph: done in \(seconds(started.duration(to: .now))) s; \(summary)\n")
+      state.lineOpen = false
     }
   }
 
@@ -74,6 +87,7 @@ final class RenderProgress: Sendable {
       state.shown = true
       let line = "plangraph: \(state.stage)… \(seconds(elapsed)) s"
       write(onTerminal ? "\r\u{1B}[K" + line : line + "\n")
+      state.lineOpen = onTerminal
       return false
     }
   }

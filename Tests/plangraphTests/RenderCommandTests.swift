@@ -146,6 +146,21 @@ import Testing
     #expect(!written.all.contains("\u{1B}"))
   }
 
+  @Test func aNoteOnATerminalClearsTheProgressLineFirst() {
+    let written = Written()
+    let progress = RenderProgress(onTerminal: true, quietFor: .zero, write: { written.append($0) })
+    progress.update("building the graph chart")
+    for _ in 0..<100 where !written.all.contains("building") { Thread.sleep(forTimeInterval: 0.01) }
+    progress.note("plangraph: 2000 tasks are too many")
+    progress.stop(summary: "all done")
+    let text = written.all
+    let note = text.range(of: "\r\u{1B}[Kplangraph: 2000 tasks are too many\n")
+    #expect(note != nil, "\(text.debugDescription)")
+    // The progress line came before it, on the same line.
+    #expect(text.hasPrefix("\r\u{1B}[Kplangraph: building the graph chart… "))
+    #expect(text.hasSuffix(" s; all done\n"))
+  }
+
   @Test func help() {
     let text = RenderCommand.helpMessage(columns: 100)
     let url = Self.repository.appendingPathComponent("Tests/plangraphTests/Golden/render-help.txt")
