@@ -126,7 +126,7 @@ struct RenderCommand: ParsableCommand {
 
     let rendering: Rendering
     do {
-      rendering = try GraphvizRenderer().render(drawn.graph, format: format, engine: drawn.engine) {
+      rendering = try GraphvizRenderer().render(drawn.graph, format: format) {
         progress.update($0)
       }
     } catch {

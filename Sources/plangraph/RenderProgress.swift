@@ -49,7 +49,7 @@ final class RenderProgress: Sendable {
     switch stage {
     case .waiting: update("waiting for another render")
     case .building(let nodes, let edges): update("building the graph (\(nodes) nodes, \(edges) edges)")
-    case .layout(let engine, let nodes): update("laying out \(nodes) nodes (\(engine.rawValue))")
+    case .layout(let engine, let nodes): update("laying out \(nodes) nodes (\(engine))")
     case .drawing(let format): update("drawing \(format.rawValue.uppercased())")
     }
   }

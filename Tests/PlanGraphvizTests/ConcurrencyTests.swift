@@ -17,7 +17,7 @@ import Testing
       let chart = charts[index % charts.count]
       let format = formats[index % formats.count]
       let result = Result { () throws(GraphvizError) -> [UInt8] in
-        try GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine).bytes
+        try GraphvizRenderer().render(chart.graph, format: format).bytes
       }
       results.withLock { $0[index] = result }
     }

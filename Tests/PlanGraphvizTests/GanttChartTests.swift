@@ -28,7 +28,7 @@ import Testing
     #expect(width * 72 >= 150, "the name cell is \(width * 72) points wide")
     #expect(cell.attributes["label"]?.string.contains("WIDTH=\"-") == false)
 
-    let svg = try SVGText.parse(GraphvizRenderer().render(chart.graph, format: .svg, engine: chart.engine).bytes)
+    let svg = try SVGText.parse(GraphvizRenderer().render(chart.graph, format: .svg).bytes)
     #expect(svg.strings.contains { $0.contains("最深的任务") })
   }
 

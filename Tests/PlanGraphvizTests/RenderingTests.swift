@@ -9,7 +9,7 @@ import Testing
   private func render(_ kind: ChartKind, _ format: OutputFormat) throws -> Rendering? {
     guard let (plan, schedule) = TestPlans.small else { return nil }
     let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
-    return try GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine)
+    return try GraphvizRenderer().render(chart.graph, format: format)
   }
 
   @Test(arguments: ChartKind.allCases)
@@ -71,10 +71,20 @@ import Testing
       TestPlans.load(text: Self.controlCharacters, asOf: TestPlans.day("2018-01-10")))
     #expect(plan.title == "计划\u{1}标题")
     let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
-    let rendering = try GraphvizRenderer().render(chart.graph, format: .svg, engine: chart.engine)
+    let rendering = try GraphvizRenderer().render(chart.graph, format: .svg)
     let shown = try SVGText.parse(rendering.bytes).strings.joined(separator: "\n")
     #expect(shown.contains("计划 标题"))
     #expect(shown.contains("任务 甲"))
+  }
+
+  @Test func theGraphNamesItsOwnLayout() throws {
+    // Two unconnected nodes 700 points apart: dot would put them side by side.
+    let pinned = DOTGraph(
+      name: "pinned", attributes: ["layout": "nop"],
+      nodes: [DOTNode("a", ["pos": "0,0"]), DOTNode("b", ["pos": "700,0"])])
+    let svg = String(decoding: try GraphvizRenderer().render(pinned, format: .svg).bytes, as: UTF8.self)
+    let width = try #require(svg.firstMatch(of: /<svg width="(\d+)pt"/).flatMap { Int($0.1) })
+    #expect(width > 700)
   }
 
   @Test func dotFormatIsTheEncodersText() throws {

@@ -1,6 +1,7 @@
 import PlanGraph
 
-/// A chart ready to render: its graph, the layout it needs, and what was selected to draw.
+/// A chart ready to render: its graph (which names its layout when it is not dot's), and what was
+/// selected to draw.
 public struct Chart: Sendable {
   /// Which chart it is.
   public var kind: ChartKind
@@ -8,9 +9,6 @@ public struct Chart: Sendable {
   public var graph: DOTGraph
   /// What was drawn, including whether summaries were folded.
   public var selection: TaskSelection
-
-  /// How Graphviz lays it out.
-  public var engine: LayoutEngine { kind.engine }
 
   /// Builds the `kind` chart of `plan` as scheduled in `schedule`.
   public init(_ kind: ChartKind, plan: Plan, schedule: Schedule, options: ChartOptions) {

@@ -3,8 +3,8 @@ import PlanGraph
 /// The Gantt chart: one row per task in plan order (summaries as brackets over their tasks), bars on a
 /// time axis filled by status, deadlines marked, forecast slips drawn on, and a line at the as-of date.
 ///
-/// Every node is placed by its `pos` attribute (Graphviz's `neato -n`), so the chart is a drawing on a
-/// fixed grid: rows of `rowHeight` points, names and owners on the left, the axis on the right.
+/// Every node is placed by its `pos` attribute (`layout=nop`, Graphviz's `neato -n`), so the chart is a
+/// drawing on a fixed grid: rows of `rowHeight` points, names and owners on the left, the axis on the right.
 struct GanttChart {
   let context: ChartContext
 
@@ -53,7 +53,9 @@ struct GanttChart {
 
     var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
-      "splines": "line", "outputorder": "nodesfirst", "labelloc": "t", "labeljust": "l", "fontsize": "14",
+      // Every node stays where its `pos` puts it: the graph says so itself, in DOT text too.
+      "layout": "nop", "splines": "line", "outputorder": "nodesfirst", "labelloc": "t", "labeljust": "l",
+      "fontsize": "14",
       "label": ChartHeader(context: context).label(extraEntries: legendEntries()),
     ])
     graph.nodeDefaults = [

@@ -12,13 +12,14 @@ public struct GraphvizRenderer: Sendable {
   /// Creates a renderer; all renderers share the one Graphviz context.
   public init() {}
 
-  /// Lays out `graph` with `engine` and draws it as `format` (`.dot` gives the DOT text, without Graphviz).
+  /// Lays out `graph` with the engine its `layout` attribute names (dot when none) and draws it as
+  /// `format` (`.dot` gives the DOT text, without Graphviz).
   ///
   /// A PNG is drawn at `bitmapDPI`, or at less to keep within `limits`: text too small to read in a
   /// poster that size is what the SVG and PDF are for. `observer` hears each stage as it starts, on
   /// the calling thread.
   public func render(
-    _ graph: DOTGraph, format: OutputFormat, engine: LayoutEngine = .dot, limits: BitmapLimits = .standard,
+    _ graph: DOTGraph, format: OutputFormat, limits: BitmapLimits = .standard,
     observer: (RenderStage) -> Void = { _ in }
   ) throws(GraphvizError) -> Rendering {
     guard let graphvizFormat = format.graphvizFormat else {
@@ -35,8 +36,9 @@ public struct GraphvizRenderer: Sendable {
       let buildTime = started.duration(to: clock.now)
 
       started = clock.now
-      observer(.layout(engine, nodes: graph.nodeCount))
-      let laidOut = gvLayout(context, root, engine.graphvizName)
+      // A `layout` attribute on the graph wins over the engine named here, as it does over `dot -K`.
+      observer(.layout(graph.attributes["layout"]?.string ?? "dot", nodes: graph.nodeCount))
+      let laidOut = gvLayout(context, root, "dot")
       defer {
         if laidOut == 0 { gvFreeLayout(context, root) }
       }

@@ -20,8 +20,8 @@ public enum RenderStage: Hashable, Sendable {
   case waiting
   /// Building the graph in cgraph.
   case building(nodes: Int, edges: Int)
-  /// Laying it out.
-  case layout(LayoutEngine, nodes: Int)
+  /// Laying it out, with Graphviz's layout engine of this name (`dot`, `nop`).
+  case layout(String, nodes: Int)
   /// Drawing it.
   case drawing(OutputFormat)
 }
