@@ -118,7 +118,8 @@ import Testing
   }
 
   @Test func largeBitmapsAreDrawnSmaller() {
-    #expect(GraphvizRenderer.dpi(width: 720, height: 720, maxPixels: 16_000_000, below: 96) <= 96)
+    // 960 × 960 pixels at 96 dpi: within the limit, and whole.
+    #expect(GraphvizRenderer.dpi(width: 720, height: 720, maxPixels: 16_000_000, below: 96) == 96)
     let dpi = GraphvizRenderer.dpi(width: 7200, height: 7200, maxPixels: 16_000_000, below: 96)
     #expect(dpi < 41 && dpi > 39)
     // Whole pixels rounded down on both sides, so the background covers the canvas.

@@ -9,8 +9,8 @@ import Testing
     selection.nodes.map { plan.tasks[$0].fullID }
   }
 
-  @Test func everyLeafByDefault() {
-    guard let (plan, schedule) = TestPlans.small else { return }
+  @Test func everyLeafByDefault() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
     let selection = TaskSelection(plan: plan, schedule: schedule)
     #expect(
       ids(selection, plan) == [
@@ -21,7 +21,7 @@ import Testing
   }
 
   @Test func anOrganisationIncludesItsUnits() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let union = TaskSelection(plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, ownerID: "union"))
     #expect(
       ids(union, plan) == ["reform.plan", "reform.mobilise", "reform.kickoff", "reform.rules", "review"])
@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func aRootAndADepth() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let reform = TaskSelection(plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, rootID: "youth"))
     #expect(ids(reform, plan) == ["youth.survey", "youth.analysis", "youth.platform", "youth.dropped"])
     let top = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: 1))
@@ -53,19 +53,20 @@ import Testing
     }
   }
 
-  @Test func criticalOnly() {
-    guard let (plan, schedule) = TestPlans.small else { return }
+  @Test func criticalOnly() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(criticalOnly: true))
     #expect(ids(selection, plan) == ["youth.survey", "youth.analysis", "review"])
     #expect(selection.duties.isEmpty)
     #expect(selection.dependencies.allSatisfy { $0.isCritical })
   }
 
-  @Test func dependenciesOnASummaryComeFromItsLastTasks() {
-    guard let (plan, schedule) = TestPlans.small, let review = plan.taskIndex("review"),
-      let rules = plan.taskIndex("reform.rules"), let analysis = plan.taskIndex("youth.analysis"),
-      let survey = plan.taskIndex("youth.survey")
-    else { return }
+  @Test func dependenciesOnASummaryComeFromItsLastTasks() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let review = try #require(plan.taskIndex("review"))
+    let rules = try #require(plan.taskIndex("reform.rules"))
+    let analysis = try #require(plan.taskIndex("youth.analysis"))
+    let survey = try #require(plan.taskIndex("youth.survey"))
     let selection = TaskSelection(plan: plan, schedule: schedule)
     let into = selection.dependencies.filter { $0.to == .task(review) }.map(\.from)
     // Of `reform` only its last task; of `youth` the tasks nothing in it waits for.
@@ -76,20 +77,17 @@ import Testing
     #expect(critical == [[.task(survey), .task(analysis)], [.task(analysis), .task(review)]])
   }
 
-  @Test func summaryToSummaryGoesThroughAJunction() {
-    guard let (plan, schedule) = TestPlans.chengqu, let implement = plan.taskIndex("union.steps.implement")
-    else { return }
+  @Test func summaryToSummaryGoesThroughAJunction() throws {
+    let (plan, schedule) = try #require(TestPlans.chengqu)
+    let implement = try #require(plan.taskIndex("union.steps.implement"))
     let selection = TaskSelection(plan: plan, schedule: schedule)
-    let junction = selection.junctions.firstIndex { $0.before == implement }
-    #expect(junction != nil)
-    if let junction {
-      #expect(selection.dependencies.filter { $0.to == .junction(junction) }.count == 3)
-      #expect(selection.dependencies.filter { $0.from == .junction(junction) }.count == 2)
-    }
+    let junction = try #require(selection.junctions.firstIndex { $0.before == implement })
+    #expect(selection.dependencies.filter { $0.to == .junction(junction) }.count == 3)
+    #expect(selection.dependencies.filter { $0.from == .junction(junction) }.count == 2)
   }
 
-  @Test func unknownNamesAreRefused() {
-    guard let (plan, _) = TestPlans.small else { return }
+  @Test func unknownNamesAreRefused() throws {
+    let (plan, _) = try #require(TestPlans.small)
     #expect(throws: FilterError.unknownOwner("no owner 'nobody' in the plan")) {
       try TaskFilter(plan: plan, ownerID: "nobody")
     }
@@ -98,7 +96,7 @@ import Testing
   }
 
   @Test func nothingMatches() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let filter = try TaskFilter(plan: plan, ownerID: "union.office", criticalOnly: true)
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: filter)
     #expect(selection.nodes.isEmpty)
