@@ -7,7 +7,7 @@ import Testing
 /// Graphviz is not thread-safe; the renderer's lock makes concurrent renders safe.
 @Suite struct ConcurrencyTests {
   @Test func rendersFromEightThreadsAtOnce() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let charts = ChartKind.allCases.map {
       Chart($0, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
     }
@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func rendersFromSwiftTasks() async throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .en))
     let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
       for _ in 0..<4 {

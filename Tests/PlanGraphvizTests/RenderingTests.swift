@@ -6,15 +6,15 @@ import Testing
 
 /// Real output from Graphviz: PNG and PDF files that are what they say, SVG that is XML with the Chinese names.
 @Suite struct RenderingTests {
-  private func render(_ kind: ChartKind, _ format: OutputFormat) throws -> Rendering? {
-    guard let (plan, schedule) = TestPlans.small else { return nil }
+  private func render(_ kind: ChartKind, _ format: OutputFormat) throws -> Rendering {
+    let (plan, schedule) = try #require(TestPlans.small)
     let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
     return try GraphvizRenderer().render(chart.graph, format: format)
   }
 
   @Test(arguments: ChartKind.allCases)
   func png(_ kind: ChartKind) throws {
-    guard let rendering = try render(kind, .png) else { return }
+    let rendering = try render(kind, .png)
     #expect(rendering.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     #expect(rendering.bytes.count > 20_000)
     #expect(rendering.dpi == GraphvizRenderer.bitmapDPI || (rendering.dpi ?? 0) > 90)
@@ -23,7 +23,7 @@ import Testing
 
   @Test(arguments: ChartKind.allCases)
   func pdf(_ kind: ChartKind) throws {
-    guard let rendering = try render(kind, .pdf) else { return }
+    let rendering = try render(kind, .pdf)
     #expect(rendering.bytes.starts(with: Array("%PDF-".utf8)))
     #expect(rendering.bytes.count > 10_000)
     // Fonts are embedded, so that Chinese shows without them installed.
@@ -32,7 +32,8 @@ import Testing
 
   @Test(arguments: ChartKind.allCases)
   func svg(_ kind: ChartKind) throws {
-    guard let rendering = try render(kind, .svg), let (plan, _) = TestPlans.small else { return }
+    let rendering = try render(kind, .svg)
+    let (plan, _) = try #require(TestPlans.small)
     let svg = try SVGText.parse(rendering.bytes)
     let shown = svg.strings.joined(separator: "\n")
     #expect(svg.fontFamilies == [ChartOptions.defaultFont])
@@ -88,7 +89,7 @@ import Testing
   }
 
   @Test func dotFormatIsTheEncodersText() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .en))
     let rendering = try GraphvizRenderer().render(chart.graph, format: .dot)
     #expect(String(decoding: rendering.bytes, as: UTF8.self) == DOTEncoder().encode(chart.graph))
