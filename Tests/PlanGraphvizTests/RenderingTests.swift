@@ -118,6 +118,34 @@ import Testing
     #expect(OutputFormat(fileName: "dir.svg/x") == nil)
   }
 
+  @Test func aPNGOverItsByteLimitIsDrawnOnceMoreWithinIt() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let chart = Chart(.gantt, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    let free = try GraphvizRenderer().render(
+      chart.graph, format: .png, limits: BitmapLimits(maxPixels: 16_000_000, maxBytes: nil))
+    let firstDPI = try #require(free.dpi)
+    for limit in [free.bytes.count * 9 / 10, free.bytes.count / 3] {
+      let limited = try GraphvizRenderer().render(
+        chart.graph, format: .png, limits: BitmapLimits(maxPixels: 16_000_000, maxBytes: limit))
+      #expect(limited.bytes.count <= limit, "\(limited.bytes.count) bytes over \(limit)")
+      // The second drawing, at the first one's resolution scaled by the size ratio (less 3%), and
+      // nudged down by hundredths to whole pixels: no third.
+      let dpi = try #require(limited.dpi)
+      let scaled = firstDPI * Double(limit) / Double(free.bytes.count) * 0.97
+      #expect(dpi <= scaled && dpi > scaled - 0.5, "\(dpi) dpi for \(scaled)")
+    }
+  }
+
+  @Test func aByteLimitNoPNGCanMeetStillGivesOne() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let chart = Chart(.gantt, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    let rendering = try GraphvizRenderer().render(
+      chart.graph, format: .png, limits: BitmapLimits(maxPixels: 16_000_000, maxBytes: 10))
+    #expect(rendering.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    #expect(rendering.bytes.count > 10)
+    #expect(rendering.dpi == 1)
+  }
+
   @Test func largeBitmapsAreDrawnSmaller() {
     // 960 × 960 pixels at 96 dpi: within the limit, and whole.
     #expect(GraphvizRenderer.dpi(width: 720, height: 720, maxPixels: 16_000_000, below: 96) == 96)
