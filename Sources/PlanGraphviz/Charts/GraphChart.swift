@@ -59,7 +59,9 @@ struct GraphChart {
       touched.insert(to)
       var attributes: DOTAttributes = [:]
       if dependency.isCritical {
-        attributes = ["color": .text(palette.critical), "penwidth": .text(format(palette.criticalWidth))]
+        attributes = [
+          "color": .text(palette.critical), "penwidth": .text(DecimalText.format(palette.criticalWidth)),
+        ]
       }
       if case .junction = dependency.to { attributes["arrowhead"] = "none" }
       graph.edges.append(DOTEdge(from: from, to: to, attributes))
@@ -158,7 +160,7 @@ struct GraphChart {
     ]
     if folded { attributes["shape"] = "box3d" }
     if look.peripheries > 1 { attributes["peripheries"] = .text(String(look.peripheries)) }
-    if row.isCritical { attributes["penwidth"] = .text(format(context.palette.criticalWidth)) }
+    if row.isCritical { attributes["penwidth"] = .text(DecimalText.format(context.palette.criticalWidth)) }
     return DOTNode(planTask.fullID, attributes)
   }
 
@@ -205,9 +207,5 @@ struct GraphChart {
       html += "</TABLE>"
       return (key, DOTNode("duties:\(number)", ["shape": "plaintext", "margin": "0", "label": .html(html)]))
     }
-  }
-
-  private func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
   }
 }

@@ -40,7 +40,7 @@ struct TimelineChart {
       lanes.register(key)
       byLane[key, default: [:]][TimePeriod(unit, containing: date(of: task)), default: []].append(task)
     }
-    let laneOrder = lanes.orderedKeys()
+    let laneOrder = lanes.organisationOrder()
     var periods = Set(byLane.values.flatMap(\.keys))
     periods.insert(asOfPeriod)
     let spine = spinePeriods(periods.sorted())
