@@ -38,6 +38,16 @@ struct ChartContext {
   /// The graph's name: the plan's title, as SVG can hold it.
   var graphName: String { LabelText.name(plan.title) }
 
+  /// A task's name on one line of `width` columns, after "◆ " for a milestone; a folded summary's cut
+  /// to `foldedWidth` columns instead and followed by the number of tasks it stands for: `名称… (12)`.
+  func oneLineName(of task: Int, width: Int, foldedWidth: Int) -> String {
+    let name = plan.tasks[task].name
+    if selection.isFolded(task), let count = selection.leafCounts[task] {
+      return TextWrap.line(name, width: foldedWidth) + " (\(count))"
+    }
+    return (plan.tasks[task].isMilestone ? "◆ " : "") + TextWrap.line(name, width: width)
+  }
+
   /// The same context clustering by `clusterBy`.
   func withClusters(_ clusterBy: ClusterBy) -> ChartContext {
     var options = options

@@ -111,11 +111,8 @@ struct GanttChart {
       let look = palette.look(line.status)
       let level = min(context.selection.level(of: row.task), Self.deepestIndentedLevel)
       let indent = Double(max(0, level - 1)) * Self.indentPerLevel
-      var name = TextWrap.line(task.name, width: Int((Self.nameWidth - indent) / 5.8))
-      if task.isMilestone { name = "◆ " + name }
-      if context.selection.isFolded(row.task), let count = context.selection.leafCounts[row.task] {
-        name = TextWrap.line(task.name, width: Int((Self.nameWidth - indent) / 5.8) - 6) + " (\(count))"
-      }
+      let columns = Int((Self.nameWidth - indent) / 5.8)
+      let name = context.oneLineName(of: row.task, width: columns, foldedWidth: columns - 6)
       var nameHTML = LabelText.html(name)
       if row.isBracket || line.isCritical { nameHTML = "<B>" + nameHTML + "</B>" }
       add(

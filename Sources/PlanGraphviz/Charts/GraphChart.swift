@@ -125,7 +125,7 @@ struct GraphChart {
       owner.append(text.noOwner)
     }
     if !owner.isEmpty {
-      html += small(TextWrap.line(owner.joined(separator: " · "), width: Self.nameWidth + 6), bold: false)
+      html += small(regular: TextWrap.line(owner.joined(separator: " · "), width: Self.nameWidth + 6))
     }
 
     // Status and dates on one line when short (most tasks), else dates on a line of their own.
@@ -140,10 +140,10 @@ struct GraphChart {
     }
     let statusText = status.joined(separator: " · ")
     if dates.count <= 1 && status.count == 1 {
-      html += small(statusText, then: dates.first)
+      html += small(bold: statusText, regular: dates.first)
     } else {
-      html += small(statusText, then: nil)
-      if !dates.isEmpty { html += small(dates.joined(separator: " · "), bold: false) }
+      html += small(bold: statusText)
+      if !dates.isEmpty { html += small(regular: dates.joined(separator: " · ")) }
     }
     html += "</TABLE>"
 
@@ -164,16 +164,11 @@ struct GraphChart {
     return DOTNode(planTask.fullID, attributes)
   }
 
-  /// A small line: the status in bold, then (if any) dates in regular weight.
-  private func small(_ status: String, then dates: String?) -> String {
-    var text = "<B>" + LabelText.html(status) + "</B>"
-    if let dates { text += " · " + LabelText.html(dates) }
-    return "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"1\"><FONT POINT-SIZE=\"9\">" + text + "</FONT></TD></TR>"
-  }
-
-  private func small(_ words: String, bold: Bool) -> String {
-    let text = bold ? "<B>" + LabelText.html(words) + "</B>" : LabelText.html(words)
-    return "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"1\"><FONT POINT-SIZE=\"9\">" + text + "</FONT></TD></TR>"
+  /// A small line: `bold` words (the status), then `regular` ones (dates, owners), joined by " · ".
+  private func small(bold: String? = nil, regular: String? = nil) -> String {
+    let words = [bold.map { "<B>" + LabelText.html($0) + "</B>" }, regular.map(LabelText.html)].compactMap { $0 }
+    return "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"1\"><FONT POINT-SIZE=\"9\">" + words.joined(separator: " · ")
+      + "</FONT></TD></TR>"
   }
 
   /// One card per cluster listing its recurring duties, which are not part of the dependency graph.

@@ -188,11 +188,7 @@ struct TimelineChart {
     let plan = context.plan
     let row = context.schedule.tasks[task]
     let look = context.palette.look(row.status)
-    var name = TextWrap.line(plan.tasks[task].name, width: Self.nameWidth)
-    if plan.tasks[task].isMilestone { name = "◆ " + name }
-    if context.selection.isFolded(task), let count = context.selection.leafCounts[task] {
-      name = TextWrap.line(plan.tasks[task].name, width: Self.nameWidth - 8) + " (\(count))"
-    }
+    let name = context.oneLineName(of: task, width: Self.nameWidth, foldedWidth: Self.nameWidth - 8)
     let day = date(of: task)
     var when = row.deadline != nil ? context.text.deadline(day) : context.text.plannedFinish(day)
     if let deadline = row.deadline, let forecast = row.forecastFinish, forecast > deadline, row.status != .done {
