@@ -79,6 +79,23 @@ import Testing
     #expect(!text.contains("\"reform.plan\" ["))
   }
 
+  @Test func theWindowDecidesWhatIsDueSoon() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let file = out.appendingPathComponent("chart.dot")
+    var dueSoon: [String] = []
+    for window in ["30d", "0d"] {
+      let arguments = [
+        "render", Self.small, "-o", file.path, "--as-of", "2018-02-15", "--lang", "en", "--window", window,
+      ]
+      #expect(run(arguments) == 0)
+      let text = String(decoding: bytes(file), as: UTF8.self)
+      dueSoon.append(text.firstMatch(of: /◐ due soon (\d+)/).map { String($0.1) } ?? "none")
+    }
+    #expect(dueSoon[0] != "0" && dueSoon[0] != "none", "\(dueSoon)")
+    #expect(dueSoon[1] == "0", "\(dueSoon)")
+  }
+
   @Test func badUsageIsStatus64() throws {
     let out = try folder()
     defer { try? FileManager.default.removeItem(at: out) }
@@ -88,6 +105,7 @@ import Testing
     #expect(run(["render", Self.small, "-o", svg, "--format", "gif"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--cluster-by", "colour"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--depth", "0"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--window", "soon"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--owner", "nobody"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--root", "no.such.task"]) == 64)
     #expect(!FileManager.default.fileExists(atPath: svg))
