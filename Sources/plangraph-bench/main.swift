@@ -156,7 +156,7 @@ if only == "all" || only == "render" {
         let seconds = Measure.median(runs: runs) {
           let chart = Chart(kind, plan: plan, schedule: schedule, options: options)
           nodes = chart.graph.nodeCount
-          guard let rendering = try? GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine)
+          guard let rendering = try? GraphvizRenderer().render(chart.graph, format: format)
           else { return }
           let time = rendering.layoutTime.components
           layout.append(Double(time.seconds) + Double(time.attoseconds) / 1e18)

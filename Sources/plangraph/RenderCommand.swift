@@ -10,8 +10,8 @@ struct RenderCommand: ParsableCommand {
     discussion: """
       The format follows the output file's extension (.svg, .png, .pdf, or .dot for the chart's DOT text) \
       unless --format says otherwise. Plans with more than 1,500 tasks to draw are folded to summary tasks \
-      (--no-collapse draws them all). Exit status: 0 written, 1 the file could not be written, 2 an invalid \
-      plan, 64 bad usage.
+      (--no-collapse draws them all). Exit status: 0 written, 1 Graphviz could not draw the chart or the \
+      file could not be written, 2 an invalid plan or one that cannot be scheduled, 64 bad usage.
       """)
 
   @OptionGroup var plan: PlanArgument
@@ -26,6 +26,7 @@ struct RenderCommand: ParsableCommand {
   var format: String?
 
   @OptionGroup var asOf: AsOfOption
+  @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
 
   @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "owner"))
@@ -54,7 +55,7 @@ struct RenderCommand: ParsableCommand {
     _ = try chartKind
     _ = try outputFormat
     _ = try clusters
-    if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more, not \(depth)") }
+    _ = try window.days
   }
 
   private var chartKind: ChartKind {
@@ -93,6 +94,7 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     let asOf = try asOf.asOf
+    let window = try window.days
     let language = try language.language
     let format = try outputFormat
     let kind = try chartKind
@@ -105,9 +107,9 @@ struct RenderCommand: ParsableCommand {
     }
     let schedule: Schedule
     do {
-      schedule = try Scheduler(plan: loaded).schedule(asOf: asOf)
+      schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
     } catch {
-      Output.err("plangraph: cannot schedule '\(plan.plan)': its dependencies form a cycle\n")
+      Output.err("plangraph: cannot schedule '\(plan.plan)': \(error)\n")
       throw ExitCode(2)
     }
 
@@ -118,15 +120,15 @@ struct RenderCommand: ParsableCommand {
     progress.update("building the \(kind.rawValue) chart")
     let drawn = Chart(kind, plan: loaded, schedule: schedule, options: options)
     if let folding = drawn.selection.folding, folding.automatic {
-      Output.err(
+      progress.note(
         "plangraph: \(folding.unfoldedCount) tasks are too many to lay out quickly; drawing "
           + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
-          + "(--no-collapse draws every task)\n")
+          + "(--no-collapse draws every task)")
     }
 
     let rendering: Rendering
     do {
-      rendering = try GraphvizRenderer().render(drawn.graph, format: format, engine: drawn.engine) {
+      rendering = try GraphvizRenderer().render(drawn.graph, format: format) {
         progress.update($0)
       }
     } catch {

@@ -2,12 +2,6 @@ import Dispatch
 import PlanGraphviz
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Tells on stderr what a slow render is doing: nothing during the first second, then the stage and
 /// the time taken, updated in place on a terminal and once per stage otherwise.
 final class RenderProgress: Sendable {
@@ -15,18 +9,32 @@ final class RenderProgress: Sendable {
     var stage = ""
     var shownStage = ""
     var shown = false
+    /// Whether a progress line without its line break is on the terminal now.
+    var lineOpen = false
     var finished = false
   }
 
+  /// Everything is written under this lock, so that a note never lands in the middle of a progress line.
   private let state = Mutex(State())
   private let started = ContinuousClock.now
+  private let wake = DispatchSemaphore(value: 0)
   private let done = DispatchSemaphore(value: 0)
-  private let onTerminal = Terminal.isTerminal(2)
+  private let onTerminal: Bool
+  private let quietFor: Duration
+  private let write: @Sendable (String) -> Void
 
-  /// Starts watching; `stop` must follow.
-  init() {
+  /// Starts watching; `stop` must follow. Progress shows after `quietFor`, written with `write`, in
+  /// place when `onTerminal`: stderr and whether it is a terminal, unless a test says otherwise.
+  init(
+    onTerminal: Bool = Terminal.isTerminal(2), quietFor: Duration = .seconds(1),
+    write: @escaping @Sendable (String) -> Void = { Output.err($0) }
+  ) {
+    self.onTerminal = onTerminal
+    self.quietFor = quietFor
+    self.write = write
     DispatchQueue.global().async { [self] in
-      while !tick() { usleep(200_000) }
+      // A look five times a second; `stop` wakes the watcher at once, so it adds no wait to a render.
+      while !tick() { _ = wake.wait(timeout: .now() + .milliseconds(200)) }
       done.signal()
     }
   }
@@ -41,34 +49,47 @@ final class RenderProgress: Sendable {
     switch stage {
     case .waiting: update("waiting for another render")
     case .building(let nodes, let edges): update("building the graph (\(nodes) nodes, \(edges) edges)")
-    case .layout(let engine, let nodes): update("laying out \(nodes) nodes (\(engine.rawValue))")
+    case .layout(let engine, let nodes): update("laying out \(nodes) nodes (\(engine))")
     case .drawing(let format): update("drawing \(format.rawValue.uppercased())")
+    }
+  }
+
+  /// Writes `line` (without its line break) on a line of its own, clearing the progress line first
+  /// when one is on the terminal; the next look draws the progress again below it.
+  func note(_ line: String) {
+    state.withLock { state in
+      write((state.lineOpen ? "\r\u{1B}[K" : "") + line + "\n")
+      state.lineOpen = false
     }
   }
 
   /// Stops watching; when progress was shown, ends it with the total time and `summary`.
   func stop(summary: String) {
     state.withLock { $0.finished = true }
+    wake.signal()
     done.wait()
-    let shown = state.withLock { $0.shown }
-    guard shown else { return }
-    let clear = onTerminal ? "\r\u{1B}[K" : ""
-    Output.err(clear + "plangraph: done in \(seconds(started.duration(to: .now))) s; \(summary)\n")
+    state.withLock { state in
+      guard state.shown else { return }
+      let clear = state.lineOpen ? "\r\u{1B}[K" : ""
+      write(clear + "plangraph: done in \(seconds(started.duration(to: .now))) s; \(summary)\n")
+      state.lineOpen = false
+    }
   }
 
   /// One look at the state; true when finished.
   private func tick() -> Bool {
     let elapsed = started.duration(to: .now)
-    let line: String? = state.withLock { state in
-      guard !state.finished else { return nil }
-      guard elapsed >= .seconds(1) else { return nil }
-      if !onTerminal && state.stage == state.shownStage { return nil }
+    return state.withLock { state in
+      guard !state.finished else { return true }
+      guard elapsed >= quietFor else { return false }
+      if !onTerminal && state.stage == state.shownStage { return false }
       state.shownStage = state.stage
       state.shown = true
-      return "plangraph: \(state.stage)… \(seconds(elapsed)) s"
+      let line = "plangraph: \(state.stage)… \(seconds(elapsed)) s"
+      write(onTerminal ? "\r\u{1B}[K" + line : line + "\n")
+      state.lineOpen = onTerminal
+      return false
     }
-    if let line { Output.err(onTerminal ? "\r\u{1B}[K" + line : line + "\n") }
-    return state.withLock { $0.finished }
   }
 }
 

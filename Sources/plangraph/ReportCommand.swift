@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         options: ChartOptions(language: language, clusterBy: .organisation, fontName: ChartOptions.defaultFont))
       do {
         svg = String(
-          decoding: try GraphvizRenderer().render(chart.graph, format: .svg, engine: chart.engine).bytes, as: UTF8.self)
+          decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
       } catch {
         Output.err("plangraph: the roadmap chart is left out: \(error.description)\n")
       }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CollapseTests {
   @Test func twoThousandTasksFoldAndRenderQuickly() throws {
     let text = TestPlans.generatedYAML(leaves: 2000)
-    guard let (plan, schedule) = TestPlans.load(text: text, asOf: TestPlans.day("2020-03-01")) else { return }
+    let (plan, schedule) = try #require(TestPlans.load(text: text, asOf: TestPlans.day("2020-03-01")))
     #expect(plan.tasks.filter(\.isLeaf).count == 2000)
 
     let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
@@ -26,9 +26,9 @@ import Testing
     #expect(svg.strings.contains { $0.contains("已折叠") })
   }
 
-  @Test func noCollapseKeepsEveryTask() {
+  @Test func noCollapseKeepsEveryTask() throws {
     let text = TestPlans.generatedYAML(leaves: 1600)
-    guard let (plan, schedule) = TestPlans.load(text: text, asOf: TestPlans.day("2020-03-01")) else { return }
+    let (plan, schedule) = try #require(TestPlans.load(text: text, asOf: TestPlans.day("2020-03-01")))
     let folded = TaskSelection(plan: plan, schedule: schedule)
     #expect(folded.folding?.automatic == true)
     let all = TaskSelection(plan: plan, schedule: schedule, collapse: .never)
@@ -36,16 +36,16 @@ import Testing
     #expect(all.nodes.count == 1600)
   }
 
-  @Test func smallPlansAreNotFolded() {
-    guard let (plan, schedule) = TestPlans.chengqu else { return }
+  @Test func smallPlansAreNotFolded() throws {
+    let (plan, schedule) = try #require(TestPlans.chengqu)
     let selection = TaskSelection(plan: plan, schedule: schedule)
     #expect(selection.folding == nil)
     #expect(selection.nodes.count == 253)
   }
 
-  @Test func foldingPicksTheDeepestLevelThatFits() {
+  @Test func foldingPicksTheDeepestLevelThatFits() throws {
     let text = TestPlans.generatedYAML(leaves: 300)
-    guard let (plan, schedule) = TestPlans.load(text: text, asOf: TestPlans.day("2020-03-01")) else { return }
+    let (plan, schedule) = try #require(TestPlans.load(text: text, asOf: TestPlans.day("2020-03-01")))
     // 300 leaves in 30 groups in 6 areas: a threshold of 40 keeps the groups, of 10 only the areas.
     let groups = TaskSelection(plan: plan, schedule: schedule, collapse: CollapsePolicy(threshold: 40, enabled: true))
     #expect(groups.folding?.depth == 2)

@@ -7,7 +7,7 @@ import Testing
 /// Graphviz is not thread-safe; the renderer's lock makes concurrent renders safe.
 @Suite struct ConcurrencyTests {
   @Test func rendersFromEightThreadsAtOnce() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let charts = ChartKind.allCases.map {
       Chart($0, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
     }
@@ -17,7 +17,7 @@ import Testing
       let chart = charts[index % charts.count]
       let format = formats[index % formats.count]
       let result = Result { () throws(GraphvizError) -> [UInt8] in
-        try GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine).bytes
+        try GraphvizRenderer().render(chart.graph, format: format).bytes
       }
       results.withLock { $0[index] = result }
     }
@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func rendersFromSwiftTasks() async throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .en))
     let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
       for _ in 0..<4 {

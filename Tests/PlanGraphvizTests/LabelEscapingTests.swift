@@ -22,7 +22,17 @@ import Testing
     "分号; 等号= 逗号,",
     "第一行\n第二行",
     "<TABLE><TR><TD>表格</TD></TR></TABLE>",
+    "控制\u{1}字符\u{1F}与\u{7}响铃",
   ]
+
+  /// The lines Graphviz shows for `name`: control characters other than tab become spaces, which XML
+  /// (Graphviz's HTML labels, and SVG) cannot hold.
+  private static func shownLines(_ name: String) -> [String] {
+    let shown = String(
+      String.UnicodeScalarView(
+        name.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" && $0 != "\t" ? " " : $0 }))
+    return shown.split(separator: "\n").map(String.init)
+  }
 
   @Test func plainLabels() {
     #expect(LabelText.plain("a\\b") == "a\\\\b")
@@ -30,12 +40,14 @@ import Testing
     #expect(LabelText.plain("一\n二") == "一\\n二")
     #expect(LabelText.plain("一\r\n二") == "一\\n二")
     #expect(LabelText.plainLines(["左", "右"], alignment: .left) == "左\\l右\\l")
+    #expect(LabelText.plain("a\u{1}b\u{1F}c\td") == "a b c\td")
   }
 
   @Test func htmlLabels() {
     #expect(LabelText.html("<a & 'b'> \"c\"") == "&lt;a &amp; &#39;b&#39;&gt; &quot;c&quot;")
     #expect(LabelText.html("a\\b") == "a\\\\b")
     #expect(LabelText.html("一\n二") == "一<BR/>二")
+    #expect(LabelText.html("a\u{1}b\u{1F}c\td") == "a b c\td")
   }
 
   @Test func quoting() {
@@ -83,7 +95,7 @@ import Testing
     let rendering = try GraphvizRenderer().render(awkwardGraph(plainNames: true), format: .svg)
     let texts = try SVGText.nodeTexts(rendering.bytes)
     for (index, name) in Self.awkward.enumerated() {
-      let lines = name.split(separator: "\n").map(String.init)
+      let lines = Self.shownLines(name)
       #expect(texts["plain \(index)"] == lines, "plain label of \(name)")
       #expect(texts["html \(index)"] == lines, "HTML label of \(name)")
     }

@@ -22,6 +22,16 @@ import Testing
     #expect(DecimalText.format(1.0 / 3, places: 4) == "0.3333")
   }
 
+  @Test func aLateFinishSaysSo() {
+    var row = TaskSchedule()
+    row.status = .done
+    row.isLate = true
+    #expect(ChartText(language: .en).status(row) == "done, late")
+    #expect(ChartText(language: .zh).status(row) == "已完成，晚于期限")
+    row.isLate = false
+    #expect(ChartText(language: .en).status(row) == "done")
+  }
+
   @Test func roadmapPeriods() {
     let days = ["2017-09-30", "2018-03-31", "2024-08-29"].map(TestPlans.day)
     #expect(TimePeriod.unit(for: days) == .quarter)

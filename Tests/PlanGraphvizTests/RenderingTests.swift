@@ -6,15 +6,15 @@ import Testing
 
 /// Real output from Graphviz: PNG and PDF files that are what they say, SVG that is XML with the Chinese names.
 @Suite struct RenderingTests {
-  private func render(_ kind: ChartKind, _ format: OutputFormat) throws -> Rendering? {
-    guard let (plan, schedule) = TestPlans.small else { return nil }
+  private func render(_ kind: ChartKind, _ format: OutputFormat) throws -> Rendering {
+    let (plan, schedule) = try #require(TestPlans.small)
     let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
-    return try GraphvizRenderer().render(chart.graph, format: format, engine: chart.engine)
+    return try GraphvizRenderer().render(chart.graph, format: format)
   }
 
   @Test(arguments: ChartKind.allCases)
   func png(_ kind: ChartKind) throws {
-    guard let rendering = try render(kind, .png) else { return }
+    let rendering = try render(kind, .png)
     #expect(rendering.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     #expect(rendering.bytes.count > 20_000)
     #expect(rendering.dpi == GraphvizRenderer.bitmapDPI || (rendering.dpi ?? 0) > 90)
@@ -23,7 +23,7 @@ import Testing
 
   @Test(arguments: ChartKind.allCases)
   func pdf(_ kind: ChartKind) throws {
-    guard let rendering = try render(kind, .pdf) else { return }
+    let rendering = try render(kind, .pdf)
     #expect(rendering.bytes.starts(with: Array("%PDF-".utf8)))
     #expect(rendering.bytes.count > 10_000)
     // Fonts are embedded, so that Chinese shows without them installed.
@@ -32,7 +32,8 @@ import Testing
 
   @Test(arguments: ChartKind.allCases)
   func svg(_ kind: ChartKind) throws {
-    guard let rendering = try render(kind, .svg), let (plan, _) = TestPlans.small else { return }
+    let rendering = try render(kind, .svg)
+    let (plan, _) = try #require(TestPlans.small)
     let svg = try SVGText.parse(rendering.bytes)
     let shown = svg.strings.joined(separator: "\n")
     #expect(svg.fontFamilies == [ChartOptions.defaultFont])
@@ -46,8 +47,49 @@ import Testing
     }
   }
 
+  /// A plan whose title, owner and task names hold control characters, which XML cannot.
+  static let controlCharacters = """
+    plan: "计划\\x01标题"
+    start: 2018-01-01
+    owners:
+      - { id: union, name: "区总\\x02工会" }
+    tasks:
+      - id: a
+        name: "任务\\x01甲\\x1F"
+        owner: union
+        duration: 1w
+        deadline: 2018-01-05
+      - id: b
+        name: "任务\\x07乙"
+        owner: union
+        duration: 1w
+        after: [a]
+    """
+
+  @Test(arguments: ChartKind.allCases)
+  func controlCharactersStillMakeWellFormedSVG(_ kind: ChartKind) throws {
+    let (plan, schedule) = try #require(
+      TestPlans.load(text: Self.controlCharacters, asOf: TestPlans.day("2018-01-10")))
+    #expect(plan.title == "计划\u{1}标题")
+    let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    let rendering = try GraphvizRenderer().render(chart.graph, format: .svg)
+    let shown = try SVGText.parse(rendering.bytes).strings.joined(separator: "\n")
+    #expect(shown.contains("计划 标题"))
+    #expect(shown.contains("任务 甲"))
+  }
+
+  @Test func theGraphNamesItsOwnLayout() throws {
+    // Two unconnected nodes 700 points apart: dot would put them side by side.
+    let pinned = DOTGraph(
+      name: "pinned", attributes: ["layout": "nop"],
+      nodes: [DOTNode("a", ["pos": "0,0"]), DOTNode("b", ["pos": "700,0"])])
+    let svg = String(decoding: try GraphvizRenderer().render(pinned, format: .svg).bytes, as: UTF8.self)
+    let width = try #require(svg.firstMatch(of: /<svg width="(\d+)pt"/).flatMap { Int($0.1) })
+    #expect(width > 700)
+  }
+
   @Test func dotFormatIsTheEncodersText() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let chart = Chart(.graph, plan: plan, schedule: schedule, options: ChartOptions(language: .en))
     let rendering = try GraphvizRenderer().render(chart.graph, format: .dot)
     #expect(String(decoding: rendering.bytes, as: UTF8.self) == DOTEncoder().encode(chart.graph))
@@ -76,8 +118,37 @@ import Testing
     #expect(OutputFormat(fileName: "dir.svg/x") == nil)
   }
 
+  @Test func aPNGOverItsByteLimitIsDrawnOnceMoreWithinIt() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let chart = Chart(.gantt, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    let free = try GraphvizRenderer().render(
+      chart.graph, format: .png, limits: BitmapLimits(maxPixels: 16_000_000, maxBytes: nil))
+    let firstDPI = try #require(free.dpi)
+    for limit in [free.bytes.count * 9 / 10, free.bytes.count / 3] {
+      let limited = try GraphvizRenderer().render(
+        chart.graph, format: .png, limits: BitmapLimits(maxPixels: 16_000_000, maxBytes: limit))
+      #expect(limited.bytes.count <= limit, "\(limited.bytes.count) bytes over \(limit)")
+      // The second drawing, at the first one's resolution scaled by the size ratio (less 3%), and
+      // nudged down by hundredths to whole pixels: no third.
+      let dpi = try #require(limited.dpi)
+      let scaled = firstDPI * Double(limit) / Double(free.bytes.count) * 0.97
+      #expect(dpi <= scaled && dpi > scaled - 0.5, "\(dpi) dpi for \(scaled)")
+    }
+  }
+
+  @Test func aByteLimitNoPNGCanMeetStillGivesOne() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let chart = Chart(.gantt, plan: plan, schedule: schedule, options: ChartOptions(language: .zh))
+    let rendering = try GraphvizRenderer().render(
+      chart.graph, format: .png, limits: BitmapLimits(maxPixels: 16_000_000, maxBytes: 10))
+    #expect(rendering.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    #expect(rendering.bytes.count > 10)
+    #expect(rendering.dpi == 1)
+  }
+
   @Test func largeBitmapsAreDrawnSmaller() {
-    #expect(GraphvizRenderer.dpi(width: 720, height: 720, maxPixels: 16_000_000, below: 96) <= 96)
+    // 960 × 960 pixels at 96 dpi: within the limit, and whole.
+    #expect(GraphvizRenderer.dpi(width: 720, height: 720, maxPixels: 16_000_000, below: 96) == 96)
     let dpi = GraphvizRenderer.dpi(width: 7200, height: 7200, maxPixels: 16_000_000, below: 96)
     #expect(dpi < 41 && dpi > 39)
     // Whole pixels rounded down on both sides, so the background covers the canvas.

@@ -9,8 +9,8 @@ import Testing
     selection.nodes.map { plan.tasks[$0].fullID }
   }
 
-  @Test func everyLeafByDefault() {
-    guard let (plan, schedule) = TestPlans.small else { return }
+  @Test func everyLeafByDefault() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
     let selection = TaskSelection(plan: plan, schedule: schedule)
     #expect(
       ids(selection, plan) == [
@@ -21,7 +21,7 @@ import Testing
   }
 
   @Test func anOrganisationIncludesItsUnits() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let union = TaskSelection(plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, ownerID: "union"))
     #expect(
       ids(union, plan) == ["reform.plan", "reform.mobilise", "reform.kickoff", "reform.rules", "review"])
@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func aRootAndADepth() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let reform = TaskSelection(plan: plan, schedule: schedule, filter: try TaskFilter(plan: plan, rootID: "youth"))
     #expect(ids(reform, plan) == ["youth.survey", "youth.analysis", "youth.platform", "youth.dropped"])
     let top = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: 1))
@@ -43,19 +43,30 @@ import Testing
     #expect(top.dependencies.map(\.from).contains(.task(0)))
   }
 
-  @Test func criticalOnly() {
-    guard let (plan, schedule) = TestPlans.small else { return }
+  @Test func aDepthBelowOneCountsAsOne() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let one = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: 1))
+    for depth in [0, -1, Int.min] {
+      let selection = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(depth: depth))
+      #expect(selection.nodes == one.nodes, "depth \(depth)")
+      #expect(selection.folding == one.folding, "depth \(depth)")
+    }
+  }
+
+  @Test func criticalOnly() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: TaskFilter(criticalOnly: true))
     #expect(ids(selection, plan) == ["youth.survey", "youth.analysis", "review"])
     #expect(selection.duties.isEmpty)
     #expect(selection.dependencies.allSatisfy { $0.isCritical })
   }
 
-  @Test func dependenciesOnASummaryComeFromItsLastTasks() {
-    guard let (plan, schedule) = TestPlans.small, let review = plan.taskIndex("review"),
-      let rules = plan.taskIndex("reform.rules"), let analysis = plan.taskIndex("youth.analysis"),
-      let survey = plan.taskIndex("youth.survey")
-    else { return }
+  @Test func dependenciesOnASummaryComeFromItsLastTasks() throws {
+    let (plan, schedule) = try #require(TestPlans.small)
+    let review = try #require(plan.taskIndex("review"))
+    let rules = try #require(plan.taskIndex("reform.rules"))
+    let analysis = try #require(plan.taskIndex("youth.analysis"))
+    let survey = try #require(plan.taskIndex("youth.survey"))
     let selection = TaskSelection(plan: plan, schedule: schedule)
     let into = selection.dependencies.filter { $0.to == .task(review) }.map(\.from)
     // Of `reform` only its last task; of `youth` the tasks nothing in it waits for.
@@ -66,20 +77,17 @@ import Testing
     #expect(critical == [[.task(survey), .task(analysis)], [.task(analysis), .task(review)]])
   }
 
-  @Test func summaryToSummaryGoesThroughAJunction() {
-    guard let (plan, schedule) = TestPlans.chengqu, let implement = plan.taskIndex("union.steps.implement")
-    else { return }
+  @Test func summaryToSummaryGoesThroughAJunction() throws {
+    let (plan, schedule) = try #require(TestPlans.chengqu)
+    let implement = try #require(plan.taskIndex("union.steps.implement"))
     let selection = TaskSelection(plan: plan, schedule: schedule)
-    let junction = selection.junctions.firstIndex { $0.before == implement }
-    #expect(junction != nil)
-    if let junction {
-      #expect(selection.dependencies.filter { $0.to == .junction(junction) }.count == 3)
-      #expect(selection.dependencies.filter { $0.from == .junction(junction) }.count == 2)
-    }
+    let junction = try #require(selection.junctions.firstIndex { $0.before == implement })
+    #expect(selection.dependencies.filter { $0.to == .junction(junction) }.count == 3)
+    #expect(selection.dependencies.filter { $0.from == .junction(junction) }.count == 2)
   }
 
-  @Test func unknownNamesAreRefused() {
-    guard let (plan, _) = TestPlans.small else { return }
+  @Test func unknownNamesAreRefused() throws {
+    let (plan, _) = try #require(TestPlans.small)
     #expect(throws: FilterError.unknownOwner("no owner 'nobody' in the plan")) {
       try TaskFilter(plan: plan, ownerID: "nobody")
     }
@@ -88,13 +96,13 @@ import Testing
   }
 
   @Test func nothingMatches() throws {
-    guard let (plan, schedule) = TestPlans.small else { return }
+    let (plan, schedule) = try #require(TestPlans.small)
     let filter = try TaskFilter(plan: plan, ownerID: "union.office", criticalOnly: true)
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: filter)
     #expect(selection.nodes.isEmpty)
     for kind in ChartKind.allCases {
       let chart = Chart(kind, plan: plan, schedule: schedule, options: ChartOptions(language: .en, filter: filter))
-      #expect(try GraphvizRenderer().render(chart.graph, format: .svg, engine: chart.engine).bytes.count > 500)
+      #expect(try GraphvizRenderer().render(chart.graph, format: .svg).bytes.count > 500)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Testing
 
 @testable import plangraph
@@ -78,6 +79,23 @@ import Testing
     #expect(!text.contains("\"reform.plan\" ["))
   }
 
+  @Test func theWindowDecidesWhatIsDueSoon() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let file = out.appendingPathComponent("chart.dot")
+    var dueSoon: [String] = []
+    for window in ["30d", "0d"] {
+      let arguments = [
+        "render", Self.small, "-o", file.path, "--as-of", "2018-02-15", "--lang", "en", "--window", window,
+      ]
+      #expect(run(arguments) == 0)
+      let text = String(decoding: bytes(file), as: UTF8.self)
+      dueSoon.append(text.firstMatch(of: /◐ due soon (\d+)/).map { String($0.1) } ?? "none")
+    }
+    #expect(dueSoon[0] != "0" && dueSoon[0] != "none", "\(dueSoon)")
+    #expect(dueSoon[1] == "0", "\(dueSoon)")
+  }
+
   @Test func badUsageIsStatus64() throws {
     let out = try folder()
     defer { try? FileManager.default.removeItem(at: out) }
@@ -87,6 +105,7 @@ import Testing
     #expect(run(["render", Self.small, "-o", svg, "--format", "gif"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--cluster-by", "colour"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--depth", "0"]) == 64)
+    #expect(run(["render", Self.small, "-o", svg, "--window", "soon"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--owner", "nobody"]) == 64)
     #expect(run(["render", Self.small, "-o", svg, "--root", "no.such.task"]) == 64)
     #expect(!FileManager.default.fileExists(atPath: svg))
@@ -106,6 +125,58 @@ import Testing
     defer { try? FileManager.default.removeItem(at: out) }
     let file = out.appendingPathComponent("no-such-folder/chart.svg").path
     #expect(run(["render", Self.small, "-o", file, "--as-of", "2018-02-15"]) == 1)
+  }
+
+  /// What a `RenderProgress` wrote.
+  private final class Written: Sendable {
+    private let text = Mutex("")
+    /// Adds `more`.
+    func append(_ more: String) { text.withLock { $0 += more } }
+    /// Everything written so far.
+    var all: String { text.withLock { $0 } }
+  }
+
+  @Test func progressStopsWithoutWaitingForItsNextLook() {
+    var fastest = Duration.seconds(10)
+    for _ in 0..<3 {
+      let progress = RenderProgress(onTerminal: false, write: { _ in })
+      // The watcher has taken its first look and is waiting for the next.
+      Thread.sleep(forTimeInterval: 0.02)
+      let clock = ContinuousClock()
+      let started = clock.now
+      progress.stop(summary: "")
+      fastest = min(fastest, started.duration(to: clock.now))
+    }
+    #expect(fastest < .milliseconds(50), "stop took \(fastest)")
+  }
+
+  @Test func progressOffATerminalIsOneLinePerStage() {
+    let written = Written()
+    let progress = RenderProgress(onTerminal: false, quietFor: .zero, write: { written.append($0) })
+    progress.update("building the graph chart")
+    for _ in 0..<100 where !written.all.contains("building") { Thread.sleep(forTimeInterval: 0.01) }
+    progress.stop(summary: "all done")
+    let lines = written.all.split(separator: "\n")
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.first?.hasPrefix("plangraph: building the graph chart… ") == true)
+    #expect(lines.last?.hasPrefix("plangraph: done in ") == true)
+    #expect(lines.last?.hasSuffix(" s; all done") == true)
+    #expect(!written.all.contains("\u{1B}"))
+  }
+
+  @Test func aNoteOnATerminalClearsTheProgressLineFirst() {
+    let written = Written()
+    let progress = RenderProgress(onTerminal: true, quietFor: .zero, write: { written.append($0) })
+    progress.update("building the graph chart")
+    for _ in 0..<100 where !written.all.contains("building") { Thread.sleep(forTimeInterval: 0.01) }
+    progress.note("plangraph: 2000 tasks are too many")
+    progress.stop(summary: "all done")
+    let text = written.all
+    let note = text.range(of: "\r\u{1B}[Kplangraph: 2000 tasks are too many\n")
+    #expect(note != nil, "\(text.debugDescription)")
+    // The progress line came before it, on the same line.
+    #expect(text.hasPrefix("\r\u{1B}[Kplangraph: building the graph chart… "))
+    #expect(text.hasSuffix(" s; all done\n"))
   }
 
   @Test func help() {

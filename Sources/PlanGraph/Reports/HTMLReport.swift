@@ -207,7 +207,7 @@ public struct HTMLReport: Sendable {
   }
 
   static let css = """
-    :root { --overdue: #d55e00; --risk: #e69f00; --soon: #56b4e9; --done: #009e73; --blocked: #cc79a7;
+    :root { --overdue: #d55e00; --risk: #e69f00; --soon: #0072b2; --done: #009e73; --blocked: #cc79a7;
       --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; }
     * { box-sizing: border-box; }
     body { margin: 0 auto; max-width: 1200px; padding: 1rem; color: var(--ink); line-height: 1.5;

@@ -1,6 +1,7 @@
 import PlanGraph
 
-/// A chart ready to render: its graph, the layout it needs, and what was selected to draw.
+/// A chart ready to render: its graph (which names its layout when it is not dot's), and what was
+/// selected to draw.
 public struct Chart: Sendable {
   /// Which chart it is.
   public var kind: ChartKind
@@ -8,9 +9,6 @@ public struct Chart: Sendable {
   public var graph: DOTGraph
   /// What was drawn, including whether summaries were folded.
   public var selection: TaskSelection
-
-  /// How Graphviz lays it out.
-  public var engine: LayoutEngine { kind.engine }
 
   /// Builds the `kind` chart of `plan` as scheduled in `schedule`.
   public init(_ kind: ChartKind, plan: Plan, schedule: Schedule, options: ChartOptions) {
@@ -36,6 +34,19 @@ struct ChartContext {
   let palette = StatusPalette.standard
 
   var text: ChartText { ChartText(language: options.language) }
+
+  /// The graph's name: the plan's title, as SVG can hold it.
+  var graphName: String { LabelText.name(plan.title) }
+
+  /// A task's name on one line of `width` columns, after "◆ " for a milestone; a folded summary's cut
+  /// to `foldedWidth` columns instead and followed by the number of tasks it stands for: `名称… (12)`.
+  func oneLineName(of task: Int, width: Int, foldedWidth: Int) -> String {
+    let name = plan.tasks[task].name
+    if selection.isFolded(task), let count = selection.leafCounts[task] {
+      return TextWrap.line(name, width: foldedWidth) + " (\(count))"
+    }
+    return (plan.tasks[task].isMilestone ? "◆ " : "") + TextWrap.line(name, width: width)
+  }
 
   /// The same context clustering by `clusterBy`.
   func withClusters(_ clusterBy: ClusterBy) -> ChartContext {

@@ -6,11 +6,6 @@ public enum ChartKind: String, CaseIterable, Hashable, Sendable {
   case timeline
   /// Bars on a time axis, with the as-of date and deadlines marked.
   case gantt
-
-  /// How Graphviz lays the chart out.
-  public var engine: LayoutEngine {
-    self == .gantt ? .pinned : .dot
-  }
 }
 
 /// What the dependency graph draws its clusters around.

@@ -54,7 +54,7 @@ struct ChartText {
   func status(_ row: TaskSchedule) -> String {
     var words = row.status.label(language)
     if row.status == .overdue, let days = row.daysOverdue { words = overdueDays(days) }
-    if row.status == .done && row.isLate { words += language.pick(", late", "，晚于期限") }
+    if row.status == .done && row.isLate { words += language.pick(", ", "，") + late }
     return words
   }
 

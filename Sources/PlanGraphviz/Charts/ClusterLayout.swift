@@ -77,7 +77,7 @@ struct ClusterLayout {
 
   /// Organisation clusters in reading order: first those owning a task at the chart's top, in plan
   /// order (the organisations whose plans these are), then the others as their tasks first appear.
-  private func organisationOrder() -> [Key] {
+  func organisationOrder() -> [Key] {
     let plan = context.plan
     var first: [Key] = []
     for (i, task) in plan.tasks.enumerated() where context.selection.level(of: i) == 1 {
@@ -87,9 +87,6 @@ struct ClusterLayout {
     }
     return first + order.filter { $0 != .root && !first.contains($0) }
   }
-
-  /// The organisation clusters holding something, in reading order.
-  func orderedKeys() -> [Key] { organisationOrder() }
 
   /// The clusters with their nodes, nested for summaries, and the nodes outside any cluster.
   ///

@@ -8,14 +8,11 @@ enum DecimalText {
     let sign = scaled < 0 ? "-" : ""
     let magnitude = abs(scaled)
     var text = sign + String(magnitude / scale)
-    var fraction = magnitude % scale
+    let fraction = magnitude % scale
     guard fraction != 0 else { return text }
     var digits = String(fraction)
     digits = String(repeating: "0", count: places - digits.count) + digits
-    while digits.hasSuffix("0") {
-      digits.removeLast()
-      fraction /= 10
-    }
+    while digits.hasSuffix("0") { digits.removeLast() }
     text += "." + digits
     return text
   }

@@ -24,14 +24,8 @@ struct GanttAxis {
     var majorLabel: String?
   }
 
-  /// The tick unit.
-  enum Unit {
-    case month
-    case quarter
-    case year
-  }
-
-  let unit: Unit
+  /// The tick unit: `.month`, `.quarter` or `.year`.
+  let unit: Recurrence
 
   /// An axis for rows spanning `starts`…`ends`, with `asOf` always in view, `width` points wide from `origin`.
   init(starts: [Day], ends: [Day], asOf: Day, planStart: Day, width: Double, origin: Double) {
@@ -44,8 +38,11 @@ struct GanttAxis {
     if latest.days(since: first) <= bound.days(since: first) * 6 / 5 { bound = latest }
     let months = bound.days(since: first) / 30
     unit = months <= 20 ? .month : (months <= 72 ? .quarter : .year)
-    start = GanttAxis.floor(first, unit)
-    end = GanttAxis.ceiling(bound.adding(days: 1), unit)
+    start = unit.period(containing: first).lowerBound
+    // The first period boundary on or after the day after `bound`.
+    let after = bound.adding(days: 1)
+    let period = unit.period(containing: after)
+    end = period.lowerBound == after ? after : period.upperBound.adding(days: 1)
     self.origin = origin
     scale = width / Double(max(1, end.days(since: start)))
   }
@@ -62,8 +59,9 @@ struct GanttAxis {
   /// The ticks from the start to the end, each with its label.
   func ticks(_ language: Language) -> [Tick] {
     var ticks: [Tick] = []
-    var day = start
-    while day < end {
+    // `start` and `end` are period boundaries: one tick per period between them.
+    for number in unit.index(of: start)..<unit.index(of: end) {
+      let day = unit.period(at: number).lowerBound
       let (year, month, _) = day.components
       let tick: Tick
       switch unit {
@@ -78,35 +76,13 @@ struct GanttAxis {
         tick = Tick(
           day: day, label: "Q\(quarter)", isMajor: quarter == 1,
           majorLabel: major ? language.pick("\(year)", "\(year)年") : nil)
-      case .year:
+      default:  // .year: the axis takes no other unit
         tick = Tick(day: day, label: language.pick("\(year)", "\(year)年"), isMajor: true, majorLabel: nil)
       }
       ticks.append(tick)
-      day = GanttAxis.advance(day, unit)
     }
     return ticks
   }
 
   private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-  private static func floor(_ day: Day, _ unit: Unit) -> Day {
-    let (year, month, _) = day.components
-    switch unit {
-    case .month: return Day.firstDay(ofMonth: month, year: year)
-    case .quarter: return Day.firstDay(ofMonth: (month - 1) / 3 * 3 + 1, year: year)
-    case .year: return Day.firstDay(ofMonth: 1, year: year)
-    }
-  }
-
-  private static func ceiling(_ day: Day, _ unit: Unit) -> Day {
-    let floored = floor(day, unit)
-    return floored == day ? day : advance(floored, unit)
-  }
-
-  private static func advance(_ day: Day, _ unit: Unit) -> Day {
-    let (year, month, _) = day.components
-    let step = unit == .month ? 1 : (unit == .quarter ? 3 : 12)
-    let next = month - 1 + step
-    return Day.firstDay(ofMonth: next % 12 + 1, year: year + next / 12)
-  }
 }

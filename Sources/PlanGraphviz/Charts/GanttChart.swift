@@ -3,8 +3,8 @@ import PlanGraph
 /// The Gantt chart: one row per task in plan order (summaries as brackets over their tasks), bars on a
 /// time axis filled by status, deadlines marked, forecast slips drawn on, and a line at the as-of date.
 ///
-/// Every node is placed by its `pos` attribute (Graphviz's `neato -n`), so the chart is a drawing on a
-/// fixed grid: rows of `rowHeight` points, names and owners on the left, the axis on the right.
+/// Every node is placed by its `pos` attribute (`layout=nop`, Graphviz's `neato -n`), so the chart is a
+/// drawing on a fixed grid: rows of `rowHeight` points, names and owners on the left, the axis on the right.
 struct GanttChart {
   let context: ChartContext
 
@@ -19,6 +19,8 @@ struct GanttChart {
   static let axisWidth = 950.0
   static let headerHeight = 58.0
   static let indentPerLevel = 10.0
+  /// Levels below this one are indented no further, so that a deeply nested name keeps 190 points.
+  static let deepestIndentedLevel = 12
   static let runOnWidth = 140.0
 
   /// One row: a drawn task, or an expanded summary over drawn tasks.
@@ -49,9 +51,11 @@ struct GanttChart {
     let bottom = top + Double(rows.count) * Self.rowHeight
     let right = axis.endX + Self.runOnWidth
 
-    var graph = DOTGraph(name: plan.title)
+    var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
-      "splines": "line", "outputorder": "nodesfirst", "labelloc": "t", "labeljust": "l", "fontsize": "14",
+      // Every node stays where its `pos` puts it: the graph says so itself, in DOT text too.
+      "layout": "nop", "splines": "line", "outputorder": "nodesfirst", "labelloc": "t", "labeljust": "l",
+      "fontsize": "14",
       "label": ChartHeader(context: context).label(extraEntries: legendEntries()),
     ])
     graph.nodeDefaults = [
@@ -105,12 +109,10 @@ struct GanttChart {
       let task = plan.tasks[row.task]
       let line = schedule.tasks[row.task]
       let look = palette.look(line.status)
-      let indent = Double(max(0, context.selection.level(of: row.task) - 1)) * Self.indentPerLevel
-      var name = TextWrap.line(task.name, width: Int((Self.nameWidth - indent) / 5.8))
-      if task.isMilestone { name = "◆ " + name }
-      if context.selection.isFolded(row.task), let count = context.selection.leafCounts[row.task] {
-        name = TextWrap.line(task.name, width: Int((Self.nameWidth - indent) / 5.8) - 6) + " (\(count))"
-      }
+      let level = min(context.selection.level(of: row.task), Self.deepestIndentedLevel)
+      let indent = Double(max(0, level - 1)) * Self.indentPerLevel
+      let columns = Int((Self.nameWidth - indent) / 5.8)
+      let name = context.oneLineName(of: row.task, width: columns, foldedWidth: columns - 6)
       var nameHTML = LabelText.html(name)
       if row.isBracket || line.isCritical { nameHTML = "<B>" + nameHTML + "</B>" }
       add(

@@ -21,7 +21,7 @@ struct GraphChart {
     let text = context.text
     let palette = context.palette
     let selection = context.selection
-    var graph = DOTGraph(name: context.plan.title)
+    var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
       "rankdir": "LR",
       "ranksep": "0.3",
@@ -59,7 +59,9 @@ struct GraphChart {
       touched.insert(to)
       var attributes: DOTAttributes = [:]
       if dependency.isCritical {
-        attributes = ["color": .text(palette.critical), "penwidth": .text(format(palette.criticalWidth))]
+        attributes = [
+          "color": .text(palette.critical), "penwidth": .text(DecimalText.format(palette.criticalWidth)),
+        ]
       }
       if case .junction = dependency.to { attributes["arrowhead"] = "none" }
       graph.edges.append(DOTEdge(from: from, to: to, attributes))
@@ -123,7 +125,7 @@ struct GraphChart {
       owner.append(text.noOwner)
     }
     if !owner.isEmpty {
-      html += small(TextWrap.line(owner.joined(separator: " · "), width: Self.nameWidth + 6), bold: false)
+      html += small(regular: TextWrap.line(owner.joined(separator: " · "), width: Self.nameWidth + 6))
     }
 
     // Status and dates on one line when short (most tasks), else dates on a line of their own.
@@ -138,10 +140,10 @@ struct GraphChart {
     }
     let statusText = status.joined(separator: " · ")
     if dates.count <= 1 && status.count == 1 {
-      html += small(statusText, then: dates.first)
+      html += small(bold: statusText, regular: dates.first)
     } else {
-      html += small(statusText, then: nil)
-      if !dates.isEmpty { html += small(dates.joined(separator: " · "), bold: false) }
+      html += small(bold: statusText)
+      if !dates.isEmpty { html += small(regular: dates.joined(separator: " · ")) }
     }
     html += "</TABLE>"
 
@@ -158,20 +160,15 @@ struct GraphChart {
     ]
     if folded { attributes["shape"] = "box3d" }
     if look.peripheries > 1 { attributes["peripheries"] = .text(String(look.peripheries)) }
-    if row.isCritical { attributes["penwidth"] = .text(format(context.palette.criticalWidth)) }
+    if row.isCritical { attributes["penwidth"] = .text(DecimalText.format(context.palette.criticalWidth)) }
     return DOTNode(planTask.fullID, attributes)
   }
 
-  /// A small line: the status in bold, then (if any) dates in regular weight.
-  private func small(_ status: String, then dates: String?) -> String {
-    var text = "<B>" + LabelText.html(status) + "</B>"
-    if let dates { text += " · " + LabelText.html(dates) }
-    return "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"1\"><FONT POINT-SIZE=\"9\">" + text + "</FONT></TD></TR>"
-  }
-
-  private func small(_ words: String, bold: Bool) -> String {
-    let text = bold ? "<B>" + LabelText.html(words) + "</B>" : LabelText.html(words)
-    return "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"1\"><FONT POINT-SIZE=\"9\">" + text + "</FONT></TD></TR>"
+  /// A small line: `bold` words (the status), then `regular` ones (dates, owners), joined by " · ".
+  private func small(bold: String? = nil, regular: String? = nil) -> String {
+    let words = [bold.map { "<B>" + LabelText.html($0) + "</B>" }, regular.map(LabelText.html)].compactMap { $0 }
+    return "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"1\"><FONT POINT-SIZE=\"9\">" + words.joined(separator: " · ")
+      + "</FONT></TD></TR>"
   }
 
   /// One card per cluster listing its recurring duties, which are not part of the dependency graph.
@@ -205,9 +202,5 @@ struct GraphChart {
       html += "</TABLE>"
       return (key, DOTNode("duties:\(number)", ["shape": "plaintext", "margin": "0", "label": .html(html)]))
     }
-  }
-
-  private func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
   }
 }

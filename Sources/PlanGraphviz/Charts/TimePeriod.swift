@@ -1,25 +1,19 @@
 import PlanGraph
 
-/// A column of the roadmap: a calendar quarter or year.
+/// A column of the roadmap: a calendar quarter or year, numbered as `Recurrence` numbers periods.
 struct TimePeriod: Hashable, Comparable {
-  /// Quarters or years.
-  enum Unit: Hashable {
-    case quarter
-    case year
-  }
-
-  let unit: Unit
-  /// Quarters since year 0 (year × 4 + quarter − 1), or the year.
+  /// `.quarter` or `.year`.
+  let unit: Recurrence
+  /// The period's number, `unit.index(of:)` of its days.
   let index: Int
 
   /// The period of `unit` containing `day`.
-  init(_ unit: Unit, containing day: Day) {
-    let (year, month, _) = day.components
+  init(_ unit: Recurrence, containing day: Day) {
     self.unit = unit
-    index = unit == .quarter ? year * 4 + (month - 1) / 3 : year
+    index = unit.index(of: day)
   }
 
-  private init(unit: Unit, index: Int) {
+  private init(unit: Recurrence, index: Int) {
     self.unit = unit
     self.index = index
   }
@@ -27,28 +21,32 @@ struct TimePeriod: Hashable, Comparable {
   /// The period after this one.
   var next: TimePeriod { TimePeriod(unit: unit, index: index + 1) }
 
+  /// The year and, for a quarter, its number (1–4); nil for a year.
+  private var yearAndQuarter: (year: Int, quarter: Int?) {
+    let (year, month, _) = unit.period(at: index).lowerBound.components
+    return (year, unit == .quarter ? (month - 1) / 3 + 1 : nil)
+  }
+
   /// `2017 Q4` / `2017年第4季度`, or the year.
   func label(_ language: Language) -> String {
-    switch unit {
-    case .quarter:
-      let year = index / 4
-      let quarter = index % 4 + 1
-      return language.pick("\(year) Q\(quarter)", "\(year)年第\(quarter)季度")
-    case .year:
-      return language.pick("\(index)", "\(index)年")
-    }
+    let (year, quarter) = yearAndQuarter
+    guard let quarter else { return language.pick("\(year)", "\(year)年") }
+    return language.pick("\(year) Q\(quarter)", "\(year)年第\(quarter)季度")
   }
 
   /// A name usable in node names: `2017Q4`, `2017`.
-  var key: String { unit == .quarter ? "\(index / 4)Q\(index % 4 + 1)" : "\(index)" }
+  var key: String {
+    let (year, quarter) = yearAndQuarter
+    return quarter.map { "\(year)Q\($0)" } ?? "\(year)"
+  }
 
   /// Orders by time.
   static func < (a: TimePeriod, b: TimePeriod) -> Bool { a.index < b.index }
 
   /// The unit for a roadmap of tasks dated `days`: quarters when the tasks fall in at most 12 quarters
   /// apart from each other, or in at most 12 different quarters; years otherwise.
-  static func unit(for days: [Day]) -> Unit {
-    let quarters = Set(days.map { TimePeriod(.quarter, containing: $0).index })
+  static func unit(for days: [Day]) -> Recurrence {
+    let quarters = Set(days.map(Recurrence.quarter.index(of:)))
     guard let first = quarters.min(), let last = quarters.max() else { return .quarter }
     return last - first < 12 || quarters.count <= 12 ? .quarter : .year
   }

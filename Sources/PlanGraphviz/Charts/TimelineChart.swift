@@ -40,12 +40,12 @@ struct TimelineChart {
       lanes.register(key)
       byLane[key, default: [:]][TimePeriod(unit, containing: date(of: task)), default: []].append(task)
     }
-    let laneOrder = lanes.orderedKeys()
+    let laneOrder = lanes.organisationOrder()
     var periods = Set(byLane.values.flatMap(\.keys))
     periods.insert(asOfPeriod)
     let spine = spinePeriods(periods.sorted())
 
-    var graph = DOTGraph(name: plan.title)
+    var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
       "rankdir": "LR", "ranksep": "0.25", "nodesep": "0.18", "labelloc": "t", "labeljust": "l",
       "fontsize": "14", "splines": "false",
@@ -188,11 +188,7 @@ struct TimelineChart {
     let plan = context.plan
     let row = context.schedule.tasks[task]
     let look = context.palette.look(row.status)
-    var name = TextWrap.line(plan.tasks[task].name, width: Self.nameWidth)
-    if plan.tasks[task].isMilestone { name = "◆ " + name }
-    if context.selection.isFolded(task), let count = context.selection.leafCounts[task] {
-      name = TextWrap.line(plan.tasks[task].name, width: Self.nameWidth - 8) + " (\(count))"
-    }
+    let name = context.oneLineName(of: task, width: Self.nameWidth, foldedWidth: Self.nameWidth - 8)
     let day = date(of: task)
     var when = row.deadline != nil ? context.text.deadline(day) : context.text.plannedFinish(day)
     if let deadline = row.deadline, let forecast = row.forecastFinish, forecast > deadline, row.status != .done {

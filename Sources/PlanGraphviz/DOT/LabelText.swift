@@ -1,3 +1,5 @@
+import PlanGraph
+
 /// Escaping of text shown in labels, so that task names reach the picture exactly as written.
 public enum LabelText {
   /// How a line of a plain label is aligned within its node or cluster.
@@ -11,8 +13,9 @@ public enum LabelText {
   }
 
   /// Text for a plain (`escString`) label: backslashes doubled so that `\N` or `\n` in a name stay
-  /// literal, `&` written `&amp;` because Graphviz decodes HTML entities in labels too, and each line
-  /// break of the text made a label line break.
+  /// literal, `&` written `&amp;` because Graphviz decodes HTML entities in labels too, each line
+  /// break of the text made a label line break, and other control characters (tab aside) made
+  /// spaces, as in HTML labels, because Graphviz copies them into SVG, where XML forbids them.
   public static func plain(_ text: String) -> String {
     plainLines(lines(of: text), alignment: .center)
   }
@@ -26,8 +29,7 @@ public enum LabelText {
         switch scalar {
         case "\\": result += "\\\\"
         case "&": result += "&amp;"
-        case "\0", "\n", "\r": break
-        default: result.unicodeScalars.append(scalar)
+        default: result.unicodeScalars.append(isControl(scalar) ? " " : scalar)
         }
       }
       if alignment != .center { result += alignment.rawValue }
@@ -35,25 +37,25 @@ public enum LabelText {
     return result
   }
 
-  /// Text for an HTML-like label: `& < > " '` written as entities, backslashes doubled, line breaks as `<BR/>`.
+  /// Text for an HTML-like label: escaped as in the HTML report (`& < > " '` as entities, control
+  /// characters other than tab as spaces, which Graphviz's XML parser refuses), backslashes doubled,
+  /// line breaks as `<BR/>`.
   public static func html(_ text: String) -> String {
+    lines(of: text).map { HTMLText.escape($0).replacing("\\", with: "\\\\") }.joined(separator: "<BR/>")
+  }
+
+  /// Text for a graph's name, which Graphviz writes into SVG's title unescaped: control characters
+  /// other than tab and line feed made spaces.
+  public static func name(_ text: String) -> String {
     var result = ""
-    for (index, line) in lines(of: text).enumerated() {
-      if index > 0 { result += "<BR/>" }
-      for scalar in line.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        case "\\": result += "\\\\"
-        case "\0": break
-        default: result.unicodeScalars.append(scalar)
-        }
-      }
-    }
+    for scalar in text.unicodeScalars { result.unicodeScalars.append(isControl(scalar) ? " " : scalar) }
     return result
+  }
+
+  /// Whether `scalar` is a control character XML cannot hold (tab and line breaks are handled apart),
+  /// or DEL, which `HTMLText.escape` also makes a space, so that both kinds of label show the same.
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x7F
   }
 
   /// The lines of `text`, split at `\n`, `\r\n`, `\r` and the Unicode line and paragraph separators.

@@ -12,13 +12,16 @@ public struct GraphvizRenderer: Sendable {
   /// Creates a renderer; all renderers share the one Graphviz context.
   public init() {}
 
-  /// Lays out `graph` with `engine` and draws it as `format` (`.dot` gives the DOT text, without Graphviz).
+  /// Lays out `graph` with the engine its `layout` attribute names (dot when none) and draws it as
+  /// `format` (`.dot` gives the DOT text, without Graphviz).
   ///
-  /// A PNG is drawn at `bitmapDPI`, or at less to keep within `limits`: text too small to read in a
-  /// poster that size is what the SVG and PDF are for. `observer` hears each stage as it starts, on
-  /// the calling thread.
+  /// A PNG is drawn at `bitmapDPI`, or at less to keep within `limits.maxPixels`; a file over
+  /// `limits.maxBytes` is drawn once more, at a resolution scaled by the limit over its size, and that
+  /// second file is returned even if it is still over (see `BitmapLimits.maxBytes`). Text too small
+  /// to read in a poster that size is what the SVG and PDF are for. `observer` hears each stage as it
+  /// starts, on the calling thread.
   public func render(
-    _ graph: DOTGraph, format: OutputFormat, engine: LayoutEngine = .dot, limits: BitmapLimits = .standard,
+    _ graph: DOTGraph, format: OutputFormat, limits: BitmapLimits = .standard,
     observer: (RenderStage) -> Void = { _ in }
   ) throws(GraphvizError) -> Rendering {
     guard let graphvizFormat = format.graphvizFormat else {
@@ -35,8 +38,9 @@ public struct GraphvizRenderer: Sendable {
       let buildTime = started.duration(to: clock.now)
 
       started = clock.now
-      observer(.layout(engine, nodes: graph.nodeCount))
-      let laidOut = gvLayout(context, root, engine.graphvizName)
+      // A `layout` attribute on the graph wins over the engine named here, as it does over `dot -K`.
+      observer(.layout(graph.attributes["layout"]?.string ?? "dot", nodes: graph.nodeCount))
+      let laidOut = gvLayout(context, root, "dot")
       defer {
         if laidOut == 0 { gvFreeLayout(context, root) }
       }
@@ -53,18 +57,17 @@ public struct GraphvizRenderer: Sendable {
           bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: nil, buildTime: buildTime,
           layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
       }
-      // A bitmap: at most `maxPixels`, and drawn again smaller while the file is over `maxBytes`.
+      // A bitmap: at most `maxPixels`, and drawn once more, smaller, when the file is over `maxBytes`.
       let pad = graph.attributes["pad"].flatMap { Double($0.string) }.map { $0 * 72 } ?? 4
       let width = pg_layout_width(root) + 2 * pad
       let height = pg_layout_height(root) + 2 * pad
       var dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: Self.bitmapDPI)
-      var bytes: [UInt8] = []
-      for attempt in 0..<4 {
+      pg_set_bitmap_dpi(root, dpi)
+      var bytes = try Self.draw(root, context: context, format: graphvizFormat)
+      if let maxBytes = limits.maxBytes, bytes.count > maxBytes {
+        dpi = Self.retryDPI(dpi, bytes: bytes.count, maxBytes: maxBytes, width: width, height: height, limits: limits)
         pg_set_bitmap_dpi(root, dpi)
         bytes = try Self.draw(root, context: context, format: graphvizFormat)
-        guard let maxBytes = limits.maxBytes, bytes.count > maxBytes, attempt < 3 else { break }
-        let shrink = (Double(maxBytes) / Double(bytes.count)).squareRoot() * 0.97
-        dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: dpi * shrink)
       }
       return Rendering(
         bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: dpi, buildTime: buildTime,
@@ -103,6 +106,18 @@ public struct GraphvizRenderer: Sendable {
 
   /// The resolution of PNG output, in dots per inch, when the chart does not set `dpi`.
   public static let bitmapDPI = 96.0
+
+  /// The resolution to draw a PNG again at when drawing it at `dpi` gave `bytes`, over `maxBytes`.
+  ///
+  /// Scaled by `maxBytes / bytes`, less 3%: a chart's PNG is mostly white, its bytes go to the edges of
+  /// lines and letters, and it shrinks at least in proportion to the resolution (about as its 1.2 to
+  /// 1.4th power for the bundled plan's charts), so the second file fits. At least 1 dpi.
+  static func retryDPI(
+    _ dpi: Double, bytes: Int, maxBytes: Int, width: Double, height: Double, limits: BitmapLimits
+  ) -> Double {
+    let scaled = dpi * Double(maxBytes) / Double(bytes) * 0.97
+    return max(1, Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: scaled))
+  }
 
   /// The resolution for a page `width` × `height` points: at most `below`, and less if needed to keep
   /// within `maxPixels`.

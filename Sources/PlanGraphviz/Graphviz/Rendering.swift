@@ -10,7 +10,7 @@ public struct Rendering: Sendable {
   public var buildTime: Duration
   /// Time spent in `gvLayout`.
   public var layoutTime: Duration
-  /// Time spent in `gvRenderData` (for a PNG over its size limit, every attempt).
+  /// Time spent in `gvRenderData` (for a PNG over its size limit, both drawings).
   public var renderTime: Duration
 }
 
@@ -20,8 +20,8 @@ public enum RenderStage: Hashable, Sendable {
   case waiting
   /// Building the graph in cgraph.
   case building(nodes: Int, edges: Int)
-  /// Laying it out.
-  case layout(LayoutEngine, nodes: Int)
+  /// Laying it out, with Graphviz's layout engine of this name (`dot`, `nop`).
+  case layout(String, nodes: Int)
   /// Drawing it.
   case drawing(OutputFormat)
 }
@@ -30,7 +30,9 @@ public enum RenderStage: Hashable, Sendable {
 public struct BitmapLimits: Hashable, Sendable {
   /// The most pixels; beyond them the resolution is lowered before drawing.
   public var maxPixels: Int
-  /// The most bytes; a larger file is drawn again at a lower resolution. Nil for no limit.
+  /// The most bytes: a larger file is drawn once more, at its resolution times this over its size (less
+  /// 3%), and kept. That fits whenever the file shrinks at least in proportion to the resolution, as
+  /// charts' PNGs do; it is not checked again. Nil for no limit.
   public var maxBytes: Int?
 
   /// Creates limits.

@@ -7,7 +7,7 @@ public struct TaskFilter: Hashable, Sendable {
   /// Only this task and the tasks below it (an index into `Plan.tasks`).
   public var root: Int?
   /// Only this many levels of the task tree, counted from the top (or from `root`); summaries on the
-  /// last level stand for everything below them.
+  /// last level stand for everything below them. Below 1 counts as 1.
   public var depth: Int?
   /// Only critical tasks.
   public var criticalOnly: Bool

@@ -86,7 +86,8 @@ public struct TaskSelection: Sendable {
       leavesAt[0...min(depth, maxLevel)].reduce(0, +) + (depth <= maxLevel ? summariesAt[depth] : 0)
     }
     let unfolded = count(atDepth: maxLevel)
-    var depth = filter.depth.map { min($0, maxLevel) } ?? maxLevel
+    // A depth below 1 (which only the memberwise `TaskFilter` init lets through) counts as 1.
+    var depth = filter.depth.map { min(max($0, 1), maxLevel) } ?? maxLevel
     var automatic = false
     if collapse.enabled && count(atDepth: depth) > collapse.threshold {
       var candidate = depth

@@ -9,23 +9,9 @@ struct TaskTree {
   init(_ plan: Plan) {
     parent = plan.tasks.map(\.parent)
     var level = [Int](repeating: 0, count: plan.tasks.count)
-    // Output order is a pre-order walk, so a parent comes before its children; walk up otherwise.
+    // `Plan.tasks` is a pre-order walk: a parent's level is known before its children's.
     for i in plan.tasks.indices {
-      guard let p = parent[i] else {
-        level[i] = 1
-        continue
-      }
-      if p < i && level[p] > 0 {
-        level[i] = level[p] + 1
-      } else {
-        var steps = 1
-        var current = p
-        while let next = parent[current], steps <= plan.tasks.count {
-          current = next
-          steps += 1
-        }
-        level[i] = steps + 1
-      }
+      level[i] = parent[i].map { level[$0] + 1 } ?? 1
     }
     self.level = level
   }
