@@ -10,8 +10,9 @@ struct PlanArgument: ParsableArguments {
   @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
   var plan: String
 
-  /// Loads and schedules the plan as of `asOf` (nil: its start), or prints its diagnostics to stderr and exits with status 2. Warnings
-  /// of a valid plan are not printed: `check` shows them, and a report in a cron job should stay quiet.
+  /// Loads and schedules the plan as of `asOf` (nil: its start), or prints its diagnostics to stderr and
+  /// exits with status 2. A valid plan's warnings are not printed: `check` shows them, and a report in a
+  /// cron job should stay quiet.
   func loadScheduled(asOf: Day?, window: Int = 30) throws -> (plan: Plan, schedule: Schedule) {
     let check = PlanCheck(path: plan, asOf: asOf, window: window, lint: false)
     guard let loaded = check.plan, let schedule = check.schedule else {
@@ -19,16 +20,6 @@ struct PlanArgument: ParsableArguments {
       throw ExitCode(2)
     }
     return (loaded, schedule)
-  }
-
-  /// Loads the plan, or prints its diagnostics and exits with status 2.
-  func load() throws -> Plan {
-    let result = PlanLoader().load(path: plan)
-    guard let loaded = result.plan else {
-      printDiagnostics(result.diagnostics, sources: result.sources)
-      throw ExitCode(2)
-    }
-    return loaded
   }
 }
 

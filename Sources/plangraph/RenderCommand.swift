@@ -98,19 +98,12 @@ struct RenderCommand: ParsableCommand {
     let language = try language.language
     let format = try outputFormat
     let kind = try chartKind
-    let loaded = try plan.load()
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
     let filter: TaskFilter
     do {
       filter = try TaskFilter(plan: loaded, ownerID: owner, rootID: root, depth: depth, criticalOnly: criticalOnly)
     } catch {
       throw ValidationError(error.description)
-    }
-    let schedule: Schedule
-    do {
-      schedule = try Scheduler(plan: loaded).schedule(asOf: asOf, window: window)
-    } catch {
-      Output.err("plangraph: cannot schedule '\(plan.plan)': \(error)\n")
-      throw ExitCode(2)
     }
 
     let options = ChartOptions(
@@ -138,11 +131,6 @@ struct RenderCommand: ParsableCommand {
     }
     progress.stop(summary: "of which Graphviz's layout \(seconds(rendering.layoutTime)) s")
     for warning in rendering.warnings { Output.err("plangraph: graphviz: \(warning)\n") }
-    do {
-      try AtomicFile.write(rendering.bytes, to: output)
-    } catch {
-      Output.err("plangraph: \(error.description)\n")
-      throw ExitCode(1)
-    }
+    try writeFile(rendering.bytes, to: output)
   }
 }

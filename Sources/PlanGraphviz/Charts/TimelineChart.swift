@@ -24,7 +24,6 @@ struct TimelineChart {
   }
 
   func build() -> DOTGraph {
-    let plan = context.plan
     let palette = context.palette
     let language = context.options.language
     let asOf = context.schedule.asOf
@@ -185,7 +184,6 @@ struct TimelineChart {
 
   /// One task's cells: a status sign, the name, and its date (with the forecast when it slips a deadline).
   private func cells(for task: Int) -> String {
-    let plan = context.plan
     let row = context.schedule.tasks[task]
     let look = context.palette.look(row.status)
     let name = context.oneLineName(of: task, width: Self.nameWidth, foldedWidth: Self.nameWidth - 8)
