@@ -180,12 +180,6 @@ import Testing
   }
 
   @Test func help() {
-    let text = RenderCommand.helpMessage(columns: 100)
-    let url = Self.repository.appendingPathComponent("Tests/plangraphTests/Golden/render-help.txt")
-    if ProcessInfo.processInfo.environment["PLANGRAPH_RECORD"] == "1" {
-      try? text.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    #expect(text == (try? String(contentsOf: url, encoding: .utf8)))
+    Golden.check(Data(RenderCommand.helpMessage(columns: 100).utf8), "render-help.txt")
   }
 }
