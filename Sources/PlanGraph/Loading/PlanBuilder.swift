@@ -31,14 +31,23 @@ struct PlanBuilder {
     var position: SourcePosition
   }
 
-  /// Makes room for about `count` more tasks.
+  /// Makes room for about `count` more tasks (and as many references).
   mutating func reserve(_ count: Int) {
-    tasks.reserveCapacity(tasks.count + count)
-    ownerText.reserveCapacity(tasks.count + count)
-    ownerPosition.reserveCapacity(tasks.count + count)
-    referenceTask.reserveCapacity(referenceTask.count + count)
-    referenceText.reserveCapacity(referenceText.count + count)
-    referencePosition.reserveCapacity(referencePosition.count + count)
+    Self.makeRoom(in: &tasks, for: count)
+    Self.makeRoom(in: &ownerText, for: count)
+    Self.makeRoom(in: &ownerPosition, for: count)
+    Self.makeRoom(in: &referenceTask, for: count)
+    Self.makeRoom(in: &referenceText, for: count)
+    Self.makeRoom(in: &referencePosition, for: count)
+  }
+
+  /// Grows `array` only when `count` more elements would not fit, and then at least twofold:
+  /// `reserveCapacity` allocates exactly what it is asked for, so asking for a little more per
+  /// included file would copy every earlier task once per file.
+  private static func makeRoom<Element>(in array: inout [Element], for count: Int) {
+    let needed = array.count + count
+    guard needed > array.capacity else { return }
+    array.reserveCapacity(max(needed, 2 * array.capacity))
   }
 
   /// Adds an empty task under `parent`; returns its index.
