@@ -77,6 +77,23 @@ struct PlanBuilder {
     }
   }
 
+  /// Puts a relative date in its place in a plan starting on `planStart`, or reports it when it falls
+  /// outside the years plan dates may take. Both the parser (start already known) and the assembler
+  /// (pending dates) resolve through here, so the rule and its wording live once.
+  mutating func resolve(
+    _ field: DateField, of task: Int, days: Int, planStart: Day, at location: FileLocation,
+    into bag: inout DiagnosticBag
+  ) {
+    let day = DateExpression.relative(days: days).resolved(planStart: planStart)
+    guard DateExpression.allowedYears.contains(day.year) else {
+      bag.error(
+        .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200", at: location,
+        hint: "plan dates lie between 1900 and 2200")
+      return
+    }
+    set(field, of: task, day: day)
+  }
+
   /// Puts a resolved date in its place.
   mutating func set(_ field: DateField, of task: Int, day: Day) {
     switch field {

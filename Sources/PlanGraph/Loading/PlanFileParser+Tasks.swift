@@ -189,14 +189,8 @@ extension PlanFileParser {
   /// Sets a date, resolving a relative one at once when the plan start is already known.
   mutating func setDate(_ field: PlanBuilder.DateField, of index: Int, to slot: DateSlot) {
     if case .relative(let days) = slot.expression, let start = builder.planStart {
-      let day = start.adding(days: days)
-      guard DateExpression.allowedYears.contains(day.year) else {
-        bag.error(
-          .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200",
-          at: cursor.location(slot.position), hint: "plan dates lie between 1900 and 2200")
-        return
-      }
-      builder.set(field, of: index, day: day)
+      builder.resolve(
+        field, of: index, days: days, planStart: start, at: cursor.location(slot.position), into: &bag)
       return
     }
     builder.set(field, of: index, to: slot)

@@ -110,8 +110,10 @@ struct PlanFileParser<Source: YAMLEventSource> {
       case .start:
         file.start = try cursor.readText(for: key, into: &bag)
         file.rootOnlyKeys.append((key, keyPosition))
-        if isRoot, let text = file.start?.text, case .success(.day(let day)) = DateExpression.parse(text) {
-          builder.planStart = day
+        if let start = file.start {
+          file.startDate = DateExpression.parse(start.text)
+          // The root's start is the plan start: known from here on, relative dates resolve as they are read.
+          if isRoot, case .success(.day(let day)) = file.startDate { builder.planStart = day }
         }
       case .id:
         file.namespace = try readID(for: key)
