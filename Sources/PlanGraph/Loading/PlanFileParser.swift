@@ -8,8 +8,6 @@ struct PlanFileParser<Source: YAMLEventSource> {
   var file: ParsedFile
   /// The plan under construction: this file's tasks are appended to it.
   var builder: PlanBuilder
-  /// Tasks of this file with a valid `status` written.
-  var hasStatus = Set<Int>()
   /// Whether this is the root file (its `start` is the plan start).
   let isRoot: Bool
   /// The file's bytes, to place encoding errors that libyaml reports as byte offsets.
