@@ -84,21 +84,24 @@ public struct PlanLoader: Sendable {
   ) -> (ParsedFile, DiagnosticBag) {
     // A UTF-8 byte-order mark is allowed and skipped; libyaml, told the encoding, would read it as text.
     let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-    // The builder moves into the parser and back: the loader lets go of it before parsing starts,
-    // so that its arrays are never shared, and never copied when the parser appends to them.
     if path.hasSuffix(".json") {
       // JSON has no aliases; the byte-level reader is several times faster than libyaml on it.
-      var parser = PlanFileParser(
-        cursor: EventCursor(source: JSONEventReader(bytes: bytes), path: path, fileIndex: fileIndex), bytes: bytes,
-        builder: builder, isRoot: isRoot)
-      builder = PlanBuilder()
-      let result = parser.parse()
-      builder = parser.builder
-      return result
+      let reader = JSONEventReader(bytes: bytes)
+      return parse(reader, bytes: bytes, path: path, fileIndex: fileIndex, isRoot: isRoot, builder: &builder)
     }
+    let reader = AliasExpander(LibYAMLEventReader(bytes: bytes))
+    return parse(reader, bytes: bytes, path: path, fileIndex: fileIndex, isRoot: isRoot, builder: &builder)
+  }
+
+  /// Reads one file's events, from either reader, into the plan under construction.
+  private func parse<Source: YAMLEventSource>(
+    _ source: Source, bytes: [UInt8], path: String, fileIndex: Int32, isRoot: Bool, builder: inout PlanBuilder
+  ) -> (ParsedFile, DiagnosticBag) {
+    // The builder moves into the parser and back: the loader lets go of it before parsing starts,
+    // so that its arrays are never shared, and never copied when the parser appends to them.
     var parser = PlanFileParser(
-      cursor: EventCursor(source: AliasExpander(LibYAMLEventReader(bytes: bytes)), path: path, fileIndex: fileIndex),
-      bytes: bytes, builder: builder, isRoot: isRoot)
+      cursor: EventCursor(source: source, path: path, fileIndex: fileIndex), bytes: bytes, builder: builder,
+      isRoot: isRoot)
     builder = PlanBuilder()
     let result = parser.parse()
     builder = parser.builder
