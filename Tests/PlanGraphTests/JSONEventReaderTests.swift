@@ -46,6 +46,15 @@ import Testing
     #expect(ours == theirs)
   }
 
+  @Test(arguments: documents)
+  func readersStartedPastAByteOrderMarkReadAsIfItWereNotThere(_ json: String) {
+    let bytes = Array(json.utf8)
+    let marked = [0xEF, 0xBB, 0xBF] + bytes
+    let plain = events(JSONEventReader(bytes: bytes))
+    #expect(events(JSONEventReader(bytes: marked, from: 3)) == plain)
+    #expect(events(LibYAMLEventReader(text: marked[3...])) == plain)
+  }
+
   @Test func surrogatePairsDecodeToOneCharacter() throws {
     // JSON spells characters beyond the BMP as surrogate pairs (libyaml, a YAML reader, does not join them).
     var reader = JSONEventReader(bytes: Array(#"["\ud83d\ude00 \u4e2d"]"#.utf8))

@@ -5,13 +5,15 @@
 /// Nesting is tracked with an explicit stack, so depth costs no call stack.
 struct JSONEventReader: YAMLEventSource {
   private let bytes: [UInt8]
-  private var position = 0
+  /// Where the text starts in `bytes` (after a byte-order mark): line 1, column 1, byte offset 0.
+  private let textStart: Int
+  private var position: Int
   /// The 1-based line at `lineStart`.
   private var line: Int32 = 1
   /// Byte offset where the current line starts.
-  private var lineStart = 0
+  private var lineStart: Int
   /// Where the column was last counted, to count the rest of a long line incrementally.
-  private var columnMark = 0
+  private var columnMark: Int
   private var columnAtMark: Int32 = 1
   /// Open containers: true for an object, false for an array.
   private var containers: [Bool] = []
@@ -22,8 +24,14 @@ struct JSONEventReader: YAMLEventSource {
     case streamStart, documentStart, value, afterValue, key, colon, documentEnd, streamEnd, finished
   }
 
-  init(bytes: [UInt8]) {
+  /// Creates a reader of the JSON text in `bytes` from offset `start` on (past a byte-order mark, say),
+  /// so that skipping a prefix costs no copy of the file.
+  init(bytes: [UInt8], from start: Int = 0) {
     self.bytes = bytes
+    textStart = min(max(0, start), bytes.count)
+    position = textStart
+    lineStart = textStart
+    columnMark = textStart
   }
 
   mutating func next() throws(YAMLSyntaxError) -> YAMLEvent {
@@ -349,6 +357,7 @@ struct JSONEventReader: YAMLEventSource {
 
   private func encodingError(at offset: Int) -> YAMLSyntaxError {
     YAMLSyntaxError(
-      message: "invalid UTF-8", hint: "plan files must be UTF-8 text", line: 0, column: 0, byteOffset: offset)
+      message: "invalid UTF-8", hint: "plan files must be UTF-8 text", line: 0, column: 0,
+      byteOffset: offset - textStart)
   }
 }

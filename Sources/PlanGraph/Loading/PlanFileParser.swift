@@ -10,12 +10,12 @@ struct PlanFileParser<Source: YAMLEventSource> {
   var builder: PlanBuilder
   /// Whether this is the root file (its `start` is the plan start).
   let isRoot: Bool
-  /// The file's bytes, to place encoding errors that libyaml reports as byte offsets.
-  private let bytes: [UInt8]
+  /// The file's text (after any byte-order mark), to place encoding errors reported as byte offsets into it.
+  private let text: ArraySlice<UInt8>
 
-  init(cursor: EventCursor<Source>, bytes: [UInt8], builder: PlanBuilder, isRoot: Bool) {
+  init(cursor: EventCursor<Source>, text: ArraySlice<UInt8>, builder: PlanBuilder, isRoot: Bool) {
     self.cursor = cursor
-    self.bytes = bytes
+    self.text = text
     self.builder = builder
     self.isRoot = isRoot
     self.file = ParsedFile(position: SourcePosition(file: cursor.fileIndex, line: 1, column: 1, length: 1))
@@ -26,13 +26,13 @@ struct PlanFileParser<Source: YAMLEventSource> {
     let first = builder.tasks.count
     // A generous guess of the tasks to come (machine-written plans take about 110 bytes a task), so
     // that the arrays never grow by copying; reserved memory costs nothing until it is written.
-    builder.reserve(bytes.count / 64)
+    builder.reserve(text.count / 64)
     do {
       try parseDocument()
     } catch {
       file.stoppedBySyntaxError = true
       var (line, column) = (error.line, error.column)
-      if let offset = error.byteOffset { (line, column) = Self.lineAndColumn(ofByte: offset, in: bytes) }
+      if let offset = error.byteOffset { (line, column) = Self.lineAndColumn(ofByte: offset, in: text) }
       bag.error(
         error.code, error.message,
         at: cursor.location(SourcePosition(file: cursor.fileIndex, line: line, column: column, length: 1)),
@@ -42,11 +42,11 @@ struct PlanFileParser<Source: YAMLEventSource> {
     return (file, bag)
   }
 
-  /// The 1-based line and column (in scalars) of a byte offset.
-  static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int32, Int32) {
+  /// The 1-based line and column (in scalars) of a byte offset from the start of `text`.
+  static func lineAndColumn(ofByte offset: Int, in text: ArraySlice<UInt8>) -> (Int32, Int32) {
     var line = 1
     var column = 1
-    for byte in bytes.prefix(max(0, offset)) {
+    for byte in text.prefix(max(0, offset)) {
       if byte == 0x0A {
         line += 1
         column = 1
