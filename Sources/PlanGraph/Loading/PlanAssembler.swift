@@ -194,7 +194,7 @@ struct PlanAssembler {
   }
 
   private mutating func resolveOwners() {
-    for (fileNumber, file) in files.enumerated() {
+    for file in files {
       let fileOwner = file.parsed.owner.flatMap { resolveOwner($0.text, at: $0.position) }
       let fileOwnerUnknown = fileOwner == nil && file.parsed.owner != nil
       for index in file.parsed.tasks {
@@ -210,7 +210,6 @@ struct PlanAssembler {
           if fileOwnerUnknown { ownerWritten.insert(index) }
         }
       }
-      _ = fileNumber
     }
   }
 

@@ -186,11 +186,8 @@ extension PlanFileParser {
   {
     guard let slot = try readDate(for: key) else { return }
     setDate(field, of: index, to: slot)
-    switch field {
-    case .deadline: builder.tasks[index].locations.deadline = slot.position
-    case .done: builder.tasks[index].locations.done = slot.position
-    default: break
-    }
+    // `done` never comes here: it is read when its task ends (finishTask), which places it.
+    if field == .deadline { builder.tasks[index].locations.deadline = slot.position }
   }
 
   /// Sets a date, resolving a relative one at once when the plan start is already known.
