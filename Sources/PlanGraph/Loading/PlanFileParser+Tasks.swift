@@ -248,7 +248,7 @@ extension PlanFileParser {
         hint: "write \(scalar.text)d for days (or w, m, y for weeks, months, years)")
     case .failure(.tooLong):
       bag.error(
-        .invalidDuration, "the duration '\(scalar.text)' is longer than \(PlanDuration.maximumDays) days",
+        .invalidDuration, "the duration '\(scalar.text)' is longer than \(PlanLimits.maximumDurationDays) days",
         at: cursor.location(scalar.position))
     case .failure(.malformed):
       bag.error(
