@@ -65,6 +65,17 @@ import Testing
     #expect(texts == ["😀 中"])
   }
 
+  @Test func unicodeEscapesBecomeTheirUTF8() throws {
+    // One to four UTF-8 bytes, at the edges of each width, and a pair at each end of the surrogates.
+    let json = #"["\u0041\u007f\u0080\u07ff\u0800\ufffd\uffff\ud800\udc00\udbff\udfff", "a\u00e9b\u4e2dc"]"#
+    var reader = JSONEventReader(bytes: Array(json.utf8))
+    var texts: [String] = []
+    while case let event = try reader.next(), event.kind != .streamEnd {
+      if event.kind == .scalar { texts.append(event.text) }
+    }
+    #expect(texts == ["\u{41}\u{7f}\u{80}\u{7ff}\u{800}\u{fffd}\u{ffff}\u{10000}\u{10ffff}", "a\u{e9}b\u{4e2d}c"])
+  }
+
   @Test func generatedPlansReadTheSameThroughBothReaders() {
     let bytes = PlanGenerator(taskCount: 500, seed: 5, format: .json).generate()
     #expect(events(JSONEventReader(bytes: bytes)) == events(LibYAMLEventReader(bytes: bytes)))
@@ -77,6 +88,8 @@ import Testing
     ("{\"a\": \"line\nbreak\"}", "line break"), (#"{"a": "unterminated"#, "unterminated string"),
     (#"[1,]"#, "unexpected"),
     (#"{'a': 1}"#, "expected a quoted key"),
+    (#"{"a": 1, 2}"#, "expected a quoted key after ','"), (#"{"a": 1,"#, "expected a quoted key after ','"),
+    (#"{"a": 1, }"#, "expected a quoted key after ','"), ("{", "unexpected end of input inside an object"),
   ])
   func refusesWhatIsNotJSON(_ json: String, _ message: String) {
     var reader = JSONEventReader(bytes: Array(json.utf8))
