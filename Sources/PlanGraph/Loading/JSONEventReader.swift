@@ -60,15 +60,7 @@ struct JSONEventReader: YAMLEventSource {
     case .value:
       return try value()
     case .key:
-      skipSpace()
-      guard position < bytes.count else { throw error("unexpected end of input inside an object", at: position) }
-      if bytes[position] == UInt8(ascii: "}") { return closeContainer() }
-      guard bytes[position] == UInt8(ascii: "\"") else {
-        throw error("expected a quoted key", at: position)
-      }
-      let key = try string()
-      state = .colon
-      return key
+      return try key(afterComma: false)
     case .colon:
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
@@ -87,22 +79,27 @@ struct JSONEventReader: YAMLEventSource {
       let byte = bytes[position]
       if byte == UInt8(ascii: ",") {
         position += 1
-        if inObject {
-          state = .key
-          skipSpace()
-          guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-            throw error("expected a quoted key after ','", at: position)
-          }
-          let key = try string()
-          state = .colon
-          return key
-        }
+        if inObject { return try key(afterComma: true) }
         state = .value
         return try value()
       }
       if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) { return closeContainer() }
       throw error(inObject ? "expected ',' or '}'" : "expected ',' or ']'", at: position)
     }
+  }
+
+  /// An object's key, after its `{` or after a `,`: only the first may instead close an empty object.
+  private mutating func key(afterComma: Bool) throws(YAMLSyntaxError) -> YAMLEvent {
+    skipSpace()
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+      if afterComma { throw error("expected a quoted key after ','", at: position) }
+      guard position < bytes.count else { throw error("unexpected end of input inside an object", at: position) }
+      if bytes[position] == UInt8(ascii: "}") { return closeContainer() }
+      throw error("expected a quoted key", at: position)
+    }
+    let key = try string()
+    state = .colon
+    return key
   }
 
   private mutating func value() throws(YAMLSyntaxError) -> YAMLEvent {
@@ -171,7 +168,9 @@ struct JSONEventReader: YAMLEventSource {
     let startColumn = column(at: start)
     position += 1
     var scalarCount: Int32 = 2
-    var decoded: [UInt8]?
+    // The text with escapes decoded, built only once an escape is met (nothing is allocated until then).
+    var decoded: [UInt8] = []
+    var hasEscape = false
     var runStart = position
     while true {
       guard position < bytes.count else { throw error("unterminated string", at: start) }
@@ -181,8 +180,8 @@ struct JSONEventReader: YAMLEventSource {
         throw error(b == 0x0A ? "a line break inside a string" : "a control character inside a string", at: position)
       }
       if b == UInt8(ascii: "\\") {
-        if decoded == nil { decoded = [] }
-        decoded?.append(contentsOf: bytes[runStart..<position])
+        hasEscape = true
+        decoded.append(contentsOf: bytes[runStart..<position])
         let before = position
         try escape(into: &decoded)
         scalarCount += Int32(position - before)
@@ -198,7 +197,7 @@ struct JSONEventReader: YAMLEventSource {
       scalarCount += 1
     }
     let text: String
-    if var decoded {
+    if hasEscape {
       decoded.append(contentsOf: bytes[runStart..<position])
       text = String(decoding: decoded, as: UTF8.self)
     } else {
@@ -208,7 +207,8 @@ struct JSONEventReader: YAMLEventSource {
     return YAMLEvent(.scalar, text: text, isPlain: false, line: startLine, column: startColumn, length: scalarCount)
   }
 
-  private mutating func escape(into decoded: inout [UInt8]?) throws(YAMLSyntaxError) {
+  /// Decodes the escape at `position` onto `decoded`.
+  private mutating func escape(into decoded: inout [UInt8]) throws(YAMLSyntaxError) {
     let at = position
     position += 1
     guard position < bytes.count else { throw error("unterminated escape", at: at) }
@@ -228,7 +228,7 @@ struct JSONEventReader: YAMLEventSource {
     default: throw error("unknown escape '\\\(Character(Unicode.Scalar(c)))'", at: at)
     }
     if let simple {
-      decoded?.append(simple)
+      decoded.append(simple)
       return
     }
     var value = try hex4(at: at)
@@ -244,7 +244,7 @@ struct JSONEventReader: YAMLEventSource {
       throw error("a lone surrogate in \\u escape", at: at)
     }
     guard let scalar = Unicode.Scalar(value) else { throw error("an invalid \\u escape", at: at) }
-    decoded?.append(contentsOf: Array(String(Character(scalar)).utf8))
+    UTF8.encode(scalar) { decoded.append($0) }
   }
 
   private mutating func hex4(at: Int) throws(YAMLSyntaxError) -> UInt32 {
