@@ -89,6 +89,9 @@ struct JSONEventReader: YAMLEventSource {
   }
 
   /// An object's key, after its `{` or after a `,`: only the first may instead close an empty object.
+  /// Inlined as the two copies it replaced were: called for every key, outlined it cost 0.5% of the
+  /// instructions of `overdue` on a generated 100,000-task JSON plan (cachegrind).
+  @inline(__always)
   private mutating func key(afterComma: Bool) throws(YAMLSyntaxError) -> YAMLEvent {
     skipSpace()
     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
