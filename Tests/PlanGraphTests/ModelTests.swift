@@ -66,6 +66,38 @@ import Testing
     #expect(expression.resolved(planStart: day("2017-09-01")) == day("2019-09-01"))
   }
 
+  @Test func aTaskCopyKeepsItsOwnRarelyUsedFields() {
+    // Those fields share one box between copies until one of them writes: the write must not show through.
+    var original = PlanTask(
+      id: "a", fullID: "a", name: "A", parent: nil,
+      locations: TaskLocations(id: SourcePosition(file: 0, line: 1, column: 1, length: 1)))
+    original.tags = ["x"]
+    original.note = "n"
+    var copy = original
+    copy.tags.append("y")
+    copy.note = "m"
+    copy.heldDates = [day("2018-03-20")]
+    #expect(original.tags == ["x"] && original.note == "n" && original.heldDates.isEmpty)
+    #expect(copy.tags == ["x", "y"] && copy.note == "m" && copy.heldDates == [day("2018-03-20")])
+    // And the other way round, once the copy holds a box of its own.
+    let before = copy
+    original.evidence = "e"
+    original.tags = []
+    #expect(copy == before && copy.evidence == nil)
+    // A task alone with its box keeps every earlier write, and clearing the last field leaves a plain task.
+    var alone = PlanTask(id: "b", fullID: "b", name: "B", parent: nil, locations: original.locations)
+    let plain = alone
+    alone.source = "s"
+    alone.tags = ["t"]
+    alone.recurrenceFrom = day("2018-01-01")
+    #expect(alone.source == "s" && alone.tags == ["t"] && alone.recurrenceFrom == day("2018-01-01"))
+    #expect(plain.source == nil && plain.tags.isEmpty)
+    alone.source = nil
+    alone.tags = []
+    alone.recurrenceFrom = nil
+    #expect(alone == plain)
+  }
+
   @Test func durationsHaveUnits() throws {
     #expect(try PlanDuration.parse("0d").get().days == 0)
     #expect(try PlanDuration.parse("6w").get().days == 42)

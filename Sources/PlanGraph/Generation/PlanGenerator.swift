@@ -77,7 +77,6 @@ public struct PlanGenerator: Sendable {
     // leaves form short chains, linked across to the previous phase of their own programme or the same
     // phase of another: long enough chains to matter, a span of a few years whatever the size.
     var programme = 0
-    var phaseLeaves: [[Int]] = []  // per programme: the leaves of its latest phase
     var samePhase: [Int: [Int]] = [:]  // phase number → leaves of that phase in earlier programmes
     while nodes.count < taskCount {
       let org = "org\(programme % organisations)"
@@ -148,7 +147,6 @@ public struct PlanGenerator: Sendable {
         previousLeaves = thisPhase
         previousPhase = phase
       }
-      phaseLeaves.append(previousLeaves)
       programme += 1
     }
     var writer = PlanTextWriter(format: format)

@@ -16,55 +16,79 @@ struct PlanTextWriter {
   }
 
   let format: PlanGenerator.Format
-  private(set) var bytes: [UInt8] = []
+  private var out = ByteWriter(capacity: 1 << 20)
   /// JSON: depths whose task list is open, and whether a task was written at each depth yet.
   private var open: [Bool] = []
 
+  /// What has been written.
+  var bytes: [UInt8] { out.bytes }
+
   init(format: PlanGenerator.Format) {
     self.format = format
-    bytes.reserveCapacity(1 << 20)
-  }
-
-  private mutating func write(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
-  }
-
-  private func quoted(_ text: String) -> String {
-    JSONText.string(text)
   }
 
   mutating func begin(title: String, start: Day) {
     switch format {
-    case .yaml: write("plan: \(quoted(title))\nstart: \(start.iso)\n")
-    case .json: write("{\n\"plan\": \(quoted(title)),\n\"start\": \"\(start.iso)\",\n")
+    case .yaml:
+      out.write("plan: ")
+      out.writeJSON(title)
+      out.write("\nstart: ")
+      out.write(start)
+      out.write("\n")
+    case .json:
+      out.write("{\n\"plan\": ")
+      out.writeJSON(title)
+      out.write(",\n\"start\": ")
+      out.writeJSON(start)
+      out.write(",\n")
     }
   }
 
   mutating func owners(organisations: Int, unitsEach: Int) {
     switch format {
     case .yaml:
-      write("owners:\n")
+      out.write("owners:\n")
       for o in 0..<organisations {
-        write("  - id: org\(o)\n    name: \(quoted("第\(o + 1)单位"))\n    units:\n")
-        for u in 0..<unitsEach { write("      - { id: u\(u), name: \(quoted("第\(u + 1)部门")) }\n") }
+        out.write("  - id: org")
+        out.write(o)
+        out.write("\n    name: ")
+        out.writeJSON("第\(o + 1)单位")
+        out.write("\n    units:\n")
+        for u in 0..<unitsEach {
+          out.write("      - { id: u")
+          out.write(u)
+          out.write(", name: ")
+          out.writeJSON("第\(u + 1)部门")
+          out.write(" }\n")
+        }
       }
     case .json:
-      write("\"owners\": [\n")
+      out.write("\"owners\": [\n")
       for o in 0..<organisations {
-        write("{\"id\": \"org\(o)\", \"name\": \(quoted("第\(o + 1)单位")), \"units\": [")
-        write(
-          (0..<unitsEach).map { "{\"id\": \"u\($0)\", \"name\": \(quoted("第\($0 + 1)部门"))}" }.joined(separator: ", "))
-        write(o == organisations - 1 ? "]}\n" : "]},\n")
+        out.write("{\"id\": \"org")
+        out.write(o)
+        out.write("\", \"name\": ")
+        out.writeJSON("第\(o + 1)单位")
+        out.write(", \"units\": [")
+        for u in 0..<unitsEach {
+          if u > 0 { out.write(", ") }
+          out.write("{\"id\": \"u")
+          out.write(u)
+          out.write("\", \"name\": ")
+          out.writeJSON("第\(u + 1)部门")
+          out.write("}")
+        }
+        out.write(o == organisations - 1 ? "]}\n" : "]},\n")
       }
-      write("],\n")
+      out.write("],\n")
     }
   }
 
   mutating func beginTasks() {
     switch format {
-    case .yaml: write("tasks:\n")
+    case .yaml: out.write("tasks:\n")
     case .json:
-      write("\"tasks\": [")
+      out.write("\"tasks\": [")
       open = [false]
     }
   }
@@ -76,36 +100,109 @@ struct PlanTextWriter {
     }
   }
 
+  /// Indents a YAML line of a task at `depth`: four spaces a level.
+  private mutating func indent(_ depth: Int) {
+    for _ in 0..<depth { out.write("    ") }
+  }
+
+  /// Starts a line of the mapping of a task at `depth`: its indentation, then `key: `.
+  private mutating func yamlKey(_ key: String, depth: Int) {
+    indent(depth)
+    out.write("    ")
+    out.write(key)
+    out.write(": ")
+  }
+
   private mutating func yamlTask(_ t: TaskFields) {
-    let indent = String(repeating: "    ", count: t.depth)
-    write("\(indent)  - id: \(t.id)\n\(indent)    name: \(quoted(t.name))\n\(indent)    owner: \(t.owner)\n")
-    if let duration = t.duration { write("\(indent)    duration: \(duration)d\n") }
-    if let every = t.every { write("\(indent)    every: \(every)\n") }
-    if !t.after.isEmpty { write("\(indent)    after: [\(t.after.joined(separator: ", "))]\n") }
-    if let deadline = t.deadline { write("\(indent)    deadline: \(deadline.iso)\n") }
-    if let done = t.done { write("\(indent)    done: \(done.iso)\n") }
-    if t.hasChildren { write("\(indent)    tasks:\n") }
+    indent(t.depth)
+    out.write("  - id: ")
+    out.write(t.id)
+    out.write("\n")
+    yamlKey("name", depth: t.depth)
+    out.writeJSON(t.name)
+    out.write("\n")
+    yamlKey("owner", depth: t.depth)
+    out.write(t.owner)
+    out.write("\n")
+    if let duration = t.duration {
+      yamlKey("duration", depth: t.depth)
+      out.write(duration)
+      out.write("d\n")
+    }
+    if let every = t.every {
+      yamlKey("every", depth: t.depth)
+      out.write(every)
+      out.write("\n")
+    }
+    if !t.after.isEmpty {
+      yamlKey("after", depth: t.depth)
+      out.write("[")
+      for (i, reference) in t.after.enumerated() {
+        if i > 0 { out.write(", ") }
+        out.write(reference)
+      }
+      out.write("]\n")
+    }
+    if let deadline = t.deadline {
+      yamlKey("deadline", depth: t.depth)
+      out.write(deadline)
+      out.write("\n")
+    }
+    if let done = t.done {
+      yamlKey("done", depth: t.depth)
+      out.write(done)
+      out.write("\n")
+    }
+    if t.hasChildren {
+      indent(t.depth)
+      out.write("    tasks:\n")
+    }
   }
 
   private mutating func jsonTask(_ t: TaskFields) {
     // Close the lists of deeper tasks that ended.
     while open.count > t.depth + 1 {
       open.removeLast()
-      write("]}")
+      out.write("]}")
     }
-    if open[t.depth] { write(",\n") } else { write("\n") }
+    out.write(open[t.depth] ? ",\n" : "\n")
     open[t.depth] = true
-    write("{\"id\": \"\(t.id)\", \"name\": \(quoted(t.name)), \"owner\": \"\(t.owner)\"")
-    if let duration = t.duration { write(", \"duration\": \"\(duration)d\"") }
-    if let every = t.every { write(", \"every\": \"\(every)\"") }
-    if !t.after.isEmpty { write(", \"after\": [" + t.after.map { "\"\($0)\"" }.joined(separator: ", ") + "]") }
-    if let deadline = t.deadline { write(", \"deadline\": \"\(deadline.iso)\"") }
-    if let done = t.done { write(", \"done\": \"\(done.iso)\"") }
+    out.write("{\"id\": ")
+    out.writeJSON(t.id)
+    out.write(", \"name\": ")
+    out.writeJSON(t.name)
+    out.write(", \"owner\": ")
+    out.writeJSON(t.owner)
+    if let duration = t.duration {
+      out.write(", \"duration\": \"")
+      out.write(duration)
+      out.write("d\"")
+    }
+    if let every = t.every {
+      out.write(", \"every\": ")
+      out.writeJSON(every)
+    }
+    if !t.after.isEmpty {
+      out.write(", \"after\": [")
+      for (i, reference) in t.after.enumerated() {
+        if i > 0 { out.write(", ") }
+        out.writeJSON(reference)
+      }
+      out.write("]")
+    }
+    if let deadline = t.deadline {
+      out.write(", \"deadline\": ")
+      out.writeJSON(deadline)
+    }
+    if let done = t.done {
+      out.write(", \"done\": ")
+      out.writeJSON(done)
+    }
     if t.hasChildren {
-      write(", \"tasks\": [")
+      out.write(", \"tasks\": [")
       open.append(false)
     } else {
-      write("}")
+      out.write("}")
     }
   }
 
@@ -115,9 +212,9 @@ struct PlanTextWriter {
     case .json:
       while open.count > 1 {
         open.removeLast()
-        write("]}")
+        out.write("]}")
       }
-      write("\n]\n}\n")
+      out.write("\n]\n}\n")
     }
   }
 }

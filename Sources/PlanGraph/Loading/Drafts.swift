@@ -11,6 +11,8 @@ struct OwnerDraft {
 struct ParsedFile {
   var title: Scalar?
   var start: Scalar?
+  /// `start` parsed, set with it and only once: the plan start in the root file, or why it is not one.
+  var startDate: Result<DateExpression, DateParseError>?
   var namespace: Scalar?
   var owner: Scalar?
   var includes: [Scalar] = []

@@ -8,14 +8,20 @@ final class LibYAMLEventReader: YAMLEventSource {
   private let input: UnsafeMutableBufferPointer<UInt8>
   private var finished = false
 
-  /// Creates a reader over UTF-8 bytes.
-  init(bytes: [UInt8]) {
-    input = .allocate(capacity: max(1, bytes.count))
-    _ = input.initialize(from: bytes)
+  /// Creates a reader over UTF-8 text; libyaml's byte offsets count from its start.
+  init(text: ArraySlice<UInt8>) {
+    // libyaml needs the input at a fixed address for the reader's lifetime: its own copy of the text.
+    input = .allocate(capacity: max(1, text.count))
+    _ = input.initialize(from: text)
     parser = .allocate(capacity: 1)
     yaml_parser_initialize(parser)
     yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-    yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+    yaml_parser_set_input_string(parser, input.baseAddress, text.count)
+  }
+
+  /// Creates a reader over UTF-8 bytes.
+  convenience init(bytes: [UInt8]) {
+    self.init(text: bytes[...])
   }
 
   deinit {

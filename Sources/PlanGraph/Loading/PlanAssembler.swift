@@ -61,10 +61,10 @@ struct PlanAssembler {
         .missingKey, "the root plan file has no 'plan' (the plan's title)", at: location(rootPosition),
         hint: "add 'plan: <title>' at the top of the file")
     }
-    if let start = root.parsed.start {
-      switch DateExpression.parse(start.text) {
-      case .success(.day(let day)):
-        builder.planStart = day
+    if let start = root.parsed.start, let startDate = root.parsed.startDate {
+      switch startDate {
+      case .success(.day):
+        break  // the parser set the plan start as soon as it read it
       case .success(.relative):
         bag.error(
           .invalidDate, "the plan start cannot be relative to itself", at: location(start.position),
@@ -194,7 +194,7 @@ struct PlanAssembler {
   }
 
   private mutating func resolveOwners() {
-    for (fileNumber, file) in files.enumerated() {
+    for file in files {
       let fileOwner = file.parsed.owner.flatMap { resolveOwner($0.text, at: $0.position) }
       let fileOwnerUnknown = fileOwner == nil && file.parsed.owner != nil
       for index in file.parsed.tasks {
@@ -210,7 +210,6 @@ struct PlanAssembler {
           if fileOwnerUnknown { ownerWritten.insert(index) }
         }
       }
-      _ = fileNumber
     }
   }
 
@@ -293,14 +292,9 @@ struct PlanAssembler {
   private mutating func resolvePendingDates() {
     guard let planStart = builder.planStart else { return }
     for pending in builder.pendingDates {
-      let day = planStart.adding(days: pending.days)
-      guard DateExpression.allowedYears.contains(day.year) else {
-        bag.error(
-          .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200",
-          at: location(pending.position), hint: "plan dates lie between 1900 and 2200")
-        continue
-      }
-      builder.set(pending.field, of: pending.task, day: day)
+      builder.resolve(
+        pending.field, of: pending.task, days: pending.days, planStart: planStart, at: location(pending.position),
+        into: &bag)
     }
   }
 

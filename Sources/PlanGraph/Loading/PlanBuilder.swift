@@ -31,14 +31,23 @@ struct PlanBuilder {
     var position: SourcePosition
   }
 
-  /// Makes room for about `count` more tasks.
+  /// Makes room for about `count` more tasks (and as many references).
   mutating func reserve(_ count: Int) {
-    tasks.reserveCapacity(tasks.count + count)
-    ownerText.reserveCapacity(tasks.count + count)
-    ownerPosition.reserveCapacity(tasks.count + count)
-    referenceTask.reserveCapacity(referenceTask.count + count)
-    referenceText.reserveCapacity(referenceText.count + count)
-    referencePosition.reserveCapacity(referencePosition.count + count)
+    Self.makeRoom(in: &tasks, for: count)
+    Self.makeRoom(in: &ownerText, for: count)
+    Self.makeRoom(in: &ownerPosition, for: count)
+    Self.makeRoom(in: &referenceTask, for: count)
+    Self.makeRoom(in: &referenceText, for: count)
+    Self.makeRoom(in: &referencePosition, for: count)
+  }
+
+  /// Grows `array` only when `count` more elements would not fit, and then at least twofold:
+  /// `reserveCapacity` allocates exactly what it is asked for, so asking for a little more per
+  /// included file would copy every earlier task once per file.
+  private static func makeRoom<Element>(in array: inout [Element], for count: Int) {
+    let needed = array.count + count
+    guard needed > array.capacity else { return }
+    array.reserveCapacity(max(needed, 2 * array.capacity))
   }
 
   /// Adds an empty task under `parent`; returns its index.
@@ -66,6 +75,23 @@ struct PlanBuilder {
     case .relative(let days):
       pendingDates.append(PendingDate(task: task, field: field, days: days, position: slot.position))
     }
+  }
+
+  /// Puts a relative date in its place in a plan starting on `planStart`, or reports it when it falls
+  /// outside the years plan dates may take. Both the parser (start already known) and the assembler
+  /// (pending dates) resolve through here, so the rule and its wording live once.
+  mutating func resolve(
+    _ field: DateField, of task: Int, days: Int, planStart: Day, at location: FileLocation,
+    into bag: inout DiagnosticBag
+  ) {
+    let day = DateExpression.relative(days: days).resolved(planStart: planStart)
+    guard DateExpression.allowedYears.contains(day.year) else {
+      bag.error(
+        .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200", at: location,
+        hint: "plan dates lie between 1900 and 2200")
+      return
+    }
+    set(field, of: task, day: day)
   }
 
   /// Puts a resolved date in its place.

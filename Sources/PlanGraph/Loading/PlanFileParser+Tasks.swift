@@ -2,7 +2,8 @@
 extension PlanFileParser {
   private enum TaskFrame {
     case list(parent: Int?)
-    case task(index: Int, seen: UInt32, done: DoneValue?)
+    /// A task being read, with its `done` (understood once the task ends) and whether a valid `status` was written.
+    case task(index: Int, done: DoneValue?, hasStatus: Bool)
   }
 
   /// `done` as written, until the end of the task tells whether it is a duty's list.
@@ -40,28 +41,28 @@ extension PlanFileParser {
           }
           let index = builder.addTask(parent: parent, position: cursor.position(event))
           keys.push()
-          stack.append(.task(index: index, seen: 0, done: nil))
+          stack.append(.task(index: index, done: nil, hasStatus: false))
         default:
           bag.error(
             .invalidValue, "a task must be a mapping with 'id' and 'name', not \(event.kind.nodeDescription)",
             at: cursor.location(event))
           try cursor.skipNode(startingWith: event)
         }
-      case .task(let index, let seen, let done):
+      case .task(let index, let done, let hasStatus):
         let event = try cursor.next()
         if event.kind == .mappingEnd || event.kind == .streamEnd {
-          finishTask(index, keys: keys, done: done)
+          finishTask(index, keys: keys, done: done, hasStatus: hasStatus)
           keys.pop()
           stack.removeLast()
           continue
         }
         guard let key = try taskKey(event, known: known) else { continue }
         let name = key.rawValue
-        if seen & key.bit != 0 {
+        // The keys seen so far are the ones with a position.
+        if keys[key] != nil {
           try duplicateKey(event)
           continue
         }
-        stack[stack.count - 1] = .task(index: index, seen: seen | key.bit, done: done)
         keys[key] = cursor.position(event)
         if key == .tasks {
           let value = try cursor.next()
@@ -74,7 +75,10 @@ extension PlanFileParser {
         } else if key == .done {
           guard let (items, isList) = try cursor.readScalarList(for: name, into: &bag) else { continue }
           let value = DoneValue(items: items.filter { !$0.isNull }, isList: isList)
-          stack[stack.count - 1] = .task(index: index, seen: seen | key.bit, done: value)
+          stack[stack.count - 1] = .task(index: index, done: value, hasStatus: hasStatus)
+        } else if key == .status {
+          let valid = try readStatus(into: index)
+          stack[stack.count - 1] = .task(index: index, done: done, hasStatus: valid)
         } else {
           try readTaskValue(key, into: index)
         }
@@ -124,19 +128,8 @@ extension PlanFileParser {
           builder.addReference(from: index, item)
         }
       }
-    case .status:
-      guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
-      if let status = TaskStatus(rawValue: scalar.text) {
-        builder.tasks[index].status = status
-        hasStatus.insert(index)
-      } else {
-        let words = TaskStatus.allCases.map(\.rawValue)
-        bag.error(
-          .invalidValue, "unknown status '\(scalar.text)'", at: cursor.location(scalar.position),
-          hint: NearestNames.hint(for: scalar.text, in: words) ?? "one of: " + words.joined(separator: ", "))
-      }
-    case .done:
-      break  // kept in the frame until the task ends
+    case .status, .done:
+      break  // read by the tree walk, which keeps what they say in the task's frame
     case .progress:
       guard let scalar = try cursor.readText(for: name, into: &bag) else { return }
       builder.tasks[index].progress = parseProgress(scalar)
@@ -174,29 +167,34 @@ extension PlanFileParser {
     }
   }
 
+  /// Reads `status` into the task; true when it names a status.
+  private mutating func readStatus(into index: Int) throws(YAMLSyntaxError) -> Bool {
+    guard let scalar = try cursor.readText(for: TaskKey.status.rawValue, into: &bag) else { return false }
+    guard let status = TaskStatus(rawValue: scalar.text) else {
+      let words = TaskStatus.allCases.map(\.rawValue)
+      bag.error(
+        .invalidValue, "unknown status '\(scalar.text)'", at: cursor.location(scalar.position),
+        hint: NearestNames.hint(for: scalar.text, in: words) ?? "one of: " + words.joined(separator: ", "))
+      return false
+    }
+    builder.tasks[index].status = status
+    return true
+  }
+
   private mutating func readDate(_ field: PlanBuilder.DateField, for key: String, of index: Int)
     throws(YAMLSyntaxError)
   {
     guard let slot = try readDate(for: key) else { return }
     setDate(field, of: index, to: slot)
-    switch field {
-    case .deadline: builder.tasks[index].locations.deadline = slot.position
-    case .done: builder.tasks[index].locations.done = slot.position
-    default: break
-    }
+    // `done` never comes here: it is read when its task ends (finishTask), which places it.
+    if field == .deadline { builder.tasks[index].locations.deadline = slot.position }
   }
 
   /// Sets a date, resolving a relative one at once when the plan start is already known.
   mutating func setDate(_ field: PlanBuilder.DateField, of index: Int, to slot: DateSlot) {
     if case .relative(let days) = slot.expression, let start = builder.planStart {
-      let day = start.adding(days: days)
-      guard DateExpression.allowedYears.contains(day.year) else {
-        bag.error(
-          .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200",
-          at: cursor.location(slot.position), hint: "plan dates lie between 1900 and 2200")
-        return
-      }
-      builder.set(field, of: index, day: day)
+      builder.resolve(
+        field, of: index, days: days, planStart: start, at: cursor.location(slot.position), into: &bag)
       return
     }
     builder.set(field, of: index, to: slot)
@@ -250,7 +248,7 @@ extension PlanFileParser {
         hint: "write \(scalar.text)d for days (or w, m, y for weeks, months, years)")
     case .failure(.tooLong):
       bag.error(
-        .invalidDuration, "the duration '\(scalar.text)' is longer than \(PlanDuration.maximumDays) days",
+        .invalidDuration, "the duration '\(scalar.text)' is longer than \(PlanLimits.maximumDurationDays) days",
         at: cursor.location(scalar.position))
     case .failure(.malformed):
       bag.error(
@@ -397,7 +395,7 @@ extension PlanFileParser {
 
 extension PlanFileParser {
   /// The checks that need the whole task mapping: required keys, summaries, duties, `done`.
-  fileprivate mutating func finishTask(_ index: Int, keys: KeyPositions, done: DoneValue?) {
+  fileprivate mutating func finishTask(_ index: Int, keys: KeyPositions, done: DoneValue?, hasStatus: Bool) {
     let mapping = cursor.location(builder.tasks[index].locations.id)
     func at(_ key: TaskKey) -> FileLocation { keys[key].map { cursor.location($0) } ?? mapping }
 
@@ -410,7 +408,7 @@ extension PlanFileParser {
     }
     let isSummary = !builder.tasks[index].children.isEmpty
     let isDuty = builder.tasks[index].recurrence != nil
-    let status: TaskStatus? = hasStatus.contains(index) ? builder.tasks[index].status : nil
+    let status: TaskStatus? = hasStatus ? builder.tasks[index].status : nil
 
     if let done {
       if isDuty {

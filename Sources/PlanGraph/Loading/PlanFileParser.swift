@@ -8,16 +8,14 @@ struct PlanFileParser<Source: YAMLEventSource> {
   var file: ParsedFile
   /// The plan under construction: this file's tasks are appended to it.
   var builder: PlanBuilder
-  /// Tasks of this file with a valid `status` written.
-  var hasStatus = Set<Int>()
   /// Whether this is the root file (its `start` is the plan start).
   let isRoot: Bool
-  /// The file's bytes, to place encoding errors that libyaml reports as byte offsets.
-  private let bytes: [UInt8]
+  /// The file's text (after any byte-order mark), to place encoding errors reported as byte offsets into it.
+  private let text: ArraySlice<UInt8>
 
-  init(cursor: EventCursor<Source>, bytes: [UInt8], builder: PlanBuilder, isRoot: Bool) {
+  init(cursor: EventCursor<Source>, text: ArraySlice<UInt8>, builder: PlanBuilder, isRoot: Bool) {
     self.cursor = cursor
-    self.bytes = bytes
+    self.text = text
     self.builder = builder
     self.isRoot = isRoot
     self.file = ParsedFile(position: SourcePosition(file: cursor.fileIndex, line: 1, column: 1, length: 1))
@@ -28,13 +26,13 @@ struct PlanFileParser<Source: YAMLEventSource> {
     let first = builder.tasks.count
     // A generous guess of the tasks to come (machine-written plans take about 110 bytes a task), so
     // that the arrays never grow by copying; reserved memory costs nothing until it is written.
-    builder.reserve(bytes.count / 64)
+    builder.reserve(text.count / 64)
     do {
       try parseDocument()
     } catch {
       file.stoppedBySyntaxError = true
       var (line, column) = (error.line, error.column)
-      if let offset = error.byteOffset { (line, column) = Self.lineAndColumn(ofByte: offset, in: bytes) }
+      if let offset = error.byteOffset { (line, column) = Self.lineAndColumn(ofByte: offset, in: text) }
       bag.error(
         error.code, error.message,
         at: cursor.location(SourcePosition(file: cursor.fileIndex, line: line, column: column, length: 1)),
@@ -44,11 +42,11 @@ struct PlanFileParser<Source: YAMLEventSource> {
     return (file, bag)
   }
 
-  /// The 1-based line and column (in scalars) of a byte offset.
-  static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int32, Int32) {
+  /// The 1-based line and column (in scalars) of a byte offset from the start of `text`.
+  static func lineAndColumn(ofByte offset: Int, in text: ArraySlice<UInt8>) -> (Int32, Int32) {
     var line = 1
     var column = 1
-    for byte in bytes.prefix(max(0, offset)) {
+    for byte in text.prefix(max(0, offset)) {
       if byte == 0x0A {
         line += 1
         column = 1
@@ -110,8 +108,10 @@ struct PlanFileParser<Source: YAMLEventSource> {
       case .start:
         file.start = try cursor.readText(for: key, into: &bag)
         file.rootOnlyKeys.append((key, keyPosition))
-        if isRoot, let text = file.start?.text, case .success(.day(let day)) = DateExpression.parse(text) {
-          builder.planStart = day
+        if let start = file.start {
+          file.startDate = DateExpression.parse(start.text)
+          // The root's start is the plan start: known from here on, relative dates resolve as they are read.
+          if isRoot, case .success(.day(let day)) = file.startDate { builder.planStart = day }
         }
       case .id:
         file.namespace = try readID(for: key)

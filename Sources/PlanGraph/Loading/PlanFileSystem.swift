@@ -20,7 +20,7 @@ public enum PlanFileError: Error, Hashable, Sendable {
   case directory
   /// The path names a FIFO, device or socket: reading it could hang.
   case notRegular
-  /// Larger than `DiskFileSystem.maximumSize`.
+  /// Larger than `PlanLimits.maximumFileSize`.
   case tooLarge(Int)
   /// Any other error of the operating system.
   case system(String)
@@ -31,7 +31,7 @@ public enum PlanFileError: Error, Hashable, Sendable {
     case .missing: return "no such file"
     case .directory: return "it is a directory, not a plan file"
     case .notRegular: return "it is not a regular file (a FIFO, device or socket)"
-    case .tooLarge(let size): return "it is \(size) bytes, more than the limit of \(DiskFileSystem.maximumSize)"
+    case .tooLarge(let size): return "it is \(size) bytes, more than the limit of \(PlanLimits.maximumFileSize)"
     case .system(let message): return message
     }
   }
@@ -39,13 +39,10 @@ public enum PlanFileError: Error, Hashable, Sendable {
 
 /// Reads plan files from the disk, refusing anything that is not a regular file of a sane size.
 public struct DiskFileSystem: PlanFileSystem {
-  /// The largest plan file read: 1 GiB.
-  public static let maximumSize = 1 << 30
-
   /// Creates a reader of the local disk.
   public init() {}
 
-  /// The file's bytes, refusing directories, FIFOs, devices and files over `maximumSize`.
+  /// The file's bytes, refusing directories, FIFOs, devices and files over `PlanLimits.maximumFileSize`.
   public func read(_ path: String) -> Result<[UInt8], PlanFileError> {
     // O_NONBLOCK: opening a FIFO without a writer must not hang; it is refused below anyway.
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -57,7 +54,7 @@ public struct DiskFileSystem: PlanFileSystem {
     if type == S_IFDIR { return .failure(.directory) }
     guard type == S_IFREG else { return .failure(.notRegular) }
     let size = Int(info.st_size)
-    guard size <= Self.maximumSize else { return .failure(.tooLarge(size)) }
+    guard size <= PlanLimits.maximumFileSize else { return .failure(.tooLarge(size)) }
     var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0
     while filled < size {

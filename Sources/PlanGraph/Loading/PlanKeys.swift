@@ -8,7 +8,7 @@ enum TaskKey: String, CaseIterable {
   case id, name, owner, duration, start, deadline, after, status, done, progress, evidence, target
   case measurements, every, from, until, source, note, tags, tasks
 
-  /// The key's position among all keys, for bit sets and per-key slots.
+  /// The key's position among all keys, for per-key slots.
   var index: Int {
     switch self {
     case .id: return 0
@@ -33,9 +33,6 @@ enum TaskKey: String, CaseIterable {
     case .tasks: return 19
     }
   }
-
-  /// A bit for sets of keys.
-  var bit: UInt32 { 1 << UInt32(index) }
 
   /// The key a text names, found by its length and first letter before any string comparison:
   /// this runs for every key of every task.

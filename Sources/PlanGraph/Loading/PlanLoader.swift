@@ -83,22 +83,29 @@ public struct PlanLoader: Sendable {
     _ bytes: [UInt8], path: String, fileIndex: Int32, isRoot: Bool, builder: inout PlanBuilder
   ) -> (ParsedFile, DiagnosticBag) {
     // A UTF-8 byte-order mark is allowed and skipped; libyaml, told the encoding, would read it as text.
-    let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-    // The builder moves into the parser and back: the loader lets go of it before parsing starts,
-    // so that its arrays are never shared, and never copied when the parser appends to them.
+    // Both readers start after it rather than on a copy without it (a second file-sized buffer), and
+    // count lines, columns and byte offsets from there.
+    let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let text = bytes[textStart...]
     if path.hasSuffix(".json") {
       // JSON has no aliases; the byte-level reader is several times faster than libyaml on it.
-      var parser = PlanFileParser(
-        cursor: EventCursor(source: JSONEventReader(bytes: bytes), path: path, fileIndex: fileIndex), bytes: bytes,
-        builder: builder, isRoot: isRoot)
-      builder = PlanBuilder()
-      let result = parser.parse()
-      builder = parser.builder
-      return result
+      let reader = JSONEventReader(bytes: bytes, from: textStart)
+      return parse(reader, text: text, path: path, fileIndex: fileIndex, isRoot: isRoot, builder: &builder)
     }
+    let reader = AliasExpander(LibYAMLEventReader(text: text))
+    return parse(reader, text: text, path: path, fileIndex: fileIndex, isRoot: isRoot, builder: &builder)
+  }
+
+  /// Reads one file's events, from either reader, into the plan under construction.
+  private func parse<Source: YAMLEventSource>(
+    _ source: Source, text: ArraySlice<UInt8>, path: String, fileIndex: Int32, isRoot: Bool,
+    builder: inout PlanBuilder
+  ) -> (ParsedFile, DiagnosticBag) {
+    // The builder moves into the parser and back: the loader lets go of it before parsing starts,
+    // so that its arrays are never shared, and never copied when the parser appends to them.
     var parser = PlanFileParser(
-      cursor: EventCursor(source: AliasExpander(LibYAMLEventReader(bytes: bytes)), path: path, fileIndex: fileIndex),
-      bytes: bytes, builder: builder, isRoot: isRoot)
+      cursor: EventCursor(source: source, path: path, fileIndex: fileIndex), text: text, builder: builder,
+      isRoot: isRoot)
     builder = PlanBuilder()
     let result = parser.parse()
     builder = parser.builder

@@ -5,9 +5,6 @@ public struct PlanDuration: Hashable, Comparable, Sendable, CustomStringConverti
   /// The length in calendar days.
   public var days: Int
 
-  /// The longest duration a plan may state, in days (about 274 years: beyond any plan's 1900–2200 span).
-  public static let maximumDays = 100_000
-
   /// Creates a duration of `days` days.
   public init(days: Int) {
     self.days = days
@@ -25,7 +22,7 @@ public struct PlanDuration: Hashable, Comparable, Sendable, CustomStringConverti
     case malformed
     /// A number without a unit: the contract makes this an error rather than guess days.
     case bareNumber
-    /// Longer than `maximumDays`.
+    /// Longer than `PlanLimits.maximumDurationDays`.
     case tooLong
   }
 
@@ -59,7 +56,7 @@ public struct PlanDuration: Hashable, Comparable, Sendable, CustomStringConverti
     }
     scanner.advance()
     let (days, overflow) = count.multipliedReportingOverflow(by: perUnit)
-    guard !overflow, days <= maximumDays else { return .failure(.tooLong) }
+    guard !overflow, days <= PlanLimits.maximumDurationDays else { return .failure(.tooLong) }
     return .success(days)
   }
 }

@@ -143,15 +143,16 @@ public struct PlanTask: Hashable, Sendable {
 
   /// Changes the rarely used fields, copying their box first when another task shares it.
   private mutating func update(_ change: (inout TaskDetails) -> Void) {
+    // Checked before anything else holds the box: a `let box = details` taken first is a second
+    // reference, and the box would never look unique.
+    if isKnownUniquelyReferenced(&details), let box = details {
+      change(&box.value)
+      if box.value == TaskDetails() { details = nil }
+      return
+    }
     var value = details?.value ?? TaskDetails()
     change(&value)
-    if value == TaskDetails() {
-      details = nil
-    } else if let box = details, isKnownUniquelyReferenced(&details) {
-      box.value = value
-    } else {
-      details = DetailsBox(value)
-    }
+    details = value == TaskDetails() ? nil : DetailsBox(value)
   }
 }
 
