@@ -191,6 +191,40 @@ import Testing
     }
   }
 
+  /// The last day of the 19th Party Congress, which the league and women's texts cite: no duty of theirs can
+  /// have applied before the day after it.
+  static let congressClosed = "2017-10-24"
+
+  /// Each duty's first occurrence: the first whole period after the text can have applied (Q1 2018 for the
+  /// quarterly standing committee, 2018 for the yearly ones), never a period that began before the text.
+  static let firstOccurrences: [String: ClosedRange<String>] = [
+    "league.measures.org.congress.functions.standing-meetings": "2018-01-01"..."2018-03-31",
+    "league.measures.members.membership.management.dues-inspection": "2018-01-01"..."2018-12-31",
+    "league.measures.members.cadres.assessment.annual-review": "2018-01-01"..."2018-12-31",
+    "league.guarantees.government.budget": "2018-01-01"..."2018-12-31",
+    "women.measures.cadres.conduct.leaders-grassroots": "2018-01-01"..."2018-12-31",
+    "women.measures.cadres.conduct.survey.month": "2018-01-01"..."2018-12-31",
+    "women.guarantees.party.hearings": "2018-01-01"..."2018-12-31",
+    "women.guarantees.finance.budget": "2018-01-01"..."2018-12-31",
+  ]
+
+  @Test func eachDutyStartsWithItsFirstWholePeriodAfterTheText() throws {
+    let plan = try Self.plan()
+    #expect(Set(Self.firstOccurrences.keys) == Set(Self.duties.keys))
+    let schedule = try Scheduler(plan: plan).schedule(asOf: day("2026-11-29"))
+    for (id, period) in Self.firstOccurrences.sorted(by: { $0.key < $1.key }) {
+      let index = try #require(plan.taskIndex(id), "no task \(id)")
+      let from = try #require(plan.tasks[index].recurrenceFrom, "\(id) has no from: and counts from the plan start")
+      #expect(from > (day(Self.congressClosed)), "\(id) counts from \(from.iso), before the text can have applied")
+      // Nothing is ever held in the plan, so the first missed occurrence is the first occurrence.
+      let first = try #require(schedule.missedOccurrences.first { $0.task == index }, "\(id) has no occurrence")
+      #expect(first.period == (day(period.lowerBound))...(day(period.upperBound)), "\(id): first \(first.period)")
+    }
+    // On the demo's date the first periods are still open: no duty is charged with a 2017 occurrence.
+    let demo = try Scheduler(plan: plan).schedule(asOf: day("2018-01-15"))
+    #expect(demo.missedOccurrences.isEmpty, "missed: \(demo.missedOccurrences.map { plan.tasks[$0.task].fullID })")
+  }
+
   @Test func overdueReportIsNotDrownedByDuties() throws {
     let plan = try Self.plan()
     let schedule = try Scheduler(plan: plan).schedule(asOf: day("2026-11-29"))
@@ -202,9 +236,8 @@ import Testing
 
   /// Every dependency: successor and predecessor, each stated by the text or implied by its ordering words.
   static let dependencies: [(String, String)] = [
-    // 进行动员部署 → 认真组织实施 → 强化监督落实.
+    // 进行动员部署 → 认真组织实施; the supervision group runs alongside both (全程督导), see below.
     ("union.steps.implement", "union.steps.mobilise"),
-    ("union.steps.supervise", "union.steps.implement"),
     // A group is set up before it works: the leading group drafts the plan, the supervision group supervises.
     ("union.steps.mobilise.plan", "union.steps.mobilise.lead-group"),
     ("union.steps.supervise.oversee", "union.steps.supervise.group"),
@@ -217,6 +250,8 @@ import Testing
     ("league.measures.members.cadres.team.vice-secretary-ratio", vice("appoint")),
     // League organ staff: departments set up before they are staffed; proposal → party group → appointment.
     ("league.measures.members.cadres.team.organ-staff", "league.measures.org.organ.departments"),
+    // The district committee's staff is filled up to its establishment once the four departments exist.
+    ("league.measures.org.grassroots.workforce.district-staff", "league.measures.org.organ.departments"),
     (staff("approve"), staff("propose")),
     (staff("appoint"), staff("approve")),
     (staff("term"), staff("appoint")),
@@ -244,6 +279,29 @@ import Testing
     }
     let steps = try ["mobilise", "implement", "supervise"].map { try Self.task(plan, "union.steps." + $0).name }
     #expect(steps == ["进行动员部署", "认真组织实施", "强化监督落实"])
+  }
+
+  /// 督导组"全程督导", above all the drafting of the plan and its rules due by mid-October: it is set up with
+  /// the mobilisation and supervises until the implementation step ends, not after it.
+  @Test func supervisionGroupRunsAlongsideTheMobilisationAndImplementation() throws {
+    let plan = try Self.plan()
+    let supervise = try Self.task(plan, "union.steps.supervise")
+    #expect(supervise.after.isEmpty, "the supervision step waits for \(supervise.after.map { plan.tasks[$0].fullID })")
+    #expect((supervise.note ?? "").contains("全程督导改革各项任务的落实"))
+    let schedule = try Scheduler(plan: plan).schedule(asOf: day("2018-01-15"))
+    func row(_ id: String) throws -> TaskSchedule { schedule.tasks[try #require(plan.taskIndex(id), "no task \(id)")] }
+    let group = try row("union.steps.supervise.group")
+    let oversee = try row("union.steps.supervise.oversee")
+    let mobilise = try row("union.steps.mobilise")
+    let implement = try row("union.steps.implement")
+    #expect(group.start == (day("2017-09-01")) && group.start == mobilise.start, "set up with the mobilisation")
+    let oversight = try #require(oversee.start)
+    #expect(
+      oversight <= (day("2017-10-20")), "oversight starts \(oversight.iso), after the plan it must supervise was due")
+    let end = try #require(oversee.finish)
+    let implemented = try #require(implement.finish)
+    #expect(
+      end >= implemented, "oversight ends \(end.iso), before the implementation it supervises (\(implemented.iso))")
   }
 
   @Test func noDependencyBeyondTheStatedOnes() throws {
@@ -278,6 +336,7 @@ import Testing
     "league.publicity": "宣传部",
     "league.youth-dev": "青年发展部",
     "league.info-centre": "青少年信息中心",
+    "league.party-group": "团区委党组",
     "women": "妇女联合会",
     "women.office-family": "办公室和家庭儿童部",
     "women.org-publicity": "组宣网络部",
@@ -288,6 +347,7 @@ import Testing
     "district-gov": "区政府",
     "district-gov.finance": "区财政",
     "town-party": "镇党委",
+    "unit-party": "所在单位党组织",
   ]
 
   @Test func ownersNamedByTheTextExist() throws {
@@ -302,6 +362,10 @@ import Testing
     let plan = try Self.plan()
     let charged: [String: String] = [
       "league.measures.members.cadres.team.vice-secretaries.approve": "district-party.org",
+      // "经党组研究同意后办理任职手续": the league's party group decides, not 组织学校部.
+      "league.measures.members.cadres.team.organ-staff.approve": "league.party-group",
+      // "建团工作由所在单位党组织负责".
+      "league.measures.org.grassroots.workforce.organ-cells": "unit-party",
       "league.guarantees.party.hearings": "district-party",
       "league.guarantees.government.council": "district-gov",
       "league.measures.content.online.fund": "district-gov.finance",
@@ -309,6 +373,7 @@ import Testing
       "women.guarantees.party.hearings": "district-party",
       "women.guarantees.party.town-meetings": "town-party",
       "women.guarantees.finance.budget": "district-gov",
+      "women.guarantees.finance.support": "district-gov",
       "union.steps.mobilise.plan": "union.lead-group",
       "union.steps.supervise.oversee": "union.supervision",
     ]
@@ -319,6 +384,56 @@ import Testing
     for task in plan.tasks where !task.isSummary {
       #expect(task.owner != nil, "\(task.fullID) has no owner")
     }
+  }
+
+  // MARK: - Obligations
+
+  /// An obligation the text states, the task that carries it, words of the text its name must contain and
+  /// the clause its `source` must cite.
+  struct Obligation: Sendable, CustomTestStringConvertible {
+    var task: String
+    var words: String
+    var clause: String
+    var testDescription: String { "\(task): \(words)" }
+
+    init(_ task: String, _ words: String, _ clause: String) {
+      self.task = task
+      self.words = words
+      self.clause = clause
+    }
+  }
+
+  /// The obligations the fidelity review found no task carrying (M1–M6), each now carried by a task.
+  static let obligations: [Obligation] = [
+    // M1: the union's seasonal services (13).
+    .init("union.measures.mechanism.rights.seasonal-help", "春送岗位、夏送清凉、金秋助学、冬送温暖、大病互助", "三、（标题缺失） / 健全运行机制 / 13"),
+    // M2: the union party group's 述责述纪述廉述法 and integrity classes in training (16).
+    .init("union.measures.safeguards.party-group.accountability", "坚持述责述纪述廉述法制度", "三、（标题缺失） / 强化综合保障 / 16"),
+    .init("union.measures.safeguards.party-group.integrity", "在工会干部日常培训中安排党风廉政建设教育课程", "三、（标题缺失） / 强化综合保障 / 16"),
+    // M3: the workers' service centre and services for all (12).
+    .init(
+      "union.measures.part-a.mass-line.activities.service-centre", "发挥职工服务中心的职能作用，推行职工服务普惠化",
+      "三、（标题缺失） / （小标题缺失） / 12 / 建立健全“以职工为主”的活动方式"),
+    // M4: mediation and legal aid for unpaid wages and safety violations (15).
+    .init(
+      "union.measures.mechanism.migrant-workers.campaign", "加大对拖欠农民工工资、违反安全生产规定等违法事件的调处参与和法律援助力度",
+      "三、（标题缺失） / 健全运行机制 / 15"),
+    // M5: outstanding Young Pioneers of 13 may join the league and keep their membership.
+    .init(
+      "league.measures.members.membership.development.pioneers", "年满13周岁特别优秀的少先队员可以入团并保留队籍",
+      "二、改革措施 / 改革团员团干部队伍 / 1 / 严格团员发展"),
+    // M6: reporting major matters, and shared venues.
+    .init("league.guarantees.party.reporting", "对重大事项及时向当地党组织和上级团委请示报告", "三、改革保障 / 落实党建带团建制度"),
+    .init("league.guarantees.government.venues", "推动基层群团组织工作和服务阵地共建共享", "三、改革保障 / 健全政府协调工作机制"),
+  ]
+
+  @Test(arguments: obligations)
+  func obligationIsCarriedByATask(_ expected: Obligation) throws {
+    let plan = try Self.plan()
+    let task = try Self.task(plan, expected.task)
+    #expect(task.name.contains(expected.words), "\(expected.task) is '\(task.name)'")
+    #expect(task.source == expected.clause, "\(expected.task) cites '\(task.source ?? "")'")
+    #expect(!task.isSummary && task.recurrence == nil, "\(expected.task) is not a leaf task")
   }
 
   // MARK: - Status
