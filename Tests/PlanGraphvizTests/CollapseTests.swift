@@ -40,7 +40,7 @@ import Testing
     let (plan, schedule) = try #require(TestPlans.chengqu)
     let selection = TaskSelection(plan: plan, schedule: schedule)
     #expect(selection.folding == nil)
-    #expect(selection.nodes.count == 253)
+    #expect(selection.nodes.count == 257)
   }
 
   @Test func foldingPicksTheDeepestLevelThatFits() throws {

@@ -71,7 +71,7 @@ import Testing
     #expect(lines.first == "```mermaid" && lines.dropFirst().first == "gantt" && lines.last == "```")
     #expect(lines.contains("    section 晋城市城区总工会（区总工会）"))
     let tasks = lines.filter { $0.hasPrefix("    ") && $0.contains(" :") && !$0.contains("section") }
-    #expect(tasks.count == 253)
+    #expect(tasks.count == 257)
     var defined = Set<String>()
     for line in tasks {
       let fields = line.split(separator: ":", maxSplits: 1)[1].split(separator: ",").map {

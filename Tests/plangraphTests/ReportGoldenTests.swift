@@ -50,7 +50,7 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: schedule.stdoutBytes) as? [String: Any])
     #expect(Set(object.keys) == ["plan", "asOf", "start", "finish", "criticalPath", "tasks"])
     let tasks = try #require(object["tasks"] as? [[String: Any]])
-    #expect(tasks.count == 355)
+    #expect(tasks.count == 359)
     let fields: Set<String> = [
       "id", "name", "owner", "start", "finish", "latestStart", "latestFinish", "slack", "critical", "deadline",
       "forecastFinish", "status", "daysOverdue", "source",
