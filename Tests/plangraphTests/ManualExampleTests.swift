@@ -86,8 +86,8 @@ import Testing
 
   static func check(_ name: String) throws {
     let root = rootFile(of: name)
-    let text = try String(contentsOf: root, encoding: .utf8)
-    let lines = text.split(separator: "\n").map(String.init).filter(isMachineLine)
+    let source = try String(contentsOf: root, encoding: .utf8)
+    let lines = source.split(separator: "\n").map(String.init).filter(isMachineLine)
     let path = "docs/examples/" + root.path.dropFirst(examplesFolder.path.count + 1)
     var options: [String] = []
     for line in lines {
@@ -170,15 +170,16 @@ import Testing
 
   /// A JSON value as the example files write it.
   static func text(_ value: Any?, field: String = "") -> String {
+    // Foundation on Linux reads JSON's true and false as numbers: the contract's two flags are known by name.
+    if field == "critical" || field == "blocked", let flag = value as? Bool { return flag ? "true" : "false" }
     switch value {
     case nil, is NSNull: return "null"
     case let paths as [[String]] where field == "criticalPath":
       return paths.map { $0.joined(separator: ">") }.joined(separator: "|")
-    case let number as NSNumber:
-      if CFGetTypeID(number) == CFBooleanGetTypeID() { return number.boolValue ? "true" : "false" }
-      return number.stringValue
+    case let number as Int: return String(number)
+    case let number as NSNumber: return number.stringValue
     case let string as String: return string
-    default: return "\(value!)"
+    case .some(let other): return "\(other)"
     }
   }
 
@@ -195,14 +196,14 @@ import Testing
   static func rootFile(of name: String) -> URL {
     let url = examplesFolder.appendingPathComponent(name)
     var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+    _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
     return isDirectory.boolValue ? url.appendingPathComponent("plan.yaml") : url
   }
 
   static func files(of name: String) -> [URL] {
     let url = examplesFolder.appendingPathComponent(name)
     var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+    _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
     guard isDirectory.boolValue else { return [url] }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") }.sorted().map { url.appendingPathComponent($0) }
