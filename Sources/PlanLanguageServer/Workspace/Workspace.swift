@@ -1,0 +1,135 @@
+import Foundation
+import PlanGraph
+
+/// The plans an editor has open: documents' unsaved text over the disk, which plan each file belongs
+/// to, and each plan's check and index, recomputed after edits.
+final class Workspace {
+  /// One plan's current state.
+  final class Analysis {
+    /// The root file.
+    let root: String
+    /// The names and places in the plan's files.
+    let index: PlanIndex
+    /// What `plangraph check` says of the plan, with the plan and schedule when it loads.
+    let check: PlanCheck
+    private let fileSystem: any PlanFileSystem
+    private var texts: [String: SourceText] = [:]
+
+    init(root: String, fileSystem: any PlanFileSystem, today: Day) {
+      self.root = root
+      self.fileSystem = fileSystem
+      index = PlanIndex(root: root, fileSystem: fileSystem)
+      check = PlanCheck(path: root, asOf: today, fileSystem: fileSystem)
+    }
+
+    /// The lines of a file of the plan, as the editor sees it.
+    func text(_ path: String) -> SourceText {
+      if let text = texts[path] { return text }
+      var text = SourceText("")
+      if case .success(let bytes) = fileSystem.read(path) { text = SourceText(String(decoding: bytes, as: UTF8.self)) }
+      texts[path] = text
+      return text
+    }
+  }
+
+  /// The as-of date of hovers and warnings: today, as the command line passes it.
+  let today: Day
+  private var documents: [String: (text: String, version: Int)] = [:]
+  private var fileSystem = OverlayFileSystem()
+  private var analyses: [String: Analysis] = [:]
+  private var rootOf: [String: String] = [:]
+  /// Roots whose diagnostics must be published again.
+  private(set) var dirtyRoots = Set<String>()
+
+  init(today: Day) {
+    self.today = today
+  }
+
+  /// The open document's text.
+  func document(_ path: String) -> String? {
+    documents[path]?.text
+  }
+
+  /// Opens or replaces a document's text.
+  func update(_ path: String, text: String, version: Int) {
+    documents[path] = (text, version)
+    fileSystem.files[path] = Array(text.utf8)
+    invalidate(adding: path)
+  }
+
+  /// Closes a document: the disk's text counts again.
+  func close(_ path: String) {
+    documents[path] = nil
+    fileSystem.files[path] = nil
+    invalidate(adding: nil)
+  }
+
+  /// Reads the disk again (after a save).
+  func saved(_ path: String) {
+    invalidate(adding: path)
+  }
+
+  /// The plan the file at `path` belongs to, checked and indexed as it stands now.
+  func analysis(for path: String) -> Analysis? {
+    let root = root(for: path)
+    return analysis(root: root)
+  }
+
+  /// The analysis of the plan with root file `root`, computed when out of date.
+  func analysis(root: String) -> Analysis {
+    if let existing = analyses[root] { return existing }
+    let analysis = Analysis(root: root, fileSystem: fileSystem, today: today)
+    analyses[root] = analysis
+    for file in analysis.index.files { rootOf[file.path] = root }
+    return analysis
+  }
+
+  /// Takes the roots whose diagnostics are due, clearing the list.
+  func takeDirtyRoots() -> [String] {
+    defer { dirtyRoots = [] }
+    return dirtyRoots.sorted()
+  }
+
+  private func invalidate(adding path: String?) {
+    analyses = [:]
+    if let path { dirtyRoots.insert(root(for: path)) }
+    for path in documents.keys { dirtyRoots.insert(root(for: path)) }
+  }
+
+  /// The root file of the plan that includes `path`: a file with `plan:` is its own root; else the
+  /// nearest plan file in its folder or above whose include tree reaches it; else the file alone.
+  func root(for path: String) -> String {
+    if let known = rootOf[path], analyses[known]?.index.fileIndex(path) != nil || analyses[known] == nil {
+      return known
+    }
+    if isRootFile(path) { return path }
+    var folder = PlanPath.directory(of: path)
+    for _ in 0..<4 {
+      for candidate in planFiles(in: folder) where candidate != path && isRootFile(candidate) {
+        let index = PlanIndex(root: candidate, fileSystem: fileSystem)
+        if index.fileIndex(path) != nil {
+          rootOf[path] = candidate
+          return candidate
+        }
+      }
+      if folder == "/" || folder.isEmpty { break }
+      folder = PlanPath.directory(of: folder)
+    }
+    return path
+  }
+
+  private func isRootFile(_ path: String) -> Bool {
+    guard case .success(let bytes) = fileSystem.read(path) else { return false }
+    return PlanOutline(bytes: bytes, isJSON: path.hasSuffix(".json")).root?.value("plan") != nil
+  }
+
+  private func planFiles(in folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    var found = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }.sorted()
+      .map { PlanPath.join(folder, $0) }
+    for path in documents.keys where PlanPath.directory(of: path) == folder && !found.contains(path) {
+      found.append(path)
+    }
+    return found
+  }
+}
