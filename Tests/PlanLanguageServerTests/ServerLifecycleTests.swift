@@ -6,7 +6,7 @@ import Testing
 /// The server driven message by message, without pipes: the lifecycle, errors for bad messages, and
 /// diagnostics from unsaved text.
 @Suite struct ServerLifecycleTests {
-  private let today = Day(year: 2018, month: 1, day: 15)!
+  private let today = Day(ordinal: Day(year: 2018, month: 1, day: 15)?.ordinal ?? 0)
 
   private func send(_ server: PlanLanguageServer, _ message: JSON) -> [JSON] {
     server.receive(message.encoded)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("PLANGRAPH_BIN", str(ROOT / ".build" / "debug" / "plangraph"))
-SERVER = [BINARY, "lsp", "--as-of", "2018-01-15", "--lang", "en"]
+AS_OF = os.environ.get("PLANGRAPH_AS_OF", "2018-01-15")
+SERVER = [BINARY, "lsp", "--as-of", AS_OF, "--lang", "en"]
 
 
 class RawServer:

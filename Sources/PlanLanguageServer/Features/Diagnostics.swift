@@ -6,7 +6,7 @@ extension PlanLanguageServer {
   func publishDiagnostics(root: String) -> [JSON] {
     let analysis = workspace.analysis(root: root)
     var byFile: [String: [JSON]] = [:]
-    for file in analysis.index.files { byFile[file.path] = [] }
+    for file in analysis.check.files { byFile[file] = [] }
     for diagnostic in analysis.check.diagnostics {
       let file = diagnostic.location.file
       byFile[file, default: []].append(lspDiagnostic(diagnostic, text: analysis.text(file)))

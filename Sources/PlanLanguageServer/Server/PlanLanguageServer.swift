@@ -142,33 +142,43 @@ public final class PlanLanguageServer {
     ]
   }
 
-  /// Applies one `contentChanges` entry: the whole text, or a range replaced.
+  /// Applies one `contentChanges` entry: the whole text, or a range replaced. Works on UTF-8 bytes, so
+  /// that an edit of a large file costs one copy of it.
   private func apply(_ change: JSON, to text: String) -> String {
     guard let replacement = change["text"]?.string else { return text }
     guard let range = change["range"], let start = range["start"], let end = range["end"] else { return replacement }
-    let source = SourceText(text)
-    let from = offset(in: text, source: source, start)
-    let to = max(from, offset(in: text, source: source, end))
-    var scalars = Array(text.unicodeScalars)
-    scalars.replaceSubrange(min(from, scalars.count)..<min(to, scalars.count), with: replacement.unicodeScalars)
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars)
-    return String(result)
+    var bytes = Array(text.utf8)
+    let from = offset(in: bytes, start)
+    let to = max(from, offset(in: bytes, end))
+    bytes.replaceSubrange(from..<to, with: replacement.utf8)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The scalar offset in `text` of an editor position.
-  private func offset(in text: String, source: SourceText, _ position: JSON) -> Int {
+  /// The UTF-8 offset in `bytes` of an editor position (clamped to its line and to the text).
+  private func offset(in bytes: [UInt8], _ position: JSON) -> Int {
     let line = max(0, position["line"]?.int ?? 0)
     let character = max(0, position["character"]?.int ?? 0)
-    var offset = 0
+    var lineStart = 0
     var currentLine = 0
-    for scalar in text.unicodeScalars {
-      if currentLine == line { break }
-      offset += 1
-      if scalar == "\n" { currentLine += 1 }
+    while currentLine < line {
+      guard let newline = bytes[lineStart...].firstIndex(of: 10) else { return bytes.count }
+      lineStart = newline + 1
+      currentLine += 1
     }
-    if currentLine < line { return offset }
-    return offset + source.column(line: line, character: character, encoding: encoding) - 1
+    var lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
+    if lineEnd > lineStart, bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+    var units = 0
+    var index = lineStart
+    for scalar in String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self).unicodeScalars {
+      if units >= character { break }
+      switch encoding {
+      case .utf8: units += UTF8.width(scalar)
+      case .utf16: units += scalar.value > 0xFFFF ? 2 : 1
+      case .utf32: units += 1
+      }
+      index += UTF8.width(scalar)
+    }
+    return index
   }
 
   /// The absolute path of a `file:` URI.

@@ -8,8 +8,9 @@ final class Workspace {
   final class Analysis {
     /// The root file.
     let root: String
-    /// The names and places in the plan's files.
-    let index: PlanIndex
+    /// The names and places in the plan's files, read on first use: publishing diagnostics needs only
+    /// the check.
+    lazy var index = PlanIndex(root: root, fileSystem: fileSystem)
     /// What `plangraph check` says of the plan, with the plan and schedule when it loads.
     let check: PlanCheck
     private let fileSystem: any PlanFileSystem
@@ -18,7 +19,6 @@ final class Workspace {
     init(root: String, fileSystem: any PlanFileSystem, today: Day) {
       self.root = root
       self.fileSystem = fileSystem
-      index = PlanIndex(root: root, fileSystem: fileSystem)
       check = PlanCheck(path: root, asOf: today, fileSystem: fileSystem)
     }
 
@@ -80,7 +80,7 @@ final class Workspace {
     if let existing = analyses[root] { return existing }
     let analysis = Analysis(root: root, fileSystem: fileSystem, today: today)
     analyses[root] = analysis
-    for file in analysis.index.files { rootOf[file.path] = root }
+    for file in analysis.check.files { rootOf[file] = root }
     return analysis
   }
 
@@ -99,9 +99,7 @@ final class Workspace {
   /// The root file of the plan that includes `path`: a file with `plan:` is its own root; else the
   /// nearest plan file in its folder or above whose include tree reaches it; else the file alone.
   func root(for path: String) -> String {
-    if let known = rootOf[path], analyses[known]?.index.fileIndex(path) != nil || analyses[known] == nil {
-      return known
-    }
+    if let known = rootOf[path], analyses[known]?.check.files.contains(path) ?? true { return known }
     if isRootFile(path) { return path }
     var folder = PlanPath.directory(of: path)
     for _ in 0..<4 {
