@@ -223,3 +223,10 @@ async def test_code_action_applies_did_you_mean(client, plan_dir):
     assert [a.title for a in actions] == ["Change to 'kickoff'"]
     (edits,) = actions[0].edit.changes.values()
     assert edits[0].new_text == "kickoff" and edits[0].range == diagnostic.range
+
+
+async def test_a_yaml_file_that_is_not_part_of_a_plan_gets_no_diagnostics(client, tmp_path):
+    other = tmp_path / "ci.yaml"
+    other.write_text("jobs:\n  build: {runs-on: debian}\n", encoding="utf-8")
+    open_file(client, other)
+    assert list(await diagnostics_for(client, other)) == []

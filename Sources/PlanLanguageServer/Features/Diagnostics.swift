@@ -4,6 +4,10 @@ extension PlanLanguageServer {
   /// `textDocument/publishDiagnostics` for every file of the plan at `root`: what `check` reports, errors
   /// as errors and warnings as warnings; an empty list for each file that had problems and has none now.
   func publishDiagnostics(root: String) -> [JSON] {
+    guard workspace.isRootFile(root) else {
+      // Not part of any plan found (another YAML file in the workspace): nothing to say about it.
+      return [JSONRPC.notification("textDocument/publishDiagnostics", ["uri": uri(root), "diagnostics": []])]
+    }
     let analysis = workspace.analysis(root: root)
     var byFile: [String: [JSON]] = [:]
     for file in analysis.check.files { byFile[file] = [] }

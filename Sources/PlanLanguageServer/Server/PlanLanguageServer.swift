@@ -126,6 +126,9 @@ public final class PlanLanguageServer {
   private func initialize(_ params: JSON) -> JSON {
     let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
     encoding = offered.contains("utf-32") ? .utf32 : .utf16
+    var folders = params["workspaceFolders"]?.array?.compactMap { path($0["uri"]) } ?? []
+    if folders.isEmpty, let root = path(params["rootUri"]) { folders = [root] }
+    workspace.folders = folders
     return [
       "capabilities": [
         "positionEncoding": .string(encoding.rawValue),

@@ -38,6 +38,8 @@ final class Workspace {
   private var fileSystem = OverlayFileSystem()
   private var analyses: [String: Analysis] = [:]
   private var rootOf: [String: String] = [:]
+  /// Whether each file read so far is a root file, forgotten at every edit.
+  private var rootFiles: [String: Bool] = [:]
   /// Roots whose diagnostics must be published again.
   private(set) var dirtyRoots = Set<String>()
 
@@ -92,17 +94,24 @@ final class Workspace {
 
   private func invalidate(adding path: String?) {
     analyses = [:]
+    rootFiles = [:]
     if let path { dirtyRoots.insert(root(for: path)) }
     for path in documents.keys { dirtyRoots.insert(root(for: path)) }
   }
 
+  /// The editor's workspace folders: the search for a file's plan stays inside them.
+  var folders: [String] = []
+
   /// The root file of the plan that includes `path`: a file with `plan:` is its own root; else the
-  /// nearest plan file in its folder or above whose include tree reaches it; else the file alone.
+  /// nearest plan file in its folder or above (inside the workspace folders, else one level up) whose
+  /// include tree reaches it; else the file alone.
   func root(for path: String) -> String {
     if let known = rootOf[path], analyses[known]?.check.files.contains(path) ?? true { return known }
     if isRootFile(path) { return path }
     var folder = PlanPath.directory(of: path)
-    for _ in 0..<4 {
+    for level in 0..<8 {
+      let inWorkspace = folders.contains { folder == $0 || folder.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+      if level > 0 && !inWorkspace && (level > 1 || !folders.isEmpty) { break }
       for candidate in planFiles(in: folder) where candidate != path && isRootFile(candidate) {
         let index = PlanIndex(root: candidate, fileSystem: fileSystem)
         if index.fileIndex(path) != nil {
@@ -113,12 +122,30 @@ final class Workspace {
       if folder == "/" || folder.isEmpty { break }
       folder = PlanPath.directory(of: folder)
     }
+    rootOf[path] = path
     return path
   }
 
-  private func isRootFile(_ path: String) -> Bool {
-    guard case .success(let bytes) = fileSystem.read(path) else { return false }
-    return PlanOutline(bytes: bytes, isJSON: path.hasSuffix(".json")).root?.value("plan") != nil
+  /// Whether the file is a plan's root file (has `plan:`): a YAML file that is neither that nor included
+  /// by one is not a plan file, and gets no diagnostics.
+  func isRootFile(_ path: String) -> Bool {
+    if let known = rootFiles[path] { return known }
+    var isRoot = false
+    if case .success(let bytes) = fileSystem.read(path), Self.mayBeRoot(bytes) {
+      isRoot = PlanOutline(bytes: bytes, isJSON: path.hasSuffix(".json")).root?.value("plan") != nil
+    }
+    rootFiles[path] = isRoot
+    return isRoot
+  }
+
+  /// A quick look before parsing: a root file has a `plan` key, so the word is in it.
+  private static func mayBeRoot(_ bytes: [UInt8]) -> Bool {
+    let word = Array("plan".utf8)
+    guard bytes.count >= word.count else { return false }
+    for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
+      if bytes[start..<start + word.count].elementsEqual(word) { return true }
+    }
+    return false
   }
 
   private func planFiles(in folder: String) -> [String] {
