@@ -38,3 +38,17 @@ import Testing
     #expect(framer.next() == .message(Array("{}".utf8)), "header names are case-insensitive")
   }
 }
+
+/// The hand-written JSON writer: what Foundation's decoder reads back is what was written.
+@Suite struct JSONTextTests {
+  @Test func textWithQuotesControlCharactersAndChineseRoundTrips() throws {
+    let value: JSON = [
+      "text": "他说\"好\"\\\n\t\u{01}end", "list": [1, .double(2.5), true, nil, [:], []],
+      "nested": ["b": 1, "a": "x"],
+    ]
+    let text = String(decoding: value.encoded, as: UTF8.self)
+    #expect(text.hasPrefix(#"{"list":[1,2.5,true,null,{},[]],"nested":{"a":"x","b":1},"text":"#))
+    #expect(text.contains(#"\u0001"#))
+    #expect(JSON.parse(value.encoded) == value)
+  }
+}
