@@ -126,21 +126,31 @@ final class Workspace {
     return path
   }
 
-  /// Whether the file is a plan's root file (has `plan:`): a YAML file that is neither that nor included
-  /// by one is not a plan file, and gets no diagnostics.
+  /// Whether the file is a plan's root file: it has a top-level `plan` key (a line starting `plan:` in
+  /// YAML, the key `"plan"` in JSON). A YAML file that is neither that nor included by one is not a plan
+  /// file, and gets no diagnostics. Looked at as text, not parsed: this runs at every edit.
   func isRootFile(_ path: String) -> Bool {
     if let known = rootFiles[path] { return known }
     var isRoot = false
-    if case .success(let bytes) = fileSystem.read(path), Self.mayBeRoot(bytes) {
-      isRoot = PlanOutline(bytes: bytes, isJSON: path.hasSuffix(".json")).root?.value("plan") != nil
+    if case .success(let bytes) = fileSystem.read(path) {
+      isRoot = path.hasSuffix(".json") ? Self.contains(Array(#""plan""#.utf8), in: bytes) : Self.hasPlanLine(bytes)
     }
     rootFiles[path] = isRoot
     return isRoot
   }
 
-  /// A quick look before parsing: a root file has a `plan` key, so the word is in it.
-  private static func mayBeRoot(_ bytes: [UInt8]) -> Bool {
-    let word = Array("plan".utf8)
+  private static func hasPlanLine(_ bytes: [UInt8]) -> Bool {
+    let word = Array("plan:".utf8)
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < bytes.count {
+      if bytes[start...].starts(with: word) { return true }
+      guard let newline = bytes[start...].firstIndex(of: 10) else { return false }
+      start = newline + 1
+    }
+    return false
+  }
+
+  private static func contains(_ word: [UInt8], in bytes: [UInt8]) -> Bool {
     guard bytes.count >= word.count else { return false }
     for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
       if bytes[start..<start + word.count].elementsEqual(word) { return true }
