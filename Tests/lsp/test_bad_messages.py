@@ -13,6 +13,9 @@ def test_bad_and_out_of_order_messages_get_errors_not_a_crash():
     assert server.read()["error"]["code"] == -32700
     server.send({"jsonrpc": "2.0", "id": 2, "method": 7})
     assert server.response(2)["error"]["code"] == -32600
+    deep = b"[" * 100000 + b"]" * 100000
+    server.send_bytes(b"Content-Length: %d\r\n\r\n" % len(deep) + deep)
+    assert server.read()["error"]["code"] == -32700, "nesting too deep for the decoder is refused, not a crash"
     server.request(3, "initialize", {"capabilities": {}})
     assert "capabilities" in server.response(3)["result"]
     server.request(4, "initialize", {"capabilities": {}})

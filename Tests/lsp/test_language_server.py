@@ -230,3 +230,27 @@ async def test_a_yaml_file_that_is_not_part_of_a_plan_gets_no_diagnostics(client
     other.write_text("jobs:\n  build: {runs-on: debian}\n", encoding="utf-8")
     open_file(client, other)
     assert list(await diagnostics_for(client, other)) == []
+
+
+async def test_references_of_an_owner_span_files(client, plan_dir):
+    root, league = plan_dir / "plan.yaml", plan_dir / "league.yaml"
+    open_file(client, root)
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=root.as_uri()),
+            position=position(root, "id: gov", 5),
+            context=types.ReferenceContext(include_declaration=True)))
+    places = sorted((Path(l.uri[len("file://"):]).name, l.range.start.line) for l in found)
+    assert places == [("league.yaml", line_of(league, "owner: gov")),
+                      ("plan.yaml", line_of(root, "id: gov")), ("plan.yaml", line_of(root, "owner: gov"))]
+
+
+async def test_saving_reads_the_disk_again_for_files_not_open(client, plan_dir):
+    root, league = plan_dir / "plan.yaml", plan_dir / "league.yaml"
+    open_file(client, root)
+    await diagnostics_for(client, league, lambda d: any(x.code == "unknown-reference" for x in d))
+    league.write_text(league.read_text(encoding="utf-8").replace("[kickof]", "[kickoff]"), encoding="utf-8")
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=root.as_uri())))
+    fixed = await diagnostics_for(client, league, lambda d: not any(x.code == "unknown-reference" for x in d))
+    assert all(d.severity != types.DiagnosticSeverity.Error for d in fixed)
