@@ -166,6 +166,14 @@ async def test_completion_of_after_puts_siblings_first_with_names(client, plan_d
     assert labels.index("departments") < labels.index("review") < labels.index("kickoff")
 
 
+async def test_completion_while_the_bracket_is_still_open_offers_the_tasks_below_too(client, plan_dir):
+    league = plan_dir / "league.yaml"
+    text = league.read_text(encoding="utf-8").replace("after: [departments]", "after: [")
+    items = await completion_labels(client, league, text, "        after: [", 16)
+    labels = [i.label for i in items]
+    assert labels[0] == "departments" and "review" in labels and "kickoff" in labels
+
+
 async def test_completion_of_owner_status_every_dates_and_keys(client, plan_dir):
     root = plan_dir / "plan.yaml"
     base = root.read_text(encoding="utf-8")

@@ -70,8 +70,17 @@ extension PlanLanguageServer {
   /// Task references for an `after` list: the siblings of the task being edited, then tasks of the same
   /// file by their path in it, then every other task by full id.
   private func referenceItems(path: String, line: Int, _ analysis: Workspace.Analysis) -> [CompletionItem] {
-    let index = analysis.index
-    guard let file = index.fileIndex(path) else { return [] }
+    var index = analysis.index
+    guard var file = index.fileIndex(path) else { return [] }
+    if index.files[file].outline.syntaxError != nil {
+      // A half-typed entry (`after: [` before its bracket closes) stops the file there: read it again
+      // without the cursor's line, so that the tasks below it are offered too.
+      let repaired = workspace.index(root: analysis.root, path: path, blankingLine: line)
+      if let found = repaired.fileIndex(path), repaired.files[found].outline.syntaxError == nil {
+        index = repaired
+        file = found
+      }
+    }
     var editing: Int?
     for (i, task) in index.tasks.enumerated() where task.file == file && task.node.line <= line {
       if task.node.endLine >= line || task.node.endLine == task.node.line { editing = i }

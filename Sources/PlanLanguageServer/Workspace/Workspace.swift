@@ -86,6 +86,19 @@ final class Workspace {
     return analysis
   }
 
+  /// The index of the plan at `root` with the 1-based `line` of `path` left blank: what completion reads
+  /// while the line being typed does not parse yet.
+  func index(root: String, path: String, blankingLine line: Int) -> PlanIndex {
+    guard case .success(let bytes) = fileSystem.read(path) else {
+      return PlanIndex(root: root, fileSystem: fileSystem)
+    }
+    var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+    if lines.indices.contains(line - 1) { lines[line - 1] = [] }
+    var repaired = fileSystem
+    repaired.files[path] = Array(lines.joined(separator: [10]))
+    return PlanIndex(root: root, fileSystem: repaired)
+  }
+
   /// Takes the roots whose diagnostics are due, clearing the list.
   func takeDirtyRoots() -> [String] {
     defer { dirtyRoots = [] }
