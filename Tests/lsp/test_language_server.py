@@ -262,3 +262,16 @@ async def test_saving_reads_the_disk_again_for_files_not_open(client, plan_dir):
         types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=root.as_uri())))
     fixed = await diagnostics_for(client, league, lambda d: not any(x.code == "unknown-reference" for x in d))
     assert all(d.severity != types.DiagnosticSeverity.Error for d in fixed)
+
+
+async def test_prepare_rename_on_a_reference_gives_the_range_under_the_cursor(client, plan_dir):
+    root = plan_dir / "plan.yaml"
+    open_file(client, root)
+    result = await client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(
+            text_document=types.TextDocumentIdentifier(uri=root.as_uri()),
+            position=position(root, "league.restructure.staffing", 20)))
+    start = position(root, "league.restructure.staffing")
+    assert result.range.start == start, "in this document, not at the task's id in league.yaml"
+    assert result.range.end.character == start.character + len("league.restructure.staffing")
+    assert result.placeholder == "staffing"

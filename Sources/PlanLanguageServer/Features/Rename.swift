@@ -5,11 +5,15 @@ extension PlanLanguageServer {
   func prepareRename(_ params: JSON) throws(JSONRPC.Failure) -> JSON {
     let (analysis, path, line, column) = try cursor(params)
     let index = analysis.index
-    guard let task = index.occurrence(in: path, line: line, column: column)?.task,
-      let idNode = index.tasks[task].idNode
-    else { return .null }
-    let file = index.files[index.tasks[task].file].path
-    return ["range": range(idNode, in: file, analysis), "placeholder": .string(index.tasks[task].id)]
+    let occurrence = index.occurrence(in: path, line: line, column: column)
+    guard let task = occurrence?.task, index.tasks[task].idNode != nil else { return .null }
+    // The range is the name under the cursor, in this document: the id itself, or the reference to it.
+    let node: OutlineNode
+    switch occurrence {
+    case .reference(_, let reference, _): node = reference
+    default: node = index.tasks[task].idNode ?? index.tasks[task].node
+    }
+    return ["range": range(node, in: path, analysis), "placeholder": .string(index.tasks[task].id)]
   }
 
   /// `textDocument/rename` of a task id: its `id` and every `after` entry that names it or a task below

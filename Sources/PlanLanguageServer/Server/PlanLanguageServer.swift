@@ -115,7 +115,13 @@ public final class PlanLanguageServer {
       } else {
         workspace.saved(path)
       }
+    case "workspace/didChangeWatchedFiles":
+      // Files changed on disk (a checkout, another program): check again what they belong to.
+      for change in params["changes"]?.array ?? [] {
+        if let path = path(change["uri"]) { workspace.saved(path) }
+      }
     case "textDocument/didClose":
+
       guard let path = path(params["textDocument"]?["uri"]) else { return }
       workspace.close(path)
     default:
