@@ -96,7 +96,14 @@ private struct IndentedLines {
   private var lines: [Substring] = []
 
   init(text: UnsafeBufferPointer<UInt8>, through last: Int) {
-    let whole = String(decoding: text, as: UTF8.self)
+    // Only the text up to the error's line: a syntax error at the end of a huge file costs no copy of it.
+    var end = 0
+    var newlines = 0
+    while end < text.count, newlines <= last {
+      if text[end] == 10 { newlines += 1 }
+      end += 1
+    }
+    let whole = String(decoding: UnsafeBufferPointer(rebasing: text[0..<end]), as: UTF8.self)
     for line in whole.split(separator: "\n", maxSplits: last + 1, omittingEmptySubsequences: false).prefix(last + 1) {
       lines.append(line.hasSuffix("\r") ? line.dropLast() : line)
     }
