@@ -23,9 +23,12 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
-# The tests also need a browser, Python's YAML and JSON Schema, and /usr/bin/time.
+# The tests also need a browser, Python's YAML and JSON Schema, /usr/bin/time, Neovim, and
+# pytest-lsp from PyPI for the language server's end-to-end tests.
 test-deps:
 	@scripts/install-deps.sh --test
+	@python3 -c 'import pytest_lsp' 2>/dev/null || python3 -m pip install --quiet pytest-lsp \
+	  || python3 -m pip install --quiet --break-system-packages pytest-lsp
 
 build: deps
 	$(SWIFT) build -c release --product plangraph
@@ -46,8 +49,11 @@ demo: build
 	@# overdue exits 1 when something is overdue: that is the report's finding, not a failure of the demo.
 	$(RELEASE_BIN) overdue $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) || [ $$? -eq 1 ]
 
+# The language server is then tested end to end by real clients: pytest-lsp and headless Neovim.
 test: test-deps lint
 	$(SWIFT) test
+	$(SWIFT) build --product plangraph
+	PLANGRAPH_BIN=$(CURDIR)/.build/debug/plangraph python3 -m pytest -q -p no:cacheprovider Tests/lsp
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

@@ -31,11 +31,16 @@ let package = Package(
       name: "PlanGraphviz",
       dependencies: ["PlanGraph", "CGraphviz"]
     ),
+    .target(
+      name: "PlanLanguageServer",
+      dependencies: ["PlanGraph"]
+    ),
     .executableTarget(
       name: "plangraph",
       dependencies: [
         "PlanGraph",
         "PlanGraphviz",
+        "PlanLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -57,6 +62,10 @@ let package = Package(
       name: "PlanGraphvizTests",
       dependencies: ["PlanGraphviz", "PlanGraph"],
       exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+      name: "PlanLanguageServerTests",
+      dependencies: ["PlanLanguageServer", "PlanGraph"]
     ),
     .testTarget(
       name: "plangraphTests",

@@ -16,6 +16,8 @@ test_packages=(
   python3-jsonschema # the plan schema checked against real plans
   time               # /usr/bin/time measures the memory of hostile inputs
   chromium           # the HTML report opened in a real browser
+  python3-pip        # installs pytest-lsp (PyPI) for the language server's end-to-end tests
+  neovim             # a real editor attached to `plangraph lsp` in those tests
 )
 for argument in "$@"; do
   if [ "$argument" = "--test" ]; then packages+=("${test_packages[@]}"); else packages+=("$argument"); fi

@@ -106,6 +106,14 @@ final class LibYAMLEventReader: YAMLEventSource {
       // Reader errors give a byte offset; the problem mark's line and column are not maintained.
       return YAMLSyntaxError(message: message, hint: hint, line: 0, column: 0, byteOffset: Int(p.problem_offset))
     }
+    if let explained = YAMLSyntaxExplanation.explain(
+      problem: problem, context: context, line: Int(mark.line), column: Int(mark.column),
+      text: UnsafeBufferPointer(input))
+    {
+      return YAMLSyntaxError(
+        message: explained.message, hint: explained.hint, line: Int32(clamping: explained.line),
+        column: Int32(clamping: explained.column))
+    }
     return YAMLSyntaxError(
       message: message, hint: hint, line: Int32(clamping: mark.line + 1), column: Int32(clamping: mark.column + 1))
   }

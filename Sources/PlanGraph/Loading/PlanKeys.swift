@@ -1,10 +1,10 @@
 /// The keys of a plan file's top-level mapping.
-enum FileKey: String, CaseIterable {
+package enum FileKey: String, CaseIterable {
   case plan, start, id, owner, include, owners, tasks
 }
 
 /// The keys of a task mapping.
-enum TaskKey: String, CaseIterable {
+package enum TaskKey: String, CaseIterable {
   case id, name, owner, duration, start, deadline, after, status, done, progress, evidence, target
   case measurements, every, from, until, source, note, tags, tasks
 
@@ -69,24 +69,24 @@ enum TaskKey: String, CaseIterable {
 }
 
 /// The keys of an owner mapping.
-enum OwnerKey: String, CaseIterable {
+package enum OwnerKey: String, CaseIterable {
   case id, name, units
 }
 
 /// The keys of a target mapping.
-enum TargetKey: String, CaseIterable {
+package enum TargetKey: String, CaseIterable {
   case metric, op, value, unit
 }
 
 /// The keys of a measurement mapping.
-enum MeasurementKey: String, CaseIterable {
+package enum MeasurementKey: String, CaseIterable {
   case date, value
 }
 
 /// Checks ids: letters of any script, digits, `_` and `-`.
-enum IDSyntax {
+package enum IDSyntax {
   /// Whether `text` is a valid task or owner id.
-  static func isValid(_ text: String) -> Bool {
+  package static func isValid(_ text: String) -> Bool {
     !text.isEmpty && text.unicodeScalars.allSatisfy(isIDScalar)
   }
 

@@ -6,6 +6,9 @@ public struct PlanLoadResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// The bytes of the files that diagnostics point into, by path as it appears in them.
   public var sources: [String: [UInt8]]
+  /// The paths of the files read, root first, in include order: the whole include tree, even when the
+  /// plan is invalid (an editor clears each file's old diagnostics).
+  public var files: [String] = []
 
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

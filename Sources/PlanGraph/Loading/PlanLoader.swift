@@ -71,7 +71,9 @@ public struct PlanLoader: Sendable {
     for file in Set(diagnostics.map(\.location.file)) {
       if case .success(let bytes) = fileSystem.read(file) { sources[file] = bytes }
     }
-    return PlanLoadResult(plan: assembler.bag.hasErrors ? nil : plan, diagnostics: diagnostics, sources: sources)
+    return PlanLoadResult(
+      plan: assembler.bag.hasErrors ? nil : plan, diagnostics: diagnostics, sources: sources,
+      files: files.map(\.path))
   }
 
   /// Loads a plan from text in memory, as if read from `path` (for tests, tools and the fuzzer).

@@ -9,6 +9,8 @@ public struct PlanCheck: Sendable {
   public let diagnostics: [Diagnostic]
   /// The text of the files the diagnostics point into.
   public let sources: [String: [UInt8]]
+  /// The files of the include tree, root first.
+  public let files: [String]
 
   /// Whether no diagnostic is an error.
   public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
@@ -47,5 +49,6 @@ public struct PlanCheck: Sendable {
     self.schedule = schedule
     self.diagnostics = strict ? diagnostics.map(\.asError) : diagnostics
     self.sources = sources
+    self.files = loaded.files
   }
 }

@@ -1,0 +1,163 @@
+/// libyaml's syntax errors told as what the planner did: a tab in the indentation, a `: ` inside an
+/// unquoted value, a line indented to no level of the blocks above it, a key without its colon.
+///
+/// libyaml reports what its grammar expected (`did not find expected key`); a planner needs to hear which
+/// line to change and how. Reads the lines around the error; nil leaves libyaml's own words.
+struct YAMLSyntaxExplanation {
+  /// The message.
+  var message: String
+  /// The fix.
+  var hint: String
+  /// 1-based line the error is shown at.
+  var line: Int
+  /// 1-based column (Unicode scalars).
+  var column: Int
+
+  /// The explanation of libyaml's `problem` (in `context`) at the 0-based `line` and `column` of `text`.
+  static func explain(
+    problem: String, context: String?, line: Int, column: Int, text: UnsafeBufferPointer<UInt8>
+  ) -> YAMLSyntaxExplanation? {
+    let lines = IndentedLines(text: text, through: line)
+    guard line < lines.count else { return nil }
+    let current = lines[line]
+    let indentation = current.prefix { $0 == " " || $0 == "\t" }
+    if let tab = indentation.firstIndex(of: "\t") {
+      let offset = indentation.distance(from: indentation.startIndex, to: tab)
+      let above = lines.previousContent(before: line).map {
+        " (line \($0 + 1) is indented by \(lines.indentation(of: $0)) spaces)"
+      }
+      return YAMLSyntaxExplanation(
+        message: "a tab in the indentation of line \(line + 1)",
+        hint: "YAML indents with spaces only: replace the tab with spaces\(above ?? "")", line: line + 1,
+        column: offset + 1)
+    }
+    let contentColumn = indentation.count + 1
+    if problem.hasPrefix("mapping values are not allowed") {
+      if let (key, value, colon) = keyAndValue(current), colon < column, !value.isEmpty {
+        let quoted = value.replacing("\"", with: "\\\"")
+        return YAMLSyntaxExplanation(
+          message: "the value of '\(key)' contains ': ', which YAML reads as the start of another key",
+          hint: "quote the value: \(key): \"\(quoted)\"", line: line + 1, column: column + 1)
+      }
+      guard let previous = lines.previousContent(before: line) else { return nil }
+      let mine = lines.indentation(of: line)
+      let theirs = lines.indentation(of: previous)
+      return YAMLSyntaxExplanation(
+        message:
+          "line \(line + 1) is indented by \(spaces(mine)), more than line \(previous + 1) (\(theirs)), "
+          + "so YAML reads it as the rest of line \(previous + 1)'s value",
+        hint: "indent line \(line + 1) by \(theirs) spaces, as line \(previous + 1)", line: line + 1,
+        column: contentColumn)
+    }
+    if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator")
+      || problem.hasPrefix("expected <block end>")
+    {
+      let levels = lines.enclosingLevels(before: line)
+      guard !levels.isEmpty else { return nil }
+      let mine = lines.indentation(of: line)
+      let listed = levels.map { "\($0.spaces) (line \($0.line + 1))" }
+      let options =
+        listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
+      return YAMLSyntaxExplanation(
+        message:
+          "line \(line + 1) is indented by \(spaces(mine)), which matches none of the blocks above it",
+        hint: "indent line \(line + 1) by \(options) spaces: as many as the line it belongs with",
+        line: line + 1, column: contentColumn)
+    }
+    if problem.hasPrefix("could not find expected ':'") {
+      return YAMLSyntaxExplanation(
+        message: "a key without its colon, or a value broken over lines",
+        hint: "write each entry as 'key: value' with a colon and a space; quote a value that spans lines",
+        line: line + 1, column: column + 1)
+    }
+    return nil
+  }
+
+  private static func spaces(_ count: Int) -> String {
+    count == 1 ? "1 space" : "\(count) spaces"
+  }
+
+  /// The key, the rest and the 0-based column of the colon of a `key: value` line (after any `- `).
+  private static func keyAndValue(_ line: Substring) -> (key: String, value: String, colon: Int)? {
+    var body = line.drop { $0 == " " }
+    if body.hasPrefix("- ") { body = body.dropFirst(2).drop { $0 == " " } }
+    guard let colon = body.firstRange(of: ": ") else { return nil }
+    let key = body[..<colon.lowerBound]
+    guard !key.isEmpty, !key.contains("\""), !key.contains("'") else { return nil }
+    var value = body[colon.upperBound...]
+    if let comment = value.firstRange(of: " #") { value = value[..<comment.lowerBound] }
+    let colonColumn = line.unicodeScalars.count - body[colon.lowerBound...].unicodeScalars.count
+    return (String(key), value.trimmingSpaces(), colonColumn)
+  }
+}
+
+/// The first lines of a file as text, to look at the indentation around a syntax error.
+private struct IndentedLines {
+  private var lines: [Substring] = []
+
+  init(text: UnsafeBufferPointer<UInt8>, through last: Int) {
+    // Only the text up to the error's line: a syntax error at the end of a huge file costs no copy of it.
+    var end = 0
+    var newlines = 0
+    while end < text.count, newlines <= last {
+      if text[end] == 10 { newlines += 1 }
+      end += 1
+    }
+    let whole = String(decoding: UnsafeBufferPointer(rebasing: text[0..<end]), as: UTF8.self)
+    for line in whole.split(separator: "\n", maxSplits: last + 1, omittingEmptySubsequences: false).prefix(last + 1) {
+      lines.append(line.hasSuffix("\r") ? line.dropLast() : line)
+    }
+  }
+
+  var count: Int { lines.count }
+
+  subscript(_ index: Int) -> Substring { lines[index] }
+
+  /// Spaces before the line's content.
+  func indentation(of index: Int) -> Int {
+    lines[index].prefix { $0 == " " }.count
+  }
+
+  /// Whether a line has content: neither blank nor only a comment.
+  func hasContent(_ index: Int) -> Bool {
+    let body = lines[index].drop { $0 == " " || $0 == "\t" }
+    return !body.isEmpty && !body.hasPrefix("#")
+  }
+
+  /// The nearest line above `index` with content.
+  func previousContent(before index: Int) -> Int? {
+    var i = index - 1
+    while i >= 0 {
+      if hasContent(i) { return i }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// The indentations a line below could continue: the nearest content line's (and, for a list item, its
+  /// keys'), then each smaller one going up, with the line that sets it.
+  func enclosingLevels(before index: Int) -> [(spaces: Int, line: Int)] {
+    var levels: [(spaces: Int, line: Int)] = []
+    var i = index - 1
+    var limit = Int.max
+    while i >= 0, limit > 0 {
+      defer { i -= 1 }
+      guard hasContent(i) else { continue }
+      let spaces = indentation(of: i)
+      guard spaces < limit else { continue }
+      let body = lines[i].dropFirst(spaces)
+      if body.hasPrefix("- "), spaces + 2 < limit, body.dropFirst(2).contains(":") {
+        levels.append((spaces + 2, i))
+      }
+      levels.append((spaces, i))
+      limit = spaces
+    }
+    return levels
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}

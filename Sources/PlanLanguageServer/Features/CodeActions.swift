@@ -1,0 +1,51 @@
+import PlanGraph
+
+extension PlanLanguageServer {
+  /// `textDocument/codeAction`: for each diagnostic with a "did you mean" hint, one quick fix per name it
+  /// proposes, replacing the misspelt name.
+  func codeActions(_ params: JSON) throws(JSONRPC.Failure) -> JSON {
+    guard let uri = params["textDocument"]?["uri"], path(uri) != nil else {
+      throw .init(.invalidParams, "textDocument.uri must be a file: URI")
+    }
+    var actions: [JSON] = []
+    for diagnostic in params["context"]?["diagnostics"]?.array ?? [] {
+      guard let range = diagnostic["range"] else { continue }
+      let hint = diagnostic["data"]?["hint"]?.string ?? Self.hintLine(diagnostic["message"]?.string)
+      for name in Self.suggestions(in: hint) {
+        actions.append([
+          "title": .string(language.pick("Change to '\(name)'", "改为“\(name)”")),
+          "kind": "quickfix",
+          "diagnostics": [diagnostic],
+          "edit": ["changes": .object([uri.string ?? "": [["range": range, "newText": .string(name)]]])],
+        ])
+      }
+    }
+    return .array(actions)
+  }
+
+  private static func hintLine(_ message: String?) -> String? {
+    message?.split(separator: "\n").first { $0.hasPrefix("hint: ") }.map { String($0.dropFirst(6)) }
+  }
+
+  /// The quoted names after "did you mean" in a hint.
+  static func suggestions(in hint: String?) -> [String] {
+    guard let hint, let start = hint.firstRange(of: "did you mean ") else { return [] }
+    var names: [String] = []
+    var current: String?
+    for character in hint[start.upperBound...] {
+      if character == "'" {
+        if let name = current {
+          if !name.isEmpty { names.append(name) }
+          current = nil
+        } else {
+          current = ""
+        }
+      } else if current != nil {
+        current?.append(character)
+      } else if character == "?" {
+        break
+      }
+    }
+    return names
+  }
+}

@@ -1,0 +1,43 @@
+import PlanGraph
+
+extension PlanLanguageServer {
+  /// `textDocument/publishDiagnostics` for every file of the plan at `root`: what `check` reports, errors
+  /// as errors and warnings as warnings; an empty list for each file that had problems and has none now.
+  func publishDiagnostics(root: String) -> [JSON] {
+    guard workspace.isRootFile(root) else {
+      // Not part of any plan found (another YAML file in the workspace): nothing to say about it.
+      return [JSONRPC.notification("textDocument/publishDiagnostics", ["uri": uri(root), "diagnostics": []])]
+    }
+    let analysis = workspace.analysis(root: root)
+    var byFile: [String: [JSON]] = [:]
+    for file in analysis.check.files { byFile[file] = [] }
+    for diagnostic in analysis.check.diagnostics {
+      let file = diagnostic.location.file
+      byFile[file, default: []].append(lspDiagnostic(diagnostic, text: analysis.text(file)))
+    }
+    let earlier = published[root] ?? []
+    for file in earlier where byFile[file] == nil { byFile[file] = [] }
+    published[root] = Set(byFile.filter { !$0.value.isEmpty }.keys)
+    return byFile.keys.sorted().map { file in
+      JSONRPC.notification(
+        "textDocument/publishDiagnostics", ["uri": uri(file), "diagnostics": .array(byFile[file] ?? [])])
+    }
+  }
+
+  /// One diagnostic as LSP has it; the hint follows the message and is kept in `data` for code actions.
+  func lspDiagnostic(_ diagnostic: Diagnostic, text: SourceText) -> JSON {
+    let location = diagnostic.location
+    let range =
+      location.line == 0
+      ? text.range(line: 1, column: 1, length: 0, encoding: encoding)
+      : text.range(line: location.line, column: location.column, length: location.length, encoding: encoding)
+    var message = diagnostic.message
+    if let hint = diagnostic.hint { message += "\nhint: " + hint }
+    var result: [String: JSON] = [
+      "range": range, "severity": diagnostic.severity == .error ? 1 : 2, "source": "plangraph",
+      "code": .string(diagnostic.code.rawValue), "message": .string(message),
+    ]
+    if let hint = diagnostic.hint { result["data"] = ["hint": .string(hint)] }
+    return .object(result)
+  }
+}
