@@ -35,7 +35,9 @@ struct PlanAssembler {
     guard let planStart = builder.planStart else { return nil }
     let tasks = builder.tasks
     builder = PlanBuilder()
-    return Plan(title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path))
+    return Plan(
+      title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path),
+      calendar: calendar)
   }
 
   private func location(_ position: SourcePosition) -> FileLocation {
@@ -65,7 +67,7 @@ struct PlanAssembler {
       switch startDate {
       case .success(.day):
         break  // the parser set the plan start as soon as it read it
-      case .success(.relative):
+      case .success(.relative), .success(.relativeWorkingDays):
         bag.error(
           .invalidDate, "the plan start cannot be relative to itself", at: location(start.position),
           hint: "write a date such as 2017-09-01")
@@ -289,12 +291,16 @@ struct PlanAssembler {
 
   // MARK: - Dates
 
+  /// The root file's calendar, Monday to Friday when it has none.
+  private var calendar: WorkCalendar { files.first?.parsed.calendar ?? .weekdays }
+
   private mutating func resolvePendingDates() {
     guard let planStart = builder.planStart else { return }
+    let workingDays = builder.pendingDates.contains(where: \.workingDays) ? WorkingDays(calendar: calendar) : nil
     for pending in builder.pendingDates {
       builder.resolve(
         pending.field, of: pending.task, days: pending.days, planStart: planStart, at: location(pending.position),
-        into: &bag)
+        into: &bag, workingDays: pending.workingDays ? workingDays : nil)
     }
   }
 

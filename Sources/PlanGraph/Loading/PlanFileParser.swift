@@ -109,10 +109,13 @@ struct PlanFileParser<Source: YAMLEventSource> {
         file.start = try cursor.readText(for: key, into: &bag)
         file.rootOnlyKeys.append((key, keyPosition))
         if let start = file.start {
-          file.startDate = DateExpression.parse(start.text)
+          file.startDate = DateExpression.parse(start.text, role: .start)
           // The root's start is the plan start: known from here on, relative dates resolve as they are read.
           if isRoot, case .success(.day(let day)) = file.startDate { builder.planStart = day }
         }
+      case .calendar:
+        file.rootOnlyKeys.append((key, keyPosition))
+        file.calendar = try readCalendar()
       case .id:
         file.namespace = try readID(for: key)
       case .owner:
