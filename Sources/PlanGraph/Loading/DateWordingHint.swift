@@ -1,14 +1,14 @@
 /// Hints for a date or duration the loader does not accept: the accepted wording it most likely means
 /// ("write '2025-06-30'"), or else the accepted forms nearest to what was written.
-enum DateWordingHint {
+package enum DateWordingHint {
   /// The hint for a date that is not one.
-  static func forDate(_ text: String) -> String {
+  package static func forDate(_ text: String) -> String {
     if let fixed = suggestion(forDate: text) { return "write '\(fixed)'" }
     return "accepted forms like it: " + nearestDateForms(text)
   }
 
   /// The hint for a duration that is not one.
-  static func forDuration(_ text: String) -> String {
+  package static func forDuration(_ text: String) -> String {
     if let fixed = suggestion(forDuration: text) { return "write '\(fixed)'" }
     if text.contains(".") || text.contains("．") {
       return "write a whole number and a unit: 45天 rather than 1.5个月, 10d, 6w, 3m, 2y, 15wd"
@@ -17,7 +17,7 @@ enum DateWordingHint {
   }
 
   /// An accepted date wording that `text` most likely means, or nil.
-  static func suggestion(forDate text: String) -> String? {
+  package static func suggestion(forDate text: String) -> String? {
     var candidates: [String] = []
     let base = normalised(text)
     candidates.append(base)
@@ -41,7 +41,7 @@ enum DateWordingHint {
   }
 
   /// An accepted duration wording that `text` most likely means, or nil.
-  static func suggestion(forDuration text: String) -> String? {
+  package static func suggestion(forDuration text: String) -> String? {
     var words = normalised(text)
     for (from, to) in durationWords { words = words.replacing(from, with: to) }
     let candidates = [words, words.hasSuffix("内") ? String(words.dropLast()) : words]

@@ -74,6 +74,7 @@ extension DateExpression {
     } else {
       return .failure(.malformed)
     }
+    if case .failure(let error) = span { return .failure(error) }
     // A trailing 前/以前/之前 ("by"), once, after any absolute form.
     _ = scanner.take("以前") || scanner.take("之前") || scanner.take("前")
     guard scanner.atEnd else { return .failure(.malformed) }
