@@ -76,8 +76,8 @@ public enum ChinaCalendar {
   }()
 
   /// Weekdays that are days off, over all covered years, sorted.
-  static let daysOff: [Day] = years.flatMap { $0.days($0.daysOff) }
+  package static let daysOff: [Day] = years.flatMap { $0.days($0.daysOff) }
 
   /// Weekend days that are working days, over all covered years, sorted.
-  static let workdays: [Day] = years.flatMap { $0.days($0.workdays) }
+  package static let workdays: [Day] = years.flatMap { $0.days($0.workdays) }
 }
