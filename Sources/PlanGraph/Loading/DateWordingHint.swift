@@ -44,6 +44,7 @@ package enum DateWordingHint {
   package static func suggestion(forDuration text: String) -> String? {
     var words = normalised(text)
     for (from, to) in durationWords { words = words.replacing(from, with: to) }
+    words = arabicCount(words)
     let candidates = [words, words.hasSuffix("内") ? String(words.dropLast()) : words]
     for candidate in candidates where candidate != text {
       if case .success = PlanDuration.parse(candidate) { return candidate }
@@ -110,5 +111,26 @@ package enum DateWordingHint {
     if text.contains("月") { return "2025年6月, 2025年6月底, 2025年6月底前, 2025年6月30日, 2025-06, 2025-06-30" }
     if text.contains("年") { return "2025年, 2025年底, 2025年底前, 2025年内, 2025年中, 2025年度" }
     return "2025-06-30, 2025-06, 2025, 2025-Q3, 2025-H1, +2y, 2025年6月底前, 2025年三季度, 15个工作日内"
+  }
+
+  /// A leading count in Chinese numerals (一 to 九十九, 两) as digits: `十五天` → `15天`.
+  private static func arabicCount(_ text: String) -> String {
+    let digits: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    var value = 0
+    var current = 0
+    var used = 0
+    for character in text {
+      if let digit = digits[character] {
+        current = digit
+      } else if character == "十" {
+        value += (current == 0 ? 1 : current) * 10
+        current = 0
+      } else {
+        break
+      }
+      used += 1
+    }
+    guard used > 0 else { return text }
+    return String(value + current) + text.dropFirst(used)
   }
 }

@@ -15,6 +15,8 @@ struct ParsedFile {
   var startDate: Result<DateExpression, DateParseError>?
   /// `calendar:` as read (root file only); nil when absent or wrong.
   var calendar: WorkCalendar?
+  /// Where `calendar:` is written, for the warnings about it.
+  var calendarPosition: SourcePosition?
   var namespace: Scalar?
   var owner: Scalar?
   var includes: [Scalar] = []

@@ -35,9 +35,11 @@ struct PlanAssembler {
     guard let planStart = builder.planStart else { return nil }
     let tasks = builder.tasks
     builder = PlanBuilder()
-    return Plan(
+    var plan = Plan(
       title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path),
       calendar: calendar)
+    plan.calendarPosition = files.first?.parsed.calendarPosition
+    return plan
   }
 
   private func location(_ position: SourcePosition) -> FileLocation {

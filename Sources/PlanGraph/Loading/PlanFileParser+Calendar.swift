@@ -78,7 +78,8 @@ extension PlanFileParser {
     case .failure:
       bag.error(
         .invalidCalendar, "'\(scalar.text)' in '\(list)' is not a day", at: cursor.location(scalar.position),
-        hint: "write a day such as 2025-06-03 or 2025年6月3日")
+        hint: DateWordingHint.suggestion(forDate: scalar.text).map { "write '\($0)'" }
+          ?? "write a day such as 2025-06-03 or 2025年6月3日")
     }
     return nil
   }

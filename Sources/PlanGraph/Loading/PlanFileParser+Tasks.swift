@@ -377,7 +377,13 @@ extension PlanFileParser {
         case .date:
           date = parseDate(scalar)
         case .value:
-          value = DecimalNumber(scalar.text)
+          // `90.5%` is accepted when the target's unit is `%`; checked when the task ends.
+          var text = scalar.text
+          if text.hasSuffix("%") || text.hasSuffix("％") {
+            text.removeLast()
+            percentValues.append(scalar)
+          }
+          value = DecimalNumber(text)
           if value == nil {
             bag.error(
               .invalidValue, "the measured value '\(scalar.text)' is not a decimal number",
@@ -407,8 +413,33 @@ extension PlanFileParser {
       let what = keys[.id] != nil ? "task '\(builder.tasks[index].id)'" : "this task"
       bag.error(.missingKey, "\(what) has no 'name'", at: mapping)
     }
+    if !percentValues.isEmpty {
+      let unit = builder.tasks[index].target?.unit
+      if unit != "%" && unit != "％" {
+        for scalar in percentValues {
+          bag.error(
+            .invalidValue,
+            "the measured value '\(scalar.text)' is a percentage, but the target's unit is "
+              + (unit.map { "'\($0)'" } ?? "not '%'"),
+            at: cursor.location(scalar.position),
+            hint: "drop the '%' (a value is in the target's unit), or give the target 'unit: \"%\"'")
+        }
+      }
+      percentValues.removeAll()
+    }
     let isSummary = !builder.tasks[index].children.isEmpty
     let isDuty = builder.tasks[index].recurrence != nil
+    // A leaf with neither duration nor done nor target is scheduled as a milestone: more often a forgotten
+    // duration than a milestone (`duration: 0d` says it on purpose).
+    if !isSummary && !isDuty && keys[.duration] == nil && keys[.done] == nil && keys[.target] == nil
+      && builder.tasks[index].status != .cancelled
+    {
+      let what = keys[.id] != nil ? "task '\(builder.tasks[index].id)'" : "this task"
+      bag.warning(
+        .implicitMilestone, "\(what) has no duration, done date or target; it is scheduled as a milestone",
+        at: mapping,
+        hint: "give it a duration such as 'duration: 10d' or '15个工作日', or write 'duration: 0d' for a milestone")
+    }
     let status: TaskStatus? = hasStatus ? builder.tasks[index].status : nil
 
     if let done {

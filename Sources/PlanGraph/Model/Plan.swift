@@ -12,6 +12,8 @@ public struct Plan: Hashable, Sendable {
   public var files: [String]
   /// Which days are working days (`calendar:`): what `wd` durations and working-day dates count.
   public var calendar: WorkCalendar
+  /// Where the root file writes `calendar:`, for warnings about it; nil when it does not.
+  public var calendarPosition: SourcePosition?
 
   /// Creates a plan.
   public init(
