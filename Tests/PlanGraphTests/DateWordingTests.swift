@@ -81,7 +81,7 @@ import Testing
     return [4, 6, 9, 11].contains(month) ? 30 : 31
   }
 
-  static func ymd(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
+  static func ymd(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d) ?? Day(ordinal: .min) }
 
   /// Every absolute form, built from a year, month, day, quarter and a choice of wording.
   static func wording(year: Int, month: Int, dayOfMonth: Int, quarter: Int, form: Int, by: Int) -> Wording {
