@@ -3,8 +3,8 @@
 ///
 /// `W(x)`, the number of working days before day `x` (from a fixed Monday), is Monday–Friday
 /// arithmetic outside the window where the calendar has exceptions, and a prefix count over the days of
-/// that window inside it. Placing the n-th working day inverts `W`: arithmetic outside, a binary search
-/// of the prefix counts inside. A calendar without exceptions has an empty window: pure arithmetic.
+/// that window inside it. Placing the n-th working day inverts `W`: arithmetic outside, a table of the
+/// window's working days inside. Both are O(1); a calendar without exceptions has an empty window.
 public struct WorkingDays: Sendable {
   /// The first day of the window (its ordinal).
   private let low: Int
@@ -12,12 +12,16 @@ public struct WorkingDays: Sendable {
   private let prefix: [Int32]
   /// `W(low)`.
   private let base: Int
+  /// `workday[k]`: the offset from `low` of the window's k-th working day, so that placing a working day
+  /// inside the window is one array read.
+  private let workday: [Int32]
 
   /// 1970-01-05, a Monday: weekday counts are taken from it.
   private static let monday = 4
 
-  /// Builds the index of `calendar`.
-  public init(calendar: WorkCalendar) {
+  /// Builds the index of `calendar`, its window covering at least the days of `span` (the plan's likely
+  /// span: lookups inside the window are array reads, outside it arithmetic).
+  public init(calendar: WorkCalendar, span: ClosedRange<Int>? = nil) {
     var off = Set(calendar.holidays.map(\.ordinal))
     var on = Set(calendar.workdays.map(\.ordinal))
     if calendar.base == .cn {
@@ -28,22 +32,26 @@ public struct WorkingDays: Sendable {
     // Only days that differ from Monday–Friday are exceptions.
     off = off.filter { Self.isWeekday($0) }
     on = on.filter { !Self.isWeekday($0) }
-    guard let first = (off.min().map { min($0, on.min() ?? $0) } ?? on.min()),
-      let last = (off.max().map { max($0, on.max() ?? $0) } ?? on.max())
-    else {
+    let lows = [off.min(), on.min(), span?.lowerBound].compactMap { $0 }
+    let highs = [off.max(), on.max(), span?.upperBound].compactMap { $0 }
+    guard let first = lows.min(), let last = highs.max() else {
       low = 0
       prefix = [0]
       base = Self.weekdaysBefore(0)
+      workday = []
       return
     }
     low = first
     var counts = [Int32](repeating: 0, count: last - first + 2)
+    var offsets: [Int32] = []
     for i in 0...(last - first) {
       let day = first + i
       let working = on.contains(day) || (Self.isWeekday(day) && !off.contains(day))
       counts[i + 1] = counts[i] + (working ? 1 : 0)
+      if working { offsets.append(Int32(i)) }
     }
     prefix = counts
+    workday = offsets
     base = Self.weekdaysBefore(first)
   }
 
@@ -68,19 +76,18 @@ public struct WorkingDays: Sendable {
     if c < base { return Self.weekday(at: c) }
     let inside = Int(prefix[prefix.count - 1])
     if c >= base + inside { return Self.weekday(at: Self.weekdaysBefore(high) + c - base - inside) }
-    // The first i with prefix[i + 1] > c - base.
-    let wanted = Int32(c - base)
-    var lo = 0
-    var hi = prefix.count - 1
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if prefix[mid + 1] > wanted { hi = mid } else { lo = mid + 1 }
-    }
-    return low + lo
+    return low + Int(workday[c - base])
   }
 
   /// `next(e)`: the first working day on or after `e`.
   public func next(_ e: Int) -> Int { day(at: count(before: e)) }
+
+  /// Where n > 0 working days placed no earlier than `e` start (`next(e)`) and end (`addWork(e, n)`),
+  /// from one count.
+  public func place(_ e: Int, _ n: Int) -> (start: Int, end: Int) {
+    let c = count(before: e)
+    return (day(at: c), day(at: c + n - 1) + 1)
+  }
 
   /// `addWork(e, n)`: the end (half-open) of n working days placed no earlier than `e`, starting on
   /// `next(e)`; `e` itself for `n = 0`.

@@ -81,8 +81,7 @@ struct PlannedSchedule: Sendable {
         let earliest = max(ready, startConstraint[node])
         earliestStart[node] = earliest
         if isWorkingDays[node] && days > 0 {
-          start[node] = work.next(earliest)
-          end[node] = work.addWork(earliest, days)
+          (start[node], end[node]) = work.place(earliest, days)
         } else {
           start[node] = earliest
           end[node] = earliest + days

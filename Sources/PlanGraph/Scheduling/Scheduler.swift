@@ -51,7 +51,7 @@ public struct Scheduler: Sendable {
     facts = TaskFacts(tasks: plan.tasks)
     planned = PlannedSchedule(
       facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
-      work: WorkingDays(calendar: plan.calendar))
+      work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))
     // Durations are capped, but a long enough chain of long tasks still runs past any calendar.
     for task in plan.tasks.indices {
       let latestStart = planned.latestEnd[task] == .max ? 0 : planned.latestStart[task]
@@ -59,6 +59,12 @@ public struct Scheduler: Sendable {
         throw .outOfRange(task: task)
       }
     }
+  }
+
+  /// The days a plan's working-day lookups most likely fall in, for the index's window: a year before its
+  /// start to 25 years after (later days are still placed right, by arithmetic).
+  static func likelySpan(of plan: Plan) -> ClosedRange<Int> {
+    plan.start.ordinal - 366...plan.start.ordinal + 25 * 366
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
