@@ -22,12 +22,13 @@ public enum DateExpression: Hashable, Sendable {
 
   /// The day this expression means in a plan that starts on `planStart` and counts working days with
   /// `workingDays` (Monday to Friday unless given).
-  public func resolved(planStart: Day, workingDays: WorkingDays = WorkingDays(calendar: .weekdays)) -> Day {
+  public func resolved(planStart: Day, workingDays: WorkingDays? = nil) -> Day {
     switch self {
     case .day(let day): return day
     case .relative(let days): return planStart.adding(days: days)
     case .relativeWorkingDays(let n):
-      return n == 0 ? planStart : Day(ordinal: workingDays.addWork(planStart.ordinal, n) - 1)
+      let work = workingDays ?? WorkingDays(calendar: .weekdays)
+      return n == 0 ? planStart : Day(ordinal: work.addWork(planStart.ordinal, n) - 1)
     }
   }
 }

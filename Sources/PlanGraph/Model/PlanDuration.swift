@@ -113,11 +113,15 @@ public struct PlanDuration: Hashable, Comparable, Sendable, CustomStringConverti
       count = n
     }
     let spelling: Spelling
-    if scanner.take("wd") {
-      spelling = .wd
-    } else if let ascii = Self.asciiSpelling(scanner.peek) {
+    if let ascii = Self.asciiSpelling(scanner.peek) {
       scanner.advance()
-      spelling = ascii
+      // `wd` read letter by letter: this runs for every duration of a million-task plan.
+      if ascii == .w && scanner.peek == "d" {
+        scanner.advance()
+        spelling = .wd
+      } else {
+        spelling = ascii
+      }
     } else if chinese, let word = chineseWords.first(where: { scanner.take($0.text) }) {
       spelling = word
     } else {
