@@ -11,7 +11,9 @@ public struct PlanDuration: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// The unit words of the contract, each with the unit it stands for.
   public enum Spelling: UInt8, CaseIterable, Sendable {
+    /// `d`, `w`, `m`, `y`: days, weeks (7), months (30), years (365); `wd`: working days.
     case d, w, m, y, wd
+    /// 天, 日, 周, 个月, 月, 年, 个工作日, 工作日: the Chinese words for the same units.
     case tian, ri, zhou, geYue, yue, nian, geGongzuori, gongzuori
 
     /// The word as a plan writes it after the number.
