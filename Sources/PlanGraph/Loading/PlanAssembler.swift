@@ -78,7 +78,8 @@ struct PlanAssembler {
       case .failure:
         bag.error(
           .invalidDate, "'\(start.text)' is not a date", at: location(start.position),
-          hint: "write the plan start as a date such as 2017-09-01")
+          hint: DateWordingHint.suggestion(forDate: start.text).map { "write '\($0)'" }
+            ?? "write the plan start as a date such as 2017-09-01")
       }
     } else if rootComplete {
       bag.error(
