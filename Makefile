@@ -27,8 +27,6 @@ deps:
 # pytest-lsp from PyPI for the language server's end-to-end tests.
 test-deps:
 	@scripts/install-deps.sh --test
-	@python3 -c 'import pytest_lsp' 2>/dev/null || python3 -m pip install --quiet pytest-lsp \
-	  || python3 -m pip install --quiet --break-system-packages pytest-lsp
 
 build: deps
 	$(SWIFT) build -c release --product plangraph

@@ -16,11 +16,22 @@ test_packages=(
   python3-jsonschema # the plan schema checked against real plans
   time               # /usr/bin/time measures the memory of hostile inputs
   chromium           # the HTML report opened in a real browser
-  python3-pip        # installs pytest-lsp (PyPI) for the language server's end-to-end tests
+  python3-pip        # installs the PyPI packages below
   neovim             # a real editor attached to `plangraph lsp` in those tests
 )
+# PyPI packages the tests need (`--test`), as module:package.
+test_pip_packages=(
+  chinese_calendar:chinesecalendar  # China's official calendar, compared day by day with the embedded data
+  pytest_lsp:pytest-lsp             # drives `plangraph lsp` as an editor would, in the end-to-end tests
+)
+pip_packages=()
 for argument in "$@"; do
-  if [ "$argument" = "--test" ]; then packages+=("${test_packages[@]}"); else packages+=("$argument"); fi
+  if [ "$argument" = "--test" ]; then
+    packages+=("${test_packages[@]}")
+    pip_packages+=("${test_pip_packages[@]}")
+  else
+    packages+=("$argument")
+  fi
 done
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -34,7 +45,22 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# Installs the PyPI packages whose module Python cannot import, for this user.
+install_pip_packages() {
+  for entry in "${pip_packages[@]+"${pip_packages[@]}"}"; do
+    module="${entry%%:*}"
+    package="${entry#*:}"
+    if ! python3 -c "import $module" 2>/dev/null; then
+      echo "install-deps: pip installing $package" >&2
+      # Debian marks its Python as externally managed; a --user install of a test-only package is fine.
+      python3 -m pip install --quiet --user "$package" 2>/dev/null ||
+        python3 -m pip install --quiet --user --break-system-packages "$package"
+    fi
+  done
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_pip_packages
   exit 0
 fi
 
@@ -49,3 +75,4 @@ echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_pip_packages

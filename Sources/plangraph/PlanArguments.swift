@@ -55,7 +55,7 @@ func parseDay(_ text: String, option: String) throws -> Day {
   switch DateExpression.parse(text) {
   case .success(.day(let day)):
     return day
-  case .success(.relative):
+  case .success(.relative), .success(.relativeWorkingDays):
     throw ValidationError("\(option) takes a date such as 2018-01-15, not a relative date")
   case .failure:
     throw ValidationError("'\(text)' is not a date for \(option); write it as 2018-01-15")

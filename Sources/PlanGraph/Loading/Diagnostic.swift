@@ -142,4 +142,10 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case doneAfterAsOf = "done-after-as-of"
   /// A value that has no effect where it is written (warning).
   case ignoredValue = "ignored-value"
+  /// An unknown calendar, a malformed calendar day, a day listed as both holiday and workday.
+  case invalidCalendar = "invalid-calendar"
+  /// A leaf with neither duration nor done nor target: it becomes a milestone (warning).
+  case implicitMilestone = "implicit-milestone"
+  /// A year the `cn` calendar has no data for: Monday to Friday is used (warning).
+  case calendarWithoutData = "calendar-without-data"
 }

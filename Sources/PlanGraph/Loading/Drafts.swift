@@ -13,6 +13,10 @@ struct ParsedFile {
   var start: Scalar?
   /// `start` parsed, set with it and only once: the plan start in the root file, or why it is not one.
   var startDate: Result<DateExpression, DateParseError>?
+  /// `calendar:` as read (root file only); nil when absent or wrong.
+  var calendar: WorkCalendar?
+  /// Where `calendar:` is written, for the warnings about it.
+  var calendarPosition: SourcePosition?
   var namespace: Scalar?
   var owner: Scalar?
   var includes: [Scalar] = []

@@ -35,7 +35,11 @@ struct PlanAssembler {
     guard let planStart = builder.planStart else { return nil }
     let tasks = builder.tasks
     builder = PlanBuilder()
-    return Plan(title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path))
+    var plan = Plan(
+      title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path),
+      calendar: calendar)
+    plan.calendarPosition = files.first?.parsed.calendarPosition
+    return plan
   }
 
   private func location(_ position: SourcePosition) -> FileLocation {
@@ -65,7 +69,7 @@ struct PlanAssembler {
       switch startDate {
       case .success(.day):
         break  // the parser set the plan start as soon as it read it
-      case .success(.relative):
+      case .success(.relative), .success(.relativeWorkingDays):
         bag.error(
           .invalidDate, "the plan start cannot be relative to itself", at: location(start.position),
           hint: "write a date such as 2017-09-01")
@@ -74,7 +78,8 @@ struct PlanAssembler {
       case .failure:
         bag.error(
           .invalidDate, "'\(start.text)' is not a date", at: location(start.position),
-          hint: "write the plan start as a date such as 2017-09-01")
+          hint: DateWordingHint.suggestion(forDate: start.text).map { "write '\($0)'" }
+            ?? "write the plan start as a date such as 2017-09-01")
       }
     } else if rootComplete {
       bag.error(
@@ -289,12 +294,16 @@ struct PlanAssembler {
 
   // MARK: - Dates
 
+  /// The root file's calendar, Monday to Friday when it has none.
+  private var calendar: WorkCalendar { files.first?.parsed.calendar ?? .weekdays }
+
   private mutating func resolvePendingDates() {
     guard let planStart = builder.planStart else { return }
+    let workingDays = builder.pendingDates.contains(where: \.workingDays) ? WorkingDays(calendar: calendar) : nil
     for pending in builder.pendingDates {
       builder.resolve(
         pending.field, of: pending.task, days: pending.days, planStart: planStart, at: location(pending.position),
-        into: &bag)
+        into: &bag, workingDays: pending.workingDays ? workingDays : nil)
     }
   }
 

@@ -28,6 +28,8 @@ struct PlanBuilder {
     var task: Int
     var field: DateField
     var days: Int
+    /// Whether `days` counts working days of the plan's calendar (`+Nwd`, `N个工作日内`).
+    var workingDays = false
     var position: SourcePosition
   }
 
@@ -74,6 +76,10 @@ struct PlanBuilder {
       set(field, of: task, day: day)
     case .relative(let days):
       pendingDates.append(PendingDate(task: task, field: field, days: days, position: slot.position))
+    case .relativeWorkingDays(let count):
+      // The calendar may come later in the root file: working-day dates always wait for the assembler.
+      pendingDates.append(
+        PendingDate(task: task, field: field, days: count, workingDays: true, position: slot.position))
     }
   }
 
@@ -82,9 +88,14 @@ struct PlanBuilder {
   /// (pending dates) resolve through here, so the rule and its wording live once.
   mutating func resolve(
     _ field: DateField, of task: Int, days: Int, planStart: Day, at location: FileLocation,
-    into bag: inout DiagnosticBag
+    into bag: inout DiagnosticBag, workingDays: WorkingDays? = nil
   ) {
-    let day = DateExpression.relative(days: days).resolved(planStart: planStart)
+    let day =
+      if let workingDays {
+        DateExpression.relativeWorkingDays(days).resolved(planStart: planStart, workingDays: workingDays)
+      } else {
+        DateExpression.relative(days: days).resolved(planStart: planStart)
+      }
     guard DateExpression.allowedYears.contains(day.year) else {
       bag.error(
         .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200", at: location,

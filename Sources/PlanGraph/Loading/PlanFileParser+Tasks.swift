@@ -184,7 +184,7 @@ extension PlanFileParser {
   private mutating func readDate(_ field: PlanBuilder.DateField, for key: String, of index: Int)
     throws(YAMLSyntaxError)
   {
-    guard let slot = try readDate(for: key) else { return }
+    guard let slot = try readDate(for: key, role: field == .start || field == .from ? .start : .end) else { return }
     setDate(field, of: index, to: slot)
     // `done` never comes here: it is read when its task ends (finishTask), which places it.
     if field == .deadline { builder.tasks[index].locations.deadline = slot.position }
@@ -206,14 +206,14 @@ extension PlanFileParser {
   }
 
   /// Reads a date value, reporting malformed, impossible and out-of-range dates.
-  mutating func readDate(for key: String) throws(YAMLSyntaxError) -> DateSlot? {
+  mutating func readDate(for key: String, role: DateRole = .end) throws(YAMLSyntaxError) -> DateSlot? {
     guard let scalar = try cursor.readText(for: key, into: &bag) else { return nil }
-    return parseDate(scalar)
+    return parseDate(scalar, role: role)
   }
 
   /// Parses a scalar as a date, reporting what is wrong with it.
-  mutating func parseDate(_ scalar: Scalar) -> DateSlot? {
-    switch DateExpression.parse(scalar.text) {
+  mutating func parseDate(_ scalar: Scalar, role: DateRole = .end) -> DateSlot? {
+    switch DateExpression.parse(scalar.text, role: role) {
     case .success(let expression):
       return DateSlot(expression: expression, position: scalar.position)
     case .failure(let error):
@@ -221,14 +221,14 @@ extension PlanFileParser {
       switch error {
       case .malformed:
         bag.error(
-          .invalidDate, "'\(scalar.text)' is not a date", at: location,
-          hint: "write a date as 2017-10-20, 2017-10, 2017, 2017-Q4, 2018-H1, +2y, 2017年10月中旬 or 2017年底")
+          .invalidDate, "'\(scalar.text)' is not a date", at: location, hint: DateWordingHint.forDate(scalar.text))
       case .impossible:
         bag.error(.invalidDate, "'\(scalar.text)' is not a day of the calendar", at: location)
       case .yearOutOfRange(let year):
         bag.error(
           .dateOutOfRange, "the year \(year) of '\(scalar.text)' is outside 1900–2200", at: location,
-          hint: "plan dates lie between 1900 and 2200")
+          hint: DateWordingHint.suggestion(forDate: scalar.text).map { "write '\($0)'" }
+            ?? "plan dates lie between 1900 and 2200")
       case .tooFar:
         bag.error(
           .dateOutOfRange, "'\(scalar.text)' lies outside the years 1900–2200", at: location,
@@ -245,7 +245,8 @@ extension PlanFileParser {
     case .failure(.bareNumber):
       bag.error(
         .bareNumberDuration, "the duration '\(scalar.text)' has no unit", at: cursor.location(scalar.position),
-        hint: "write \(scalar.text)d for days (or w, m, y for weeks, months, years)")
+        hint:
+          "write \(scalar.text)d for days (or w, m, y, wd for weeks, months, years, working days; 天, 周, 个月, 年, 个工作日)")
     case .failure(.tooLong):
       bag.error(
         .invalidDuration, "the duration '\(scalar.text)' is longer than \(PlanLimits.maximumDurationDays) days",
@@ -253,7 +254,7 @@ extension PlanFileParser {
     case .failure(.malformed):
       bag.error(
         .invalidDuration, "'\(scalar.text)' is not a duration", at: cursor.location(scalar.position),
-        hint: "write a whole number and a unit: 10d, 6w, 3m or 2y")
+        hint: DateWordingHint.forDuration(scalar.text))
     }
     return nil
   }
@@ -376,7 +377,13 @@ extension PlanFileParser {
         case .date:
           date = parseDate(scalar)
         case .value:
-          value = DecimalNumber(scalar.text)
+          // `90.5%` is accepted when the target's unit is `%`; checked when the task ends.
+          var text = scalar.text
+          if text.hasSuffix("%") || text.hasSuffix("％") {
+            text.removeLast()
+            percentValues.append(scalar)
+          }
+          value = DecimalNumber(text)
           if value == nil {
             bag.error(
               .invalidValue, "the measured value '\(scalar.text)' is not a decimal number",
@@ -406,8 +413,33 @@ extension PlanFileParser {
       let what = keys[.id] != nil ? "task '\(builder.tasks[index].id)'" : "this task"
       bag.error(.missingKey, "\(what) has no 'name'", at: mapping)
     }
+    if !percentValues.isEmpty {
+      let unit = builder.tasks[index].target?.unit
+      if unit != "%" && unit != "％" {
+        for scalar in percentValues {
+          bag.error(
+            .invalidValue,
+            "the measured value '\(scalar.text)' is a percentage, but the target's unit is "
+              + (unit.map { "'\($0)'" } ?? "not '%'"),
+            at: cursor.location(scalar.position),
+            hint: "drop the '%' (a value is in the target's unit), or give the target 'unit: \"%\"'")
+        }
+      }
+      percentValues.removeAll()
+    }
     let isSummary = !builder.tasks[index].children.isEmpty
     let isDuty = builder.tasks[index].recurrence != nil
+    // A leaf with neither duration nor done nor target is scheduled as a milestone: more often a forgotten
+    // duration than a milestone (`duration: 0d` says it on purpose).
+    if !isSummary && !isDuty && keys[.duration] == nil && keys[.done] == nil && keys[.target] == nil
+      && builder.tasks[index].status != .cancelled
+    {
+      let what = keys[.id] != nil ? "task '\(builder.tasks[index].id)'" : "this task"
+      bag.warning(
+        .implicitMilestone, "\(what) has no duration, done date or target; it is scheduled as a milestone",
+        at: mapping,
+        hint: "give it a duration such as 'duration: 10d' or '15个工作日', or write 'duration: 0d' for a milestone")
+    }
     let status: TaskStatus? = hasStatus ? builder.tasks[index].status : nil
 
     if let done {

@@ -10,6 +10,9 @@ struct PlanFileParser<Source: YAMLEventSource> {
   var builder: PlanBuilder
   /// Whether this is the root file (its `start` is the plan start).
   let isRoot: Bool
+  /// Measured values written with a `%` in the task being read, checked against its target's unit when
+  /// the task ends.
+  var percentValues: [Scalar] = []
   /// The file's text (after any byte-order mark), to place encoding errors reported as byte offsets into it.
   private let text: ArraySlice<UInt8>
 
@@ -109,10 +112,14 @@ struct PlanFileParser<Source: YAMLEventSource> {
         file.start = try cursor.readText(for: key, into: &bag)
         file.rootOnlyKeys.append((key, keyPosition))
         if let start = file.start {
-          file.startDate = DateExpression.parse(start.text)
+          file.startDate = DateExpression.parse(start.text, role: .start)
           // The root's start is the plan start: known from here on, relative dates resolve as they are read.
           if isRoot, case .success(.day(let day)) = file.startDate { builder.planStart = day }
         }
+      case .calendar:
+        file.rootOnlyKeys.append((key, keyPosition))
+        file.calendarPosition = keyPosition
+        file.calendar = try readCalendar()
       case .id:
         file.namespace = try readID(for: key)
       case .owner:

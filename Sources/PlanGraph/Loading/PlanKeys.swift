@@ -1,6 +1,11 @@
 /// The keys of a plan file's top-level mapping.
 package enum FileKey: String, CaseIterable {
-  case plan, start, id, owner, include, owners, tasks
+  case plan, start, calendar, id, owner, include, owners, tasks
+}
+
+/// The keys of a `calendar:` mapping.
+package enum CalendarKey: String, CaseIterable {
+  case base, holidays, workdays
 }
 
 /// The keys of a task mapping.

@@ -19,7 +19,7 @@ public enum PlanSchema {
       ),
       (
         .duration, ##"{"$ref": "#/definitions/duration"}"##,
-        "A whole number and a unit: d, w (7 days), m (30), y (365). 0d is a milestone."
+        "A whole number and a unit: d, w (7 days), m (30), y (365), wd (working days of the plan's calendar); or 天/日, 周, 个月/月, 年, 个工作日/工作日. 0d is a milestone."
       ),
       (.start, ##"{"$ref": "#/definitions/date"}"##, "Not earlier than this date; binds every descendant."),
       (.deadline, ##"{"$ref": "#/definitions/date"}"##, "Finished by the end of this day; binds every descendant."),
@@ -37,8 +37,8 @@ public enum PlanSchema {
         "The day it was finished; for a recurring duty, the days it was held."
       ),
       (
-        .progress, ##"{"type": "string", "pattern": "^-?[0-9]+%$"}"##,
-        "How far an active task has got: a whole percent, 0% to 100%."
+        .progress, ##"{"type": "string", "pattern": "^([0-9]|[1-9][0-9]|100)%$"}"##,
+        "How far a task has got: a whole percent, 0% to 100%; above 0% it has started."
       ),
       (.evidence, ##"{"type": ["string", "number", "null"]}"##, "What proves it done: a document number, a link."),
       (
@@ -86,6 +86,10 @@ public enum PlanSchema {
       ),
       (.start, ##"{"$ref": "#/definitions/date", "description": "The plan start (root file only, required there)."}"##),
       (
+        .calendar,
+        ##"{"anyOf": [{"enum": ["weekdays", "cn", null]}, {"type": "object", "additionalProperties": false, "properties": {"base": {"enum": ["weekdays", "cn"]}, "holidays": {"type": ["array", "null"], "items": {"$ref": "#/definitions/date"}}, "workdays": {"type": ["array", "null"], "items": {"$ref": "#/definitions/date"}}}}], "description": "Which days wd durations count (root file only): weekdays (Monday to Friday, the default), cn (China's official calendar with its make-up working days), or {base, holidays, workdays}."}"##
+      ),
+      (
         .id,
         ##"{"$ref": "#/definitions/id", "description": "The namespace of this file's task ids (required in an included file)."}"##
       ),
@@ -101,8 +105,8 @@ public enum PlanSchema {
       (.tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##),
     ]
     var out = "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"
-    out += "  \"$id\": \"https://plangraph.example/plan-format-v1.schema.json\",\n"
-    out += "  \"title\": \"plangraph plan file (contract v1)\",\n"
+    out += "  \"$id\": \"https://plangraph.example/plan-format-v2.schema.json\",\n"
+    out += "  \"title\": \"plangraph plan file (contract v2)\",\n"
     out += "  \"type\": \"object\",\n  \"additionalProperties\": false,\n  \"properties\": {\n"
     out += file.map { "    \"\($0.0.rawValue)\": \($0.1)" }.joined(separator: ",\n")
     out += "\n  },\n  \"definitions\": {\n"
@@ -110,9 +114,9 @@ public enum PlanSchema {
       ("id", ##"{"type": ["string", "number"], "pattern": "^[^.\\s]+$"}"##),
       (
         "date",
-        ##"{"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2200}, {"type": "string", "pattern": "^([0-9]{4}(-([0-9]{2}(-[0-9]{2})?|[QqHh][0-9]))?|\\+[0-9]+[dwmy]|[0-9]{4}年(底|末|中|上半年|下半年|第[一二三四1-4]季度|[0-9]{1,2}月([0-9]{1,2}日|上旬|中旬|下旬|底|末)?)?)$"}]}"##
+        ##"{"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2200}, {"type": "string", "pattern": "^(([0-9]{4}(-([0-9]{2}(-[0-9]{2})?|[QqHh][0-9]))?|[0-9]{4}年(年?底|年?末|中|内|度|上半年|下半年|第?[一二三四1-4]季度末?|[0-9]{1,2}月([0-9]{1,2}日|上旬|中旬|下旬|底|末)?)?)(前|以前|之前)?|\\+[0-9]+(wd|[dwmy])|[0-9]{1,3}年内|[0-9]+(个月|周|天|日|个工作日)内)$"}]}"##
       ),
-      ("duration", ##"{"type": "string", "pattern": "^[0-9]+[dwmy]$"}"##),
+      ("duration", ##"{"type": "string", "pattern": "^[0-9]+(wd|[dwmy]|天|日|周|个月|月|年|个工作日|工作日)$"}"##),
       (
         "references",
         ##"{"anyOf": [{"type": ["string", "null"]}, {"type": "array", "items": {"type": ["string", "number"]}}]}"##
@@ -123,7 +127,7 @@ public enum PlanSchema {
       ),
       (
         "measurement",
-        ##"{"type": "object", "required": ["date", "value"], "additionalProperties": false, "properties": {"date": {"$ref": "#/definitions/date"}, "value": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}]}}}"##
+        ##"{"type": "object", "required": ["date", "value"], "additionalProperties": false, "properties": {"date": {"$ref": "#/definitions/date"}, "value": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?%?$"}]}}}"##
       ),
       (
         "owner",

@@ -1,12 +1,15 @@
-/// A date as a plan file writes it: a fixed day, or a number of days after the plan start.
+/// A date as a plan file writes it: a fixed day, or a number of days (or working days) after the
+/// plan start.
 ///
-/// Every form of the plan-format contract parses to one of these; relative forms (`+2y`)
-/// need the plan start to become a `Day`.
+/// Every form of the plan-format contract parses to one of these; relative forms (`+2y`, `15个工作日内`)
+/// need the plan start, and working-day ones the plan's calendar, to become a `Day`.
 public enum DateExpression: Hashable, Sendable {
   /// A fixed calendar day.
   case day(Day)
   /// The plan start plus this many days.
   case relative(days: Int)
+  /// The N-th working day counting from the plan start (`+Nwd`, `N个工作日内`); 0 is the plan start.
+  case relativeWorkingDays(Int)
 
   /// The years a plan date may fall in, by the contract.
   public static let allowedYears = 1900...2200
@@ -17,13 +20,25 @@ public enum DateExpression: Hashable, Sendable {
     return nil
   }
 
-  /// The day this expression means in a plan that starts on `planStart`.
-  public func resolved(planStart: Day) -> Day {
+  /// The day this expression means in a plan that starts on `planStart` and counts working days with
+  /// `workingDays` (Monday to Friday unless given).
+  public func resolved(planStart: Day, workingDays: WorkingDays? = nil) -> Day {
     switch self {
     case .day(let day): return day
     case .relative(let days): return planStart.adding(days: days)
+    case .relativeWorkingDays(let n):
+      let work = workingDays ?? WorkingDays(calendar: .weekdays)
+      return n == 0 ? planStart : Day(ordinal: work.addWork(planStart.ordinal, n) - 1)
     }
   }
+}
+
+/// Which end of a period a date means where it is written.
+public enum DateRole: Sendable {
+  /// A deadline, `until`, `done`, a measurement date: a period means its last day.
+  case end
+  /// `start` and a duty's `from`: a period means its first day (contract v2).
+  case start
 }
 
 /// Why a date could not be read.
@@ -39,106 +54,176 @@ public enum DateParseError: Error, Hashable, Sendable {
 }
 
 extension DateExpression {
-  /// Parses every date form of the contract: ISO, year-month, year, quarter, half,
-  /// relative, and the Chinese forms.
-  public static func parse(_ text: String) -> Result<DateExpression, DateParseError> {
+  /// Parses every date form of the contract: ISO, year-month, year, quarter, half, relative, the Chinese
+  /// forms and their v2 wordings (a trailing 前/以前/之前, 月底, 年内, 三季度, 季度末, `2年内`, `15个工作日内`).
+  /// A period means its last day, or its first day when `role` is `.start`.
+  public static func parse(_ text: String, role: DateRole = .end) -> Result<DateExpression, DateParseError> {
     var scanner = DateScanner(text)
     if scanner.peek == "+" {
       return parseRelative(&scanner)
     }
-    guard let year = scanner.number(maxDigits: 18) else { return .failure(.malformed) }
-    if scanner.atEnd { return checked(year: year) { Day(year: year, month: 12, day: 31) } }
-    if scanner.peek == "-" { return parseISO(&scanner, year: year) }
-    if scanner.peek == "年" { return parseChinese(&scanner, year: year) }
-    return .failure(.malformed)
+    let digits = scanner.leadingDigitCount
+    guard let number = scanner.number(maxDigits: 18) else { return .failure(.malformed) }
+    if digits <= 3, let relative = parseChineseRelative(&scanner, count: number) { return relative }
+    let span: Result<DaySpan, DateParseError>
+    if scanner.atEnd || isByWord(scanner) {
+      span = checked(year: number) { DaySpan(year: number) }
+    } else if scanner.peek == "-" {
+      span = parseISO(&scanner, year: number)
+    } else if scanner.peek == "年" {
+      span = parseChinese(&scanner, year: number)
+    } else {
+      return .failure(.malformed)
+    }
+    if case .failure(let error) = span { return .failure(error) }
+    // A trailing 前/以前/之前 ("by"), once, after any absolute form.
+    _ = scanner.take("以前") || scanner.take("之前") || scanner.take("前")
+    guard scanner.atEnd else { return .failure(.malformed) }
+    return span.map { .day(role == .start ? $0.first : $0.last) }
+  }
+
+  private static func isByWord(_ scanner: DateScanner) -> Bool {
+    var probe = scanner
+    return (probe.take("以前") || probe.take("之前") || probe.take("前")) && probe.atEnd
   }
 
   private static func parseRelative(_ scanner: inout DateScanner) -> Result<DateExpression, DateParseError> {
     scanner.advance()
-    guard let duration = PlanDuration.parseUnits(&scanner), scanner.atEnd else { return .failure(.malformed) }
+    guard let duration = PlanDuration.parseUnits(&scanner, chinese: false), scanner.atEnd else {
+      return .failure(.malformed)
+    }
     switch duration {
-    case .success(let days): return .success(.relative(days: days))
+    case .success(let duration):
+      return .success(duration.isWorkingDays ? .relativeWorkingDays(duration.count) : .relative(days: duration.days))
     case .failure: return .failure(.tooFar)
     }
   }
 
-  private static func parseISO(_ scanner: inout DateScanner, year: Int) -> Result<DateExpression, DateParseError> {
+  /// `N年内`, `N个月内`, `N周内`, `N天内`/`N日内`, `N个工作日内`; nil when the text goes on otherwise.
+  private static func parseChineseRelative(_ scanner: inout DateScanner, count: Int) -> Result<
+    DateExpression, DateParseError
+  >? {
+    let words: [(String, PlanDuration.Spelling)] = [
+      ("年内", .y), ("个月内", .m), ("周内", .w), ("天内", .d), ("日内", .d), ("个工作日内", .wd),
+    ]
+    for (word, spelling) in words {
+      var probe = scanner
+      guard probe.take(word), probe.atEnd else { continue }
+      scanner = probe
+      let (days, overflow) = count.multipliedReportingOverflow(by: spelling.daysPerUnit)
+      guard !overflow, days <= PlanLimits.maximumDurationDays else { return .failure(.tooFar) }
+      return .success(spelling.isWorkingDay ? .relativeWorkingDays(count) : .relative(days: days))
+    }
+    return nil
+  }
+
+  private static func parseISO(_ scanner: inout DateScanner, year: Int) -> Result<DaySpan, DateParseError> {
     scanner.advance()  // "-"
     if let letter = scanner.peek, letter == "Q" || letter == "q" || letter == "H" || letter == "h" {
       scanner.advance()
-      guard let n = scanner.number(maxDigits: 1), scanner.atEnd else { return .failure(.malformed) }
+      guard let n = scanner.number(maxDigits: 1) else { return .failure(.malformed) }
       if letter == "Q" || letter == "q" {
         guard (1...4).contains(n) else { return .failure(.impossible) }
-        return checked(year: year) { Day.lastDay(ofMonth: n * 3, year: year) }
+        return checked(year: year) { DaySpan(year: year, months: n * 3 - 2...n * 3) }
       }
       guard (1...2).contains(n) else { return .failure(.impossible) }
-      return checked(year: year) { Day.lastDay(ofMonth: n * 6, year: year) }
+      return checked(year: year) { DaySpan(year: year, months: n * 6 - 5...n * 6) }
     }
     guard let month = scanner.number(exactDigits: 2) else { return .failure(.malformed) }
-    if scanner.atEnd {
+    guard scanner.take("-") else {
       guard (1...12).contains(month) else { return .failure(.impossible) }
-      return checked(year: year) { Day.lastDay(ofMonth: month, year: year) }
+      return checked(year: year) { DaySpan(year: year, months: month...month) }
     }
-    guard scanner.take("-"), let day = scanner.number(exactDigits: 2), scanner.atEnd else {
-      return .failure(.malformed)
-    }
-    return checked(year: year) { Day(year: year, month: month, day: day) }
+    guard let day = scanner.number(exactDigits: 2) else { return .failure(.malformed) }
+    return checked(year: year) { Day(year: year, month: month, day: day).map(DaySpan.init(point:)) }
   }
 
-  private static func parseChinese(_ scanner: inout DateScanner, year: Int) -> Result<DateExpression, DateParseError> {
+  private static func parseChinese(_ scanner: inout DateScanner, year: Int) -> Result<DaySpan, DateParseError> {
     scanner.advance()  // 年
-    if scanner.atEnd { return checked(year: year) { Day(year: year, month: 12, day: 31) } }
-    if scanner.take("底") || scanner.take("末") {
-      guard scanner.atEnd else { return .failure(.malformed) }
-      return checked(year: year) { Day(year: year, month: 12, day: 31) }
+    let point = { (month: Int, day: Int) in
+      checked(year: year) { Day(year: year, month: month, day: day).map(DaySpan.init(point:)) }
     }
-    if scanner.take("中") {
-      guard scanner.atEnd else { return .failure(.malformed) }
-      return checked(year: year) { Day(year: year, month: 6, day: 30) }
+    if scanner.take("年底") || scanner.take("年末") || scanner.take("底") || scanner.take("末") { return point(12, 31) }
+    if scanner.take("中") { return point(6, 30) }
+    if scanner.take("内") || scanner.take("度") || scanner.atEnd || isByWord(scanner) {
+      return checked(year: year) { DaySpan(year: year) }
     }
-    if scanner.take("上半年") || scanner.take("下半年") {
-      let secondHalf = scanner.lastTaken == "下半年"
-      guard scanner.atEnd else { return .failure(.malformed) }
-      return checked(year: year) { Day.lastDay(ofMonth: secondHalf ? 12 : 6, year: year) }
-    }
-    if scanner.take("第") {
-      let quarter: Int?
-      if let n = scanner.number(maxDigits: 1) {
-        quarter = n
-      } else if let ch = scanner.peek, let n = ["一": 1, "二": 2, "三": 3, "四": 4][ch] {
-        scanner.advance()
-        quarter = n
-      } else {
-        quarter = nil
+    if scanner.take("上半年") { return checked(year: year) { DaySpan(year: year, months: 1...6) } }
+    if scanner.take("下半年") { return checked(year: year) { DaySpan(year: year, months: 7...12) } }
+    if let quarter = quarter(&scanner) {
+      guard (1...4).contains(quarter) else { return .failure(.impossible) }
+      let end = scanner.take("末")
+      return checked(year: year) {
+        let span = DaySpan(year: year, months: quarter * 3 - 2...quarter * 3)
+        return end ? DaySpan(point: span.last) : span
       }
-      guard let q = quarter, scanner.take("季度"), scanner.atEnd else { return .failure(.malformed) }
-      guard (1...4).contains(q) else { return .failure(.impossible) }
-      return checked(year: year) { Day.lastDay(ofMonth: q * 3, year: year) }
     }
     guard let month = scanner.number(maxDigits: 2), scanner.take("月") else { return .failure(.malformed) }
     guard (1...12).contains(month) else { return .failure(.impossible) }
-    if scanner.atEnd || ((scanner.take("底") || scanner.take("末")) && scanner.atEnd) {
-      return checked(year: year) { Day.lastDay(ofMonth: month, year: year) }
+    if scanner.take("底") || scanner.take("末") {
+      return checked(year: year) { DaySpan(point: Day.lastDay(ofMonth: month, year: year)) }
     }
-    if scanner.take("上旬") || scanner.take("中旬") || scanner.take("下旬") {
-      let part = scanner.lastTaken
-      guard scanner.atEnd else { return .failure(.malformed) }
-      switch part {
-      case "上旬": return checked(year: year) { Day(year: year, month: month, day: 10) }
-      case "中旬": return checked(year: year) { Day(year: year, month: month, day: 20) }
-      default: return checked(year: year) { Day.lastDay(ofMonth: month, year: year) }
-      }
+    if scanner.take("上旬") { return checked(year: year) { DaySpan(year: year, month: month, days: 1...10) } }
+    if scanner.take("中旬") { return checked(year: year) { DaySpan(year: year, month: month, days: 11...20) } }
+    if scanner.take("下旬") {
+      return checked(year: year) { DaySpan(year: year, month: month, days: 21...Day.daysIn(month: month, year: year)) }
     }
-    guard let day = scanner.number(maxDigits: 2), scanner.take("日"), scanner.atEnd else {
-      return .failure(.malformed)
+    if let day = scanner.number(maxDigits: 2) {
+      guard scanner.take("日") else { return .failure(.malformed) }
+      return point(month, day)
     }
-    return checked(year: year) { Day(year: year, month: month, day: day) }
+    return checked(year: year) { DaySpan(year: year, months: month...month) }
   }
 
-  private static func checked(year: Int, _ make: () -> Day?) -> Result<DateExpression, DateParseError> {
+  /// A quarter's number after 年: `第四季度`, `第4季度`, `四季度`, `4季度`; nil when none is written.
+  private static func quarter(_ scanner: inout DateScanner) -> Int? {
+    var probe = scanner
+    _ = probe.take("第")
+    let n: Int
+    if let digit = probe.number(maxDigits: 1) {
+      n = digit
+    } else if let word = ["一", "二", "三", "四"].firstIndex(where: { probe.take($0) }) {
+      n = word + 1
+    } else {
+      return nil
+    }
+    guard probe.take("季度") else { return nil }
+    scanner = probe
+    return n
+  }
+
+  private static func checked(year: Int, _ make: () -> DaySpan?) -> Result<DaySpan, DateParseError> {
     guard allowedYears.contains(year) else { return .failure(.yearOutOfRange(year)) }
-    guard let day = make() else { return .failure(.impossible) }
-    return .success(.day(day))
+    guard let span = make() else { return .failure(.impossible) }
+    return .success(span)
+  }
+}
+
+/// The first and last day of what a date names: one day for a point, several for a period.
+struct DaySpan {
+  var first: Day
+  var last: Day
+
+  init(point: Day) {
+    first = point
+    last = point
+  }
+
+  init(year: Int) {
+    self.init(year: year, months: 1...12)
+  }
+
+  init(year: Int, months: ClosedRange<Int>) {
+    first = Day.firstDay(ofMonth: months.lowerBound, year: year)
+    last = Day.lastDay(ofMonth: months.upperBound, year: year)
+  }
+
+  init?(year: Int, month: Int, days: ClosedRange<Int>) {
+    guard let first = Day(year: year, month: month, day: days.lowerBound),
+      let last = Day(year: year, month: month, day: days.upperBound)
+    else { return nil }
+    self.first = first
+    self.last = last
   }
 }
 

@@ -10,14 +10,22 @@ public struct Plan: Hashable, Sendable {
   public var tasks: [PlanTask]
   /// The files read, root first, in include order.
   public var files: [String]
+  /// Which days are working days (`calendar:`): what `wd` durations and working-day dates count.
+  public var calendar: WorkCalendar
+  /// Where the root file writes `calendar:`, for warnings about it; nil when it does not.
+  public var calendarPosition: SourcePosition?
 
   /// Creates a plan.
-  public init(title: String, start: Day, owners: [Owner], tasks: [PlanTask], files: [String]) {
+  public init(
+    title: String, start: Day, owners: [Owner], tasks: [PlanTask], files: [String],
+    calendar: WorkCalendar = .weekdays
+  ) {
     self.title = title
     self.start = start
     self.owners = owners
     self.tasks = tasks
     self.files = files
+    self.calendar = calendar
   }
 
   /// The full location, with the file's path, of a position in one of the plan's files.

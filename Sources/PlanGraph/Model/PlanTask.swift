@@ -23,7 +23,8 @@ public struct PlanTask: Hashable, Sendable {
 
   private var parentIndex: Int32 = -1
   private var ownerIndex: Int32 = -1
-  private var durationDays: Int32 = -1
+  private var durationCount: Int32 = -1
+  private var durationSpelling: PlanDuration.Spelling = .d
   private var startDay: Int32 = PlanTask.absent
   private var deadlineDay: Int32 = PlanTask.absent
   private var doneDay: Int32 = PlanTask.absent
@@ -51,10 +52,14 @@ public struct PlanTask: Hashable, Sendable {
     get { ownerIndex < 0 ? nil : Int(ownerIndex) }
     set { ownerIndex = newValue.map { Int32(clamping: $0) } ?? -1 }
   }
-  /// The stated duration; nil when not written (a leaf then lasts `0d`).
+  /// The stated duration, with the unit word it was written with; nil when not written (a leaf then
+  /// lasts `0d`).
   public var duration: PlanDuration? {
-    get { durationDays < 0 ? nil : PlanDuration(days: Int(durationDays)) }
-    set { durationDays = newValue.map { Int32(clamping: max(0, $0.days)) } ?? -1 }
+    get { durationCount < 0 ? nil : PlanDuration(count: Int(durationCount), spelling: durationSpelling) }
+    set {
+      durationCount = newValue.map { Int32(clamping: max(0, $0.count)) } ?? -1
+      durationSpelling = newValue?.spelling ?? .d
+    }
   }
   /// Not earlier than this day (`start:`).
   public var start: Day? {
@@ -130,7 +135,7 @@ public struct PlanTask: Hashable, Sendable {
   /// Whether the task is a leaf: scheduled in the dependency graph.
   public var isLeaf: Bool { children.isEmpty && recurrence == nil }
   /// Whether the task is a leaf that takes no time.
-  public var isMilestone: Bool { isLeaf && durationDays <= 0 }
+  public var isMilestone: Bool { isLeaf && durationCount <= 0 }
 
   private static func day(_ stored: Int32) -> Day? {
     stored == absent ? nil : Day(ordinal: Int(stored))

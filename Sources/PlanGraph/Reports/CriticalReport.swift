@@ -49,7 +49,7 @@ public struct CriticalReport: Sendable {
       var table = TextTable(columns: [
         TextTable.Column("#", rightAligned: true), TextTable.Column(language.pick("Start", "开始")),
         TextTable.Column(language.pick("Finish", "完成")),
-        TextTable.Column(language.pick("Days", "天数"), rightAligned: true),
+        TextTable.Column(language.pick("Duration", "工期"), rightAligned: true),
         TextTable.Column(language.pick("Task", "任务"), flexible: true),
       ])
       for (k, index) in path.enumerated() {
@@ -57,7 +57,7 @@ public struct CriticalReport: Sendable {
         table.rows.append(
           .cells([
             TextTable.Cell(String(k + 1)), TextTable.Cell(ReportText.day(row.start)),
-            TextTable.Cell(ReportText.day(row.finish)), TextTable.Cell(String(plan.tasks[index].duration?.days ?? 0)),
+            TextTable.Cell(ReportText.day(row.finish)), TextTable.Cell(plan.tasks[index].duration?.description ?? "0d"),
             TextTable.Cell(plan.tasks[index].name + "  " + plan.tasks[index].fullID),
           ]))
       }

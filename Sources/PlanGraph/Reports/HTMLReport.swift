@@ -34,7 +34,8 @@ public struct HTMLReport: Sendable {
       + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
       + t("plan start ", "计划开始 ") + schedule.start.iso + " · " + t("planned finish ", "计划完成 ")
       + ReportText.day(schedule.finish) + " · "
-      + t("due soon within \(schedule.window) days", "即将到期窗口 \(schedule.window) 天") + "</p>\n</header>\n<main>\n"
+      + t("due soon within \(schedule.window) days", "即将到期窗口 \(schedule.window) 天")
+      + (plan.showsCalendar ? " · " + e(plan.calendar.label(language)) : "") + "</p>\n</header>\n<main>\n"
     out += counts()
     out += actionItems()
     out += targets()

@@ -66,7 +66,9 @@ public struct MermaidExport: Sendable {
     if task.isMilestone { tags.append("milestone") }
     tags.append("t\(index)")
     let start = row.start ?? plan.start
-    let days = task.isMilestone || row.status == .cancelled ? 0 : task.duration?.days ?? 0
+    var days = task.isMilestone || row.status == .cancelled ? 0 : task.duration?.days ?? 0
+    // Working days: Mermaid counts calendar days, so give it the days the task spans.
+    if days > 0, task.duration?.isWorkingDays == true, let finish = row.finish { days = finish.days(since: start) + 1 }
     // `after` when the task starts right when its predecessors end, as Mermaid would place it.
     let predecessors = leaves(before: index)
     let predecessorEnd = predecessors.map { end(of: $0) }.max()

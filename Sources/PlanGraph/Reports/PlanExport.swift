@@ -64,7 +64,7 @@ public struct PlanExport: Sendable {
     out.write(", \"after\": ")
     writeList(task.after.map { plan.tasks[$0].fullID }, to: &out)
     out.write(", \"duration\": ")
-    out.writeJSON(task.duration?.days)
+    out.writeJSON(task.duration?.description)
     out.write(", \"written\": {\"start\": ")
     out.writeJSON(task.start)
     out.write(", \"deadline\": ")

@@ -120,6 +120,7 @@ public struct ScheduleReport: Sendable {
     }
     var out = "## " + MarkdownText.cell(plan.title) + "\n\n"
     out += language.pick("As of ", "截至 ") + schedule.asOf.iso + "\n\n"
+    if plan.showsCalendar { out += MarkdownText.cell(plan.calendar.label(language)) + "\n\n" }
     out += MarkdownText.table(
       header: [
         language.pick("Task", "任务"), language.pick("ID", "编号"), language.pick("Start", "开始"),
@@ -168,6 +169,7 @@ public struct ScheduleReport: Sendable {
       }
     }
     var out = style.bold(plan.title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
+    if plan.showsCalendar { out += plan.calendar.label(language) + "\n" }
     out += table.render(width: width, style: style, gap: wide ? 2 : 1)
     out += language.pick("★ critical (no slack)", "★ 关键任务（无时差）") + "\n"
     return out

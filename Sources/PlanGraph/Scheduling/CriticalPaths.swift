@@ -26,7 +26,7 @@ enum CriticalPaths {
     func hasCriticalPredecessor(_ leaf: Int) -> Bool {
       graph.predecessors(of: leaf).contains { p32 in
         let p = Int(p32)
-        return planned.end[p] == planned.start[leaf] && (isCritical(p) || (!isLeafNode(p) && carries[p]))
+        return planned.end[p] == planned.earliestStart[leaf] && (isCritical(p) || (!isLeafNode(p) && carries[p]))
       }
     }
 
@@ -49,7 +49,7 @@ enum CriticalPaths {
           guard stamp[s] != generation else { continue }
           stamp[s] = generation
           if isLeafNode(s) {
-            if isCritical(s) && planned.start[s] == end { found.append(s) }
+            if isCritical(s) && planned.earliestStart[s] == end { found.append(s) }
           } else if planned.end[s] == end {
             queue.append(s)
           }

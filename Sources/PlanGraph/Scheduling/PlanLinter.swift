@@ -27,6 +27,28 @@ public enum PlanLinter {
             hint: "facts dated after the as-of date are ignored for status and forecast; check the date"))
       }
     }
+    result += calendarWarnings(for: plan, schedule: schedule)
     return result
+  }
+
+  /// One warning for each year the plan reaches (from its start to its latest finish or deadline) that the
+  /// `cn` calendar has no data for: working days there are Monday to Friday.
+  static func calendarWarnings(for plan: Plan, schedule: Schedule) -> [Diagnostic] {
+    guard plan.calendar.base == .cn else { return [] }
+    var last = schedule.finish ?? plan.start
+    for row in schedule.tasks {
+      if let day = row.latestFinish, day > last { last = day }
+      if let day = row.deadline, day > last { last = day }
+    }
+    let years = plan.start.year...max(plan.start.year, last.year)
+    let position = plan.calendarPosition ?? SourcePosition(file: 0, line: 1, column: 1, length: 1)
+    return plan.calendar.yearsWithoutData(in: years).map { year in
+      Diagnostic(
+        .warning, .calendarWithoutData,
+        "China's official calendar has no data for \(year); its working days are taken as Monday to Friday",
+        at: plan.location(position),
+        hint: "the data covers \(ChinaCalendar.coveredYears.lowerBound)–\(ChinaCalendar.coveredYears.upperBound); "
+          + "list that year's holidays and make-up days in calendar: { base: cn, holidays: [...], workdays: [...] }")
+    }
   }
 }

@@ -6,21 +6,36 @@ struct PlannedSchedule: Sendable {
   var end: [Int]
   /// Per task: the start shown (leaves only).
   var start: [Int]
+  /// Per task: `ES`, the earliest it may start (before a `wd` task is moved to a working day); a
+  /// critical edge is `end(p) = ES(s)`.
+  var earliestStart: [Int]
   /// Per node: latest finish, half-open.
   var latestEnd: [Int]
+  /// Per node: latest start (`LF − duration`, or a `wd` task's backward placement).
+  var latestStart: [Int]
   /// Per task: the duration in days used by the passes (0 for cancelled tasks).
   var duration: [Int]
   /// The latest end of a non-cancelled leaf; the plan start when there are none.
   var projectEnd: Int
   /// Whether any non-cancelled leaf exists.
   var hasLiveLeaves: Bool
+  /// The plan's working days, for `wd` durations.
+  let work: WorkingDays
+  /// Per task: whether its duration counts working days.
+  let isWorkingDays: [Bool]
 
-  init(facts: TaskFacts, graph: DependencyGraph, constraints: EffectiveConstraints, planStart: Int) {
+  init(
+    facts: TaskFacts, graph: DependencyGraph, constraints: EffectiveConstraints, planStart: Int,
+    work: WorkingDays = WorkingDays(calendar: .weekdays)
+  ) {
     let nodes = graph.nodeCount
     let taskCount = facts.isLeaf.count
     var end = [Int](repeating: planStart, count: nodes)
     var start = [Int](repeating: planStart, count: taskCount)
+    var earliestStart = [Int](repeating: planStart, count: taskCount)
     var latestEnd = [Int](repeating: .max, count: nodes)
+    var latestStart = [Int](repeating: .max, count: nodes)
+    let isWorkingDays = facts.isWorkingDays
     var duration = [Int](repeating: 0, count: taskCount)
     var projectEnd = planStart
     var hasLiveLeaves = false
@@ -47,6 +62,7 @@ struct PlannedSchedule: Sendable {
       }
       if cancelled[node] {
         start[node] = ready
+        earliestStart[node] = ready
         end[node] = ready
         continue
       }
@@ -55,10 +71,21 @@ struct PlannedSchedule: Sendable {
       let done = facts.done[node]
       if done != TaskFacts.none {
         end[node] = days == 0 ? Int(done) : Int(done) + 1
-        start[node] = max(planStart, end[node] - days)
+        if isWorkingDays[node] {
+          start[node] = days == 0 ? Int(done) : max(planStart, work.startEnding(onOrBefore: Int(done), days))
+        } else {
+          start[node] = max(planStart, end[node] - days)
+        }
+        earliestStart[node] = start[node]
       } else {
-        start[node] = max(ready, startConstraint[node])
-        end[node] = start[node] + days
+        let earliest = max(ready, startConstraint[node])
+        earliestStart[node] = earliest
+        if isWorkingDays[node] && days > 0 {
+          (start[node], end[node]) = work.place(earliest, days)
+        } else {
+          start[node] = earliest
+          end[node] = earliest + days
+        }
       }
       projectEnd = max(projectEnd, end[node])
       hasLiveLeaves = true
@@ -68,20 +95,36 @@ struct PlannedSchedule: Sendable {
       let node = Int(node32)
       var latest = projectEnd
       for slot in Int(successorStart[node])..<Int(successorStart[node + 1]) {
-        let successor = Int(successors[slot])
-        let successorDuration = successor < taskCount ? duration[successor] : 0
-        latest = min(latest, latestEnd[successor] - successorDuration)
+        latest = min(latest, latestStart[Int(successors[slot])])
       }
       if node < taskCount, isLeaf[node], !cancelled[node], deadline[node] != .max {
         latest = min(latest, deadline[node] + 1)
       }
-      latestEnd[node] = latest
+      let days = node < taskCount ? duration[node] : 0
+      if node < taskCount && isWorkingDays[node] && days > 0 {
+        (latestEnd[node], latestStart[node]) = work.placeBackward(latestEnd: latest, days)
+      } else {
+        latestEnd[node] = latest
+        latestStart[node] = latest - days
+      }
     }
     self.end = end
     self.start = start
+    self.earliestStart = earliestStart
     self.latestEnd = latestEnd
+    self.latestStart = latestStart
+    self.work = work
+    self.isWorkingDays = isWorkingDays
     self.duration = duration
     self.projectEnd = projectEnd
     self.hasLiveLeaves = hasLiveLeaves
+  }
+}
+
+extension PlannedSchedule {
+  /// The end (half-open) of `count` of task `task`'s duration units placed no earlier than `earliest`:
+  /// calendar days, or working days for a `wd` task (`addWork`).
+  func end(of task: Int, from earliest: Int, count: Int) -> Int {
+    isWorkingDays[task] ? work.addWork(earliest, count) : earliest + count
   }
 }

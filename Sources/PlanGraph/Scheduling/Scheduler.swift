@@ -49,14 +49,22 @@ public struct Scheduler: Sendable {
     self.graph = graph
     constraints = EffectiveConstraints(tasks: plan.tasks)
     facts = TaskFacts(tasks: plan.tasks)
-    planned = PlannedSchedule(facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal)
+    planned = PlannedSchedule(
+      facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
+      work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))
     // Durations are capped, but a long enough chain of long tasks still runs past any calendar.
     for task in plan.tasks.indices {
-      let latestStart = planned.latestEnd[task] == .max ? 0 : planned.latestEnd[task] - planned.duration[task]
+      let latestStart = planned.latestEnd[task] == .max ? 0 : planned.latestStart[task]
       if !Self.dayRange.contains(planned.end[task]) || !Self.dayRange.contains(latestStart) {
         throw .outOfRange(task: task)
       }
     }
+  }
+
+  /// The days a plan's working-day lookups most likely fall in, for the index's window: a year before its
+  /// start to 25 years after (later days are still placed right, by arithmetic).
+  static func likelySpan(of plan: Plan) -> ClosedRange<Int> {
+    plan.start.ordinal - 366...plan.start.ordinal + 25 * 366
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
@@ -75,7 +83,7 @@ public struct Scheduler: Sendable {
       let isMilestone = days == 0
       row.start = Day(ordinal: planned.start[i])
       row.finish = Day(ordinal: isMilestone ? planned.end[i] : planned.end[i] - 1)
-      let latestStart = planned.latestEnd[i] - days
+      let latestStart = planned.latestStart[i]
       row.latestStart = Day(ordinal: latestStart)
       row.latestFinish = Day(ordinal: isMilestone ? planned.latestEnd[i] : planned.latestEnd[i] - 1)
       row.slack = planned.latestEnd[i] - planned.end[i]
@@ -146,9 +154,10 @@ public struct Scheduler: Sendable {
       case .active(let progress):
         let start = max(ready, startConstraint[node])
         let remaining = (days * (100 - progress) + 99) / 100
-        end[node] = max(start + days, asOfDay + remaining)
+        end[node] = max(
+          planned.end(of: node, from: start, count: days), planned.end(of: node, from: asOfDay, count: remaining))
       case .waiting:
-        end[node] = max(ready, startConstraint[node], asOfDay) + days
+        end[node] = planned.end(of: node, from: max(ready, startConstraint[node], asOfDay), count: days)
       }
     }
     return end

@@ -5,8 +5,10 @@ struct TaskFacts: Sendable {
   var isLeaf: [Bool]
   /// Per task: whether it has children.
   var isSummary: [Bool]
-  /// Per task: the duration in days (0 when not written).
+  /// Per task: the duration in days (0 when not written), in working days when `isWorkingDays`.
   var duration: [Int32]
+  /// Per task: whether its duration counts working days of the plan's calendar (`wd`).
+  var isWorkingDays: [Bool]
   /// Per task: the `done` date as a day number, `TaskFacts.none` when absent.
   var done: [Int32]
   /// Per task: whether its written status is `active`, `blocked` or `done`.
@@ -28,6 +30,7 @@ struct TaskFacts: Sendable {
     isLeaf = [Bool](repeating: false, count: n)
     isSummary = [Bool](repeating: false, count: n)
     duration = [Int32](repeating: 0, count: n)
+    isWorkingDays = [Bool](repeating: false, count: n)
     done = [Int32](repeating: Self.none, count: n)
     isActive = [Bool](repeating: false, count: n)
     isBlocked = [Bool](repeating: false, count: n)
@@ -40,6 +43,7 @@ struct TaskFacts: Sendable {
       isLeaf[i] = tasks[i].isLeaf
       isSummary[i] = tasks[i].isSummary
       duration[i] = Int32(clamping: tasks[i].duration?.days ?? 0)
+      isWorkingDays[i] = tasks[i].duration?.isWorkingDays ?? false
       if let day = tasks[i].doneDate { done[i] = Int32(clamping: day.ordinal) }
       let status = tasks[i].status
       isActive[i] = status == .active

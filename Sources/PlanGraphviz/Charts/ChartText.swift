@@ -25,6 +25,8 @@ struct ChartText {
   var criticalTask: String { language.pick("critical task", "关键任务") }
   var deadlineMark: String { language.pick("deadline", "期限") }
   var forecastSlip: String { language.pick("forecast beyond plan", "预计晚于计划") }
+  var nonWorkingDays: String { language.pick("non-working day", "休息日") }
+  var makeUpWorkingDay: String { language.pick("make-up working day", "调休上班") }
   var milestone: String { language.pick("milestone", "里程碑") }
   var noOwner: String { language.pick("no owner", "未指定责任单位") }
   var late: String { language.pick("late", "晚于期限") }

@@ -56,7 +56,7 @@ struct GanttChart {
       // Every node stays where its `pos` puts it: the graph says so itself, in DOT text too.
       "layout": "nop", "splines": "line", "outputorder": "nodesfirst", "labelloc": "t", "labeljust": "l",
       "fontsize": "14",
-      "label": ChartHeader(context: context).label(extraEntries: legendEntries()),
+      "label": ChartHeader(context: context).label(extraEntries: legendEntries() + workingDayLegend(axis)),
     ])
     graph.nodeDefaults = [
       "fontname": .text(context.options.fontName), "fontsize": "10", "shape": "box", "fixedsize": "true",
@@ -78,6 +78,11 @@ struct GanttChart {
     for index in stride(from: 1, to: rows.count, by: 2) {
       let y = top + (Double(index) + 0.5) * Self.rowHeight
       add(["style": "filled", "fillcolor": "#F3F3F3"], x: right / 2, y: y, width: right, height: Self.rowHeight)
+    }
+
+    // Non-working days of a working-day plan, in a light tint; make-up working days marked on top.
+    for shape in workingDayShading(axis: axis, top: top, bottom: bottom) {
+      add(shape.attributes, x: shape.x, y: shape.y, width: shape.width, height: shape.height)
     }
 
     // Grid and tick labels.
