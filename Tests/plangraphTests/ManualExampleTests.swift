@@ -25,9 +25,6 @@ import Testing
     "counts.yaml",  // v2: one set of counts (issue 11)
     "duty-due-soon.yaml",  // v2: a duty's pending current occurrence is due-soon (issue 11)
     "target-progress.yaml",  // v2: a target's progress from its measurements (issue 11)
-    "working-days.yaml",  // v2: wd durations and the calendar (issue 12)
-    "dates-v2.yaml",  // v2: 前, 年内, 三季度, 季度末, N年内 and the first-day rule (issue 12)
-    "durations-zh.yaml",  // v2: Chinese durations (issue 12)
     "tutorial",  // the tutorial's plan uses v2 wordings (issue 12) and `support:` (issue 15)
   ]
 

@@ -29,6 +29,11 @@ struct DiagnosticBag {
   }
 
   /// Takes in another bag's diagnostics, and the count of those it had to drop.
+  /// Drops the warnings of one kind: those a file's syntax error makes unreliable.
+  mutating func removeWarnings(_ code: DiagnosticCode) {
+    items.removeAll { $0.severity == .warning && $0.code == code }
+  }
+
   mutating func merge(_ other: DiagnosticBag) {
     for diagnostic in other.items { add(diagnostic) }
     dropped += other.dropped

@@ -34,6 +34,8 @@ struct PlanFileParser<Source: YAMLEventSource> {
       try parseDocument()
     } catch {
       file.stoppedBySyntaxError = true
+      // The keys after the error were never read: "no duration" may only mean the duration was past it.
+      bag.removeWarnings(.implicitMilestone)
       var (line, column) = (error.line, error.column)
       if let offset = error.byteOffset { (line, column) = Self.lineAndColumn(ofByte: offset, in: text) }
       bag.error(
