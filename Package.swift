@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "PlanGraph", targets: ["PlanGraph"]),
     .library(name: "PlanGraphviz", targets: ["PlanGraphviz"]),
+    .library(name: "PlanHistory", targets: ["PlanHistory"]),
     .executable(name: "plangraph", targets: ["plangraph"]),
   ],
   dependencies: [
@@ -31,17 +32,27 @@ let package = Package(
       name: "PlanGraphviz",
       dependencies: ["PlanGraph", "CGraphviz"]
     ),
+    .systemLibrary(
+      name: "CGit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+    .target(
+      name: "PlanHistory",
+      dependencies: ["PlanGraph", "CGit2"]
+    ),
     .executableTarget(
       name: "plangraph",
       dependencies: [
         "PlanGraph",
         "PlanGraphviz",
+        "PlanHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "plangraph-bench",
-      dependencies: ["PlanGraph", "PlanGraphviz"]
+      dependencies: ["PlanGraph", "PlanGraphviz", "PlanHistory"]
     ),
     .systemLibrary(name: "CFuzzer"),
     .executableTarget(
@@ -57,6 +68,10 @@ let package = Package(
       name: "PlanGraphvizTests",
       dependencies: ["PlanGraphviz", "PlanGraph"],
       exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+      name: "PlanHistoryTests",
+      dependencies: ["PlanHistory", "PlanGraph"]
     ),
     .testTarget(
       name: "plangraphTests",

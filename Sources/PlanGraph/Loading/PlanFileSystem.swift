@@ -109,22 +109,22 @@ public struct MemoryFileSystem: PlanFileSystem {
   }
 }
 
-/// Lexical path arithmetic for includes: no file system access.
-enum PlanPath {
+/// Lexical path arithmetic for includes: no file system access (shared with the git tree reader).
+package enum PlanPath {
   /// The folder part of a path ("" for a bare file name).
-  static func directory(of path: String) -> String {
+  package static func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "" }
     return path[..<slash].isEmpty ? "/" : String(path[..<slash])
   }
 
   /// `name` relative to `folder`.
-  static func join(_ folder: String, _ name: String) -> String {
+  package static func join(_ folder: String, _ name: String) -> String {
     if name.hasPrefix("/") || folder.isEmpty { return name }
     return folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
   /// Removes `.` and empty components and resolves `..` where possible.
-  static func normalize(_ path: String) -> String {
+  package static func normalize(_ path: String) -> String {
     let absolute = path.hasPrefix("/")
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
