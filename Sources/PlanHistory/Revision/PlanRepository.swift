@@ -75,6 +75,11 @@ public struct PlanRepository: Sendable {
     (try? repository.entry(repositoryFolder, in: commit.tree)).flatMap { $0?.kind == .tree ? $0?.id : nil }
   }
 
+  /// The newest commit reachable from `tip` authored on or before `day` (the plan as committed then).
+  public func commit(onOrBefore day: Day, from tip: GitCommit) throws(GitError) -> GitCommit? {
+    try repository.log(from: tip.id).filter { $0.day <= day }.max { $0.time < $1.time }
+  }
+
   /// The commits reachable from `tip` that changed the plan's folder (as `git log -- folder` lists them:
   /// a merge is listed only when its folder differs from every parent's), newest first.
   public func commitsTouchingPlan(from tip: GitCommit) throws(GitError) -> [GitCommit] {
