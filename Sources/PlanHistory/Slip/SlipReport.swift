@@ -65,14 +65,15 @@ public struct SlipReport: Sendable {
   public func table(width: Int = 80, style: TerminalStyle = .plain) -> String {
     var out = style.bold(TextWidth.truncate(title, to: width)) + "\n"
     if slip.items.isEmpty { return out + "\n" + words.noChanges + "\n" }
+    let kindWidth = SlipItem.Kind.allCases.map { TextWidth.of(label($0)) }.max() ?? 10
     for unit in slip.units {
       out += "\n" + style.bold("【\(unit.isEmpty ? words.noUnit : unit)】") + " " + unitLine(unit) + "\n"
       for item in slip.items where item.task.unit == unit {
-        let kind = TextWidth.pad(label(item.kind), to: 10)
+        let kind = TextWidth.pad(label(item.kind), to: kindWidth)
         let painted = item.kind == .newlyOverdue || item.kind == .slipped ? style.red(kind) : kind
-        out += "  " + painted + " " + TextWidth.truncate(item.task.name, to: max(10, width - 13)) + "\n"
+        out += "  " + painted + " " + TextWidth.truncate(item.task.name, to: max(10, width - kindWidth - 3)) + "\n"
         let detail = detail(item)
-        let indent = String(repeating: " ", count: 13)
+        let indent = String(repeating: " ", count: kindWidth + 3)
         let together = indent + item.task.id + (detail.isEmpty ? "" : "  " + detail)
         if TextWidth.of(together) <= width {
           out += together + "\n"
