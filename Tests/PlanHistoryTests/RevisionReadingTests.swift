@@ -48,7 +48,8 @@ import Testing
     var files = scripted.trees["c6"]!
     files["plans/demo/plan.yaml"] = files["plans/demo/plan.yaml"]!.replacingOccurrences(
       of: "owners:\n", with: "include: [missing.yaml]\nowners:\n")
-    try scripted.commit("broken", files, "Include a file never committed", author: "李主任", day: "2018-03-06",
+    try scripted.commit(
+      "broken", files, "Include a file never committed", author: "李主任", day: "2018-03-06",
       parents: ["c6"], head: false)
     let check = try scripted.planRepository().check(at: try scripted.gitCommit("broken"), revision: "broken", asOf: nil)
     #expect(check.plan == nil)
@@ -64,7 +65,8 @@ import Testing
     files["plans/demo/plan.yaml"] = files["plans/demo/plan.yaml"]!.replacingOccurrences(
       of: "owners:\n", with: "include: [../other.yaml]\nowners:\n")
     files["plans/other.yaml"] = "id: other\ntasks: []\n"
-    try scripted.commit("escape", files, "Include outside", author: "李主任", day: "2018-03-06", parents: ["c6"],
+    try scripted.commit(
+      "escape", files, "Include outside", author: "李主任", day: "2018-03-06", parents: ["c6"],
       head: false)
     let check = try scripted.planRepository().check(at: try scripted.gitCommit("escape"), revision: "escape", asOf: nil)
     #expect(check.plan == nil)
@@ -108,9 +110,10 @@ import Testing
     #expect(Set(touching) == Set(["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"].map { ids[$0]! }))
     #expect(touching.first == ids["c9"])
     #expect(touching.last == ids["c1"])
-    let day = Day(year: 2018, month: 2, day: 5)!
+    let day = isoDay("2018-02-05")
     #expect(try repository.commit(onOrBefore: day, from: try scripted.gitCommit("readme"))?.id == ids["c2"])
-    #expect(try repository.commit(onOrBefore: Day(year: 2017, month: 1, day: 1)!, from: try scripted.gitCommit("c9")) == nil)
+    #expect(
+      try repository.commit(onOrBefore: isoDay("2017-01-01"), from: try scripted.gitCommit("c9")) == nil)
   }
 
   @Test func commitValuesAreRead() throws {

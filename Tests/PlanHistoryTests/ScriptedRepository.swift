@@ -1,5 +1,7 @@
 import Foundation
 import PlanGraph
+import Testing
+
 @testable import PlanHistory
 
 /// A throwaway repository with a scripted history of a small plan, built through the libgit2 wrapper
@@ -38,7 +40,8 @@ final class ScriptedRepository {
   }
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-history-\(UUID().uuidString)")
+    folder =
+      FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-history-\(UUID().uuidString)")
       .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     repository = try GitRepository.create(at: folder)
@@ -77,7 +80,7 @@ final class ScriptedRepository {
     try commit("c9", files, "Merge unit B's file", author: "李主任", day: "2018-03-15", parents: ["c8", "c7"])
     files["README.md"] = "演示计划\n"
     try commit("readme", files, "README only", author: "李主任", day: "2018-03-20", parents: ["c9"])
-    try repository.tag("v1", at: commits["c1"]!)
+    try repository.tag("v1", at: id("c1"))
     try writeWorkingTree(files)
   }
 
@@ -89,7 +92,7 @@ final class ScriptedRepository {
   ) throws {
     commits[name] = try repository.writeCommit(
       files: files.mapValues { Array($0.utf8) }, message: message, author: author, email: "\(name)@example.cn",
-      time: Self.noon(day), parents: parents.map { commits[$0]! }, updateHead: head)
+      time: Self.noon(day), parents: parents.map { try id($0) }, updateHead: head)
     trees[name] = files
   }
 
@@ -107,5 +110,20 @@ final class ScriptedRepository {
   func planRepository() throws -> PlanRepository { try PlanRepository(planPath: planPath) }
 
   /// The commit `name`.
-  func gitCommit(_ name: String) throws -> GitCommit { try repository.commit(id: commits[name]!) }
+  func gitCommit(_ name: String) throws -> GitCommit { try repository.commit(id: id(name)) }
+
+  /// The id of the commit `name`.
+  func id(_ name: String) throws -> GitObjectID {
+    guard let id = commits[name] else { throw GitError.library("no commit named \(name)") }
+    return id
+  }
+}
+
+/// A day from ISO text; records an issue (and gives 1970-01-01) when malformed.
+func isoDay(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Day {
+  guard case .success(.day(let value)) = DateExpression.parse(text) else {
+    Issue.record("bad date \(text)", sourceLocation: sourceLocation)
+    return Day(ordinal: 0)
+  }
+  return value
 }
