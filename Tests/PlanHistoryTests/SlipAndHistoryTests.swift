@@ -90,8 +90,8 @@ import Testing
         "单位甲,extended,build,建设,单位甲,2018-03-31,2018-04-30,30,\(scripted.commits["c2"]!),王科长,2018-02-01,建设延期至4月底,"))
     #expect(csv.contains("单位甲,closed,prepare,准备,单位甲,due-soon,2018-01-12,,,,,,会议纪要"))
     let html = report.htmlSection()
-    #expect(html.hasPrefix("<section class=\"slip\">"))
-    #expect(html.contains("<tr class=\"extended\">"))
+    #expect(html.hasPrefix("<section id=\"changes\" class=\"slip\">"))
+    #expect(html.contains("<tr class=\"extended s-at-risk\">"))
     #expect(report.markdown().contains("### 单位乙"))
   }
 

@@ -153,20 +153,40 @@ public struct SlipReport: Sendable {
     return out
   }
 
-  /// An HTML `<section>` for the dashboard: every text escaped once, for HTML.
+  /// An HTML `<section>` for the dashboard: every text escaped once, for HTML; rows carry the
+  /// dashboard's status classes, so its stylesheet marks them.
   public func htmlSection() -> String {
-    var out = "<section class=\"slip\">\n<h2>\(HTMLText.escape(title))</h2>\n"
+    var out = "<section id=\"changes\" class=\"slip\">\n<h2>\(HTMLText.escape(title))</h2>\n"
     if slip.items.isEmpty { return out + "<p>\(HTMLText.escape(words.noChanges))</p>\n</section>\n" }
     for unit in slip.units {
       out += "<h3>\(HTMLText.escape(unit.isEmpty ? words.noUnit : unit))</h3>\n"
-      out += "<p>\(HTMLText.escape(unitLine(unit)))</p>\n<table>\n"
+      out += "<p class=\"tally\">\(HTMLText.escape(unitLine(unit)))</p>\n<div class=\"scroll\"><table>\n"
       for item in slip.items where item.task.unit == unit {
-        out += "<tr class=\"\(item.kind.rawValue)\"><td>\(HTMLText.escape(label(item.kind)))</td>"
-        out += "<td>\(HTMLText.escape(item.task.name))<br><small>\(HTMLText.escape(item.task.id))</small></td>"
+        let status: String
+        switch item.kind {
+        case .newlyOverdue, .slipped: status = " s-overdue"
+        case .extended: status = " s-at-risk"
+        case .closed: status = " s-done"
+        default: status = ""
+        }
+        out += "<tr class=\"\(item.kind.rawValue)\(status)\"><td>\(HTMLText.escape(label(item.kind)))</td>"
+        out += "<td>\(HTMLText.escape(item.task.name))<br><code>\(HTMLText.escape(item.task.id))</code></td>"
         out += "<td>\(HTMLText.escape(detail(item)))</td></tr>\n"
       }
-      out += "</table>\n"
+      out += "</table></div>\n"
     }
     return out + "</section>\n"
+  }
+
+  /// The dashboard `html` with the section first in its `<main>` (or before `</body>`).
+  public func inserted(into html: String) -> String {
+    let section = htmlSection()
+    for marker in ["<main>\n", "</body>"] {
+      if let range = html.firstRange(of: marker) {
+        let at = marker == "</body>" ? range.lowerBound : range.upperBound
+        return String(html[..<at]) + section + String(html[at...])
+      }
+    }
+    return html + section
   }
 }
