@@ -75,7 +75,7 @@ let package = Package(
     ),
     .testTarget(
       name: "plangraphTests",
-      dependencies: ["plangraph"],
+      dependencies: ["plangraph", "PlanHistory"],
       exclude: ["Golden", "Scripts"]
     ),
   ],

@@ -45,7 +45,8 @@ import Testing
     #expect(SlipReport(slip, language: .zh).unitLine("单位甲") == "推迟 1 项，延期 1 项，新办结 1 项")
     let table = report.table(width: 80)
     for line in table.split(separator: "\n") { #expect(TextWidth.of(line) <= 80) }
-    #expect(table.contains("2018-03-31 → 2018-04-30 (+30d) — 王科长, 2018-02-01"))
+    #expect(table.contains("build  2018-03-31 → 2018-04-30 (+30d)\n"))
+    #expect(table.contains("— 王科长, 2018-02-01, \(try scripted.id("c2").short) “建设延期至4月底”\n"))
     #expect(table.contains("2018-01-12 — 会议纪要"))
   }
 

@@ -44,12 +44,7 @@ public struct SlipReport: Sendable {
     case .extended:
       var text = "\(item.old) → \(item.new.isEmpty ? words.none : item.new)"
       if let moved = item.moved { text += " (\(words.moved(moved)))" }
-      if let commit = item.commit {
-        text += " — \(commit.author), \(commit.day.iso), \(commit.id.short) “\(commit.summary)”"
-      } else {
-        text += " — " + words.uncommitted
-      }
-      return text
+      return text + " — " + record(item)
     case .closed:
       return (item.new.isEmpty ? "" : item.new + " — ") + (item.task.evidence ?? words.noEvidence)
     case .added, .removed:
@@ -57,6 +52,12 @@ public struct SlipReport: Sendable {
     case .cancelled:
       return item.old.isEmpty ? "" : "\(item.old) → cancelled"
     }
+  }
+
+  /// Who extended a deadline: the commit's author, date, short id and message's first line.
+  public func record(_ item: SlipItem) -> String {
+    guard let commit = item.commit else { return words.uncommitted }
+    return "\(commit.author), \(commit.day.iso), \(commit.id.short) “\(commit.summary)”"
   }
 
   private var title: String { words.slipTitle(since: slip.since, to: slip.to, asOf: slip.asOf) }
@@ -72,7 +73,11 @@ public struct SlipReport: Sendable {
         let kind = TextWidth.pad(label(item.kind), to: kindWidth)
         let painted = item.kind == .newlyOverdue || item.kind == .slipped ? style.red(kind) : kind
         out += "  " + painted + " " + TextWidth.truncate(item.task.name, to: max(10, width - kindWidth - 3)) + "\n"
-        let detail = detail(item)
+        var detail = detail(item)
+        if item.kind == .extended {
+          // The record of who extended it on a line of its own, so the message is not cut.
+          detail = String(detail.prefix { $0 != "—" }).trimmingSuffix()
+        }
         let indent = String(repeating: " ", count: kindWidth + 3)
         let together = indent + item.task.id + (detail.isEmpty ? "" : "  " + detail)
         if TextWidth.of(together) <= width {
@@ -81,6 +86,7 @@ public struct SlipReport: Sendable {
           out += TextWidth.truncate(indent + item.task.id, to: width) + "\n"
           out += TextWidth.truncate(indent + detail, to: width) + "\n"
         }
+        if item.kind == .extended { out += TextWidth.truncate(indent + "— " + record(item), to: width) + "\n" }
       }
     }
     return out
@@ -188,5 +194,14 @@ public struct SlipReport: Sendable {
       }
     }
     return html + section
+  }
+}
+
+extension String {
+  /// The text without trailing spaces.
+  fileprivate func trimmingSuffix() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
   }
 }
