@@ -52,8 +52,9 @@ struct DiffCommand: ParsableCommand {
     let reference = PlanReference(plan)
     let old = PlanReference(path: reference.path, revision: reference.revision ?? from)
     let new = newer.map(PlanReference.init) ?? PlanReference(path: old.path, revision: to)
-    let oldSide = try RevisionLoading.side(old, asOf: asOf, window: window)
-    var newSide = try RevisionLoading.side(new, asOf: asOf, window: window)
+    var (oldSide, newSide) = try RevisionLoading.sides(
+      { try RevisionLoading.side(old, asOf: asOf, window: window) },
+      { try RevisionLoading.side(new, asOf: asOf, window: window) })
     if new.revision == nil && newer == nil && old.revision != nil {
       newSide.label = language.pick("working tree", "工作区")
     }
@@ -61,7 +62,7 @@ struct DiffCommand: ParsableCommand {
     let report = DiffReport(diff, language: language)
     switch format {
     case .table: try output.emit(report.table(width: output.width, style: output.style))
-    case .json: try output.emit(report.json())
+    case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Dispatch
 import PlanGraph
 import PlanHistory
+import Synchronization
 
 /// Loads a plan from the working tree or from a revision (`PLAN@REV`), scheduled, for `diff`, `slip`,
 /// `history` and `report --since`; any problem is printed and exits with status 2.
@@ -72,5 +74,22 @@ enum RevisionLoading {
     }
     Output.err(text)
     return ExitCode(2)
+  }
+}
+
+extension RevisionLoading {
+  /// Both sides of a comparison, read and scheduled on two threads at once: each is a whole load and
+  /// schedule, and neither needs the other. A side that fails has printed why; the first failure is thrown.
+  static func sides(
+    _ old: @escaping @Sendable () throws -> PlanSide, _ new: @escaping @Sendable () throws -> PlanSide
+  ) throws -> (PlanSide, PlanSide) {
+    let results = Mutex<[Int: Result<PlanSide, any Error>]>([:])
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      let result = Result { try (index == 0 ? old : new)() }
+      results.withLock { $0[index] = result }
+    }
+    let done = results.withLock { $0 }
+    guard let first = done[0], let second = done[1] else { throw ExitCode(2) }
+    return (try first.get(), try second.get())
   }
 }

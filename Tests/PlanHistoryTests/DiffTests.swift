@@ -137,7 +137,7 @@ import Testing
     #expect(table.contains("- old  旧任务  (单位乙)"))
     #expect(table.contains("计划完成：2018-02-09 → 2018-03-11 (+30天)"))
     let json =
-      try JSONSerialization.jsonObject(with: Data(DiffReport(diff, language: .en).json().utf8)) as? [String: Any]
+      try JSONSerialization.jsonObject(with: Data(DiffReport(diff, language: .en).json())) as? [String: Any]
     let changed = try #require(json?["changed"] as? [[String: Any]])
     #expect(changed.map { $0["id"] as? String } == ["train", "research", "build", "prepare"])
     #expect(changed[1]["renamedFrom"] as? String == "survey")

@@ -93,41 +93,99 @@ public struct DiffReport: Sendable {
     return out
   }
 
-  /// The comparison as one JSON object.
-  public func json() -> String {
-    func day(_ value: Day?) -> String { value.map { JSONText.string($0.iso) } ?? "null" }
-    func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-    func reference(_ task: TaskReference) -> String {
-      "{\"id\":\(JSONText.string(task.id)),\"name\":\(JSONText.string(task.name)),"
-        + "\"owner\":\(JSONText.string(task.owner)),\"unit\":\(JSONText.string(task.unit))}"
+  /// The comparison as one JSON object, written through `ByteWriter`: a diff of a large plan runs to
+  /// tens of thousands of changed tasks.
+  public func json() -> [UInt8] {
+    var w = ByteWriter(capacity: 256 + diff.changed.count * 400)
+    func reference(_ task: TaskReference) {
+      w.write("{\"id\":")
+      w.writeJSON(task.id)
+      w.write(",\"name\":")
+      w.writeJSON(task.name)
+      w.write(",\"owner\":")
+      w.writeJSON(task.owner)
+      w.write(",\"unit\":")
+      w.writeJSON(task.unit)
+      w.write("}")
     }
-    var out = "{\"from\":\(JSONText.string(diff.from)),\"to\":\(JSONText.string(diff.to)),"
-    out += "\"asOf\":\(day(diff.asOf)),"
-    out += "\"finish\":{\"old\":\(day(diff.finish.old)),\"new\":\(day(diff.finish.new)),"
-    out += "\"moved\":\(number(diff.finishMoved))},"
-    out += "\"criticalPath\":{\"old\":[\(diff.criticalPath.old.map(JSONText.string).joined(separator: ","))],"
-    out += "\"new\":[\(diff.criticalPath.new.map(JSONText.string).joined(separator: ","))]},"
-    out += "\"added\":[\(diff.added.map(reference).joined(separator: ","))],"
-    out += "\"removed\":[\(diff.removed.map(reference).joined(separator: ","))],"
-    out += "\"changed\":["
-    out += diff.changed.map { change in
-      var item = "{\"id\":\(JSONText.string(change.task.id)),"
-      if change.oldID != change.task.id { item += "\"renamedFrom\":\(JSONText.string(change.oldID))," }
-      item += "\"name\":\(JSONText.string(change.task.name)),\"owner\":\(JSONText.string(change.task.owner)),"
-      item += "\"unit\":\(JSONText.string(change.task.unit)),\"fields\":["
-      item += change.fields.map {
-        "{\"field\":\(JSONText.string($0.field)),\"old\":\(JSONText.string($0.old)),\"new\":\(JSONText.string($0.new))}"
-      }.joined(separator: ",")
-      item += "],\"plannedFinish\":{\"old\":\(day(change.plannedFinish.old)),\"new\":\(day(change.plannedFinish.new)),"
-      item += "\"moved\":\(number(change.plannedMoved))},"
-      item += "\"forecastFinish\":{\"old\":\(day(change.forecastFinish.old)),\"new\":\(day(change.forecastFinish.new)),"
-      item += "\"moved\":\(number(change.forecastMoved))},"
-      item += "\"deadline\":{\"old\":\(day(change.deadline.old)),\"new\":\(day(change.deadline.new))},"
-      item += "\"status\":{\"old\":\"\(change.status.old.rawValue)\",\"new\":\"\(change.status.new.rawValue)\"},"
-      item += "\"movedPastDeadline\":\(change.movedPastDeadline)}"
-      return item
-    }.joined(separator: ",")
-    return out + "]}\n"
+    func list(_ items: [String]) {
+      w.write("[")
+      for (k, item) in items.enumerated() {
+        if k > 0 { w.write(",") }
+        w.writeJSON(item)
+      }
+      w.write("]")
+    }
+    func moved(_ name: String, _ old: Day?, _ new: Day?, _ days: Int?) {
+      w.write(",\"\(name)\":{\"old\":")
+      w.writeJSON(old)
+      w.write(",\"new\":")
+      w.writeJSON(new)
+      w.write(",\"moved\":")
+      w.writeJSON(days)
+      w.write("}")
+    }
+    w.write("{\"from\":")
+    w.writeJSON(diff.from)
+    w.write(",\"to\":")
+    w.writeJSON(diff.to)
+    w.write(",\"asOf\":")
+    w.writeJSON(diff.asOf)
+    moved("finish", diff.finish.old, diff.finish.new, diff.finishMoved)
+    w.write(",\"criticalPath\":{\"old\":")
+    list(diff.criticalPath.old)
+    w.write(",\"new\":")
+    list(diff.criticalPath.new)
+    w.write("}")
+    for (name, tasks) in [("added", diff.added), ("removed", diff.removed)] {
+      w.write(",\"\(name)\":[")
+      for (k, task) in tasks.enumerated() {
+        if k > 0 { w.write(",") }
+        reference(task)
+      }
+      w.write("]")
+    }
+    w.write(",\"changed\":[")
+    for (k, change) in diff.changed.enumerated() {
+      w.write(k > 0 ? ",{\"id\":" : "{\"id\":")
+      w.writeJSON(change.task.id)
+      if change.oldID != change.task.id {
+        w.write(",\"renamedFrom\":")
+        w.writeJSON(change.oldID)
+      }
+      w.write(",\"name\":")
+      w.writeJSON(change.task.name)
+      w.write(",\"owner\":")
+      w.writeJSON(change.task.owner)
+      w.write(",\"unit\":")
+      w.writeJSON(change.task.unit)
+      w.write(",\"fields\":[")
+      for (n, field) in change.fields.enumerated() {
+        w.write(n > 0 ? ",{\"field\":" : "{\"field\":")
+        w.writeJSON(field.field)
+        w.write(",\"old\":")
+        w.writeJSON(field.old)
+        w.write(",\"new\":")
+        w.writeJSON(field.new)
+        w.write("}")
+      }
+      w.write("]")
+      moved("plannedFinish", change.plannedFinish.old, change.plannedFinish.new, change.plannedMoved)
+      moved("forecastFinish", change.forecastFinish.old, change.forecastFinish.new, change.forecastMoved)
+      w.write(",\"deadline\":{\"old\":")
+      w.writeJSON(change.deadline.old)
+      w.write(",\"new\":")
+      w.writeJSON(change.deadline.new)
+      w.write("},\"status\":{\"old\":\"")
+      w.write(change.status.old.rawValue)
+      w.write("\",\"new\":\"")
+      w.write(change.status.new.rawValue)
+      w.write("\"},\"movedPastDeadline\":")
+      w.writeJSON(change.movedPastDeadline)
+      w.write("}")
+    }
+    w.write("]}\n")
+    return w.bytes
   }
 
   /// The CSV header.

@@ -202,30 +202,40 @@ public struct PlanDiff: Sendable {
       evidence: task.evidence)
   }
 
-  /// The fields of the plan format that differ, as text, in the format's order.
+  /// The fields of the plan format that differ, as text, in the format's order. Values are compared as
+  /// they are stored and turned into text only when they differ: most tasks of a large plan do not.
   static func fieldChanges(_ oldPlan: Plan, _ j: Int, _ newPlan: Plan, _ i: Int) -> [FieldChange] {
     let a = oldPlan.tasks[j]
     let b = newPlan.tasks[i]
     var out: [FieldChange] = []
-    func compare(_ field: String, _ old: String, _ new: String) {
-      if old != new { out.append(FieldChange(field: field, old: old, new: new)) }
+    func compare<Value: Equatable>(_ field: String, _ old: Value, _ new: Value, _ text: (Value) -> String) {
+      if old != new { out.append(FieldChange(field: field, old: text(old), new: text(new))) }
     }
-    compare("id", a.fullID, b.fullID)
-    compare("name", a.name, b.name)
-    compare("owner", a.owner.map { oldPlan.owners[$0].name } ?? "", b.owner.map { newPlan.owners[$0].name } ?? "")
-    compare("start", a.start?.iso ?? "", b.start?.iso ?? "")
-    compare("duration", a.duration?.description ?? "", b.duration?.description ?? "")
-    compare("deadline", a.deadline?.iso ?? "", b.deadline?.iso ?? "")
+    func day(_ value: Day?) -> String { value?.iso ?? "" }
+    func plain(_ value: String?) -> String { value ?? "" }
+    compare("id", a.fullID, b.fullID, plain)
+    compare("name", a.name, b.name, plain)
     compare(
-      "after", a.after.map { oldPlan.tasks[$0].fullID }.joined(separator: ", "),
-      b.after.map { newPlan.tasks[$0].fullID }.joined(separator: ", "))
-    compare("status", a.status.rawValue, b.status.rawValue)
-    compare("done", a.doneDate?.iso ?? "", b.doneDate?.iso ?? "")
-    compare("progress", a.progress.map { "\($0)%" } ?? "", b.progress.map { "\($0)%" } ?? "")
-    compare("target", describe(a.target), describe(b.target))
-    compare("measurements", describe(a.measurements), describe(b.measurements))
-    compare("evidence", a.evidence ?? "", b.evidence ?? "")
-    compare("source", a.source ?? "", b.source ?? "")
+      "owner", a.owner.map { oldPlan.owners[$0].name }, b.owner.map { newPlan.owners[$0].name }, plain)
+    compare("start", a.start, b.start, day)
+    compare("duration", a.duration, b.duration) { $0?.description ?? "" }
+    compare("deadline", a.deadline, b.deadline, day)
+    let afterChanged =
+      a.after.count != b.after.count
+      || zip(a.after, b.after).contains { oldPlan.tasks[$0].fullID != newPlan.tasks[$1].fullID }
+    if afterChanged {
+      out.append(
+        FieldChange(
+          field: "after", old: a.after.map { oldPlan.tasks[$0].fullID }.joined(separator: ", "),
+          new: b.after.map { newPlan.tasks[$0].fullID }.joined(separator: ", ")))
+    }
+    compare("status", a.status, b.status) { $0.rawValue }
+    compare("done", a.doneDate, b.doneDate, day)
+    compare("progress", a.progress, b.progress) { $0.map { "\($0)%" } ?? "" }
+    compare("target", a.target, b.target, describe)
+    compare("measurements", a.measurements, b.measurements, describe)
+    compare("evidence", a.evidence, b.evidence, plain)
+    compare("source", a.source, b.source, plain)
     return out
   }
 
