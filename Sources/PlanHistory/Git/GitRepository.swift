@@ -245,7 +245,7 @@ public final class GitRepository: @unchecked Sendable {
 
 /// libgit2's one-time global set-up, done once per process.
 private enum GitLibrary {
-  static let initialized: Bool = git_libgit2_init() >= 0
+  static let initialized: Bool = git_libgit2_init() >= 0 && pg_git_skip_hash_verification() >= 0
 
   static func initialize() { _ = initialized }
 }
