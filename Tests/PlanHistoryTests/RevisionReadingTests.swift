@@ -128,3 +128,29 @@ import Testing
     #expect(try scripted.gitCommit("c9").parents == [scripted.commits["c8"]!, scripted.commits["c7"]!])
   }
 }
+
+/// Symbolic links in a revision's tree: followed inside the plan's folder, refused when they lead out.
+@Suite struct TreeLinkTests {
+  @Test func linksAreFollowedAndFenced() throws {
+    let scripted = try ScriptedRepository()
+    var files = scripted.trees["c6"] ?? [:]
+    files["plans/demo/plan.yaml"] = files["plans/demo/plan.yaml"]?.replacingOccurrences(
+      of: "owners:\n", with: "include: [linked.yaml, escape.yaml]\nowners:\n")
+    files["plans/demo/parts/real.yaml"] = "id: real\ntasks:\n  - { id: x, name: 链接, owner: a, duration: 1d }\n"
+    files["plans/shared.yaml"] = "id: shared\ntasks: []\n"
+    let id = try scripted.repository.writeCommit(
+      files: files.mapValues { Array($0.utf8) },
+      links: ["plans/demo/linked.yaml": "parts/real.yaml", "plans/demo/escape.yaml": "../shared.yaml"],
+      message: "links", author: "李主任", email: "l@example.cn", time: ScriptedRepository.noon("2018-03-06"),
+      parents: [try scripted.id("c6")], updateHead: false)
+    let repository = try scripted.planRepository()
+    let commit = try scripted.repository.commit(id: id)
+    let files2 = repository.fileSystem(at: commit)
+    #expect(files2.canonicalPath(scripted.folder + "/plans/demo/linked.yaml") == "/plans/demo/parts/real.yaml")
+    #expect(files2.canonicalPath(scripted.folder + "/plans/demo/escape.yaml") == "/plans/shared.yaml")
+    let check = try repository.check(at: commit, revision: "links", asOf: nil)
+    #expect(check.plan == nil)
+    #expect(check.diagnostics.map(\.code) == [.includeOutsideRoot])
+    #expect(check.diagnostics.first?.message.contains("escape.yaml") == true)
+  }
+}

@@ -144,14 +144,18 @@ public final class GitRepository: @unchecked Sendable {
     }
   }
 
-  /// Writes a commit whose tree holds exactly `files` (path → bytes), with `parents`, and points `HEAD`'s
-  /// branch at it (for tests and benchmarks: throwaway repositories built without running `git`).
+  /// Writes a commit whose tree holds exactly `files` (path → bytes; `links` are symbolic links, path →
+  /// target), with `parents`, and points `HEAD`'s branch at it (for tests and benchmarks: throwaway
+  /// repositories built without running `git`).
   package func writeCommit(
-    files: [String: [UInt8]], message: String, author: String, email: String, time: Int64, offsetMinutes: Int32 = 480,
+    files: [String: [UInt8]], links: [String: String] = [:], message: String, author: String, email: String,
+    time: Int64, offsetMinutes: Int32 = 480,
     parents: [GitObjectID], updateHead: Bool = true
   ) throws(GitError) -> GitObjectID {
     try lock.withLock { _ throws(GitError) in
-      let tree = try writeTree(files)
+      var entries = files.mapValues { TreeItem(bytes: $0, isLink: false) }
+      for (path, target) in links { entries[path] = TreeItem(bytes: Array(target.utf8), isLink: true) }
+      let tree = try writeTree(entries)
       var treeOID = tree.oid
       var treeObject: OpaquePointer?
       try Self.check(git_tree_lookup(&treeObject, pointer, &treeOID), "cannot read the new tree")
@@ -191,19 +195,22 @@ public final class GitRepository: @unchecked Sendable {
   }
 
   /// Writes the tree of `files`, one folder level at a time (paths are a few components deep).
-  private func writeTree(_ files: [String: [UInt8]]) throws(GitError) -> GitObjectID {
+  private func writeTree(_ files: [String: TreeItem]) throws(GitError) -> GitObjectID {
     var builder: OpaquePointer?
     try Self.check(git_treebuilder_new(&builder, pointer, nil), "cannot build a tree")
     defer { git_treebuilder_free(builder) }
-    var folders: [String: [String: [UInt8]]] = [:]
-    for (path, bytes) in files {
+    var folders: [String: [String: TreeItem]] = [:]
+    for (path, item) in files {
       if let slash = path.firstIndex(of: "/") {
-        folders[String(path[..<slash]), default: [:]][String(path[path.index(after: slash)...])] = bytes
+        folders[String(path[..<slash]), default: [:]][String(path[path.index(after: slash)...])] = item
       } else {
         var oid = git_oid()
-        let code = bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) }
+        let code = item.bytes.withUnsafeBytes {
+          git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count)
+        }
         try Self.check(code, "cannot write \(path)")
-        try Self.check(git_treebuilder_insert(nil, builder, path, &oid, GIT_FILEMODE_BLOB), "cannot add \(path)")
+        let mode = item.isLink ? GIT_FILEMODE_LINK : GIT_FILEMODE_BLOB
+        try Self.check(git_treebuilder_insert(nil, builder, path, &oid, mode), "cannot add \(path)")
       }
     }
     for (name, contents) in folders {
@@ -241,6 +248,12 @@ public final class GitRepository: @unchecked Sendable {
     }
     throw .library(what() + detail)
   }
+}
+
+/// A file or symbolic link to write into a tree.
+private struct TreeItem {
+  var bytes: [UInt8]
+  var isLink: Bool
 }
 
 /// libgit2's one-time global set-up, done once per process.
