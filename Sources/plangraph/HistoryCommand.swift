@@ -30,8 +30,13 @@ struct HistoryCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
 
+  /// The formats of `history`.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+  }
+
   @Option(help: "Output format: table, json or csv.")
-  var format: ReportFormat = .table
+  var format: Format = .table
 
   func run() throws {
     let log = try HistoryCommand.log(
@@ -39,7 +44,7 @@ struct HistoryCommand: ParsableCommand {
       window: try window.days)
     let report = HistoryReport(log, language: try language.language)
     switch format {
-    case .table, .md: try output.emit(report.table(width: output.width, style: output.style))
+    case .table: try output.emit(report.table(width: output.width, style: output.style))
     case .json: try output.emit(report.json())
     case .csv: try output.emit(report.csv())
     }

@@ -7,7 +7,8 @@ import PlanHistory
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Draw a chart of a plan with Graphviz: the dependency graph, the roadmap or a Gantt chart.",
+    abstract:
+      "Draw a chart of a plan with Graphviz: the dependency graph, the roadmap, a Gantt chart or a trend.",
     discussion: """
       The format follows the output file's extension (.svg, .png, .pdf, or .dot for the chart's DOT text) \
       unless --format says otherwise. Plans with more than 1,500 tasks to draw are folded to summary tasks \
