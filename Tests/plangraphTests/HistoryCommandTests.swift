@@ -3,6 +3,10 @@ import Testing
 
 @testable import PlanHistory
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// `diff`, `slip`, `history`, `report --since` and `render --chart trend` as a user runs them, over a
 /// throwaway repository written through the libgit2 wrapper (the tool never runs git, nor do the tests).
 @Suite struct HistoryCommandTests {
@@ -128,7 +132,11 @@ import Testing
     ])
     #expect(report.status == 0)
     let text = try String(contentsOfFile: html, encoding: .utf8)
-    #expect(text.contains("<section id=\"changes\" class=\"slip\">"))
+    #expect(text.contains("<main>\n<section id=\"changes\" class=\"slip\">"))
+    // Still XHTML-compatible: every element the section adds is closed.
+    let parser = XMLParser(data: Data(text.utf8))
+    #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "") at line \(parser.lineNumber)")
+    #expect(text.contains("<tr class=\"extended s-at-risk\"><td>deadline extended</td><td>建设<br/><code>build</code>"))
     let dot = folder + "/trend.dot"
     let trend = try CommandRunner.run(["render", planPath, "--chart", "trend", "build", "train", "-o", dot])
     #expect(trend.status == 0)

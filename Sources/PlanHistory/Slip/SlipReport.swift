@@ -176,7 +176,7 @@ public struct SlipReport: Sendable {
         default: status = ""
         }
         out += "<tr class=\"\(item.kind.rawValue)\(status)\"><td>\(HTMLText.escape(label(item.kind)))</td>"
-        out += "<td>\(HTMLText.escape(item.task.name))<br><code>\(HTMLText.escape(item.task.id))</code></td>"
+        out += "<td>\(HTMLText.escape(item.task.name))<br/><code>\(HTMLText.escape(item.task.id))</code></td>"
         out += "<td>\(HTMLText.escape(detail(item)))</td></tr>\n"
       }
       out += "</table></div>\n"
