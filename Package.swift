@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "PlanGraph", targets: ["PlanGraph"]),
     .library(name: "PlanGraphviz", targets: ["PlanGraphviz"]),
+    .library(name: "PlanHistory", targets: ["PlanHistory"]),
     .executable(name: "plangraph", targets: ["plangraph"]),
   ],
   dependencies: [
@@ -35,18 +36,28 @@ let package = Package(
       name: "PlanLanguageServer",
       dependencies: ["PlanGraph"]
     ),
+    .systemLibrary(
+      name: "CGit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+    .target(
+      name: "PlanHistory",
+      dependencies: ["PlanGraph", "CGit2"]
+    ),
     .executableTarget(
       name: "plangraph",
       dependencies: [
         "PlanGraph",
         "PlanGraphviz",
         "PlanLanguageServer",
+        "PlanHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "plangraph-bench",
-      dependencies: ["PlanGraph", "PlanGraphviz"]
+      dependencies: ["PlanGraph", "PlanGraphviz", "PlanHistory"]
     ),
     .systemLibrary(name: "CFuzzer"),
     .executableTarget(
@@ -68,8 +79,12 @@ let package = Package(
       dependencies: ["PlanLanguageServer", "PlanGraph"]
     ),
     .testTarget(
+      name: "PlanHistoryTests",
+      dependencies: ["PlanHistory", "PlanGraph"]
+    ),
+    .testTarget(
       name: "plangraphTests",
-      dependencies: ["plangraph"],
+      dependencies: ["plangraph", "PlanHistory"],
       exclude: ["Golden", "Scripts"]
     ),
   ],

@@ -8,6 +8,7 @@ set -euo pipefail
 packages=(
   libyaml-dev        # YAML event parser (CYAML)
   libgraphviz-dev    # Graphviz C libraries: libgvc, libcgraph (CGraphviz)
+  libgit2-dev        # reads plans at any revision of a repository (CGit2)
   pkg-config         # finds both for SwiftPM
   fonts-noto-cjk     # Chinese glyphs in rendered charts
 )

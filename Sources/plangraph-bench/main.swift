@@ -19,7 +19,7 @@ let runs = Int(option("--runs", "5")) ?? 5
 let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
 let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
-let only = option("--only", "all")  // all, commands, scheduler, render or tj3
+let only = option("--only", "all")  // all, commands, scheduler, render, history or tj3
 let renderSizes = option("--render", "100,1000,3000").split(separator: ",").compactMap { Int($0) }
 let asOf = "2021-06-30"
 mkdir(work, 0o755)
@@ -207,6 +207,13 @@ if only == "all" || only == "render" {
       print("| \(kind.rawValue) | \(size) | \(nodes) | " + cells.joined(separator: " | ") + " |")
     }
   }
+}
+
+// Plan history: a revision read against the disk, diff against schedule, history of the Chengqu plan.
+if only == "all" || only == "history" {
+  HistoryBench.run(
+    binary: binary, work: work, runs: runs, size: min(sizes.filter { $0 <= 100_000 }.max() ?? 1000, yamlLimit),
+    asOf: asOf)
 }
 
 // TaskJuggler on the same plans, where it is installed.

@@ -14,6 +14,7 @@ struct PlanGraphCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, RenderCommand.self,
       ReportCommand.self, ExportCommand.self, SchemaCommand.self, GenerateCommand.self, LSPCommand.self,
+      DiffCommand.self, SlipCommand.self, HistoryCommand.self,
     ]
   )
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import PlanGraph
 import PlanGraphviz
+import PlanHistory
 
 /// `plangraph render`: draws the dependency graph, the roadmap or a Gantt chart of a plan with Graphviz.
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Draw a chart of a plan with Graphviz: the dependency graph, the roadmap or a Gantt chart.",
+    abstract:
+      "Draw a chart of a plan with Graphviz: the dependency graph, the roadmap, a Gantt chart or a trend.",
     discussion: """
       The format follows the output file's extension (.svg, .png, .pdf, or .dot for the chart's DOT text) \
       unless --format says otherwise. Plans with more than 1,500 tasks to draw are folded to summary tasks \
@@ -16,10 +18,13 @@ struct RenderCommand: ParsableCommand {
 
   @OptionGroup var plan: PlanArgument
 
+  @Argument(help: "For --chart trend: the tasks to follow (full id or name; default: the first five with deadlines).")
+  var tasks: [String] = []
+
   @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file"))
   var output: String
 
-  @Option(help: ArgumentHelp("The chart: graph, timeline or gantt.", valueName: "chart"))
+  @Option(help: ArgumentHelp("The chart: graph, timeline, gantt or trend (from git history).", valueName: "chart"))
   var chart: String = ChartKind.graph.rawValue
 
   @Option(help: ArgumentHelp("svg, png, pdf or dot, whatever the file's extension.", valueName: "format"))
@@ -52,6 +57,13 @@ struct RenderCommand: ParsableCommand {
   var font: String = ChartOptions.defaultFont
 
   func validate() throws {
+    if !tasks.isEmpty && chart != TrendCommandSupport.chartName {
+      throw ValidationError("tasks are named only for --chart trend")
+    }
+    if chart == TrendCommandSupport.chartName {
+      _ = try outputFormat
+      return
+    }
     _ = try chartKind
     _ = try outputFormat
     _ = try clusters
@@ -61,7 +73,7 @@ struct RenderCommand: ParsableCommand {
   private var chartKind: ChartKind {
     get throws {
       guard let kind = ChartKind(rawValue: chart) else {
-        throw ValidationError("--chart takes graph, timeline or gantt, not '\(chart)'")
+        throw ValidationError("--chart takes graph, timeline, gantt or trend, not '\(chart)'")
       }
       return kind
     }
@@ -93,6 +105,13 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
+    if chart == TrendCommandSupport.chartName {
+      let graph = try TrendCommandSupport.graph(
+        plan: plan.plan, tasks: tasks, asOf: try asOf.asOfText.map { try parseDay($0, option: "--as-of") },
+        window: try window.days, language: try language.language, font: font)
+      try draw(graph, format: try outputFormat)
+      return
+    }
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
@@ -119,9 +138,14 @@ struct RenderCommand: ParsableCommand {
           + "(--no-collapse draws every task)")
     }
 
+    try draw(drawn.graph, format: format, progress: progress)
+  }
+
+  /// Renders a graph to the output file; a Graphviz failure is printed and exits with status 1.
+  private func draw(_ graph: DOTGraph, format: OutputFormat, progress: RenderProgress = RenderProgress()) throws {
     let rendering: Rendering
     do {
-      rendering = try GraphvizRenderer().render(drawn.graph, format: format) {
+      rendering = try GraphvizRenderer().render(graph, format: format) {
         progress.update($0)
       }
     } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanGraph
 import PlanGraphviz
+import PlanHistory
 
 /// `plangraph report`: the plan's dashboard as one self-contained HTML file.
 struct ReportCommand: ParsableCommand {
@@ -20,6 +21,12 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Leave the roadmap chart out (faster for very large plans).")
   var noChart = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Add what changed since this date or revision (as `plangraph slip` shows it), read from git.",
+      valueName: "date|rev"))
+  var since: String?
+
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
@@ -36,7 +43,12 @@ struct ReportCommand: ParsableCommand {
         Output.err("plangraph: the roadmap chart is left out: \(error.description)\n")
       }
     }
-    let html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg).html()
+    var html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg).html()
+    if let since {
+      let slip = try SlipCommand.slip(
+        plan: plan.plan, since: since, asOf: asOf, window: try window.days, language: language)
+      html = SlipReport(slip, language: language).inserted(into: html)
+    }
     try writeFile(Array(html.utf8), to: output)
   }
 }

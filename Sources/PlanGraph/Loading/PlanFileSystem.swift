@@ -109,7 +109,7 @@ public struct MemoryFileSystem: PlanFileSystem {
   }
 }
 
-/// Lexical path arithmetic for includes: no file system access.
+/// Lexical path arithmetic for includes: no file system access (shared with the git tree reader).
 package enum PlanPath {
   /// The folder part of a path ("" for a bare file name).
   package static func directory(of path: String) -> String {

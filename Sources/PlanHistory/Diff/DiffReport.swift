@@ -1,0 +1,259 @@
+import PlanGraph
+
+/// `PlanDiff` as text: a table grouped by owner unit (biggest slips first), JSON, CSV or Markdown.
+public struct DiffReport: Sendable {
+  /// The comparison.
+  public let diff: PlanDiff
+  /// The language of the table and Markdown (JSON and CSV keys stay English).
+  public let language: Language
+
+  /// Creates the report.
+  public init(_ diff: PlanDiff, language: Language) {
+    self.diff = diff
+    self.language = language
+  }
+
+  private var words: HistoryWords { HistoryWords(language) }
+
+  /// The changed tasks grouped by unit, units in order of their biggest slip, then by name.
+  private var groups: [(unit: String, changes: [TaskChange])] {
+    var order: [String] = []
+    var byUnit: [String: [TaskChange]] = [:]
+    for change in diff.changed {  // already biggest slips first
+      if byUnit[change.task.unit] == nil { order.append(change.task.unit) }
+      byUnit[change.task.unit, default: []].append(change)
+    }
+    return order.map { ($0, byUnit[$0] ?? []) }
+  }
+
+  private func statusText(_ change: TaskChange) -> String {
+    change.status.old == change.status.new
+      ? change.status.new.label(language)
+      : "\(change.status.old.label(language)) → \(change.status.new.label(language))"
+  }
+
+  /// The terminal table, fitted to `width` columns.
+  public func table(width: Int = 80, style: TerminalStyle = .plain) -> String {
+    var out = style.bold(words.changes(from: diff.from, to: diff.to, asOf: diff.asOf)) + "\n"
+    out += words.planFinish(diff.finish.old, diff.finish.new, moved: diff.finishMoved) + "\n"
+    if diff.criticalPath.old != diff.criticalPath.new {
+      out += TextWidth.truncate(words.criticalPath(before: true, diff.criticalPath.old), to: width) + "\n"
+      out += TextWidth.truncate(words.criticalPath(before: false, diff.criticalPath.new), to: width) + "\n"
+    }
+    if diff.changed.isEmpty && diff.added.isEmpty && diff.removed.isEmpty {
+      return out + "\n" + words.noChanges + "\n"
+    }
+    if !diff.changed.isEmpty {
+      out += "\n" + style.bold(words.changed(diff.changed.count)) + "\n"
+      var table = TextTable(columns: [
+        .init(words.task, flexible: true), .init(words.forecast), .init(words.movedHeader, rightAligned: true),
+        .init(words.status),
+      ])
+      for (unit, changes) in groups {
+        table.rows.append(
+          .line(TextTable.Cell("【\(unit.isEmpty ? words.noUnit : unit)】", paint: { style.bold($0) }), indent: 0))
+        for change in changes {
+          let late = change.movedPastDeadline
+          let paint: @Sendable (String) -> String = { late ? style.red($0) : $0 }
+          table.rows.append(
+            .cells([
+              .init(change.task.name), .init(change.forecastFinish.new?.iso ?? ""),
+              .init(words.moved(change.forecastMoved), paint: paint),
+              .init(statusText(change), paint: paint),
+            ]))
+          table.rows.append(.line(.init(change.task.id), indent: 2))
+          for field in change.fields {
+            let old = field.old.isEmpty ? words.none : field.old
+            let new = field.new.isEmpty ? words.none : field.new
+            table.rows.append(.line(.init("\(words.field(field.field)): \(old) → \(new)"), indent: 4))
+          }
+          if let planned = change.plannedMoved, planned != 0 {
+            table.rows.append(
+              .line(
+                .init(
+                  "\(words.planned): \(change.plannedFinish.old?.iso ?? "") → \(change.plannedFinish.new?.iso ?? "")"
+                    + " (\(words.moved(planned)))"), indent: 4))
+          }
+          if late {
+            table.rows.append(.line(.init("! " + words.pastDeadline, paint: { style.red($0) }), indent: 4))
+          }
+        }
+      }
+      out += table.render(width: width, style: style)
+    }
+    for (title, tasks, mark) in [
+      (words.added(diff.added.count), diff.added, "+"), (words.removed(diff.removed.count), diff.removed, "-"),
+    ] where !tasks.isEmpty {
+      out += "\n" + style.bold(title) + "\n"
+      for task in tasks {
+        let line = "\(mark) \(task.id)  \(task.name)" + (task.owner.isEmpty ? "" : "  (\(task.owner))")
+        out += TextWidth.truncate(line, to: width) + "\n"
+      }
+    }
+    return out
+  }
+
+  /// The comparison as one JSON object, written through `ByteWriter`: a diff of a large plan runs to
+  /// tens of thousands of changed tasks.
+  public func json() -> [UInt8] {
+    var w = ByteWriter(capacity: 256 + diff.changed.count * 400)
+    func reference(_ task: TaskReference) {
+      w.write("{\"id\":")
+      w.writeJSON(task.id)
+      w.write(",\"name\":")
+      w.writeJSON(task.name)
+      w.write(",\"owner\":")
+      w.writeJSON(task.owner)
+      w.write(",\"unit\":")
+      w.writeJSON(task.unit)
+      w.write("}")
+    }
+    func list(_ items: [String]) {
+      w.write("[")
+      for (k, item) in items.enumerated() {
+        if k > 0 { w.write(",") }
+        w.writeJSON(item)
+      }
+      w.write("]")
+    }
+    func moved(_ name: String, _ old: Day?, _ new: Day?, _ days: Int?) {
+      w.write(",\"\(name)\":{\"old\":")
+      w.writeJSON(old)
+      w.write(",\"new\":")
+      w.writeJSON(new)
+      w.write(",\"moved\":")
+      w.writeJSON(days)
+      w.write("}")
+    }
+    w.write("{\"from\":")
+    w.writeJSON(diff.from)
+    w.write(",\"to\":")
+    w.writeJSON(diff.to)
+    w.write(",\"asOf\":")
+    w.writeJSON(diff.asOf)
+    moved("finish", diff.finish.old, diff.finish.new, diff.finishMoved)
+    w.write(",\"criticalPath\":{\"old\":")
+    list(diff.criticalPath.old)
+    w.write(",\"new\":")
+    list(diff.criticalPath.new)
+    w.write("}")
+    for (name, tasks) in [("added", diff.added), ("removed", diff.removed)] {
+      w.write(",\"\(name)\":[")
+      for (k, task) in tasks.enumerated() {
+        if k > 0 { w.write(",") }
+        reference(task)
+      }
+      w.write("]")
+    }
+    w.write(",\"changed\":[")
+    for (k, change) in diff.changed.enumerated() {
+      w.write(k > 0 ? ",{\"id\":" : "{\"id\":")
+      w.writeJSON(change.task.id)
+      if change.oldID != change.task.id {
+        w.write(",\"renamedFrom\":")
+        w.writeJSON(change.oldID)
+      }
+      w.write(",\"name\":")
+      w.writeJSON(change.task.name)
+      w.write(",\"owner\":")
+      w.writeJSON(change.task.owner)
+      w.write(",\"unit\":")
+      w.writeJSON(change.task.unit)
+      w.write(",\"fields\":[")
+      for (n, field) in change.fields.enumerated() {
+        w.write(n > 0 ? ",{\"field\":" : "{\"field\":")
+        w.writeJSON(field.field)
+        w.write(",\"old\":")
+        w.writeJSON(field.old)
+        w.write(",\"new\":")
+        w.writeJSON(field.new)
+        w.write("}")
+      }
+      w.write("]")
+      moved("plannedFinish", change.plannedFinish.old, change.plannedFinish.new, change.plannedMoved)
+      moved("forecastFinish", change.forecastFinish.old, change.forecastFinish.new, change.forecastMoved)
+      w.write(",\"deadline\":{\"old\":")
+      w.writeJSON(change.deadline.old)
+      w.write(",\"new\":")
+      w.writeJSON(change.deadline.new)
+      w.write("},\"status\":{\"old\":\"")
+      w.write(change.status.old.rawValue)
+      w.write("\",\"new\":\"")
+      w.write(change.status.new.rawValue)
+      w.write("\"},\"movedPastDeadline\":")
+      w.writeJSON(change.movedPastDeadline)
+      w.write("}")
+    }
+    w.write("]}\n")
+    return w.bytes
+  }
+
+  /// The CSV header.
+  public static let csvHeader = [
+    "change", "id", "old_id", "name", "owner", "unit", "planned_old", "planned_new", "planned_moved",
+    "forecast_old", "forecast_new", "forecast_moved", "deadline_old", "deadline_new", "status_old", "status_new",
+    "moved_past_deadline", "fields",
+  ]
+
+  /// One record per changed, added or removed task.
+  public func csv() -> String {
+    var records: [[String]] = []
+    for change in diff.changed {
+      let fields = change.fields.map { "\($0.field): \($0.old) → \($0.new)" }.joined(separator: "; ")
+      records.append([
+        "changed", change.task.id, change.oldID, change.task.name, change.task.owner, change.task.unit,
+        change.plannedFinish.old?.iso ?? "", change.plannedFinish.new?.iso ?? "",
+        change.plannedMoved.map(String.init) ?? "",
+        change.forecastFinish.old?.iso ?? "", change.forecastFinish.new?.iso ?? "",
+        change.forecastMoved.map(String.init) ?? "", change.deadline.old?.iso ?? "", change.deadline.new?.iso ?? "",
+        change.status.old.rawValue, change.status.new.rawValue, change.movedPastDeadline ? "true" : "false", fields,
+      ])
+    }
+    for (kind, tasks) in [("added", diff.added), ("removed", diff.removed)] {
+      for task in tasks {
+        records.append(
+          [kind, task.id, "", task.name, task.owner, task.unit] + Array(repeating: "", count: 11) + [""])
+      }
+    }
+    return CSVText.document(header: Self.csvHeader, records: records)
+  }
+
+  /// The comparison as Markdown: a heading per section, a table of changed tasks per unit.
+  public func markdown() -> String {
+    var out = "## " + MarkdownText.cell(words.changes(from: diff.from, to: diff.to, asOf: diff.asOf)) + "\n\n"
+    out += MarkdownText.cell(words.planFinish(diff.finish.old, diff.finish.new, moved: diff.finishMoved)) + "\n\n"
+    if diff.criticalPath.old != diff.criticalPath.new {
+      out += "- " + MarkdownText.cell(words.criticalPath(before: true, diff.criticalPath.old)) + "\n"
+      out += "- " + MarkdownText.cell(words.criticalPath(before: false, diff.criticalPath.new)) + "\n\n"
+    }
+    for (unit, changes) in groups {
+      out += "### " + MarkdownText.cell(unit.isEmpty ? words.noUnit : unit) + "\n\n"
+      let rows = changes.map { change in
+        [
+          MarkdownText.cell(change.task.name) + " (" + MarkdownText.cell(change.task.id) + ")",
+          change.forecastFinish.new?.iso ?? "", words.moved(change.forecastMoved),
+          MarkdownText.cell(statusText(change)),
+          change.fields.map { MarkdownText.cell("\(words.field($0.field)): \($0.old) → \($0.new)") }.joined(
+            separator: "<br>"),
+        ]
+      }
+      out += MarkdownText.table(
+        header: [words.task, words.forecast, words.movedHeader, words.status, words.pick("Changes", "变更内容")],
+        rightAligned: [2], rows: rows)
+      out += "\n"
+    }
+    for (title, tasks) in [
+      (words.added(diff.added.count), diff.added), (words.removed(diff.removed.count), diff.removed),
+    ]
+    where !tasks.isEmpty {
+      out += "### " + MarkdownText.cell(title) + "\n\n"
+      for task in tasks {
+        out +=
+          "- " + MarkdownText.cell(task.id) + " " + MarkdownText.cell(task.name)
+          + (task.owner.isEmpty ? "" : " (" + MarkdownText.cell(task.owner) + ")") + "\n"
+      }
+      out += "\n"
+    }
+    return out
+  }
+}

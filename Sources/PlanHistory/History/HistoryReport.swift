@@ -1,0 +1,113 @@
+import PlanGraph
+
+/// `PlanHistoryLog` as text: a table per selected task (or one of the plan's finish and counts), JSON or CSV.
+public struct HistoryReport: Sendable {
+  /// The history.
+  public let log: PlanHistoryLog
+  /// The language of the table's words.
+  public let language: Language
+
+  /// Creates the report.
+  public init(_ log: PlanHistoryLog, language: Language) {
+    self.log = log
+    self.language = language
+  }
+
+  private var words: HistoryWords { HistoryWords(language) }
+
+  private func openCount(_ point: HistoryPoint) -> Int {
+    point.counts.filter { $0.key != .done && $0.key != .cancelled }.values.reduce(0, +)
+  }
+
+  /// The table: with tasks, one block per task (commit, date, deadline, planned, forecast, status,
+  /// message); without, the plan's finish and counts per commit.
+  public func table(width: Int = 80, style: TerminalStyle = .plain) -> String {
+    var out = ""
+    if log.selection.isEmpty {
+      var table = TextTable(columns: [
+        .init(words.commit), .init(words.date), .init(words.finish), .init(words.counts, rightAligned: true),
+        .init(words.message, flexible: true),
+      ])
+      for point in log.points {
+        let counts =
+          point.isValid
+          ? "\(point.counts[.done] ?? 0)/\(point.counts[.overdue] ?? 0)/\(openCount(point))"
+          : words.pick("invalid", "无效")
+        table.rows.append(
+          .cells([
+            .init(point.commit.id.short), .init(point.reportDay.iso), .init(point.finish?.iso ?? ""), .init(counts),
+            .init(point.commit.summary),
+          ]))
+      }
+      return table.render(width: width, style: style)
+    }
+    for (k, name) in log.names.enumerated() {
+      out += (k == 0 ? "" : "\n") + style.bold(TextWidth.truncate("\(name) (\(log.selection[k]))", to: width)) + "\n"
+      var table = TextTable(columns: [
+        .init(words.commit), .init(words.date), .init(words.deadline), .init(words.planned), .init(words.forecast),
+        .init(words.status), .init(words.message, flexible: true),
+      ])
+      for point in log.points {
+        guard let task = point.tasks[k] else { continue }
+        table.rows.append(
+          .cells([
+            .init(point.commit.id.short), .init(point.reportDay.iso), .init(task.deadline?.iso ?? ""),
+            .init(task.plannedFinish?.iso ?? ""), .init(task.forecastFinish?.iso ?? ""),
+            .init(task.status.label(language)), .init(point.commit.summary),
+          ]))
+      }
+      out += table.render(width: width, style: style)
+    }
+    return out
+  }
+
+  /// The history as one JSON object: `commits`, oldest first, each with its finish, counts and tasks.
+  public func json() -> String {
+    func day(_ value: Day?) -> String { value.map { "\"\($0.iso)\"" } ?? "null" }
+    var out = "{\"tasks\":[\(log.selection.map(JSONText.string).joined(separator: ","))],\"commits\":["
+    out += log.points.map { point in
+      var text = "{\"commit\":\"\(point.commit.id)\",\"author\":\(JSONText.string(point.commit.author)),"
+      text += "\"date\":\"\(point.commit.day.iso)\",\"reportDate\":\"\(point.reportDay.iso)\","
+      text += "\"message\":\(JSONText.string(point.commit.summary)),\"valid\":\(point.isValid),"
+      text += "\"finish\":\(day(point.finish)),\"counts\":{"
+      text += ScheduleStatus.allCases.map { "\"\($0.rawValue)\":\(point.counts[$0] ?? 0)" }.joined(separator: ",")
+      text += "},\"tasks\":["
+      text += point.tasks.map { task in
+        guard let task else { return "null" }
+        return "{\"id\":\(JSONText.string(task.id)),\"name\":\(JSONText.string(task.name)),"
+          + "\"deadline\":\(day(task.deadline)),\"plannedFinish\":\(day(task.plannedFinish)),"
+          + "\"forecastFinish\":\(day(task.forecastFinish)),\"status\":\"\(task.status.rawValue)\"}"
+      }.joined(separator: ",")
+      return text + "]}"
+    }.joined(separator: ",")
+    return out + "]}\n"
+  }
+
+  /// The CSV header.
+  public static let csvHeader = [
+    "commit", "author", "date", "report_date", "message", "finish", "done", "overdue", "open", "task", "name",
+    "deadline", "planned_finish", "forecast_finish", "status",
+  ]
+
+  /// One record per commit (no tasks selected) or per commit and task.
+  public func csv() -> String {
+    var records: [[String]] = []
+    for point in log.points {
+      let common = [
+        point.commit.id.description, point.commit.author, point.commit.day.iso, point.reportDay.iso,
+        point.commit.summary, point.finish?.iso ?? "", "\(point.counts[.done] ?? 0)", "\(point.counts[.overdue] ?? 0)",
+        "\(openCount(point))",
+      ]
+      if log.selection.isEmpty { records.append(common + Array(repeating: "", count: 6)) }
+      for task in point.tasks {
+        guard let task else { continue }
+        records.append(
+          common + [
+            task.id, task.name, task.deadline?.iso ?? "", task.plannedFinish?.iso ?? "", task.forecastFinish?.iso ?? "",
+            task.status.rawValue,
+          ])
+      }
+    }
+    return CSVText.document(header: Self.csvHeader, records: records)
+  }
+}

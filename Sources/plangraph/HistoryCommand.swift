@@ -1,0 +1,77 @@
+import ArgumentParser
+import PlanGraph
+import PlanHistory
+
+/// `plangraph history`: the milestone trend of tasks, or the plan's finish and counts, per commit.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "For each commit that changed the plan: the tasks' deadline, planned and forecast finish, status.",
+    discussion: """
+      Each revision is scheduled as of its commit's day, or as of --as-of for all. With no TASK, the plan's \
+      finish and its done, overdue and open counts per commit. Exit status: 0 shown, 2 no repository, no \
+      commit of the plan, or a TASK no revision has, 64 bad usage.
+      """)
+
+  @OptionGroup var plan: PlanArgument
+
+  @Argument(help: "Tasks to follow, by full id or exact name.")
+  var tasks: [String] = []
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp("Schedule every revision as of this date instead of its commit's day.", valueName: "date"))
+  var asOfText: String?
+
+  @Option(help: ArgumentHelp("The newest revision to read (default: HEAD).", valueName: "rev"))
+  var to: String = "HEAD"
+
+  @OptionGroup var window: WindowOption
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputFileOption
+
+  /// The formats of `history`.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+  }
+
+  @Option(help: "Output format: table, json or csv.")
+  var format: Format = .table
+
+  func run() throws {
+    let log = try HistoryCommand.log(
+      plan: plan.plan, tasks: tasks, to: to, asOf: try asOfText.map { try parseDay($0, option: "--as-of") },
+      window: try window.days)
+    let report = HistoryReport(log, language: try language.language)
+    switch format {
+    case .table: try output.emit(report.table(width: output.width, style: output.style))
+    case .json: try output.emit(report.json())
+    case .csv: try output.emit(report.csv())
+    }
+  }
+
+  /// The history of `plan` up to `to`, for `history` and `render --chart trend`.
+  static func log(plan path: String, tasks: [String], to: String, asOf: Day?, window: Int) throws -> PlanHistoryLog {
+    let repository = try RevisionLoading.repository(for: path)
+    let tip = try RevisionLoading.commit(to, in: repository)
+    let log: PlanHistoryLog
+    do {
+      log = try PlanHistoryLog(repository: repository, tip: tip, selection: tasks, asOf: asOf, window: window)
+    } catch {
+      throw RevisionLoading.fail(error)
+    }
+    if log.points.isEmpty {
+      Output.err("plangraph: error: no commit of '\(path)' up to '\(to)'\n  hint: commit the plan first\n")
+      throw ExitCode(2)
+    }
+    let unknown = log.unknownTasks
+    if !unknown.isEmpty {
+      Output.err(
+        "plangraph: error: no revision of the plan has the task\(unknown.count == 1 ? "" : "s") "
+          + unknown.map { "'\($0)'" }.joined(separator: ", ")
+          + "\n  hint: name a task by its full id (league.measures.x) or its exact name\n")
+      throw ExitCode(2)
+    }
+    return log
+  }
+}
