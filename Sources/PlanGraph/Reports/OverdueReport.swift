@@ -26,6 +26,8 @@ public struct OverdueReport: Sendable {
     out.writeJSON(schedule.asOf)
     out.write(",\n  \"window\": ")
     out.write(schedule.window)
+    out.write(",\n  \"counts\": ")
+    out.writeJSON(list.counts)
     out.write(",\n  \"items\": [")
     for (n, item) in list.items.enumerated() {
       let task = plan.tasks[item.task]
@@ -37,6 +39,8 @@ public struct OverdueReport: Sendable {
       out.writeJSON(ReportText.ownerID(task, in: plan))
       out.write(", \"status\": ")
       out.writeJSON(item.status.rawValue)
+      out.write(", \"blocked\": ")
+      out.writeJSON(item.isBlocked)
       out.write(", \"deadline\": ")
       out.writeJSON(item.deadline)
       out.write(", \"forecastFinish\": ")

@@ -14,7 +14,7 @@ public struct ScheduleReport: Sendable {
     self.language = language
   }
 
-  /// The contract's JSON object: plan, asOf, start, finish, criticalPath and every task.
+  /// The contract's JSON object: plan, asOf, start, finish, counts, criticalPath and every task.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
     out.write("{\n  \"plan\": ")
@@ -25,6 +25,8 @@ public struct ScheduleReport: Sendable {
     out.writeJSON(schedule.start)
     out.write(",\n  \"finish\": ")
     out.writeJSON(schedule.finish)
+    out.write(",\n  \"counts\": ")
+    out.writeJSON(schedule.counts)
     out.write(",\n  \"criticalPath\": [")
     for (n, path) in schedule.criticalPaths.enumerated() {
       out.write(n == 0 ? "[" : ", [")
@@ -74,6 +76,10 @@ public struct ScheduleReport: Sendable {
     out.writeJSON(row.forecastFinish)
     out.write(", \"status\": ")
     out.writeJSON(row.status.rawValue)
+    out.write(", \"ownStatus\": ")
+    out.writeJSON(row.ownStatus.rawValue)
+    out.write(", \"blocked\": ")
+    out.writeJSON(row.isBlocked)
     out.write(", \"daysOverdue\": ")
     out.writeJSON(row.daysOverdue)
   }
