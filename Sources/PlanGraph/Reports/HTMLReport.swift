@@ -50,18 +50,15 @@ public struct HTMLReport: Sendable {
   // MARK: - Sections
 
   private func counts() -> String {
-    var tally: [ScheduleStatus: Int] = [:]
-    for i in plan.tasks.indices where !plan.tasks[i].isSummary { tally[schedule.tasks[i].status, default: 0] += 1 }
+    let counts = schedule.counts
     var out = "<section id=\"counts\">\n<h2>" + t("Status", "状态") + "</h2>\n<ul class=\"counts\">\n"
-    for status in ScheduleStatus.allCases {
+    for status in StatusCounts.shownStatuses + [.cancelled] {
       out +=
-        "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(tally[status] ?? 0)</span> "
+        "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(counts.count(of: status))</span> "
         + e(status.label(language)) + "</li>\n"
     }
-    return out + "</ul>\n<p class=\"note\">"
-      + t(
-        "Tasks and recurring duties; summaries are counted through their tasks.", "统计具体任务和例行工作；汇总任务按其下任务统计。")
-      + "</p>\n</section>\n"
+    return out + "</ul>\n<p class=\"note\">" + e(counts.scope(language)) + t("; ", "；") + e(counts.extras(language))
+      + t(". Summaries are counted through their tasks.", "。汇总任务按其下任务统计。") + "</p>\n</section>\n"
   }
 
   private func actionItems() -> String {
@@ -75,7 +72,8 @@ public struct HTMLReport: Sendable {
     }
     for group in groups {
       out +=
-        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">" + e(report.countLine(group.rows))
+        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">"
+        + e(report.countLine(owner: group.owner))
         + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Status", "状态") + "</th><th>" + t("Task", "任务")
         + "</th><th>" + t("Deadline", "截止") + "</th><th>" + t("Days", "天数") + "</th><th>"
         + t("Planned", "计划完成") + "</th><th>" + t("Forecast", "预测完成") + "</th><th>" + t("Source", "依据条款")
@@ -99,7 +97,7 @@ public struct HTMLReport: Sendable {
       }
       out += "</tbody></table></div>\n"
     }
-    return out + "<p class=\"tally total\">" + e(report.totalLine(groups.flatMap(\.rows))) + "</p>\n</section>\n"
+    return out + "<p class=\"tally total\">" + e(report.totalLine()) + "</p>\n</section>\n"
   }
 
   private func targets() -> String {

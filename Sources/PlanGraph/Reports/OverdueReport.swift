@@ -83,7 +83,7 @@ public struct OverdueReport: Sendable {
     let groups = grouped()
     if groups.isEmpty { return out + nothingLine() + "\n" }
     for group in groups {
-      out += "### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(group.rows) + "\n\n"
+      out += "### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(owner: group.owner) + "\n\n"
       let rows = group.rows.map { row -> [String] in
         let task = plan.tasks[row.item.task]
         return [
@@ -103,7 +103,7 @@ public struct OverdueReport: Sendable {
             language.pick("Critical", "关键"), language.pick("Source", "依据条款"),
           ], rows: rows) + "\n"
     }
-    return out + "**" + totalLine(groups.flatMap(\.rows)) + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
+    return out + "**" + totalLine() + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
   }
 
   /// The terminal report, fitting `width` columns: per unit a heading with counts, a row per item and a
@@ -126,7 +126,7 @@ public struct OverdueReport: Sendable {
     for group in groups {
       table.rows.append(.line(TextTable.Cell(""), indent: 0))
       table.rows.append(.line(TextTable.Cell(groupTitle(group.owner), paint: bold), indent: 0))
-      table.rows.append(.line(TextTable.Cell(countLine(group.rows)), indent: 0))
+      table.rows.append(.line(TextTable.Cell(countLine(owner: group.owner)), indent: 0))
       for row in group.rows {
         let task = plan.tasks[row.item.task]
         let critical = schedule.tasks[row.item.task].isCritical ? "★ " : ""
@@ -142,7 +142,7 @@ public struct OverdueReport: Sendable {
       }
     }
     out += table.render(width: width, style: style)
-    return out + "\n" + style.bold(totalLine(groups.flatMap(\.rows))) + "\n"
+    return out + "\n" + style.bold(totalLine()) + "\n"
       + (truncationLine().map { $0 + "\n" } ?? "")
       + (groups.flatMap(\.rows).contains { schedule.tasks[$0.item.task].isCritical }
         ? language.pick("★ on the critical path", "★ 关键路径上的任务") + "\n" : "")
@@ -217,30 +217,20 @@ public struct OverdueReport: Sendable {
     return ownerName(owner) + "  (" + plan.owners[owner].id + ")"
   }
 
-  private func counts(_ rows: [Row]) -> (overdue: Int, atRisk: Int, dueSoon: Int) {
-    var c = (overdue: 0, atRisk: 0, dueSoon: 0)
-    for row in rows {
-      switch row.item.status {
-      case .overdue: c.overdue += 1
-      case .atRisk: c.atRisk += 1
-      default: c.dueSoon += 1
-      }
+  /// A unit's line: how many of its tasks need action, by status, and its missed occurrences.
+  func countLine(owner: Int?) -> String {
+    let counts = StatusCounts(plan: plan, schedule: schedule) { plan.tasks[$0].owner == owner }
+    var line = counts.statusLine(language, statuses: [.overdue, .atRisk, .dueSoon, .blocked])
+    if counts.missedOccurrences > 0 {
+      line += language.pick(
+        " · \(counts.missedOccurrences) missed occurrences", " · 例行工作未按期开展 \(counts.missedOccurrences) 次")
     }
-    return c
+    return line
   }
 
-  func countLine(_ rows: [Row]) -> String {
-    let c = counts(rows)
-    return language.pick(
-      "\(c.overdue) overdue · \(c.atRisk) at risk · \(c.dueSoon) due soon",
-      "逾期 \(c.overdue) · 有风险 \(c.atRisk) · 即将到期 \(c.dueSoon)")
-  }
-
-  func totalLine(_ rows: [Row]) -> String {
-    let c = counts(rows)
-    return language.pick(
-      "Total: \(c.overdue) overdue · \(c.atRisk) at risk · \(c.dueSoon) due soon",
-      "合计：逾期 \(c.overdue) · 有风险 \(c.atRisk) · 即将到期 \(c.dueSoon)")
+  /// The totals: the counts over every task the report covers, the same numbers every output shows.
+  func totalLine() -> String {
+    language.pick("Total: ", "合计：") + list.counts.sentence(language)
   }
 
   private func daysLeft(_ item: OverdueList.Item) -> Int? {

@@ -133,7 +133,12 @@ public struct ScheduleReport: Sendable {
         language.pick("Critical", "关键"), language.pick("Deadline", "截止"), language.pick("Forecast", "预测完成"),
         language.pick("Status", "状态"),
       ], rightAligned: [5], rows: rows)
-    return out
+    return out + "\n**" + totalLine() + "**\n"
+  }
+
+  /// The totals: the schedule's one set of counts.
+  func totalLine() -> String {
+    language.pick("Total: ", "合计：") + schedule.counts.sentence(language)
   }
 
   /// A terminal table fitting `width` columns: on a narrow terminal each task's name gets a line of its own.
@@ -175,6 +180,7 @@ public struct ScheduleReport: Sendable {
     }
     var out = style.bold(plan.title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
     out += table.render(width: width, style: style, gap: wide ? 2 : 1)
+    out += style.bold(totalLine()) + "\n"
     out += language.pick("★ critical (no slack)", "★ 关键任务（无时差）") + "\n"
     return out
   }

@@ -9,6 +9,8 @@ public struct TaskSelection: Sendable {
   public private(set) var leafCounts: [Int: Int] = [:]
   /// The recurring duties the filter keeps, in output order; they are not graph nodes.
   public private(set) var duties: [Int] = []
+  /// The leaves the filter keeps, folded or not, in output order: with `duties`, what the legend counts.
+  public private(set) var keptLeaves: [Int] = []
   /// Dependencies between drawn tasks (or through junctions), critical ones marked.
   public private(set) var dependencies: [ChartDependency] = []
   /// The junctions dependencies between two expanded summaries pass through.
@@ -65,6 +67,7 @@ public struct TaskSelection: Sendable {
       }
       guard task.isLeaf, inScope(i), !filter.criticalOnly || schedule.tasks[i].isCritical else { continue }
       kept[i] = true
+      keptLeaves.append(i)
       maxLevel = max(maxLevel, levels[i])
     }
     for i in stride(from: tasks.count - 1, through: 0, by: -1) {
