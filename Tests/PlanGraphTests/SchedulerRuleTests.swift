@@ -153,6 +153,18 @@ import Testing
     #expect(warnings.map(\.code) == [.deadlineBeforeFinish])
   }
 
+  @Test func aDoneTaskIsNoDeadlineThePlanCannotMeet() throws {
+    // a, done on 09-10, ends 09-11; b's 30 days must start by 09-21 − 30 = 08-22, so a's slack is −20 and
+    // b's −20 too. a is done: only b is a deadline the plan cannot meet.
+    let s = try Scheduled(
+      header + """
+          - { id: a, name: A, duration: 5d, done: 2017-09-10 }
+          - { id: b, name: B, duration: 30d, after: [a], deadline: 2017-09-20 }
+        """, asOf: "2017-09-15")
+    #expect(try s.row("a").slack == -20 && s.row("b").slack == -20)
+    #expect(CriticalReport(plan: s.plan, schedule: s.schedule, language: .en).negativeSlack == [1])
+  }
+
   @Test func everyStatusInTheContractsOrder() throws {
     let s = try Scheduled(
       header + """

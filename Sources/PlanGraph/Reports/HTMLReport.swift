@@ -64,10 +64,11 @@ public struct HTMLReport: Sendable {
   private func actionItems() -> String {
     let list = OverdueList(plan: plan, schedule: schedule)
     let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
-    var out = "<section id=\"attention\">\n<h2>" + t("Overdue, at risk and due soon", "逾期、有风险和即将到期") + "</h2>\n"
+    var out =
+      "<section id=\"attention\">\n<h2>" + t("Overdue, at risk, due soon and blocked", "逾期、有风险、即将到期和受阻") + "</h2>\n"
     let groups = report.grouped()
     if groups.isEmpty {
-      return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk or due soon.", "没有逾期、有风险或即将到期的事项。")
+      return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
         + "</p>\n</section>\n"
     }
     for group in groups {
@@ -86,9 +87,12 @@ public struct HTMLReport: Sendable {
           ? " <span class=\"crit\" title=\"" + t("critical", "关键任务") + "\">★</span>" : ""
         var name = e(report.rowName(row)) + critical + "<br/><code>" + e(task.fullID) + "</code>"
         if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
+        if row.item.isBlocked, let note = task.note {
+          name += "<br/><small>" + t("blocked: ", "受阻：") + e(note) + "</small>"
+        }
         // data-label names each cell where a phone stacks the cells as a card.
         out +=
-          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(row.item.status.label(language)) + "</td><td>" + name
+          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item)) + "</td><td>" + name
           + "</td><td data-label=\"" + t("Deadline", "截止") + "\">" + ReportText.day(row.item.deadline)
           + "</td><td data-label=\"" + t("Days", "天数") + "\">" + e(report.daysText(row.item))
           + "</td><td data-label=\"" + t("Planned", "计划完成") + "\">" + ReportText.day(report.plannedFinish(row))

@@ -55,26 +55,10 @@ public struct OverdueReport: Sendable {
     return out.bytes
   }
 
-  /// RFC 4180 CSV with a byte-order mark: one record per item (each missed occurrence its own).
+  /// RFC 4180 CSV with a byte-order mark: one ledger record per item (each missed occurrence its own).
   public func csv() -> String {
-    let header = [
-      language.pick("status", "状态"), language.pick("id", "编号"), language.pick("name", "名称"),
-      language.pick("owner", "负责单位"), language.pick("owner name", "单位名称"), language.pick("deadline", "截止"),
-      language.pick("days overdue", "逾期天数"), language.pick("days left", "剩余天数"),
-      language.pick("planned finish", "计划完成"), language.pick("forecast finish", "预测完成"),
-      language.pick("critical", "关键"), language.pick("source", "依据条款"),
-    ]
-    let records = list.items.map { item -> [String] in
-      let task = plan.tasks[item.task]
-      let row = schedule.tasks[item.task]
-      return [
-        item.status.label(language), task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "",
-        ownerName(task.owner), item.deadline?.iso ?? "", item.daysOverdue.map(String.init) ?? "",
-        daysLeft(item).map(String.init) ?? "", item.occurrence == nil ? row.finish?.iso ?? "" : "",
-        item.forecastFinish?.iso ?? "", row.isCritical ? language.pick("yes", "是") : "", task.source ?? "",
-      ]
-    }
-    return CSVText.document(header: header, records: records)
+    let ledger = LedgerCSV(plan: plan, schedule: schedule, language: language)
+    return CSVText.document(header: ledger.header, records: list.items.map { ledger.record($0.task, item: $0) })
   }
 
   /// Markdown: a section per owner unit with its counts and a table, then the totals.
@@ -87,7 +71,7 @@ public struct OverdueReport: Sendable {
       let rows = group.rows.map { row -> [String] in
         let task = plan.tasks[row.item.task]
         return [
-          row.item.status.label(language),
+          statusText(row.item),
           MarkdownText.cell(rowName(row)) + " `" + task.fullID + "`"
             + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? ""),
           ReportText.day(row.item.deadline), daysText(row.item), ReportText.day(plannedFinish(row)),
@@ -132,7 +116,7 @@ public struct OverdueReport: Sendable {
         let critical = schedule.tasks[row.item.task].isCritical ? "★ " : ""
         table.rows.append(
           .cells([
-            TextTable.Cell(row.item.status.label(language), paint: ReportText.paint(row.item.status, style)),
+            TextTable.Cell(statusText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(row.item.deadline)),
             TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
@@ -198,19 +182,10 @@ public struct OverdueReport: Sendable {
   }
 
   private func nothingLine() -> String {
-    language.pick("Nothing is overdue, at risk or due soon.", "没有逾期、有风险或即将到期的事项。")
+    language.pick("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
   }
 
-  private func ownerName(_ owner: Int?) -> String {
-    guard let owner else { return "" }
-    var names: [String] = []
-    var current: Int? = owner
-    while let index = current, names.count < plan.owners.count {
-      names.insert(plan.owners[index].name, at: 0)
-      current = plan.owners[index].parent
-    }
-    return names.joined(separator: " / ")
-  }
+  private func ownerName(_ owner: Int?) -> String { ReportText.ownerPath(owner, in: plan) }
 
   func groupTitle(_ owner: Int?) -> String {
     guard let owner else { return language.pick("(no owner)", "（未指定负责单位）") }
@@ -231,6 +206,13 @@ public struct OverdueReport: Sendable {
   /// The totals: the counts over every task the report covers, the same numbers every output shows.
   func totalLine() -> String {
     language.pick("Total: ", "合计：") + list.counts.sentence(language)
+  }
+
+  /// The status in words, with 受阻 / blocked beside a time status when the task carries the flag.
+  func statusText(_ item: OverdueList.Item) -> String {
+    let words = item.status.label(language)
+    guard item.isBlocked, item.status != .blocked else { return words }
+    return words + " · " + ScheduleStatus.blocked.label(language)
   }
 
   private func daysLeft(_ item: OverdueList.Item) -> Int? {
@@ -256,9 +238,13 @@ public struct OverdueReport: Sendable {
     return "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
-  /// For a duty's missed occurrences: which due days were missed.
+  /// For a duty's missed occurrences: which due days were missed; for its pending one, when it is due.
   func missedText(_ row: Row) -> String? {
     guard row.item.occurrence != nil else { return nil }
+    if row.item.status == .dueSoon {
+      let due = ReportText.day(row.item.deadline)
+      return language.pick("this period's occurrence is due \(due)", "本期应于 \(due) 前开展")
+    }
     let first = ReportText.day(row.item.deadline)
     if row.missedCount == 1 { return language.pick("missed: due \(first)", "未按期开展：应于 \(first)") }
     let last = ReportText.day(row.lastDue)
@@ -271,6 +257,9 @@ public struct OverdueReport: Sendable {
     let task = plan.tasks[index]
     var parts = [task.fullID]
     if let missed = missedText(row) { parts.append(missed) }
+    if row.item.isBlocked {
+      parts.append(ScheduleStatus.blocked.label(language) + (task.note.map { language.pick(": ", "：") + $0 } ?? ""))
+    }
     if let source = task.source { parts.append(source) }
     if let target = task.target {
       var text = language.pick("target ", "目标 ") + ReportText.target(target)

@@ -19,6 +19,18 @@ enum ReportText {
     task.owner.map { plan.owners[$0].id }
   }
 
+  /// An owner's names from its organisation down, `团区委 / 组织学校部`; empty for none.
+  static func ownerPath(_ owner: Int?, in plan: Plan) -> String {
+    guard let owner else { return "" }
+    var names: [String] = []
+    var current: Int? = owner
+    while let index = current, names.count < plan.owners.count {
+      names.insert(plan.owners[index].name, at: 0)
+      current = plan.owners[index].parent
+    }
+    return names.joined(separator: " / ")
+  }
+
   /// The depth of each task in its tree (0 at the top), computed in one pass: parents come first.
   static func depths(_ plan: Plan) -> [Int] {
     var depth = [Int](repeating: 0, count: plan.tasks.count)

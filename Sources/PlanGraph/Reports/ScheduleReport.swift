@@ -84,30 +84,10 @@ public struct ScheduleReport: Sendable {
     out.writeJSON(row.daysOverdue)
   }
 
-  private var headers: [String] {
-    [
-      language.pick("id", "编号"), language.pick("name", "名称"), language.pick("owner", "负责单位"),
-      language.pick("start", "开始"), language.pick("finish", "完成"), language.pick("latest start", "最迟开始"),
-      language.pick("latest finish", "最迟完成"), language.pick("slack", "时差"), language.pick("critical", "关键"),
-      language.pick("deadline", "截止"), language.pick("forecast finish", "预测完成"), language.pick("status", "状态"),
-      language.pick("days overdue", "逾期天数"), language.pick("source", "依据条款"),
-    ]
-  }
-
-  /// RFC 4180 CSV with a byte-order mark: one record per task, headers and status words in the language.
+  /// RFC 4180 CSV with a byte-order mark: one ledger record per task, headers and status words in the
+  /// language (the columns of `LedgerCSV`).
   public func csv() -> String {
-    var records: [[String]] = []
-    records.reserveCapacity(plan.tasks.count)
-    for (i, task) in plan.tasks.enumerated() {
-      let row = schedule.tasks[i]
-      records.append([
-        task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "", row.start?.iso ?? "", row.finish?.iso ?? "",
-        row.latestStart?.iso ?? "", row.latestFinish?.iso ?? "", row.slack.map(String.init) ?? "",
-        row.isCritical ? language.pick("yes", "是") : "", row.deadline?.iso ?? "", row.forecastFinish?.iso ?? "",
-        row.status.label(language), row.daysOverdue.map(String.init) ?? "", task.source ?? "",
-      ])
-    }
-    return CSVText.document(header: headers, records: records)
+    LedgerCSV(plan: plan, schedule: schedule, language: language).document()
   }
 
   /// A Markdown table; summaries' children indented under them.
