@@ -220,4 +220,30 @@ import Testing
     let inGroup = StatusCounts(plan: s.plan, schedule: s.schedule) { s.plan.tasks[$0].parent == group }
     #expect(inGroup.tasks == 3 && inGroup.overdue == 2 && inGroup.cancelled == 1)
   }
+
+  /// What a late task holds up: every non-cancelled leaf downstream, through summaries and their `after`.
+  @Test func aLateTaskHoldsUpEverythingDownstreamOfIt() throws {
+    let s = try Scheduled(
+      header + """
+          - { id: a, name: A, duration: 2d, deadline: 2017-09-05 }
+          - { id: b, name: B, duration: 2d, after: [a], deadline: 2017-12-31 }
+          - { id: c, name: C, duration: 2d, after: [b], deadline: 2017-11-30 }
+          - { id: x, name: X, duration: 2d, after: [a], status: cancelled }
+          - id: later
+            name: 后续阶段
+            after: [a]
+            tasks:
+              - { id: d, name: D, duration: 2d, deadline: 2018-03-31 }
+              - { id: e, name: E, duration: 2d }
+          - { id: free, name: F, duration: 2d }
+        """, asOf: "2017-09-15")
+    var downstream = Downstream(plan: s.plan, schedule: s.schedule)
+    // b, c, later.d, later.e (x is cancelled); the nearest deadline is c's.
+    let a = try #require(s.plan.taskIndex("a"))
+    let blocks = downstream.blocks(of: a)
+    #expect(blocks.count == 4 && blocks.nearestDeadline == day("2017-11-30"))
+    #expect(Downstream.words(blocks, .zh) == "影响后续 4 项，最近截止 2017-11-30")
+    #expect(downstream.blocks(of: try #require(s.plan.taskIndex("free"))).count == 0)
+    #expect(downstream.blocks(of: try #require(s.plan.taskIndex("b"))).count == 1)
+  }
 }

@@ -71,6 +71,7 @@ public struct HTMLReport: Sendable {
       return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
         + "</p>\n</section>\n"
     }
+    let holdsUp = report.holdsUp()
     for group in groups {
       out +=
         "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">"
@@ -87,6 +88,7 @@ public struct HTMLReport: Sendable {
           ? " <span class=\"crit\" title=\"" + t("critical", "关键任务") + "\">★</span>" : ""
         var name = e(report.rowName(row)) + critical + "<br/><code>" + e(task.fullID) + "</code>"
         if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
+        if let blocks = holdsUp[index] { name += "<br/><small>" + e(blocks) + "</small>" }
         if row.item.isBlocked, let note = task.note {
           name += "<br/><small>" + t("blocked: ", "受阻：") + e(note) + "</small>"
         }

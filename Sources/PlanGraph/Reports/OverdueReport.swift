@@ -66,6 +66,7 @@ public struct OverdueReport: Sendable {
     var out = "## " + MarkdownText.cell(plan.title) + "\n\n" + asOfLine() + "\n\n"
     let groups = grouped()
     if groups.isEmpty { return out + nothingLine() + "\n" }
+    let blocks = holdsUp()
     for group in groups {
       out += "### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(owner: group.owner) + "\n\n"
       let rows = group.rows.map { row -> [String] in
@@ -73,7 +74,8 @@ public struct OverdueReport: Sendable {
         return [
           statusText(row.item),
           MarkdownText.cell(rowName(row)) + " `" + task.fullID + "`"
-            + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? ""),
+            + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? "")
+            + (blocks[row.item.task].map { "<br>" + MarkdownText.cell($0) } ?? ""),
           ReportText.day(row.item.deadline), daysText(row.item), ReportText.day(plannedFinish(row)),
           ReportText.day(row.item.forecastFinish), schedule.tasks[row.item.task].isCritical ? "★" : "",
           MarkdownText.cell(task.source ?? ""),
@@ -107,6 +109,7 @@ public struct OverdueReport: Sendable {
     let plain: @Sendable (String) -> String = { $0 }
     // One table for all units, so that columns line up down the whole report.
     var table = TextTable(columns: columns)
+    let blocks = holdsUp()
     for group in groups {
       table.rows.append(.line(TextTable.Cell(""), indent: 0))
       table.rows.append(.line(TextTable.Cell(groupTitle(group.owner), paint: bold), indent: 0))
@@ -122,7 +125,7 @@ public struct OverdueReport: Sendable {
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
             TextTable.Cell(critical + rowName(row), paint: task.isSummary ? bold : plain),
           ]))
-        table.rows.append(.line(TextTable.Cell(detail(row), paint: dim), indent: 2))
+        table.rows.append(.line(TextTable.Cell(detail(row, holdsUp: blocks), paint: dim), indent: 2))
       }
     }
     out += table.render(width: width, style: style)
@@ -252,11 +255,24 @@ public struct OverdueReport: Sendable {
       "missed \(row.missedCount) times: due \(first) … \(last)", "\(row.missedCount) 次未按期开展：\(first) 至 \(last)")
   }
 
-  private func detail(_ row: Row) -> String {
+  /// For each task listed (duties aside), what it holds up, in words: computed once per report.
+  func holdsUp() -> [Int: String] {
+    var downstream = Downstream(plan: plan, schedule: schedule)
+    var result: [Int: String] = [:]
+    for item in list.items where item.occurrence == nil && !plan.tasks[item.task].isDuty {
+      if result[item.task] == nil, let words = Downstream.words(downstream.blocks(of: item.task), language) {
+        result[item.task] = words
+      }
+    }
+    return result
+  }
+
+  private func detail(_ row: Row, holdsUp: [Int: String]) -> String {
     let index = row.item.task
     let task = plan.tasks[index]
     var parts = [task.fullID]
     if let missed = missedText(row) { parts.append(missed) }
+    if let blocks = holdsUp[index] { parts.append(blocks) }
     if row.item.isBlocked {
       parts.append(ScheduleStatus.blocked.label(language) + (task.note.map { language.pick(": ", "：") + $0 } ?? ""))
     }
