@@ -20,15 +20,21 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Leave the roadmap chart out (faster for very large plans).")
   var noChart = false
 
+  @Option(
+    help: ArgumentHelp(
+      "A unit's own report: only tasks of this unit, or of this organisation and all its units.", valueName: "unit"))
+  var owner: String?
+
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
     let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
+    let owners = try resolveOwnerFilter(owner, in: loaded)
     var svg: String?
     if !noChart {
-      let chart = Chart(
-        .timeline, plan: loaded, schedule: schedule,
-        options: ChartOptions(language: language, clusterBy: .organisation, fontName: ChartOptions.defaultFont))
+      var options = ChartOptions(language: language, clusterBy: .organisation, fontName: ChartOptions.defaultFont)
+      if let owner { options.filter = try TaskFilter(plan: loaded, ownerID: owner) }
+      let chart = Chart(.timeline, plan: loaded, schedule: schedule, options: options)
       do {
         svg = String(
           decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
@@ -36,7 +42,7 @@ struct ReportCommand: ParsableCommand {
         Output.err("plangraph: the roadmap chart is left out: \(error.description)\n")
       }
     }
-    let html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg).html()
+    let html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg, owners: owners).html()
     try writeFile(Array(html.utf8), to: output)
   }
 }

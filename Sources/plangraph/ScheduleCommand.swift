@@ -17,12 +17,16 @@ struct ScheduleCommand: ParsableCommand {
   @Option(help: "Output format: table, json (the contract's shape), csv (with a BOM for Excel) or md.")
   var format: ReportFormat = .table
 
+  @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "unit"))
+  var owner: String?
+
   func run() throws {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
     let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
-    let report = ScheduleReport(plan: loaded, schedule: schedule, language: language)
+    let owners = try resolveOwnerFilter(owner, in: loaded)
+    let report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
     switch format {
     case .table:
       try output.emit(report.table(width: width.columns(for: output), style: output.style))

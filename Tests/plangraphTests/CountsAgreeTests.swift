@@ -150,4 +150,33 @@ import Testing
     #expect(counts["missedOccurrences"] == 8 && counts["markedBlocked"] == 1 && counts["cancelled"] == 1)
     #expect(counts["tasks"] == 6 && counts["done"] == 1)
   }
+
+  /// `--owner` is one filter: `schedule`, `overdue`, `report` and `render` count the same unit alike.
+  @Test func oneUnitIsCountedAlikeByEveryCommand() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-unit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = "plans/chengqu-2017/plan.yaml"
+    let common = ["--as-of", "2018-01-15", "--lang", "en", "--owner", "league"]
+    let schedule = try CommandRunner.run(["schedule", plan, "--format", "json"] + common)
+    let object = try #require(try JSONSerialization.jsonObject(with: schedule.stdoutBytes) as? [String: Any])
+    let counts = try #require(object["counts"] as? Numbers)
+    let whole = try CommandRunner.run(["schedule", plan, "--format", "json", "--as-of", "2018-01-15"])
+    let wholeObject = try #require(try JSONSerialization.jsonObject(with: whole.stdoutBytes) as? [String: Any])
+    #expect((counts["tasks"] ?? 0) < ((wholeObject["counts"] as? Numbers)?["tasks"] ?? 0))
+    let overdue = try CommandRunner.run(["overdue", plan, "--format", "json"] + common)
+    let report = try #require(try JSONSerialization.jsonObject(with: overdue.stdoutBytes) as? [String: Any])
+    #expect(report["counts"] as? Numbers == counts)
+    let want = Self.expected(counts, keys: Self.allKeys)
+    let html = folder.appendingPathComponent("report.html")
+    _ = try CommandRunner.run(["report", plan, "-o", html.path, "--no-chart"] + common)
+    #expect(Self.readCards(String(decoding: try Data(contentsOf: html), as: UTF8.self)) == want)
+    let dot = folder.appendingPathComponent("chart.dot")
+    _ = try CommandRunner.run(["render", plan, "-o", dot.path] + common)
+    let text = String(decoding: try Data(contentsOf: dot), as: UTF8.self)
+    let legend = text.components(separatedBy: "\n").first { $0.contains("graph [") } ?? ""
+    #expect(Self.read(legend) == want)
+    // The chart names the unit.
+    #expect(legend.contains("共青团晋城市城区委员会"))
+  }
 }

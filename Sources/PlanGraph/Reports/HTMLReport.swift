@@ -12,11 +12,28 @@ public struct HTMLReport: Sendable {
   public let roadmapSVG: String?
 
   /// Creates the report.
-  public init(plan: Plan, schedule: Schedule, language: Language, roadmapSVG: String? = nil) {
+  /// The owner units the page is for (`--owner`); nil for the whole plan.
+  public let owners: Set<Int>?
+
+  /// Creates the report, of the whole plan or of the tasks of `owners`.
+  public init(
+    plan: Plan, schedule: Schedule, language: Language, roadmapSVG: String? = nil, owners: Set<Int>? = nil
+  ) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
     self.roadmapSVG = roadmapSVG
+    self.owners = owners
+  }
+
+  /// Whether the page shows the task.
+  private func shows(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
+
+  /// The plan's title, with the units the page is for.
+  private var title: String {
+    guard let owners else { return plan.title }
+    let tops = owners.filter { plan.owners[$0].parent.map { !owners.contains($0) } ?? true }.sorted()
+    return plan.title + " · " + tops.map { ReportText.ownerPath($0, in: plan) }.joined(separator: "、")
   }
 
   private func t(_ english: String, _ chinese: String) -> String { HTMLText.escape(language.pick(english, chinese)) }
@@ -27,10 +44,10 @@ public struct HTMLReport: Sendable {
     var out =
       "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-    out += "<title>" + e(plan.title) + " · " + t("as of ", "截至 ") + schedule.asOf.iso + "</title>\n"
+    out += "<title>" + e(title) + " · " + t("as of ", "截至 ") + schedule.asOf.iso + "</title>\n"
     out += "<style>\n" + Self.css + "</style>\n</head>\n<body>\n"
     out +=
-      "<header>\n<h1>" + e(plan.title) + "</h1>\n<p class=\"meta\">" + t("As of ", "截至 ")
+      "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + t("As of ", "截至 ")
       + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
       + t("plan start ", "计划开始 ") + schedule.start.iso + " · " + t("planned finish ", "计划完成 ")
       + ReportText.day(schedule.finish) + " · "
@@ -50,7 +67,7 @@ public struct HTMLReport: Sendable {
   // MARK: - Sections
 
   private func counts() -> String {
-    let counts = schedule.counts
+    let counts = owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
     var out = "<section id=\"counts\">\n<h2>" + t("Status", "状态") + "</h2>\n<ul class=\"counts\">\n"
     for status in StatusCounts.shownStatuses + [.cancelled] {
       out +=
@@ -62,7 +79,7 @@ public struct HTMLReport: Sendable {
   }
 
   private func actionItems() -> String {
-    let list = OverdueList(plan: plan, schedule: schedule)
+    let list = OverdueList(plan: plan, schedule: schedule, owners: owners)
     let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
     var out =
       "<section id=\"attention\">\n<h2>" + t("Overdue, at risk, due soon and blocked", "逾期、有风险、即将到期和受阻") + "</h2>\n"
@@ -107,7 +124,7 @@ public struct HTMLReport: Sendable {
   }
 
   private func targets() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil }
+    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil && shows($0) }
     var out = "<section id=\"targets\">\n<h2>" + t("Targets", "量化目标") + "</h2>\n"
     guard !indices.isEmpty else {
       return out + "<p>" + t("The plan sets no targets.", "计划中没有量化目标。") + "</p>\n</section>\n"
@@ -134,7 +151,7 @@ public struct HTMLReport: Sendable {
   }
 
   private func duties() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty }
+    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty && shows($0) }
     var out = "<section id=\"duties\">\n<h2>" + t("Recurring duties", "例行工作") + "</h2>\n"
     guard !indices.isEmpty else {
       return out + "<p>" + t("The plan has no recurring duties.", "计划中没有例行工作。") + "</p>\n</section>\n"
@@ -193,10 +210,10 @@ public struct HTMLReport: Sendable {
       out += "<p class=\"note\">" + t("More critical paths are not shown.", "另有关键路径未列出。") + "</p>\n"
     }
     let late = report.negativeSlack
-    if !late.isEmpty {
+    if late.contains(where: shows) {
       out +=
         "<p class=\"warn\">" + t("Deadlines the plan cannot meet: ", "按计划无法满足的截止日期：")
-        + late.prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
+        + late.filter(shows).prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
     }
     return out + "</section>\n"
   }

@@ -1,5 +1,5 @@
 /// Small shared pieces of report text: dates, owners, depths, status colours, ordering by code point.
-enum ReportText {
+package enum ReportText {
   /// A day as `YYYY-MM-DD`, or an em dash when absent.
   static func day(_ day: Day?) -> String { day?.iso ?? "—" }
 
@@ -20,7 +20,7 @@ enum ReportText {
   }
 
   /// An owner's names from its organisation down, `团区委 / 组织学校部`; empty for none.
-  static func ownerPath(_ owner: Int?, in plan: Plan) -> String {
+  package static func ownerPath(_ owner: Int?, in plan: Plan) -> String {
     guard let owner else { return "" }
     var names: [String] = []
     var current: Int? = owner

@@ -8,10 +8,31 @@ public struct ScheduleReport: Sendable {
   public let language: Language
 
   /// Creates the report.
-  public init(plan: Plan, schedule: Schedule, language: Language) {
+  /// The owner units whose tasks are shown (`--owner`: a unit, or an organisation and its units); nil
+  /// for the whole plan.
+  public let owners: Set<Int>?
+
+  /// Creates the report, of the whole plan or of the tasks of `owners`.
+  public init(plan: Plan, schedule: Schedule, language: Language, owners: Set<Int>? = nil) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
+    self.owners = owners
+  }
+
+  /// Whether the report shows the task.
+  private func shows(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
+
+  /// The counts over what the report shows.
+  var counts: StatusCounts {
+    owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
+  }
+
+  /// The plan's title, with the units shown when the report is limited to them.
+  private var title: String {
+    guard let owners else { return plan.title }
+    let tops = owners.filter { plan.owners[$0].parent.map { !owners.contains($0) } ?? true }.sorted()
+    return plan.title + " · " + tops.map { ReportText.ownerPath($0, in: plan) }.joined(separator: "、")
   }
 
   /// The contract's JSON object: plan, asOf, start, finish, counts, criticalPath and every task.
@@ -26,7 +47,7 @@ public struct ScheduleReport: Sendable {
     out.write(",\n  \"finish\": ")
     out.writeJSON(schedule.finish)
     out.write(",\n  \"counts\": ")
-    out.writeJSON(schedule.counts)
+    out.writeJSON(counts)
     out.write(",\n  \"criticalPath\": [")
     for (n, path) in schedule.criticalPaths.enumerated() {
       out.write(n == 0 ? "[" : ", [")
@@ -37,9 +58,11 @@ public struct ScheduleReport: Sendable {
       out.write("]")
     }
     out.write("],\n  \"tasks\": [")
-    for (i, task) in plan.tasks.enumerated() {
+    var first = true
+    for (i, task) in plan.tasks.enumerated() where shows(i) {
       let row = schedule.tasks[i]
-      out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+      out.write(first ? "\n    {\"id\": " : ",\n    {\"id\": ")
+      first = false
       out.writeJSON(task.fullID)
       out.write(", \"name\": ")
       out.writeJSON(task.name)
@@ -51,7 +74,7 @@ public struct ScheduleReport: Sendable {
       out.writeJSON(task.source)
       out.write("}")
     }
-    out.write(plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    out.write(first ? "]\n}\n" : "\n  ]\n}\n")
     return out.bytes
   }
 
@@ -87,14 +110,14 @@ public struct ScheduleReport: Sendable {
   /// RFC 4180 CSV with a byte-order mark: one ledger record per task, headers and status words in the
   /// language (the columns of `LedgerCSV`).
   public func csv() -> String {
-    LedgerCSV(plan: plan, schedule: schedule, language: language).document()
+    LedgerCSV(plan: plan, schedule: schedule, language: language).document(including: shows)
   }
 
   /// A Markdown table; summaries' children indented under them.
   public func markdown() -> String {
     let depth = ReportText.depths(plan)
     var rows: [[String]] = []
-    for (i, task) in plan.tasks.enumerated() {
+    for (i, task) in plan.tasks.enumerated() where shows(i) {
       let row = schedule.tasks[i]
       let indent = String(repeating: "&emsp;", count: depth[i])
       rows.append([
@@ -104,7 +127,7 @@ public struct ScheduleReport: Sendable {
         ReportText.day(row.forecastFinish), row.status.label(language),
       ])
     }
-    var out = "## " + MarkdownText.cell(plan.title) + "\n\n"
+    var out = "## " + MarkdownText.cell(title) + "\n\n"
     out += language.pick("As of ", "截至 ") + schedule.asOf.iso + "\n\n"
     out += MarkdownText.table(
       header: [
@@ -118,7 +141,7 @@ public struct ScheduleReport: Sendable {
 
   /// The totals: the schedule's one set of counts.
   func totalLine() -> String {
-    language.pick("Total: ", "合计：") + schedule.counts.sentence(language)
+    language.pick("Total: ", "合计：") + counts.sentence(language)
   }
 
   /// A terminal table fitting `width` columns: on a narrow terminal each task's name gets a line of its own.
@@ -138,7 +161,7 @@ public struct ScheduleReport: Sendable {
     let wide = width >= 100
     var table = TextTable(
       columns: wide ? [TextTable.Column(language.pick("Task", "任务"), flexible: true)] + dataColumns : dataColumns)
-    for (i, task) in plan.tasks.enumerated() {
+    for (i, task) in plan.tasks.enumerated() where shows(i) {
       let row = schedule.tasks[i]
       let name = String(repeating: "  ", count: depth[i]) + marker(task) + task.name
       let slack = row.slack.map { String($0) + (row.isCritical ? "★" : " ") } ?? "— "
@@ -158,7 +181,7 @@ public struct ScheduleReport: Sendable {
         table.rows.append(.cells(cells))
       }
     }
-    var out = style.bold(plan.title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
+    var out = style.bold(title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
     out += table.render(width: width, style: style, gap: wide ? 2 : 1)
     out += style.bold(totalLine()) + "\n"
     out += language.pick("★ critical (no slack)", "★ 关键任务（无时差）") + "\n"

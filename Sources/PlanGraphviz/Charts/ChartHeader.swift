@@ -20,6 +20,10 @@ struct ChartHeader {
     let language = context.options.language
 
     var subtitle = [text.chartName(context.kind), text.asOf(context.schedule.asOf), counts.scope(language)]
+    // A unit's own chart says whose it is.
+    if let owner = context.options.filter.owner {
+      subtitle.insert(ReportText.ownerPath(owner, in: context.plan), at: 0)
+    }
     if let folding = selection.folding { subtitle.append(text.folding(folding, shown: selection.nodes.count)) }
     if let note { subtitle.append(note) }
 
