@@ -179,4 +179,23 @@ import Testing
     // The chart names the unit.
     #expect(legend.contains("共青团晋城市城区委员会"))
   }
+
+  /// A unit's chart keeps its links to other units' tasks as grey stubs naming their owner, outside the counts.
+  @Test func aUnitsChartKeepsItsLinksToOtherUnits() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plangraph-stub-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dot = folder.appendingPathComponent("chart.dot")
+    let arguments = [
+      "render", "plans/chengqu-2017/plan.yaml", "-o", dot.path, "--as-of", "2018-01-15", "--lang", "zh", "--owner",
+      "union.lead-group",
+    ]
+    _ = try CommandRunner.run(arguments)
+    let text = String(decoding: try Data(contentsOf: dot), as: UTF8.self)
+    // The lead group's plan waits for the union's own task of setting the group up.
+    #expect(text.contains("\"union.steps.mobilise.lead-group\" [\"label\"=\"成立改革工作领导组 · 晋城市城区总工会（区总工会）\""))
+    #expect(text.contains("\"union.steps.mobilise.lead-group\" -> \"union.steps.mobilise.plan\" [\"style\"=\"dashed\""))
+    // Stubs are not the unit's tasks: the legend still counts its 2.
+    #expect(text.contains("2 项具体任务"))
+  }
 }
