@@ -227,8 +227,18 @@ public struct HTMLReport: Sendable {
       + "\n</div>\n</section>\n"
   }
 
+  /// The status colours, from the one palette the charts use: the fill where it is strong, the border
+  /// where the fill is too pale to show as a stripe on white (due soon, done).
+  static let statusColours: String = {
+    let palette = StatusPalette.standard
+    return
+      "--overdue: \(palette.look(.overdue).fill.lowercased()); --risk: \(palette.look(.atRisk).fill.lowercased()); "
+      + "--soon: \(palette.look(.dueSoon).border.lowercased()); --done: \(palette.look(.done).border.lowercased()); "
+      + "--blocked: \(palette.look(.blocked).fill.lowercased());"
+  }()
+
   static let css = """
-    :root { --overdue: #d55e00; --risk: #e69f00; --soon: #0072b2; --done: #009e73; --blocked: #cc79a7;
+    :root { \(statusColours)
       --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; }
     * { box-sizing: border-box; }
     body { margin: 0 auto; max-width: 1200px; padding: 1rem; color: var(--ink); line-height: 1.5;
