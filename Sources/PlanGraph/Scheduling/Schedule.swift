@@ -25,6 +25,8 @@ public struct Schedule: Hashable, Sendable {
 
   /// How many critical paths are listed at most.
   public static let maximumCriticalPaths = 100
+  /// The days ahead within which an open deadline is due soon, unless `--window` says otherwise.
+  public static let defaultWindow = 30
 }
 
 /// The schedule and status of one task.

@@ -60,7 +60,7 @@ public struct Scheduler: Sendable {
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
-  public func schedule(asOf: Day, window: Int = 30) -> Schedule {
+  public func schedule(asOf: Day, window: Int = Schedule.defaultWindow) -> Schedule {
     let tasks = plan.tasks
     let asOfDay = asOf.ordinal
     var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
