@@ -17,41 +17,34 @@ public struct OverdueReport: Sendable {
     self.language = language
   }
 
-  /// The contract's JSON: plan, asOf, window and the items.
+  /// The contract's JSON: plan, asOf, window, counts and the items.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + list.items.count * 300)
-    out.write("{\n  \"plan\": ")
-    out.writeJSON(plan.title)
-    out.write(",\n  \"asOf\": ")
-    out.writeJSON(schedule.asOf)
-    out.write(",\n  \"window\": ")
-    out.write(schedule.window)
-    out.write(",\n  \"counts\": ")
+    var top = out.beginObject(multiline: true)
+    out.field("plan", plan.title, in: &top)
+    out.field("asOf", schedule.asOf, in: &top)
+    out.field("window", schedule.window, in: &top)
+    out.key("counts", in: &top)
     out.writeJSON(list.counts)
-    out.write(",\n  \"items\": [")
-    for (n, item) in list.items.enumerated() {
+    out.key("items", in: &top)
+    var items = out.beginArray(indent: 4)
+    for item in list.items {
       let task = plan.tasks[item.task]
-      out.write(n == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
-      out.writeJSON(task.fullID)
-      out.write(", \"name\": ")
-      out.writeJSON(task.name)
-      out.write(", \"owner\": ")
-      out.writeJSON(ReportText.ownerID(task, in: plan))
-      out.write(", \"status\": ")
-      out.writeJSON(item.status.rawValue)
-      out.write(", \"blocked\": ")
-      out.writeJSON(item.isBlocked)
-      out.write(", \"deadline\": ")
-      out.writeJSON(item.deadline)
-      out.write(", \"forecastFinish\": ")
-      out.writeJSON(item.forecastFinish)
-      out.write(", \"daysOverdue\": ")
-      out.writeJSON(item.daysOverdue)
-      out.write(", \"source\": ")
-      out.writeJSON(task.source)
-      out.write("}")
+      out.element(in: &items)
+      var object = out.beginObject()
+      out.field("id", task.fullID, in: &object)
+      out.field("name", task.name, in: &object)
+      out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+      out.field("status", item.status.rawValue, in: &object)
+      out.field("blocked", item.isBlocked, in: &object)
+      out.field("deadline", item.deadline, in: &object)
+      out.field("forecastFinish", item.forecastFinish, in: &object)
+      out.field("daysOverdue", item.daysOverdue, in: &object)
+      out.field("source", task.source, in: &object)
+      out.end(object)
     }
-    out.write(list.items.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    out.end(items)
+    out.end(top)
     return out.bytes
   }
 

@@ -38,17 +38,15 @@ public struct ScheduleReport: Sendable {
   /// The contract's JSON object: plan, asOf, start, finish, counts, criticalPath and every task.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
-    out.write("{\n  \"plan\": ")
-    out.writeJSON(plan.title)
-    out.write(",\n  \"asOf\": ")
-    out.writeJSON(schedule.asOf)
-    out.write(",\n  \"start\": ")
-    out.writeJSON(schedule.start)
-    out.write(",\n  \"finish\": ")
-    out.writeJSON(schedule.finish)
-    out.write(",\n  \"counts\": ")
+    var top = out.beginObject(multiline: true)
+    out.field("plan", plan.title, in: &top)
+    out.field("asOf", schedule.asOf, in: &top)
+    out.field("start", schedule.start, in: &top)
+    out.field("finish", schedule.finish, in: &top)
+    out.key("counts", in: &top)
     out.writeJSON(counts)
-    out.write(",\n  \"criticalPath\": [")
+    out.key("criticalPath", in: &top)
+    out.write("[")
     for (n, path) in schedule.criticalPaths.enumerated() {
       out.write(n == 0 ? "[" : ", [")
       for (k, task) in path.enumerated() {
@@ -57,54 +55,46 @@ public struct ScheduleReport: Sendable {
       }
       out.write("]")
     }
-    out.write("],\n  \"tasks\": [")
-    var first = true
+    out.write("]")
+    out.key("tasks", in: &top)
+    var tasks = out.beginArray(indent: 4)
     for (i, task) in plan.tasks.enumerated() where shows(i) {
-      let row = schedule.tasks[i]
-      out.write(first ? "\n    {\"id\": " : ",\n    {\"id\": ")
-      first = false
-      out.writeJSON(task.fullID)
-      out.write(", \"name\": ")
-      out.writeJSON(task.name)
-      out.write(", \"owner\": ")
-      out.writeJSON(ReportText.ownerID(task, in: plan))
-      out.write(", ")
-      ScheduleReport.writeScheduleFields(of: row, to: &out)
-      out.write(", \"source\": ")
-      out.writeJSON(task.source)
-      out.write("}")
+      out.element(in: &tasks)
+      var object = out.beginObject()
+      out.field("id", task.fullID, in: &object)
+      out.field("name", task.name, in: &object)
+      out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+      ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
+      out.field("source", task.source, in: &object)
+      out.end(object)
     }
-    out.write(first ? "]\n}\n" : "\n  ]\n}\n")
+    out.end(tasks)
+    out.end(top)
     return out.bytes
   }
 
   /// The contract's per-task schedule fields, `"start"` to `"daysOverdue"`, which the plan export
   /// repeats: one writer keeps the two JSONs in step.
+  static func writeScheduleFields(of row: TaskSchedule, to out: inout ByteWriter, in object: inout JSONObject) {
+    out.field("start", row.start, in: &object)
+    out.field("finish", row.finish, in: &object)
+    out.field("latestStart", row.latestStart, in: &object)
+    out.field("latestFinish", row.latestFinish, in: &object)
+    out.field("slack", row.slack, in: &object)
+    out.field("critical", row.isCritical, in: &object)
+    out.field("deadline", row.deadline, in: &object)
+    out.field("forecastFinish", row.forecastFinish, in: &object)
+    out.field("status", row.status.rawValue, in: &object)
+    out.field("ownStatus", row.ownStatus.rawValue, in: &object)
+    out.field("blocked", row.isBlocked, in: &object)
+    out.field("daysOverdue", row.daysOverdue, in: &object)
+  }
+
+  /// The schedule fields for a caller that writes its own punctuation (the plan export): they start
+  /// with `"start"`, the caller having written the comma before them.
   static func writeScheduleFields(of row: TaskSchedule, to out: inout ByteWriter) {
-    out.write("\"start\": ")
-    out.writeJSON(row.start)
-    out.write(", \"finish\": ")
-    out.writeJSON(row.finish)
-    out.write(", \"latestStart\": ")
-    out.writeJSON(row.latestStart)
-    out.write(", \"latestFinish\": ")
-    out.writeJSON(row.latestFinish)
-    out.write(", \"slack\": ")
-    out.writeJSON(row.slack)
-    out.write(", \"critical\": ")
-    out.writeJSON(row.isCritical)
-    out.write(", \"deadline\": ")
-    out.writeJSON(row.deadline)
-    out.write(", \"forecastFinish\": ")
-    out.writeJSON(row.forecastFinish)
-    out.write(", \"status\": ")
-    out.writeJSON(row.status.rawValue)
-    out.write(", \"ownStatus\": ")
-    out.writeJSON(row.ownStatus.rawValue)
-    out.write(", \"blocked\": ")
-    out.writeJSON(row.isBlocked)
-    out.write(", \"daysOverdue\": ")
-    out.writeJSON(row.daysOverdue)
+    var fields = JSONObject.continuing()
+    writeScheduleFields(of: row, to: &out, in: &fields)
   }
 
   /// RFC 4180 CSV with a byte-order mark: one ledger record per task, headers and status words in the

@@ -89,13 +89,8 @@ public struct StatusCounts: Hashable, Sendable {
 extension ByteWriter {
   /// Writes counts as the contract's one-line JSON object.
   public mutating func writeJSON(_ counts: StatusCounts) {
-    write("{")
-    for (n, (key, value)) in counts.jsonFields.enumerated() {
-      if n > 0 { write(", ") }
-      writeJSON(key)
-      write(": ")
-      write(value)
-    }
-    write("}")
+    var object = beginObject()
+    for (key, value) in counts.jsonFields { field(key, value, in: &object) }
+    end(object)
   }
 }
