@@ -68,7 +68,7 @@ public struct HTMLReport: Sendable {
 
   private func counts() -> String {
     let counts = owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
-    var out = "<section id=\"counts\">\n<h2>" + t("Status", "状态") + "</h2>\n<ul class=\"counts\">\n"
+    var out = "<section id=\"counts\">\n<h2>" + e(language.words.status) + "</h2>\n<ul class=\"counts\">\n"
     for status in StatusCounts.shownStatuses + [.cancelled] {
       out +=
         "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(counts.count(of: status))</span> "
@@ -93,9 +93,10 @@ public struct HTMLReport: Sendable {
       out +=
         "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">"
         + e(report.countLine(owner: group.owner))
-        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Status", "状态") + "</th><th>" + t("Task", "任务")
-        + "</th><th>" + t("Deadline", "截止") + "</th><th>" + t("Days", "天数") + "</th><th>"
-        + t("Planned", "计划完成") + "</th><th>" + t("Forecast", "预测完成") + "</th><th>" + t("Source", "依据条款")
+        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + e(language.words.status) + "</th><th>"
+        + e(language.words.task)
+        + "</th><th>" + e(language.words.deadline) + "</th><th>" + e(language.words.days) + "</th><th>"
+        + e(language.words.planned) + "</th><th>" + e(language.words.forecast) + "</th><th>" + e(language.words.source)
         + "</th></tr></thead>\n<tbody>\n"
       for row in group.rows {
         let index = row.item.task
@@ -112,11 +113,11 @@ public struct HTMLReport: Sendable {
         // data-label names each cell where a phone stacks the cells as a card.
         out +=
           "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item)) + "</td><td>" + name
-          + "</td><td data-label=\"" + t("Deadline", "截止") + "\">" + ReportText.day(row.item.deadline)
-          + "</td><td data-label=\"" + t("Days", "天数") + "\">" + e(report.daysText(row.item))
-          + "</td><td data-label=\"" + t("Planned", "计划完成") + "\">" + ReportText.day(report.plannedFinish(row))
-          + "</td><td data-label=\"" + t("Forecast", "预测完成") + "\">" + ReportText.day(row.item.forecastFinish)
-          + "</td><td data-label=\"" + t("Source", "依据条款") + "\">" + e(task.source ?? "") + "</td></tr>\n"
+          + "</td><td data-label=\"" + e(language.words.deadline) + "\">" + ReportText.day(row.item.deadline)
+          + "</td><td data-label=\"" + e(language.words.days) + "\">" + e(report.daysText(row.item))
+          + "</td><td data-label=\"" + e(language.words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
+          + "</td><td data-label=\"" + e(language.words.forecast) + "\">" + ReportText.day(row.item.forecastFinish)
+          + "</td><td data-label=\"" + e(language.words.source) + "\">" + e(task.source ?? "") + "</td></tr>\n"
       }
       out += "</tbody></table></div>\n"
     }
@@ -130,9 +131,9 @@ public struct HTMLReport: Sendable {
       return out + "<p>" + t("The plan sets no targets.", "计划中没有量化目标。") + "</p>\n</section>\n"
     }
     out +=
-      "<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Task", "任务") + "</th><th>" + t("Target", "目标")
-      + "</th><th>" + t("Latest measurement", "最新测量") + "</th><th>" + t("Deadline", "截止") + "</th><th>"
-      + t("Status", "状态") + "</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(language.words.task) + "</th><th>" + t("Target", "目标")
+      + "</th><th>" + t("Latest measurement", "最新测量") + "</th><th>" + e(language.words.deadline) + "</th><th>"
+      + e(language.words.status) + "</th></tr></thead>\n<tbody>\n"
     for index in indices {
       guard let target = plan.tasks[index].target else { continue }
       let row = schedule.tasks[index]

@@ -77,9 +77,9 @@ public struct OverdueReport: Sendable {
       out +=
         MarkdownText.table(
           header: [
-            language.pick("Status", "状态"), language.pick("Task", "任务"), language.pick("Deadline", "截止"),
-            language.pick("Days", "天数"), language.pick("Planned", "计划完成"), language.pick("Forecast", "预测完成"),
-            language.pick("Critical", "关键"), language.pick("Source", "依据条款"),
+            language.words.status, language.words.task, language.words.deadline,
+            language.words.days, language.words.planned, language.words.forecast,
+            language.words.critical, language.words.source,
           ], rows: rows) + "\n"
     }
     return out + "**" + totalLine() + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
@@ -92,10 +92,10 @@ public struct OverdueReport: Sendable {
     let groups = grouped()
     if groups.isEmpty { return out + "\n" + style.green(nothingLine()) + "\n" }
     let columns = [
-      TextTable.Column(language.pick("Status", "状态")), TextTable.Column(language.pick("Deadline", "截止")),
-      TextTable.Column(language.pick("Days", "天数"), rightAligned: true),
-      TextTable.Column(language.pick("Planned", "计划完成")), TextTable.Column(language.pick("Forecast", "预测完成")),
-      TextTable.Column(language.pick("Task", "任务"), flexible: true),
+      TextTable.Column(language.words.status), TextTable.Column(language.words.deadline),
+      TextTable.Column(language.words.days, rightAligned: true),
+      TextTable.Column(language.words.planned), TextTable.Column(language.words.forecast),
+      TextTable.Column(language.words.task, flexible: true),
     ]
     let dim: @Sendable (String) -> String = { style.dim($0) }
     let bold: @Sendable (String) -> String = { style.bold($0) }
@@ -184,7 +184,7 @@ public struct OverdueReport: Sendable {
   private func ownerName(_ owner: Int?) -> String { ReportText.ownerPath(owner, in: plan) }
 
   func groupTitle(_ owner: Int?) -> String {
-    guard let owner else { return language.pick("(no owner)", "（未指定负责单位）") }
+    guard let owner else { return language.words.noOwner }
     return ownerName(owner) + "  (" + plan.owners[owner].id + ")"
   }
 

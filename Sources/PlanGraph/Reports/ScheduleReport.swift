@@ -121,10 +121,10 @@ public struct ScheduleReport: Sendable {
     out += language.pick("As of ", "截至 ") + schedule.asOf.iso + "\n\n"
     out += MarkdownText.table(
       header: [
-        language.pick("Task", "任务"), language.pick("ID", "编号"), language.pick("Start", "开始"),
+        language.words.task, language.pick("ID", "编号"), language.pick("Start", "开始"),
         language.pick("Finish", "完成"), language.pick("Latest finish", "最迟完成"), language.pick("Slack", "时差"),
-        language.pick("Critical", "关键"), language.pick("Deadline", "截止"), language.pick("Forecast", "预测完成"),
-        language.pick("Status", "状态"),
+        language.words.critical, language.words.deadline, language.words.forecast,
+        language.words.status,
       ], rightAligned: [5], rows: rows)
     return out + "\n**" + totalLine() + "**\n"
   }
@@ -144,13 +144,13 @@ public struct ScheduleReport: Sendable {
       TextTable.Column(language.pick("Start", "开始")), TextTable.Column(language.pick("Finish", "完成")),
       TextTable.Column(language.pick("Latest", "最迟完成")),
       TextTable.Column(language.pick("Slack", "时差"), rightAligned: true),
-      TextTable.Column(language.pick("Deadline", "截止")), TextTable.Column(language.pick("Forecast", "预测完成")),
-      TextTable.Column(language.pick("Status", "状态")),
+      TextTable.Column(language.words.deadline), TextTable.Column(language.words.forecast),
+      TextTable.Column(language.words.status),
     ]
     // Five dates, slack and status take about 70 columns; the name needs some 24 more to share the line.
     let wide = width >= 100
     var table = TextTable(
-      columns: wide ? [TextTable.Column(language.pick("Task", "任务"), flexible: true)] + dataColumns : dataColumns)
+      columns: wide ? [TextTable.Column(language.words.task, flexible: true)] + dataColumns : dataColumns)
     for (i, task) in plan.tasks.enumerated() where shows(i) {
       let row = schedule.tasks[i]
       let name = String(repeating: "  ", count: depth[i]) + marker(task) + task.name

@@ -26,7 +26,7 @@ struct ChartText {
   var deadlineMark: String { language.pick("deadline", "期限") }
   var forecastSlip: String { language.pick("forecast beyond plan", "预计晚于计划") }
   var milestone: String { language.pick("milestone", "里程碑") }
-  var noOwner: String { language.pick("no owner", "未指定责任单位") }
+  var noOwner: String { language.words.noOwner }
   var late: String { language.pick("late", "晚于期限") }
   var recurringDuties: String { language.pick("Recurring duties (not in the graph)", "定期工作（不在依赖图中）") }
   var noTasks: String { language.pick("No task matches the filter.", "没有符合条件的任务。") }
