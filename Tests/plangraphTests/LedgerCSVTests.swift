@@ -50,5 +50,10 @@ import Testing
     let table = try CommandRunner.run(["overdue", plan.path, "--as-of", "2018-03-05", "--lang", "zh"])
     #expect(table.stdout.contains("逾期 · 受阻"))
     #expect(table.stdout.contains("受阻：等待区委批复"))
+    // And the chart: the node says overdue and blocked; its summary shows the flag rolled up.
+    let dot = folder.appendingPathComponent("chart.dot")
+    _ = try CommandRunner.run(["render", plan.path, "-o", dot.path, "--as-of", "2018-03-05", "--lang", "zh"])
+    let text = String(decoding: try Data(contentsOf: dot), as: UTF8.self)
+    #expect(text.contains("× 逾期 44 天 · 受阻"))
   }
 }

@@ -55,6 +55,8 @@ struct ChartText {
     var words = row.status.label(language)
     if row.status == .overdue, let days = row.daysOverdue { words = overdueDays(days) }
     if row.status == .done && row.isLate { words += language.pick(", ", "，") + late }
+    // The blocked flag beside a time status (a blocked summary: something below it is blocked).
+    if row.isBlocked && row.status != .blocked { words += " · " + ScheduleStatus.blocked.label(language) }
     return words
   }
 

@@ -209,6 +209,9 @@ struct GraphChart {
         let every = plan.tasks[duty].recurrence.map(text.every) ?? ""
         var state = look.sign + " " + row.status.label(context.options.language)
         if let missed = row.occurrences?.missed, missed > 0 { state = look.sign + " " + text.missed(missed) }
+        if row.isBlocked && row.status != .blocked {
+          state += " · " + ScheduleStatus.blocked.label(context.options.language)
+        }
         html += "<TR><TD ALIGN=\"LEFT\">" + LabelText.html(TextWrap.line(plan.tasks[duty].name, width: 30))
         html += "</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(context.palette.secondaryText)\">"
         html += LabelText.html(every) + "</FONT></TD>"
