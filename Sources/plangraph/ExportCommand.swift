@@ -5,10 +5,12 @@ import PlanGraph
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export the plan: an iCalendar feed (ics), a Mermaid gantt block (mermaid), or JSON with its schedule.")
+    abstract:
+      "Export the plan: an iCalendar feed (ics), a Mermaid gantt block (mermaid), JSON with its schedule, or a CSV ledger."
+  )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case ics, mermaid, json
+    case ics, mermaid, json, csv
   }
 
   @OptionGroup var plan: PlanArgument
@@ -17,11 +19,15 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
 
-  @Option(help: "ics (RFC 5545 to-dos), mermaid (for Markdown) or json (the plan with its schedule).")
+  @Option(
+    help:
+      "ics (RFC 5545 to-dos), mermaid (for Markdown), json (the plan with its schedule) or csv (the ledger: every task with its status, progress, measurement, evidence and note)."
+  )
   var format: Format
 
   @Option(
-    help: ArgumentHelp("Only this owner unit, or an organisation with all its units (ics, mermaid).", valueName: "unit")
+    help: ArgumentHelp(
+      "Only this owner unit, or an organisation with all its units (ics, mermaid, csv).", valueName: "unit")
   )
   var owner: String?
 
@@ -43,6 +49,8 @@ struct ExportCommand: ParsableCommand {
       try output.emit(MermaidExport(plan: loaded, schedule: schedule, owners: owners, language: language).markdown())
     case .json:
       try output.emit(bytes: PlanExport(plan: loaded, schedule: schedule).json())
+    case .csv:
+      try output.emit(PlanExport(plan: loaded, schedule: schedule).ledgerCSV(owners: owners, language: language))
     }
   }
 }

@@ -13,7 +13,7 @@ struct PlanArgument: ParsableArguments {
   /// Loads and schedules the plan as of `asOf` (nil: its start), or prints its diagnostics to stderr and
   /// exits with status 2. A valid plan's warnings are not printed: `check` shows them, and a report in a
   /// cron job should stay quiet.
-  func loadScheduled(asOf: Day?, window: Int = 30) throws -> (plan: Plan, schedule: Schedule) {
+  func loadScheduled(asOf: Day?, window: Int = Schedule.defaultWindow) throws -> (plan: Plan, schedule: Schedule) {
     let check = PlanCheck(path: plan, asOf: asOf, window: window, lint: false)
     guard let loaded = check.plan, let schedule = check.schedule else {
       printDiagnostics(check.diagnostics, sources: check.sources)

@@ -27,15 +27,21 @@ struct ReportCommand: ParsableCommand {
       valueName: "date|rev"))
   var since: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "A unit's own report: only tasks of this unit, or of this organisation and all its units.", valueName: "unit"))
+  var owner: String?
+
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
     let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
+    let owners = try resolveOwnerFilter(owner, in: loaded)
     var svg: String?
     if !noChart {
-      let chart = Chart(
-        .timeline, plan: loaded, schedule: schedule,
-        options: ChartOptions(language: language, clusterBy: .organisation, fontName: ChartOptions.defaultFont))
+      var options = ChartOptions(language: language, clusterBy: .organisation, fontName: ChartOptions.defaultFont)
+      if let owner { options.filter = try TaskFilter(plan: loaded, ownerID: owner) }
+      let chart = Chart(.timeline, plan: loaded, schedule: schedule, options: options)
       do {
         svg = String(
           decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
@@ -43,7 +49,7 @@ struct ReportCommand: ParsableCommand {
         Output.err("plangraph: the roadmap chart is left out: \(error.description)\n")
       }
     }
-    var html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg).html()
+    var html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg, owners: owners).html()
     if let since {
       let slip = try SlipCommand.slip(
         plan: plan.plan, since: since, asOf: asOf, window: try window.days, language: language)

@@ -10,7 +10,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct WindowOption: ParsableArguments {
   @Option(
     help: ArgumentHelp("Days ahead that count as due soon: 30d, 4w (a bare number means days).", valueName: "duration"))
-  var window: String = "30d"
+  var window: String = "\(Schedule.defaultWindow)d"
 
   /// The window in days.
   var days: Int {

@@ -12,19 +12,24 @@ struct ScheduleCommand: ParsableCommand {
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
+  @OptionGroup var width: WidthOption
 
   @Option(help: "Output format: table, json (the contract's shape), csv (with a BOM for Excel) or md.")
   var format: ReportFormat = .table
+
+  @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "unit"))
+  var owner: String?
 
   func run() throws {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
     let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
-    let report = ScheduleReport(plan: loaded, schedule: schedule, language: language)
+    let owners = try resolveOwnerFilter(owner, in: loaded)
+    let report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
     switch format {
     case .table:
-      try output.emit(report.table(width: output.width, style: output.style))
+      try output.emit(report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
@@ -45,6 +50,7 @@ struct CriticalCommand: ParsableCommand {
   @OptionGroup var plan: PlanArgument
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
+  @OptionGroup var width: WidthOption
 
   @Option(help: "Output format: text, json or md.")
   var format: Format = .text
@@ -56,7 +62,7 @@ struct CriticalCommand: ParsableCommand {
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .text:
-      try output.emit(report.text(width: output.width, style: output.style))
+      try output.emit(report.text(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .md: try output.emit(report.markdown())
     }
@@ -75,6 +81,7 @@ struct OverdueCommand: ParsableCommand {
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
+  @OptionGroup var width: WidthOption
 
   @Option(help: ArgumentHelp("Only this owner unit, or an organisation with all its units.", valueName: "unit"))
   var owner: String?
@@ -92,7 +99,7 @@ struct OverdueCommand: ParsableCommand {
     let report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
     switch format {
     case .table:
-      try output.emit(report.table(width: output.width, style: output.style))
+      try output.emit(report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())

@@ -153,6 +153,18 @@ import Testing
     #expect(warnings.map(\.code) == [.deadlineBeforeFinish])
   }
 
+  @Test func aDoneTaskIsNoDeadlineThePlanCannotMeet() throws {
+    // a, done on 09-10, ends 09-11; b's 30 days must start by 09-21 − 30 = 08-22, so a's slack is −20 and
+    // b's −20 too. a is done: only b is a deadline the plan cannot meet.
+    let s = try Scheduled(
+      header + """
+          - { id: a, name: A, duration: 5d, done: 2017-09-10 }
+          - { id: b, name: B, duration: 30d, after: [a], deadline: 2017-09-20 }
+        """, asOf: "2017-09-15")
+    #expect(try s.row("a").slack == -20 && s.row("b").slack == -20)
+    #expect(CriticalReport(plan: s.plan, schedule: s.schedule, language: .en).negativeSlack == [1])
+  }
+
   @Test func everyStatusInTheContractsOrder() throws {
     let s = try Scheduled(
       header + """
@@ -237,13 +249,15 @@ import Testing
     #expect(weekly.status == .overdue && weekly.deadline == day("2018-10-14") && weekly.daysOverdue == 1)
     #expect(weekly.occurrences?.total == 3 && weekly.occurrences?.due == 2 && weekly.occurrences?.missed == 1)
     #expect(try s.row("yearly").status == .cancelled)
-    // September held; October not yet due.
-    #expect(try s.row("held").status == .onTrack)
+    // September held; October's occurrence pending and due on 10-31, within the 30-day window (v2).
+    #expect(try s.row("held").status == .dueSoon && s.row("held").deadline == day("2018-10-31"))
     #expect(try s.row("held").occurrences?.due == 1 && s.row("held").occurrences?.missed == 0)
     #expect(s.schedule.missedOccurrences.map(\.due) == [day("2018-09-30"), day("2018-10-14")])
     let list = OverdueList(plan: s.plan, schedule: s.schedule)
-    #expect(list.items.map { s.plan.tasks[$0.task].fullID } == ["meeting", "weekly"])
-    #expect(list.items.map(\.daysOverdue) == [15, 1])
+    // The overdue duties get no item for their pending current occurrence; the due-soon one gets one.
+    #expect(list.items.map { s.plan.tasks[$0.task].fullID } == ["meeting", "weekly", "held"])
+    #expect(list.items.map(\.daysOverdue) == [15, 1, nil])
+    #expect(list.items.map(\.deadline) == [day("2018-09-30"), day("2018-10-14"), day("2018-10-31")])
   }
 
   @Test func targetsAreDoneWhenTheLatestMeasurementMeetsThem() throws {
@@ -369,7 +383,9 @@ import Testing
           - { id: a, name: A, duration: 1d, after: [routine] }
         """, asOf: "2017-09-15")
     let routine = try s.row("routine")
-    #expect(routine.status == .onTrack && routine.start == nil && routine.slack == nil)
+    // Its own status is on track; the duty's September occurrence, pending and due 09-30, rolls up (v2).
+    #expect(routine.ownStatus == .onTrack && routine.status == .dueSoon)
+    #expect(routine.start == nil && routine.slack == nil)
     #expect(try s.row("a").start == day("2017-09-01"))
   }
 }

@@ -12,7 +12,11 @@ import Testing
     #expect(result.stdout.contains("tasks             8  6 leaves (0 milestones), 1 summary, 1 recurring duty"))
     #expect(result.stdout.contains("owners            5  in 2 organisations"))
     #expect(result.stdout.contains("dependencies      4"))
-    #expect(result.stdout.contains("done              1  1 cancelled"))
+    // The statuses as of the date, counted over leaves and duties as every output counts them.
+    #expect(
+      result.stdout.contains(
+        "status            6  as of 2020-01-15: 3 overdue · 1 at risk · 0 due soon · 0 blocked · 1 on track · 1 done\n"
+          + "                       6 missed occurrences of duties · 1 marked blocked · 1 cancelled\n"))
     #expect(result.stdout.contains("deadlines         3  2017-10-20 … 2020-12-31"))
     #expect(result.stderr.isEmpty)
   }

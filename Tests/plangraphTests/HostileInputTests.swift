@@ -242,8 +242,8 @@ import Testing
     let cells = rows.map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
     #expect(Set(cells).count == 1, "\(cells)")
     #expect(rows.count == nasty.count + 2)
-    // Table: one line per task and one for its name, each within the width.
-    let table = try CommandRunner.run(["schedule", path] + asOf)
+    // Table: one line per task and one for its name, each within the width asked for.
+    let table = try CommandRunner.run(["schedule", path, "--width", "80"] + asOf)
     #expect(table.status == 0 && table.stdout.split(separator: "\n").allSatisfy { $0.count <= 200 })
     // ICS: strictly readable, names unescaped back as written.
     let ics = try ICS.parse(try CommandRunner.run(["export", path, "--format", "ics"] + asOf).stdoutBytes)

@@ -90,7 +90,7 @@ import Testing
       ]
       #expect(run(arguments) == 0)
       let text = String(decoding: bytes(file), as: UTF8.self)
-      dueSoon.append(text.firstMatch(of: /◐ due soon (\d+)/).map { String($0.1) } ?? "none")
+      dueSoon.append(text.firstMatch(of: /◐ (\d+) due soon/).map { String($0.1) } ?? "none")
     }
     #expect(dueSoon[0] != "0" && dueSoon[0] != "none", "\(dueSoon)")
     #expect(dueSoon[1] == "0", "\(dueSoon)")

@@ -38,22 +38,32 @@ import Testing
   @Test(arguments: cases)
   func matchesTheGoldenFile(_ c: Case) throws {
     let result = try CommandRunner.run(
-      [c.command, Self.plan, "--format", c.format, "--lang", c.language] + (c.asOf.map { ["--as-of", $0] } ?? []))
+      [c.command, Self.plan, "--format", c.format, "--lang", c.language] + (c.asOf.map { ["--as-of", $0] } ?? [])
+        // The terminal tables at 80 columns; piped without --width they are never cut (PipedOutputTests).
+        + (["table", "text"].contains(c.format) && c.command != "check" ? ["--width", "80"] : []))
     // `overdue` exits 1 when something is overdue, as it is on both dates; `check` exits 0 when valid.
     #expect(result.status == (c.command == "overdue" ? 1 : 0), "\(result.stderr)")
     #expect(result.stderr.isEmpty)
     Golden.check(result.stdoutBytes, c.golden)
   }
 
+  /// The keys of the contract's `counts` object.
+  static let countFields: Set<String> = [
+    "tasks", "done", "overdue", "atRisk", "dueSoon", "blocked", "onTrack", "cancelled", "markedBlocked",
+    "missedOccurrences",
+  ]
+
   @Test func jsonFollowsTheContractFieldForField() throws {
     let schedule = try CommandRunner.run(["schedule", Self.plan, "--as-of", "2018-01-15", "--format", "json"])
     let object = try #require(try JSONSerialization.jsonObject(with: schedule.stdoutBytes) as? [String: Any])
-    #expect(Set(object.keys) == ["plan", "asOf", "start", "finish", "criticalPath", "tasks"])
+    #expect(Set(object.keys) == ["plan", "asOf", "start", "finish", "counts", "criticalPath", "tasks"])
+    let counts = try #require(object["counts"] as? [String: Int])
+    #expect(Set(counts.keys) == Self.countFields)
     let tasks = try #require(object["tasks"] as? [[String: Any]])
     #expect(tasks.count == 359)
     let fields: Set<String> = [
       "id", "name", "owner", "start", "finish", "latestStart", "latestFinish", "slack", "critical", "deadline",
-      "forecastFinish", "status", "daysOverdue", "source",
+      "forecastFinish", "status", "ownStatus", "blocked", "daysOverdue", "source",
     ]
     for task in tasks { #expect(Set(task.keys) == fields) }
     let statuses = Set(tasks.compactMap { $0["status"] as? String })
@@ -61,16 +71,21 @@ import Testing
 
     let overdue = try CommandRunner.run(["overdue", Self.plan, "--as-of", "2018-01-15", "--format", "json"])
     let report = try #require(try JSONSerialization.jsonObject(with: overdue.stdoutBytes) as? [String: Any])
-    #expect(Set(report.keys) == ["plan", "asOf", "window", "items"])
+    #expect(Set(report.keys) == ["plan", "asOf", "window", "counts", "items"])
+    #expect(report["counts"] as? [String: Int] == counts)
     #expect(report["window"] as? Int == 30)
     let items = try #require(report["items"] as? [[String: Any]])
     #expect(!items.isEmpty)
     for item in items {
       #expect(
-        Set(item.keys) == ["id", "name", "owner", "status", "deadline", "forecastFinish", "daysOverdue", "source"])
+        Set(item.keys) == [
+          "id", "name", "owner", "status", "blocked", "deadline", "forecastFinish", "daysOverdue", "source",
+        ])
     }
     // Ordered by status, then most days overdue.
-    let ranks = items.map { ["overdue": 0, "at-risk": 1, "due-soon": 2][$0["status"] as? String ?? ""] ?? 9 }
+    let ranks = items.map {
+      ["overdue": 0, "at-risk": 1, "due-soon": 2, "blocked": 3][$0["status"] as? String ?? ""] ?? 9
+    }
     #expect(ranks == ranks.sorted())
   }
 
@@ -82,7 +97,9 @@ import Testing
     #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
     let records = try CSV.parse(text)
-    #expect(records.first?.first == "状态")
+    // The ledger's columns, the same for schedule, overdue and export.
+    #expect(records.first?.prefix(3) == ["编号", "名称", "负责单位"])
+    #expect(records.first?.contains("佐证材料") == true && records.first?.contains("受阻") == true)
     let width = records.first?.count ?? 0
     #expect(records.allSatisfy { $0.count == width })
     #expect(text.hasSuffix("\r\n"))

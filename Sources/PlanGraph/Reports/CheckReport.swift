@@ -34,7 +34,12 @@ public enum CheckReport {
       "deadlines", "截止日期", s.deadlines, s.deadlineRange.map { "\($0.lowerBound.iso) … \($0.upperBound.iso)" } ?? "")
     out += line(
       "targets", "量化目标", s.targets, zh ? "其中 \(s.measuredTargets) 项有测量值" : "\(s.measuredTargets) with measurements")
-    out += line("done", "已完成", s.done, zh ? "已取消 \(s.cancelled) 项" : "\(s.cancelled) cancelled")
+    // The statuses as of the date: the same counts as every other output.
+    let counts = schedule.counts
+    out += line(
+      "status", "状态", counts.tasks,
+      (zh ? "截至 " : "as of ") + schedule.asOf.iso + (zh ? "：" : ": ") + counts.statusLine(language))
+    out += line("", "", nil, counts.extras(language))
     let criticalTasks = Set(schedule.criticalPaths.flatMap { $0 }).count
     let paths = schedule.criticalPaths.count
     let more = schedule.hasMoreCriticalPaths

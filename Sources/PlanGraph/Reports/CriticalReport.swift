@@ -15,10 +15,17 @@ public struct CriticalReport: Sendable {
     self.language = language
   }
 
-  /// Tasks with negative slack, most negative first, then in output order.
+  /// Tasks with negative slack that are still to be done, most negative first, then in output order: a
+  /// task already done (a done date or `status: done` in the plan, or done as of the schedule's date)
+  /// is no deadline the plan cannot meet, nor is a cancelled one.
   public var negativeSlack: [Int] {
-    plan.tasks.indices.filter { (schedule.tasks[$0].slack ?? 0) < 0 && !plan.tasks[$0].isSummary }
-      .sorted { (schedule.tasks[$0].slack ?? 0, $0) < (schedule.tasks[$1].slack ?? 0, $1) }
+    plan.tasks.indices.filter { i in
+      let task = plan.tasks[i]
+      let row = schedule.tasks[i]
+      let isDone = task.doneDate != nil || task.status == .done || row.status == .done
+      return (row.slack ?? 0) < 0 && !task.isSummary && !isDone && row.status != .cancelled
+    }
+    .sorted { (schedule.tasks[$0].slack ?? 0, $0) < (schedule.tasks[$1].slack ?? 0, $1) }
   }
 
   /// Days from a path's first start to its last end.

@@ -12,11 +12,28 @@ public struct HTMLReport: Sendable {
   public let roadmapSVG: String?
 
   /// Creates the report.
-  public init(plan: Plan, schedule: Schedule, language: Language, roadmapSVG: String? = nil) {
+  /// The owner units the page is for (`--owner`); nil for the whole plan.
+  public let owners: Set<Int>?
+
+  /// Creates the report, of the whole plan or of the tasks of `owners`.
+  public init(
+    plan: Plan, schedule: Schedule, language: Language, roadmapSVG: String? = nil, owners: Set<Int>? = nil
+  ) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
     self.roadmapSVG = roadmapSVG
+    self.owners = owners
+  }
+
+  /// Whether the page shows the task.
+  private func shows(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
+
+  /// The plan's title, with the units the page is for.
+  private var title: String {
+    guard let owners else { return plan.title }
+    let tops = owners.filter { plan.owners[$0].parent.map { !owners.contains($0) } ?? true }.sorted()
+    return plan.title + " · " + tops.map { ReportText.ownerPath($0, in: plan) }.joined(separator: "、")
   }
 
   private func t(_ english: String, _ chinese: String) -> String { HTMLText.escape(language.pick(english, chinese)) }
@@ -27,10 +44,10 @@ public struct HTMLReport: Sendable {
     var out =
       "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-    out += "<title>" + e(plan.title) + " · " + t("as of ", "截至 ") + schedule.asOf.iso + "</title>\n"
+    out += "<title>" + e(title) + " · " + t("as of ", "截至 ") + schedule.asOf.iso + "</title>\n"
     out += "<style>\n" + Self.css + "</style>\n</head>\n<body>\n"
     out +=
-      "<header>\n<h1>" + e(plan.title) + "</h1>\n<p class=\"meta\">" + t("As of ", "截至 ")
+      "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + t("As of ", "截至 ")
       + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
       + t("plan start ", "计划开始 ") + schedule.start.iso + " · " + t("planned finish ", "计划完成 ")
       + ReportText.day(schedule.finish) + " · "
@@ -51,35 +68,36 @@ public struct HTMLReport: Sendable {
   // MARK: - Sections
 
   private func counts() -> String {
-    var tally: [ScheduleStatus: Int] = [:]
-    for i in plan.tasks.indices where !plan.tasks[i].isSummary { tally[schedule.tasks[i].status, default: 0] += 1 }
-    var out = "<section id=\"counts\">\n<h2>" + t("Status", "状态") + "</h2>\n<ul class=\"counts\">\n"
-    for status in ScheduleStatus.allCases {
+    let counts = owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
+    var out = "<section id=\"counts\">\n<h2>" + e(language.words.status) + "</h2>\n<ul class=\"counts\">\n"
+    for status in StatusCounts.shownStatuses + [.cancelled] {
       out +=
-        "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(tally[status] ?? 0)</span> "
+        "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(counts.count(of: status))</span> "
         + e(status.label(language)) + "</li>\n"
     }
-    return out + "</ul>\n<p class=\"note\">"
-      + t(
-        "Tasks and recurring duties; summaries are counted through their tasks.", "统计具体任务和例行工作；汇总任务按其下任务统计。")
-      + "</p>\n</section>\n"
+    return out + "</ul>\n<p class=\"note\">" + e(counts.scope(language)) + t("; ", "；") + e(counts.extras(language))
+      + t(". Summaries are counted through their tasks.", "。汇总任务按其下任务统计。") + "</p>\n</section>\n"
   }
 
   private func actionItems() -> String {
-    let list = OverdueList(plan: plan, schedule: schedule)
+    let list = OverdueList(plan: plan, schedule: schedule, owners: owners)
     let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
-    var out = "<section id=\"attention\">\n<h2>" + t("Overdue, at risk and due soon", "逾期、有风险和即将到期") + "</h2>\n"
+    var out =
+      "<section id=\"attention\">\n<h2>" + t("Overdue, at risk, due soon and blocked", "逾期、有风险、即将到期和受阻") + "</h2>\n"
     let groups = report.grouped()
     if groups.isEmpty {
-      return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk or due soon.", "没有逾期、有风险或即将到期的事项。")
+      return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
         + "</p>\n</section>\n"
     }
+    let holdsUp = report.holdsUp()
     for group in groups {
       out +=
-        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">" + e(report.countLine(group.rows))
-        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Status", "状态") + "</th><th>" + t("Task", "任务")
-        + "</th><th>" + t("Deadline", "截止") + "</th><th>" + t("Days", "天数") + "</th><th>"
-        + t("Planned", "计划完成") + "</th><th>" + t("Forecast", "预测完成") + "</th><th>" + t("Source", "依据条款")
+        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">"
+        + e(report.countLine(owner: group.owner))
+        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + e(language.words.status) + "</th><th>"
+        + e(language.words.task)
+        + "</th><th>" + e(language.words.deadline) + "</th><th>" + e(language.words.days) + "</th><th>"
+        + e(language.words.planned) + "</th><th>" + e(language.words.forecast) + "</th><th>" + e(language.words.source)
         + "</th></tr></thead>\n<tbody>\n"
       for row in group.rows {
         let index = row.item.task
@@ -89,30 +107,34 @@ public struct HTMLReport: Sendable {
           ? " <span class=\"crit\" title=\"" + t("critical", "关键任务") + "\">★</span>" : ""
         var name = e(report.rowName(row)) + critical + "<br/><code>" + e(task.fullID) + "</code>"
         if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
+        if let blocks = holdsUp[index] { name += "<br/><small>" + e(blocks) + "</small>" }
+        if row.item.isBlocked, let note = task.note {
+          name += "<br/><small>" + t("blocked: ", "受阻：") + e(note) + "</small>"
+        }
         // data-label names each cell where a phone stacks the cells as a card.
         out +=
-          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(row.item.status.label(language)) + "</td><td>" + name
-          + "</td><td data-label=\"" + t("Deadline", "截止") + "\">" + ReportText.day(row.item.deadline)
-          + "</td><td data-label=\"" + t("Days", "天数") + "\">" + e(report.daysText(row.item))
-          + "</td><td data-label=\"" + t("Planned", "计划完成") + "\">" + ReportText.day(report.plannedFinish(row))
-          + "</td><td data-label=\"" + t("Forecast", "预测完成") + "\">" + ReportText.day(row.item.forecastFinish)
-          + "</td><td data-label=\"" + t("Source", "依据条款") + "\">" + e(task.source ?? "") + "</td></tr>\n"
+          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item)) + "</td><td>" + name
+          + "</td><td data-label=\"" + e(language.words.deadline) + "\">" + ReportText.day(row.item.deadline)
+          + "</td><td data-label=\"" + e(language.words.days) + "\">" + e(report.daysText(row.item))
+          + "</td><td data-label=\"" + e(language.words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
+          + "</td><td data-label=\"" + e(language.words.forecast) + "\">" + ReportText.day(row.item.forecastFinish)
+          + "</td><td data-label=\"" + e(language.words.source) + "\">" + e(task.source ?? "") + "</td></tr>\n"
       }
       out += "</tbody></table></div>\n"
     }
-    return out + "<p class=\"tally total\">" + e(report.totalLine(groups.flatMap(\.rows))) + "</p>\n</section>\n"
+    return out + "<p class=\"tally total\">" + e(report.totalLine()) + "</p>\n</section>\n"
   }
 
   private func targets() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil }
+    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil && shows($0) }
     var out = "<section id=\"targets\">\n<h2>" + t("Targets", "量化目标") + "</h2>\n"
     guard !indices.isEmpty else {
       return out + "<p>" + t("The plan sets no targets.", "计划中没有量化目标。") + "</p>\n</section>\n"
     }
     out +=
-      "<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Task", "任务") + "</th><th>" + t("Target", "目标")
-      + "</th><th>" + t("Latest measurement", "最新测量") + "</th><th>" + t("Deadline", "截止") + "</th><th>"
-      + t("Status", "状态") + "</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(language.words.task) + "</th><th>" + t("Target", "目标")
+      + "</th><th>" + t("Latest measurement", "最新测量") + "</th><th>" + e(language.words.deadline) + "</th><th>"
+      + e(language.words.status) + "</th></tr></thead>\n<tbody>\n"
     for index in indices {
       guard let target = plan.tasks[index].target else { continue }
       let row = schedule.tasks[index]
@@ -131,7 +153,7 @@ public struct HTMLReport: Sendable {
   }
 
   private func duties() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty }
+    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty && shows($0) }
     var out = "<section id=\"duties\">\n<h2>" + t("Recurring duties", "例行工作") + "</h2>\n"
     guard !indices.isEmpty else {
       return out + "<p>" + t("The plan has no recurring duties.", "计划中没有例行工作。") + "</p>\n</section>\n"
@@ -190,10 +212,10 @@ public struct HTMLReport: Sendable {
       out += "<p class=\"note\">" + t("More critical paths are not shown.", "另有关键路径未列出。") + "</p>\n"
     }
     let late = report.negativeSlack
-    if !late.isEmpty {
+    if late.contains(where: shows) {
       out +=
         "<p class=\"warn\">" + t("Deadlines the plan cannot meet: ", "按计划无法满足的截止日期：")
-        + late.prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
+        + late.filter(shows).prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
     }
     return out + "</section>\n"
   }
@@ -207,8 +229,18 @@ public struct HTMLReport: Sendable {
       + "\n</div>\n</section>\n"
   }
 
+  /// The status colours, from the one palette the charts use: the fill where it is strong, the border
+  /// where the fill is too pale to show as a stripe on white (due soon, done).
+  static let statusColours: String = {
+    let palette = StatusPalette.standard
+    return
+      "--overdue: \(palette.look(.overdue).fill.lowercased()); --risk: \(palette.look(.atRisk).fill.lowercased()); "
+      + "--soon: \(palette.look(.dueSoon).border.lowercased()); --done: \(palette.look(.done).border.lowercased()); "
+      + "--blocked: \(palette.look(.blocked).fill.lowercased());"
+  }()
+
   static let css = """
-    :root { --overdue: #d55e00; --risk: #e69f00; --soon: #0072b2; --done: #009e73; --blocked: #cc79a7;
+    :root { \(statusColours)
       --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; }
     * { box-sizing: border-box; }
     body { margin: 0 auto; max-width: 1200px; padding: 1rem; color: var(--ink); line-height: 1.5;

@@ -27,16 +27,8 @@ public enum Language: String, CaseIterable, Hashable, Sendable {
 }
 
 extension ScheduleStatus {
-  /// The status in words, in `language` (逾期, 有风险, 即将到期, 已完成 …).
+  /// The status in words, in `language` (逾期, 有风险, 即将到期, 已完成 …), from its table of words.
   public func label(_ language: Language) -> String {
-    switch self {
-    case .done: return language.pick("done", "已完成")
-    case .overdue: return language.pick("overdue", "逾期")
-    case .atRisk: return language.pick("at risk", "有风险")
-    case .dueSoon: return language.pick("due soon", "即将到期")
-    case .blocked: return language.pick("blocked", "受阻")
-    case .onTrack: return language.pick("on track", "正常")
-    case .cancelled: return language.pick("cancelled", "已取消")
-    }
+    language.words.statuses[self] ?? rawValue
   }
 }

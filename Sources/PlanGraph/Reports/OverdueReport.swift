@@ -17,60 +17,41 @@ public struct OverdueReport: Sendable {
     self.language = language
   }
 
-  /// The contract's JSON: plan, asOf, window and the items.
+  /// The contract's JSON: plan, asOf, window, counts and the items.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + list.items.count * 300)
-    out.write("{\n  \"plan\": ")
-    out.writeJSON(plan.title)
-    out.write(",\n  \"asOf\": ")
-    out.writeJSON(schedule.asOf)
-    out.write(",\n  \"window\": ")
-    out.write(schedule.window)
-    out.write(",\n  \"items\": [")
-    for (n, item) in list.items.enumerated() {
+    var top = out.beginObject(multiline: true)
+    out.field("plan", plan.title, in: &top)
+    out.field("asOf", schedule.asOf, in: &top)
+    out.field("window", schedule.window, in: &top)
+    out.key("counts", in: &top)
+    out.writeJSON(list.counts)
+    out.key("items", in: &top)
+    var items = out.beginArray(indent: 4)
+    for item in list.items {
       let task = plan.tasks[item.task]
-      out.write(n == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
-      out.writeJSON(task.fullID)
-      out.write(", \"name\": ")
-      out.writeJSON(task.name)
-      out.write(", \"owner\": ")
-      out.writeJSON(ReportText.ownerID(task, in: plan))
-      out.write(", \"status\": ")
-      out.writeJSON(item.status.rawValue)
-      out.write(", \"deadline\": ")
-      out.writeJSON(item.deadline)
-      out.write(", \"forecastFinish\": ")
-      out.writeJSON(item.forecastFinish)
-      out.write(", \"daysOverdue\": ")
-      out.writeJSON(item.daysOverdue)
-      out.write(", \"source\": ")
-      out.writeJSON(task.source)
-      out.write("}")
+      out.element(in: &items)
+      var object = out.beginObject()
+      out.field("id", task.fullID, in: &object)
+      out.field("name", task.name, in: &object)
+      out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+      out.field("status", item.status.rawValue, in: &object)
+      out.field("blocked", item.isBlocked, in: &object)
+      out.field("deadline", item.deadline, in: &object)
+      out.field("forecastFinish", item.forecastFinish, in: &object)
+      out.field("daysOverdue", item.daysOverdue, in: &object)
+      out.field("source", task.source, in: &object)
+      out.end(object)
     }
-    out.write(list.items.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    out.end(items)
+    out.end(top)
     return out.bytes
   }
 
-  /// RFC 4180 CSV with a byte-order mark: one record per item (each missed occurrence its own).
+  /// RFC 4180 CSV with a byte-order mark: one ledger record per item (each missed occurrence its own).
   public func csv() -> String {
-    let header = [
-      language.pick("status", "状态"), language.pick("id", "编号"), language.pick("name", "名称"),
-      language.pick("owner", "负责单位"), language.pick("owner name", "单位名称"), language.pick("deadline", "截止"),
-      language.pick("days overdue", "逾期天数"), language.pick("days left", "剩余天数"),
-      language.pick("planned finish", "计划完成"), language.pick("forecast finish", "预测完成"),
-      language.pick("critical", "关键"), language.pick("source", "依据条款"),
-    ]
-    let records = list.items.map { item -> [String] in
-      let task = plan.tasks[item.task]
-      let row = schedule.tasks[item.task]
-      return [
-        item.status.label(language), task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "",
-        ownerName(task.owner), item.deadline?.iso ?? "", item.daysOverdue.map(String.init) ?? "",
-        daysLeft(item).map(String.init) ?? "", item.occurrence == nil ? row.finish?.iso ?? "" : "",
-        item.forecastFinish?.iso ?? "", row.isCritical ? language.pick("yes", "是") : "", task.source ?? "",
-      ]
-    }
-    return CSVText.document(header: header, records: records)
+    let ledger = LedgerCSV(plan: plan, schedule: schedule, language: language)
+    return CSVText.document(header: ledger.header, records: list.items.map { ledger.record($0.task, item: $0) })
   }
 
   /// Markdown: a section per owner unit with its counts and a table, then the totals.
@@ -78,14 +59,16 @@ public struct OverdueReport: Sendable {
     var out = "## " + MarkdownText.cell(plan.title) + "\n\n" + asOfLine() + "\n\n"
     let groups = grouped()
     if groups.isEmpty { return out + nothingLine() + "\n" }
+    let blocks = holdsUp()
     for group in groups {
-      out += "### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(group.rows) + "\n\n"
+      out += "### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(owner: group.owner) + "\n\n"
       let rows = group.rows.map { row -> [String] in
         let task = plan.tasks[row.item.task]
         return [
-          row.item.status.label(language),
+          statusText(row.item),
           MarkdownText.cell(rowName(row)) + " `" + task.fullID + "`"
-            + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? ""),
+            + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? "")
+            + (blocks[row.item.task].map { "<br>" + MarkdownText.cell($0) } ?? ""),
           ReportText.day(row.item.deadline), daysText(row.item), ReportText.day(plannedFinish(row)),
           ReportText.day(row.item.forecastFinish), schedule.tasks[row.item.task].isCritical ? "★" : "",
           MarkdownText.cell(task.source ?? ""),
@@ -94,12 +77,12 @@ public struct OverdueReport: Sendable {
       out +=
         MarkdownText.table(
           header: [
-            language.pick("Status", "状态"), language.pick("Task", "任务"), language.pick("Deadline", "截止"),
-            language.pick("Days", "天数"), language.pick("Planned", "计划完成"), language.pick("Forecast", "预测完成"),
-            language.pick("Critical", "关键"), language.pick("Source", "依据条款"),
+            language.words.status, language.words.task, language.words.deadline,
+            language.words.days, language.words.planned, language.words.forecast,
+            language.words.critical, language.words.source,
           ], rows: rows) + "\n"
     }
-    return out + "**" + totalLine(groups.flatMap(\.rows)) + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
+    return out + "**" + totalLine() + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
   }
 
   /// The terminal report, fitting `width` columns: per unit a heading with counts, a row per item and a
@@ -109,36 +92,37 @@ public struct OverdueReport: Sendable {
     let groups = grouped()
     if groups.isEmpty { return out + "\n" + style.green(nothingLine()) + "\n" }
     let columns = [
-      TextTable.Column(language.pick("Status", "状态")), TextTable.Column(language.pick("Deadline", "截止")),
-      TextTable.Column(language.pick("Days", "天数"), rightAligned: true),
-      TextTable.Column(language.pick("Planned", "计划完成")), TextTable.Column(language.pick("Forecast", "预测完成")),
-      TextTable.Column(language.pick("Task", "任务"), flexible: true),
+      TextTable.Column(language.words.status), TextTable.Column(language.words.deadline),
+      TextTable.Column(language.words.days, rightAligned: true),
+      TextTable.Column(language.words.planned), TextTable.Column(language.words.forecast),
+      TextTable.Column(language.words.task, flexible: true),
     ]
     let dim: @Sendable (String) -> String = { style.dim($0) }
     let bold: @Sendable (String) -> String = { style.bold($0) }
     let plain: @Sendable (String) -> String = { $0 }
     // One table for all units, so that columns line up down the whole report.
     var table = TextTable(columns: columns)
+    let blocks = holdsUp()
     for group in groups {
       table.rows.append(.line(TextTable.Cell(""), indent: 0))
       table.rows.append(.line(TextTable.Cell(groupTitle(group.owner), paint: bold), indent: 0))
-      table.rows.append(.line(TextTable.Cell(countLine(group.rows)), indent: 0))
+      table.rows.append(.line(TextTable.Cell(countLine(owner: group.owner)), indent: 0))
       for row in group.rows {
         let task = plan.tasks[row.item.task]
         let critical = schedule.tasks[row.item.task].isCritical ? "★ " : ""
         table.rows.append(
           .cells([
-            TextTable.Cell(row.item.status.label(language), paint: ReportText.paint(row.item.status, style)),
+            TextTable.Cell(statusText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(row.item.deadline)),
             TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
             TextTable.Cell(critical + rowName(row), paint: task.isSummary ? bold : plain),
           ]))
-        table.rows.append(.line(TextTable.Cell(detail(row), paint: dim), indent: 2))
+        table.rows.append(.line(TextTable.Cell(detail(row, holdsUp: blocks), paint: dim), indent: 2))
       }
     }
     out += table.render(width: width, style: style)
-    return out + "\n" + style.bold(totalLine(groups.flatMap(\.rows))) + "\n"
+    return out + "\n" + style.bold(totalLine()) + "\n"
       + (truncationLine().map { $0 + "\n" } ?? "")
       + (groups.flatMap(\.rows).contains { schedule.tasks[$0.item.task].isCritical }
         ? language.pick("★ on the critical path", "★ 关键路径上的任务") + "\n" : "")
@@ -194,49 +178,37 @@ public struct OverdueReport: Sendable {
   }
 
   private func nothingLine() -> String {
-    language.pick("Nothing is overdue, at risk or due soon.", "没有逾期、有风险或即将到期的事项。")
+    language.pick("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
   }
 
-  private func ownerName(_ owner: Int?) -> String {
-    guard let owner else { return "" }
-    var names: [String] = []
-    var current: Int? = owner
-    while let index = current, names.count < plan.owners.count {
-      names.insert(plan.owners[index].name, at: 0)
-      current = plan.owners[index].parent
-    }
-    return names.joined(separator: " / ")
-  }
+  private func ownerName(_ owner: Int?) -> String { ReportText.ownerPath(owner, in: plan) }
 
   func groupTitle(_ owner: Int?) -> String {
-    guard let owner else { return language.pick("(no owner)", "（未指定负责单位）") }
+    guard let owner else { return language.words.noOwner }
     return ownerName(owner) + "  (" + plan.owners[owner].id + ")"
   }
 
-  private func counts(_ rows: [Row]) -> (overdue: Int, atRisk: Int, dueSoon: Int) {
-    var c = (overdue: 0, atRisk: 0, dueSoon: 0)
-    for row in rows {
-      switch row.item.status {
-      case .overdue: c.overdue += 1
-      case .atRisk: c.atRisk += 1
-      default: c.dueSoon += 1
-      }
+  /// A unit's line: how many of its tasks need action, by status, and its missed occurrences.
+  func countLine(owner: Int?) -> String {
+    let counts = StatusCounts(plan: plan, schedule: schedule) { plan.tasks[$0].owner == owner }
+    var line = counts.statusLine(language, statuses: [.overdue, .atRisk, .dueSoon, .blocked])
+    if counts.missedOccurrences > 0 {
+      line += language.pick(
+        " · \(counts.missedOccurrences) missed occurrences", " · 例行工作未按期开展 \(counts.missedOccurrences) 次")
     }
-    return c
+    return line
   }
 
-  func countLine(_ rows: [Row]) -> String {
-    let c = counts(rows)
-    return language.pick(
-      "\(c.overdue) overdue · \(c.atRisk) at risk · \(c.dueSoon) due soon",
-      "逾期 \(c.overdue) · 有风险 \(c.atRisk) · 即将到期 \(c.dueSoon)")
+  /// The totals: the counts over every task the report covers, the same numbers every output shows.
+  func totalLine() -> String {
+    language.pick("Total: ", "合计：") + list.counts.sentence(language)
   }
 
-  func totalLine(_ rows: [Row]) -> String {
-    let c = counts(rows)
-    return language.pick(
-      "Total: \(c.overdue) overdue · \(c.atRisk) at risk · \(c.dueSoon) due soon",
-      "合计：逾期 \(c.overdue) · 有风险 \(c.atRisk) · 即将到期 \(c.dueSoon)")
+  /// The status in words, with 受阻 / blocked beside a time status when the task carries the flag.
+  func statusText(_ item: OverdueList.Item) -> String {
+    let words = item.status.label(language)
+    guard item.isBlocked, item.status != .blocked else { return words }
+    return words + " · " + ScheduleStatus.blocked.label(language)
   }
 
   private func daysLeft(_ item: OverdueList.Item) -> Int? {
@@ -262,9 +234,13 @@ public struct OverdueReport: Sendable {
     return "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
-  /// For a duty's missed occurrences: which due days were missed.
+  /// For a duty's missed occurrences: which due days were missed; for its pending one, when it is due.
   func missedText(_ row: Row) -> String? {
     guard row.item.occurrence != nil else { return nil }
+    if row.item.status == .dueSoon {
+      let due = ReportText.day(row.item.deadline)
+      return language.pick("this period's occurrence is due \(due)", "本期应于 \(due) 前开展")
+    }
     let first = ReportText.day(row.item.deadline)
     if row.missedCount == 1 { return language.pick("missed: due \(first)", "未按期开展：应于 \(first)") }
     let last = ReportText.day(row.lastDue)
@@ -272,11 +248,27 @@ public struct OverdueReport: Sendable {
       "missed \(row.missedCount) times: due \(first) … \(last)", "\(row.missedCount) 次未按期开展：\(first) 至 \(last)")
   }
 
-  private func detail(_ row: Row) -> String {
+  /// For each task listed (duties aside), what it holds up, in words: computed once per report.
+  func holdsUp() -> [Int: String] {
+    var downstream = Downstream(plan: plan, schedule: schedule)
+    var result: [Int: String] = [:]
+    for item in list.items where item.occurrence == nil && !plan.tasks[item.task].isDuty {
+      if result[item.task] == nil, let words = Downstream.words(downstream.blocks(of: item.task), language) {
+        result[item.task] = words
+      }
+    }
+    return result
+  }
+
+  private func detail(_ row: Row, holdsUp: [Int: String]) -> String {
     let index = row.item.task
     let task = plan.tasks[index]
     var parts = [task.fullID]
     if let missed = missedText(row) { parts.append(missed) }
+    if let blocks = holdsUp[index] { parts.append(blocks) }
+    if row.item.isBlocked {
+      parts.append(ScheduleStatus.blocked.label(language) + (task.note.map { language.pick(": ", "：") + $0 } ?? ""))
+    }
     if let source = task.source { parts.append(source) }
     if let target = task.target {
       var text = language.pick("target ", "目标 ") + ReportText.target(target)

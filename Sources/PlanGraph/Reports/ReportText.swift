@@ -1,5 +1,5 @@
 /// Small shared pieces of report text: dates, owners, depths, status colours, ordering by code point.
-enum ReportText {
+package enum ReportText {
   /// A day as `YYYY-MM-DD`, or an em dash when absent.
   static func day(_ day: Day?) -> String { day?.iso ?? "—" }
 
@@ -17,6 +17,18 @@ enum ReportText {
   /// The owner's full id, nil when the task has none.
   static func ownerID(_ task: PlanTask, in plan: Plan) -> String? {
     task.owner.map { plan.owners[$0].id }
+  }
+
+  /// An owner's names from its organisation down, `团区委 / 组织学校部`; empty for none.
+  package static func ownerPath(_ owner: Int?, in plan: Plan) -> String {
+    guard let owner else { return "" }
+    var names: [String] = []
+    var current: Int? = owner
+    while let index = current, names.count < plan.owners.count {
+      names.insert(plan.owners[index].name, at: 0)
+      current = plan.owners[index].parent
+    }
+    return names.joined(separator: " / ")
   }
 
   /// The depth of each task in its tree (0 at the top), computed in one pass: parents come first.

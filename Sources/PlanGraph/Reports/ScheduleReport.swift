@@ -8,24 +8,45 @@ public struct ScheduleReport: Sendable {
   public let language: Language
 
   /// Creates the report.
-  public init(plan: Plan, schedule: Schedule, language: Language) {
+  /// The owner units whose tasks are shown (`--owner`: a unit, or an organisation and its units); nil
+  /// for the whole plan.
+  public let owners: Set<Int>?
+
+  /// Creates the report, of the whole plan or of the tasks of `owners`.
+  public init(plan: Plan, schedule: Schedule, language: Language, owners: Set<Int>? = nil) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
+    self.owners = owners
   }
 
-  /// The contract's JSON object: plan, asOf, start, finish, criticalPath and every task.
+  /// Whether the report shows the task.
+  private func shows(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
+
+  /// The counts over what the report shows.
+  var counts: StatusCounts {
+    owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
+  }
+
+  /// The plan's title, with the units shown when the report is limited to them.
+  private var title: String {
+    guard let owners else { return plan.title }
+    let tops = owners.filter { plan.owners[$0].parent.map { !owners.contains($0) } ?? true }.sorted()
+    return plan.title + " · " + tops.map { ReportText.ownerPath($0, in: plan) }.joined(separator: "、")
+  }
+
+  /// The contract's JSON object: plan, asOf, start, finish, counts, criticalPath and every task.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
-    out.write("{\n  \"plan\": ")
-    out.writeJSON(plan.title)
-    out.write(",\n  \"asOf\": ")
-    out.writeJSON(schedule.asOf)
-    out.write(",\n  \"start\": ")
-    out.writeJSON(schedule.start)
-    out.write(",\n  \"finish\": ")
-    out.writeJSON(schedule.finish)
-    out.write(",\n  \"criticalPath\": [")
+    var top = out.beginObject(multiline: true)
+    out.field("plan", plan.title, in: &top)
+    out.field("asOf", schedule.asOf, in: &top)
+    out.field("start", schedule.start, in: &top)
+    out.field("finish", schedule.finish, in: &top)
+    out.key("counts", in: &top)
+    out.writeJSON(counts)
+    out.key("criticalPath", in: &top)
+    out.write("[")
     for (n, path) in schedule.criticalPaths.enumerated() {
       out.write(n == 0 ? "[" : ", [")
       for (k, task) in path.enumerated() {
@@ -34,81 +55,59 @@ public struct ScheduleReport: Sendable {
       }
       out.write("]")
     }
-    out.write("],\n  \"tasks\": [")
-    for (i, task) in plan.tasks.enumerated() {
-      let row = schedule.tasks[i]
-      out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
-      out.writeJSON(task.fullID)
-      out.write(", \"name\": ")
-      out.writeJSON(task.name)
-      out.write(", \"owner\": ")
-      out.writeJSON(ReportText.ownerID(task, in: plan))
-      out.write(", ")
-      ScheduleReport.writeScheduleFields(of: row, to: &out)
-      out.write(", \"source\": ")
-      out.writeJSON(task.source)
-      out.write("}")
+    out.write("]")
+    out.key("tasks", in: &top)
+    var tasks = out.beginArray(indent: 4)
+    for (i, task) in plan.tasks.enumerated() where shows(i) {
+      out.element(in: &tasks)
+      var object = out.beginObject()
+      out.field("id", task.fullID, in: &object)
+      out.field("name", task.name, in: &object)
+      out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+      ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
+      out.field("source", task.source, in: &object)
+      out.end(object)
     }
-    out.write(plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    out.end(tasks)
+    out.end(top)
     return out.bytes
   }
 
   /// The contract's per-task schedule fields, `"start"` to `"daysOverdue"`, which the plan export
   /// repeats: one writer keeps the two JSONs in step.
+  static func writeScheduleFields(of row: TaskSchedule, to out: inout ByteWriter, in object: inout JSONObject) {
+    out.field("start", row.start, in: &object)
+    out.field("finish", row.finish, in: &object)
+    out.field("latestStart", row.latestStart, in: &object)
+    out.field("latestFinish", row.latestFinish, in: &object)
+    out.field("slack", row.slack, in: &object)
+    out.field("critical", row.isCritical, in: &object)
+    out.field("deadline", row.deadline, in: &object)
+    out.field("forecastFinish", row.forecastFinish, in: &object)
+    out.field("status", row.status.rawValue, in: &object)
+    out.field("ownStatus", row.ownStatus.rawValue, in: &object)
+    out.field("blocked", row.isBlocked, in: &object)
+    out.field("daysOverdue", row.daysOverdue, in: &object)
+  }
+
+  /// The schedule fields for a caller that writes its own punctuation (the plan export): they start
+  /// with `"start"`, the caller having written the comma before them.
   static func writeScheduleFields(of row: TaskSchedule, to out: inout ByteWriter) {
-    out.write("\"start\": ")
-    out.writeJSON(row.start)
-    out.write(", \"finish\": ")
-    out.writeJSON(row.finish)
-    out.write(", \"latestStart\": ")
-    out.writeJSON(row.latestStart)
-    out.write(", \"latestFinish\": ")
-    out.writeJSON(row.latestFinish)
-    out.write(", \"slack\": ")
-    out.writeJSON(row.slack)
-    out.write(", \"critical\": ")
-    out.writeJSON(row.isCritical)
-    out.write(", \"deadline\": ")
-    out.writeJSON(row.deadline)
-    out.write(", \"forecastFinish\": ")
-    out.writeJSON(row.forecastFinish)
-    out.write(", \"status\": ")
-    out.writeJSON(row.status.rawValue)
-    out.write(", \"daysOverdue\": ")
-    out.writeJSON(row.daysOverdue)
+    var fields = JSONObject.continuing()
+    writeScheduleFields(of: row, to: &out, in: &fields)
   }
 
-  private var headers: [String] {
-    [
-      language.pick("id", "编号"), language.pick("name", "名称"), language.pick("owner", "负责单位"),
-      language.pick("start", "开始"), language.pick("finish", "完成"), language.pick("latest start", "最迟开始"),
-      language.pick("latest finish", "最迟完成"), language.pick("slack", "时差"), language.pick("critical", "关键"),
-      language.pick("deadline", "截止"), language.pick("forecast finish", "预测完成"), language.pick("status", "状态"),
-      language.pick("days overdue", "逾期天数"), language.pick("source", "依据条款"),
-    ]
-  }
-
-  /// RFC 4180 CSV with a byte-order mark: one record per task, headers and status words in the language.
+  /// RFC 4180 CSV with a byte-order mark: one ledger record per task, headers and status words in the
+  /// language (the columns of `LedgerCSV`).
   public func csv() -> String {
-    var records: [[String]] = []
-    records.reserveCapacity(plan.tasks.count)
-    for (i, task) in plan.tasks.enumerated() {
-      let row = schedule.tasks[i]
-      records.append([
-        task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "", row.start?.iso ?? "", row.finish?.iso ?? "",
-        row.latestStart?.iso ?? "", row.latestFinish?.iso ?? "", row.slack.map(String.init) ?? "",
-        row.isCritical ? language.pick("yes", "是") : "", row.deadline?.iso ?? "", row.forecastFinish?.iso ?? "",
-        row.status.label(language), row.daysOverdue.map(String.init) ?? "", task.source ?? "",
-      ])
-    }
-    return CSVText.document(header: headers, records: records)
+    LedgerCSV(plan: plan, schedule: schedule, language: language).document(including: shows)
   }
 
   /// A Markdown table; summaries' children indented under them.
   public func markdown() -> String {
     let depth = ReportText.depths(plan)
     var rows: [[String]] = []
-    for (i, task) in plan.tasks.enumerated() {
+    for (i, task) in plan.tasks.enumerated() where shows(i) {
       let row = schedule.tasks[i]
       let indent = String(repeating: "&emsp;", count: depth[i])
       rows.append([
@@ -118,17 +117,22 @@ public struct ScheduleReport: Sendable {
         ReportText.day(row.forecastFinish), row.status.label(language),
       ])
     }
-    var out = "## " + MarkdownText.cell(plan.title) + "\n\n"
+    var out = "## " + MarkdownText.cell(title) + "\n\n"
     out += language.pick("As of ", "截至 ") + schedule.asOf.iso + "\n\n"
     if plan.showsCalendar { out += MarkdownText.cell(plan.calendar.label(language)) + "\n\n" }
     out += MarkdownText.table(
       header: [
-        language.pick("Task", "任务"), language.pick("ID", "编号"), language.pick("Start", "开始"),
+        language.words.task, language.pick("ID", "编号"), language.pick("Start", "开始"),
         language.pick("Finish", "完成"), language.pick("Latest finish", "最迟完成"), language.pick("Slack", "时差"),
-        language.pick("Critical", "关键"), language.pick("Deadline", "截止"), language.pick("Forecast", "预测完成"),
-        language.pick("Status", "状态"),
+        language.words.critical, language.words.deadline, language.words.forecast,
+        language.words.status,
       ], rightAligned: [5], rows: rows)
-    return out
+    return out + "\n**" + totalLine() + "**\n"
+  }
+
+  /// The totals: the schedule's one set of counts.
+  func totalLine() -> String {
+    language.pick("Total: ", "合计：") + counts.sentence(language)
   }
 
   /// A terminal table fitting `width` columns: on a narrow terminal each task's name gets a line of its own.
@@ -141,14 +145,14 @@ public struct ScheduleReport: Sendable {
       TextTable.Column(language.pick("Start", "开始")), TextTable.Column(language.pick("Finish", "完成")),
       TextTable.Column(language.pick("Latest", "最迟完成")),
       TextTable.Column(language.pick("Slack", "时差"), rightAligned: true),
-      TextTable.Column(language.pick("Deadline", "截止")), TextTable.Column(language.pick("Forecast", "预测完成")),
-      TextTable.Column(language.pick("Status", "状态")),
+      TextTable.Column(language.words.deadline), TextTable.Column(language.words.forecast),
+      TextTable.Column(language.words.status),
     ]
     // Five dates, slack and status take about 70 columns; the name needs some 24 more to share the line.
     let wide = width >= 100
     var table = TextTable(
-      columns: wide ? [TextTable.Column(language.pick("Task", "任务"), flexible: true)] + dataColumns : dataColumns)
-    for (i, task) in plan.tasks.enumerated() {
+      columns: wide ? [TextTable.Column(language.words.task, flexible: true)] + dataColumns : dataColumns)
+    for (i, task) in plan.tasks.enumerated() where shows(i) {
       let row = schedule.tasks[i]
       let name = String(repeating: "  ", count: depth[i]) + marker(task) + task.name
       let slack = row.slack.map { String($0) + (row.isCritical ? "★" : " ") } ?? "— "
@@ -168,9 +172,10 @@ public struct ScheduleReport: Sendable {
         table.rows.append(.cells(cells))
       }
     }
-    var out = style.bold(plan.title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
+    var out = style.bold(title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
     if plan.showsCalendar { out += plan.calendar.label(language) + "\n" }
     out += table.render(width: width, style: style, gap: wide ? 2 : 1)
+    out += style.bold(totalLine()) + "\n"
     out += language.pick("★ critical (no slack)", "★ 关键任务（无时差）") + "\n"
     return out
   }

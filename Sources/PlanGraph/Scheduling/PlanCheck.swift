@@ -18,7 +18,7 @@ public struct PlanCheck: Sendable {
   /// Loads and schedules the plan at `path` as of `asOf` (nil: the plan start), `window` days ahead being
   /// due soon; `lint` adds the warnings that need the schedule, and `strict` makes every warning an error.
   public init(
-    path: String, asOf: Day?, window: Int = 30, lint: Bool = true, strict: Bool = false,
+    path: String, asOf: Day?, window: Int = Schedule.defaultWindow, lint: Bool = true, strict: Bool = false,
     fileSystem: any PlanFileSystem = DiskFileSystem()
   ) {
     let loaded = PlanLoader(fileSystem: fileSystem).load(path: path)

@@ -8,7 +8,7 @@ enum RecurringDuties {
 
   /// Fills the rows of duties and returns the missed occurrences (by task, then due day) and whether
   /// more were missed than are listed.
-  static func apply(to rows: inout [TaskSchedule], plan: Plan, cancelled: [Bool], asOf: Day) -> (
+  static func apply(to rows: inout [TaskSchedule], plan: Plan, cancelled: [Bool], asOf: Day, window: Int) -> (
     [Occurrence], Bool
   ) {
     var missed: [Occurrence] = []
@@ -16,8 +16,10 @@ enum RecurringDuties {
     for i in plan.tasks.indices {
       guard let every = plan.tasks[i].recurrence else { continue }
       var row = TaskSchedule()
+      row.isBlocked = plan.tasks[i].status == .blocked
       if cancelled[i] {
         row.status = .cancelled
+        row.ownStatus = .cancelled
         rows[i] = row
         continue
       }
@@ -28,15 +30,33 @@ enum RecurringDuties {
         let due = every.period(at: first).upperBound
         row.deadline = due
         row.daysOverdue = asOf.days(since: due)
+      } else if let due = pendingCurrentDue(of: plan.tasks[i], every: every, planStart: plan.start, asOf: asOf),
+        due.ordinal <= asOf.ordinal + window
+      {
+        row.status = .dueSoon
+        row.deadline = due
       } else {
-        row.status = plan.tasks[i].status == .blocked ? .blocked : .onTrack
+        row.status = row.isBlocked ? .blocked : .onTrack
       }
+      row.ownStatus = row.status
       let room = maximumListed - missed.count
       if span.missedCount > room { more = true }
       for k in span.missed(limit: room) { missed.append(Occurrence(task: i, period: every.period(at: k))) }
       rows[i] = row
     }
     return (missed, more)
+  }
+
+  /// The due day of a duty's current occurrence (the one whose period contains `asOf`, when that period
+  /// overlaps `[from, until]`, `until` defaulting to `asOf`) while it is pending: no done date on or
+  /// before `asOf` falls inside its period. Nil when there is none or it was held.
+  static func pendingCurrentDue(of task: PlanTask, every: Recurrence, planStart: Day, asOf: Day) -> Day? {
+    let from = task.recurrenceFrom ?? planStart
+    let until = task.recurrenceUntil ?? asOf
+    let period = every.period(containing: asOf)
+    guard period.lowerBound <= until, period.upperBound >= from else { return nil }
+    let held = task.heldDates.contains { $0 <= asOf && period.contains($0) }
+    return held ? nil : period.upperBound
   }
 
   /// Every occurrence of a duty in `[from, until]` (at most `limit`), and whether it was missed as of

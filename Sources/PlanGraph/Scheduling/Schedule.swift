@@ -20,9 +20,13 @@ public struct Schedule: Hashable, Sendable {
   public var missedOccurrences: [Occurrence]
   /// Whether more occurrences were missed than `missedOccurrences` lists (the duties' counts are complete).
   public var hasMoreMissedOccurrences: Bool = false
+  /// How many leaves and duties are in each state: the one set of numbers every output shows.
+  public var counts = StatusCounts()
 
   /// How many critical paths are listed at most.
   public static let maximumCriticalPaths = 100
+  /// The days ahead within which an open deadline is due soon, unless `--window` says otherwise.
+  public static let defaultWindow = 30
 }
 
 /// The schedule and status of one task.
@@ -43,8 +47,14 @@ public struct TaskSchedule: Hashable, Sendable {
   private var occurrenceCount = TaskSchedule.none
   private var dueCount: Int32 = 0
   private var missedCount: Int32 = 0
-  /// The status as of the as-of date.
+  /// The status as of the as-of date; a summary's rolls up the worst status below it.
   public var status: ScheduleStatus = .onTrack
+  /// The status by the contract's table from the task's own deadline and forecast: a summary's own
+  /// status before roll-up (what the overdue report lists it for); a leaf's or duty's equals `status`.
+  public var ownStatus: ScheduleStatus = .onTrack
+  /// Whether the task is marked `blocked`, or (a summary) a non-cancelled leaf or duty below it is;
+  /// shown beside the status, which it does not replace.
+  public var isBlocked: Bool = false
   /// Whether the task has no slack (and is not cancelled).
   public var isCritical: Bool = false
   /// Whether it was finished after its effective deadline.
@@ -149,6 +159,22 @@ public enum ScheduleStatus: String, CaseIterable, Hashable, Sendable {
   case blocked
   case onTrack = "on-track"
   case cancelled
+}
+
+extension ScheduleStatus {
+  /// How severe a status is when summaries roll up: overdue 5, at-risk 4, due-soon 3, blocked 2,
+  /// on-track 1, done 0 (cancelled -1, never rolled up).
+  public var severity: Int {
+    switch self {
+    case .overdue: return 5
+    case .atRisk: return 4
+    case .dueSoon: return 3
+    case .blocked: return 2
+    case .onTrack: return 1
+    case .done: return 0
+    case .cancelled: return -1
+    }
+  }
 }
 
 /// One occurrence of a recurring duty: a calendar period and the day it is due.

@@ -68,7 +68,7 @@ public struct Scheduler: Sendable {
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
-  public func schedule(asOf: Day, window: Int = 30) -> Schedule {
+  public func schedule(asOf: Day, window: Int = Schedule.defaultWindow) -> Schedule {
     let tasks = plan.tasks
     let asOfDay = asOf.ordinal
     var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
@@ -88,6 +88,7 @@ public struct Scheduler: Sendable {
       row.latestFinish = Day(ordinal: isMilestone ? planned.latestEnd[i] : planned.latestEnd[i] - 1)
       row.slack = planned.latestEnd[i] - planned.end[i]
       row.forecastFinish = Day(ordinal: isMilestone ? forecastEnd[i] : forecastEnd[i] - 1)
+      row.isBlocked = facts.isBlocked[i]
       if constraints.cancelled[i] {
         row.status = .cancelled
       } else {
@@ -103,11 +104,15 @@ public struct Scheduler: Sendable {
         StatusRules.apply(
           to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
       }
+      row.ownStatus = row.status
       rows[i] = row
     }
-    summarise(into: &rows, asOf: asOfDay, window: window)
+    // Duties before summaries: a summary's status rolls up its duties' too.
     let (missed, moreMissed) = RecurringDuties.apply(
-      to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf)
+      to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf, window: window)
+    summarise(into: &rows, asOf: asOfDay, window: window)
+    var counts = StatusCounts()
+    for i in tasks.indices where isLeaf[i] || tasks[i].isDuty { counts.add(rows[i], isDuty: !isLeaf[i]) }
     let (paths, more) = CriticalPaths.find(
       isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
 
@@ -121,7 +126,7 @@ public struct Scheduler: Sendable {
     }
     return Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
-      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed)
+      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts)
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open).
@@ -174,10 +179,12 @@ public struct Scheduler: Sendable {
     var result: [Int: MeasuredTarget] = [:]
     for i in plan.tasks.indices where facts.hasTarget[i] {
       guard let target = plan.tasks[i].target else { continue }
-      let (latest, metDay) = TargetProgress.evaluate(plan.tasks[i].measurements, target: target, asOf: asOfDay)
+      let (latest, metDay, progress) = TargetProgress.evaluate(
+        plan.tasks[i].measurements, target: target, asOf: asOfDay)
       result[i] = MeasuredTarget(
         fact: AsOfFact(
-          metDay: metDay, measured: latest != nil, status: plan.tasks[i].status, progress: plan.tasks[i].progress),
+          metDay: metDay, measured: latest != nil, status: plan.tasks[i].status, progress: plan.tasks[i].progress,
+          measuredProgress: progress),
         latest: latest)
     }
     return result
@@ -188,21 +195,29 @@ public struct Scheduler: Sendable {
     if facts.hasTarget[index], let target = measured[index] { return target.fact }
     let done = facts.done[index]
     if done != TaskFacts.none {
-      // The plan schedule's end of a done task is its actual end; a date after the as-of date is not yet known.
-      return Int(done) <= asOfDay ? .finished(end: planned.end[index], on: Int(done)) : .waiting
+      // The plan schedule's end of a done task is its actual end; a date after the as-of date is not yet
+      // known, and neither is the `status: done` beside it.
+      if Int(done) <= asOfDay { return .finished(end: planned.end[index], on: Int(done)) }
+    } else if facts.isMarkedDone[index] {
+      return .finished(end: planned.end[index], on: nil)
     }
-    if facts.isMarkedDone[index] { return .finished(end: planned.end[index], on: nil) }
-    if facts.isActive[index] { return .active(progress: Int(facts.progress[index])) }
+    // Started: marked active, or with progress above 0%.
+    if facts.isActive[index] || facts.progress[index] > 0 { return .active(progress: Int(facts.progress[index])) }
     return .waiting
   }
 
-  /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards.
+  /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards;
+  /// each summary's own status by the table, its shown status the worst of that and its children's.
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
     var live = [Int32](repeating: 0, count: tasks.count)  // non-cancelled leaves below
     var doneLeaves = [Int32](repeating: 0, count: tasks.count)
     var latestDone = [Int](repeating: .min, count: tasks.count)
     var undatedDone = [Bool](repeating: false, count: tasks.count)
+    // The worst shown status of the non-cancelled children, and the most days overdue among them.
+    var worst = [Int8](repeating: -1, count: tasks.count)
+    var worstLate = [Int32](repeating: -1, count: tasks.count)
+    var blockedBelow = [Bool](repeating: false, count: tasks.count)
     for i in stride(from: tasks.count - 1, through: 0, by: -1) {
       if facts.isLeaf[i] && !constraints.cancelled[i] {
         live[i] = 1
@@ -216,12 +231,19 @@ public struct Scheduler: Sendable {
         row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
         if constraints.cancelled[i] {
           row.status = .cancelled
+          row.ownStatus = .cancelled
           row.deadline = nil
         } else {
           if live[i] > 0 { row.isCritical = (row.slack ?? 0) <= 0 }
           let isDone = live[i] > 0 && doneLeaves[i] == live[i]
           if isDone && !undatedDone[i] && latestDone[i] != .min { row.finishedOn = Day(ordinal: latestDone[i]) }
           StatusRules.apply(to: &row, isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+          row.ownStatus = row.status
+          row.isBlocked = blockedBelow[i]
+          if Int(worst[i]) > row.status.severity, let rolled = ScheduleStatus.withSeverity(Int(worst[i])) {
+            row.status = rolled
+          }
+          if worstLate[i] >= 0 { row.daysOverdue = max(row.daysOverdue ?? 0, Int(worstLate[i])) }
         }
         rows[i] = row
       }
@@ -231,10 +253,25 @@ public struct Scheduler: Sendable {
       doneLeaves[parent] += doneLeaves[i]
       latestDone[parent] = max(latestDone[parent], latestDone[i])
       undatedDone[parent] = undatedDone[parent] || undatedDone[i]
+      let child = rows[i]
+      if child.status != .cancelled {
+        worst[parent] = max(worst[parent], Int8(child.status.severity))
+        if child.status == .overdue, let late = child.daysOverdue {
+          worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
+        }
+        blockedBelow[parent] = blockedBelow[parent] || child.isBlocked
+      }
       if live[i] > 0 {
-        rows[parent].fold(rows[i])
+        rows[parent].fold(child)
       }
     }
+  }
+}
+
+extension ScheduleStatus {
+  /// The status of a given `severity`, cancelled excepted.
+  static func withSeverity(_ severity: Int) -> ScheduleStatus? {
+    allCases.first { $0.severity == severity && $0 != .cancelled }
   }
 }
 

@@ -14,20 +14,32 @@ struct ChartHeader {
   func label(extraEntries: [Entry], note: String? = nil) -> DOTValue {
     let text = context.text
     let selection = context.selection
-    var counts: [ScheduleStatus: Int] = [:]
-    for task in selection.nodes { counts[context.schedule.tasks[task].status, default: 0] += 1 }
+    // The leaves and duties inside the selection, folded or not: the counts every other output shows.
+    let counts = StatusCounts(
+      plan: context.plan, schedule: context.schedule, tasks: selection.keptLeaves + selection.duties)
+    let language = context.options.language
 
-    var subtitle = [text.chartName(context.kind), text.asOf(context.schedule.asOf), text.tasks(selection.nodes.count)]
+    var subtitle = [text.chartName(context.kind), text.asOf(context.schedule.asOf), counts.scope(language)]
+    // A unit's own chart says whose it is.
+    if let owner = context.options.filter.owner {
+      subtitle.insert(ReportText.ownerPath(owner, in: context.plan), at: 0)
+    }
     if let folding = selection.folding { subtitle.append(text.folding(folding, shown: selection.nodes.count)) }
     if let note { subtitle.append(note) }
 
     var cells: [String] = []
     for status in StatusPalette.legendOrder {
       let look = context.palette.look(status)
-      let words = "\(look.sign) \(status.label(context.options.language)) \(counts[status] ?? 0)"
+      let words = "\(look.sign) " + counts.entry(status, language)
       cells.append(
         "<TD BGCOLOR=\"\(look.fill)\" COLOR=\"\(look.border)\" BORDER=\"\(look.peripheries > 1 ? 3 : 1)\""
           + cellStyle(look) + "><FONT COLOR=\"\(look.text)\">" + LabelText.html(words) + "</FONT></TD>")
+    }
+    if counts.missedOccurrences > 0 || counts.markedBlocked > 0 {
+      let extra = language.pick(
+        "\(counts.missedOccurrences) missed occurrences · \(counts.markedBlocked) marked blocked",
+        "未按期开展 \(counts.missedOccurrences) 次 · 标记受阻 \(counts.markedBlocked) 项")
+      cells.append("<TD>" + LabelText.html(extra) + "</TD>")
     }
     for entry in extraEntries {
       cells.append("<TD>" + entry.sample + " " + LabelText.html(entry.words) + "</TD>")

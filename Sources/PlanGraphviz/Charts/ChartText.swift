@@ -28,7 +28,7 @@ struct ChartText {
   var nonWorkingDays: String { language.pick("non-working day", "休息日") }
   var makeUpWorkingDay: String { language.pick("make-up working day", "调休上班") }
   var milestone: String { language.pick("milestone", "里程碑") }
-  var noOwner: String { language.pick("no owner", "未指定责任单位") }
+  var noOwner: String { language.words.noOwner }
   var late: String { language.pick("late", "晚于期限") }
   var recurringDuties: String { language.pick("Recurring duties (not in the graph)", "定期工作（不在依赖图中）") }
   var noTasks: String { language.pick("No task matches the filter.", "没有符合条件的任务。") }
@@ -57,6 +57,8 @@ struct ChartText {
     var words = row.status.label(language)
     if row.status == .overdue, let days = row.daysOverdue { words = overdueDays(days) }
     if row.status == .done && row.isLate { words += language.pick(", ", "，") + late }
+    // The blocked flag beside a time status (a blocked summary: something below it is blocked).
+    if row.isBlocked && row.status != .blocked { words += " · " + ScheduleStatus.blocked.label(language) }
     return words
   }
 

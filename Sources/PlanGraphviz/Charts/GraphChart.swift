@@ -66,10 +66,26 @@ struct GraphChart {
       if case .junction = dependency.to { attributes["arrowhead"] = "none" }
       graph.edges.append(DOTEdge(from: from, to: to, attributes))
     }
+    // Other units' tasks linked to this unit's: small grey stubs naming their owner, dashed links.
+    for stub in selection.stubs {
+      let task = context.plan.tasks[stub]
+      let owner = task.owner.map { ReportText.ownerPath($0, in: context.plan) } ?? text.noOwner
+      graph.nodes.append(
+        DOTNode(
+          task.fullID,
+          [
+            "label": .text(LabelText.plain(task.name + " · " + owner)), "style": "filled,dashed", "fontsize": "8.5",
+            "fillcolor": "#EEEEEE", "color": "#A0A0A0", "fontcolor": "#606060", "tooltip": .text(task.fullID),
+          ]))
+    }
+    for link in selection.stubLinks {
+      graph.edges.append(
+        DOTEdge(from: name(of: link.from), to: name(of: link.to), ["style": "dashed", "color": "#A0A0A0"]))
+    }
     let (subgraphs, rootNodes) = layout.subgraphs()
     graph.edges += GridPacking(groups: layout.groups(), connected: touched).edges()
     graph.subgraphs = subgraphs
-    graph.nodes = rootNodes
+    graph.nodes = rootNodes + graph.nodes
     if selection.nodes.isEmpty {
       graph.nodes.append(DOTNode("empty", ["shape": "plaintext", "label": .text(LabelText.plain(text.noTasks))]))
     }
@@ -193,6 +209,9 @@ struct GraphChart {
         let every = plan.tasks[duty].recurrence.map(text.every) ?? ""
         var state = look.sign + " " + row.status.label(context.options.language)
         if let missed = row.occurrences?.missed, missed > 0 { state = look.sign + " " + text.missed(missed) }
+        if row.isBlocked && row.status != .blocked {
+          state += " · " + ScheduleStatus.blocked.label(context.options.language)
+        }
         html += "<TR><TD ALIGN=\"LEFT\">" + LabelText.html(TextWrap.line(plan.tasks[duty].name, width: 30))
         html += "</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(context.palette.secondaryText)\">"
         html += LabelText.html(every) + "</FONT></TD>"

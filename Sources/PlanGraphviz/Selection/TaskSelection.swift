@@ -9,8 +9,15 @@ public struct TaskSelection: Sendable {
   public private(set) var leafCounts: [Int: Int] = [:]
   /// The recurring duties the filter keeps, in output order; they are not graph nodes.
   public private(set) var duties: [Int] = []
+  /// The leaves the filter keeps, folded or not, in output order: with `duties`, what the legend counts.
+  public private(set) var keptLeaves: [Int] = []
   /// Dependencies between drawn tasks (or through junctions), critical ones marked.
   public private(set) var dependencies: [ChartDependency] = []
+  /// With an owner filter: the other units' tasks that the drawn tasks depend on or that depend on them,
+  /// drawn as small stubs so the links across units are not lost; in output order.
+  public private(set) var stubs: [Int] = []
+  /// The dependencies between stubs and drawn tasks (never critical: a stub is outside the chart).
+  public private(set) var stubLinks: [ChartDependency] = []
   /// The junctions dependencies between two expanded summaries pass through.
   public private(set) var junctions: [ChartJunction] = []
   /// How summaries were folded, when they were.
@@ -65,6 +72,7 @@ public struct TaskSelection: Sendable {
       }
       guard task.isLeaf, inScope(i), !filter.criticalOnly || schedule.tasks[i].isCritical else { continue }
       kept[i] = true
+      keptLeaves.append(i)
       maxLevel = max(maxLevel, levels[i])
     }
     for i in stride(from: tasks.count - 1, through: 0, by: -1) {
@@ -119,6 +127,25 @@ public struct TaskSelection: Sendable {
     edges.markCritical(schedule.criticalPaths)
     dependencies = edges.dependencies
     junctions = edges.junctions
+
+    // A unit's chart keeps its links to other units: their tasks, as stubs, on either side.
+    guard owners != nil else { return }
+    var stubSet = Set<Int>()
+    var links = Set<ChartDependency>()
+    for i in tasks.indices where kept[i] {
+      for ref in tasks[i].after where !inScope(ref) && !tasks[ref].isDuty {
+        stubSet.insert(ref)
+        links.insert(ChartDependency(from: .task(ref), to: .task(representative[i]), isCritical: false))
+      }
+    }
+    for j in tasks.indices where !inScope(j) && !tasks[j].isDuty {
+      for ref in tasks[j].after where kept[ref] {
+        stubSet.insert(j)
+        links.insert(ChartDependency(from: .task(representative[ref]), to: .task(j), isCritical: false))
+      }
+    }
+    stubs = stubSet.sorted()
+    stubLinks = links.sorted { ($0.from.order, $0.to.order) < ($1.from.order, $1.to.order) }
   }
 }
 
@@ -146,4 +173,14 @@ public struct ChartJunction: Hashable, Sendable {
   public var after: Int
   /// The task that waits (a summary or a leaf), by index.
   public var before: Int
+}
+
+extension ChartEnd {
+  /// A sort key: tasks by index, junctions after them.
+  var order: Int {
+    switch self {
+    case .task(let task): return task
+    case .junction(let index): return Int(Int32.max) + index
+    }
+  }
 }

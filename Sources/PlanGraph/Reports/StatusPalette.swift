@@ -1,6 +1,4 @@
-import PlanGraph
-
-/// How each status looks in every chart: colours from Okabe and Ito's palette for colour-blind readers,
+/// How each status looks in every chart and in the HTML report (kept here, below both): colours from Okabe and Ito's palette for colour-blind readers,
 /// spread in lightness so that a greyscale print keeps them apart, and a second cue that is not colour.
 public struct StatusPalette: Sendable {
   /// The look of one status.

@@ -1,0 +1,79 @@
+/// The comma state of one JSON object or array being written into a `ByteWriter`: the writer below owns
+/// commas, keys and escaping, so a report lists its fields and never writes punctuation itself.
+public struct JSONObject: Sendable {
+  fileprivate var isEmpty = true
+  /// What goes between two members: `", "` inline, `",\n  "` for a top-level object over lines.
+  fileprivate let separator: String
+  /// What closes it: `"}"`, `"\n}\n"`, `"]"` or `"\n  ]"`.
+  fileprivate let close: String
+  /// What closes it when nothing was written.
+  fileprivate let closeEmpty: String
+}
+
+extension JSONObject {
+  /// The state for members written into an object someone else opened, after its comma: the first
+  /// member writes no separator.
+  static func continuing() -> JSONObject { JSONObject(separator: ", ", close: "}", closeEmpty: "}") }
+}
+
+extension ByteWriter {
+  /// Opens an object: inline (`{"a": 1, "b": 2}`) or, for a report's top level, one member a line.
+  public mutating func beginObject(multiline: Bool = false) -> JSONObject {
+    write(multiline ? "{\n  " : "{")
+    return multiline
+      ? JSONObject(separator: ",\n  ", close: "\n}\n", closeEmpty: "}\n")
+      : JSONObject(separator: ", ", close: "}", closeEmpty: "}")
+  }
+
+  /// Opens an array, one element a line at `indent` spaces (the report's item lists).
+  public mutating func beginArray(indent: Int) -> JSONObject {
+    write("[")
+    let pad = String(repeating: " ", count: indent)
+    return JSONObject(
+      separator: ",\n" + pad, close: "\n" + String(repeating: " ", count: max(0, indent - 2)) + "]",
+      closeEmpty: "]")
+  }
+
+  /// Starts the next member of an array: the comma (or the first line break) before it.
+  public mutating func element(in array: inout JSONObject) {
+    write(array.isEmpty ? String(array.separator.dropFirst()) : array.separator)
+    array.isEmpty = false
+  }
+
+  /// Writes `"key": ` after the comma the object needs; the value follows.
+  public mutating func key(_ key: String, in object: inout JSONObject) {
+    if !object.isEmpty { write(object.separator) }
+    object.isEmpty = false
+    writeJSON(key)
+    write(": ")
+  }
+
+  /// A string member, `null` when absent.
+  public mutating func field(_ name: String, _ value: String?, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A date member as `YYYY-MM-DD`, `null` when absent.
+  public mutating func field(_ name: String, _ value: Day?, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A number member, `null` when absent.
+  public mutating func field(_ name: String, _ value: Int?, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A `true`/`false` member.
+  public mutating func field(_ name: String, _ value: Bool, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// Closes an object or array.
+  public mutating func end(_ object: JSONObject) {
+    write(object.isEmpty ? object.closeEmpty : object.close)
+  }
+}

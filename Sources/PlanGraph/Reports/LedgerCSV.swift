@@ -1,0 +1,68 @@
+/// The columns a supervisor's ledger (台账) needs, one record per task or overdue item: shared by the
+/// CSV of `schedule`, of `overdue` and `export --format csv`, so the three line up column for column.
+struct LedgerCSV {
+  let plan: Plan
+  let schedule: Schedule
+  let language: Language
+
+  /// The header row, in the language.
+  var header: [String] {
+    [
+      language.pick("id", "编号"), language.pick("name", "名称"), language.pick("owner", "负责单位"),
+      language.pick("owner name", "单位名称"), language.pick("source", "依据条款"),
+      language.pick("planned start", "计划开始"), language.pick("deadline", "截止"),
+      language.pick("planned finish", "计划完成"), language.pick("forecast finish", "预测完成"),
+      language.pick("slack", "时差"),
+      language.pick("status", "状态"), language.pick("blocked", "受阻"), language.pick("days overdue", "逾期天数"),
+      language.pick("progress", "进度"), language.pick("latest measurement", "最新测量值"),
+      language.pick("measured on", "测量日期"), language.pick("target", "目标"), language.pick("done on", "完成日期"),
+      language.pick("evidence", "佐证材料"), language.pick("note", "备注"), language.pick("critical", "关键"),
+    ]
+  }
+
+  /// One record: the task's row, with an overdue item's status, deadline and days when given.
+  func record(_ index: Int, item: OverdueList.Item? = nil) -> [String] {
+    let task = plan.tasks[index]
+    let row = schedule.tasks[index]
+    let status = item?.status ?? row.status
+    let isOccurrence = item?.occurrence != nil
+    let deadline = item.map(\.deadline) ?? row.deadline
+    let late = item.map(\.daysOverdue) ?? row.daysOverdue
+    let latest = row.latestMeasurement
+    return [
+      task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "", ReportText.ownerPath(task.owner, in: plan),
+      task.source ?? "", isOccurrence ? "" : row.start?.iso ?? "", deadline?.iso ?? "",
+      isOccurrence ? "" : row.finish?.iso ?? "", isOccurrence ? "" : row.forecastFinish?.iso ?? "",
+      isOccurrence ? "" : row.slack.map(String.init) ?? "", status.label(language),
+      row.isBlocked ? language.pick("yes", "是") : "", late.map(String.init) ?? "",
+      progress(index).map { "\($0)%" } ?? "",
+      latest?.value.description ?? "", latest?.date.iso ?? "", task.target.map(ReportText.target) ?? "",
+      row.finishedOn?.iso ?? "", task.evidence ?? "", task.note ?? "", row.isCritical ? language.pick("yes", "是") : "",
+    ]
+  }
+
+  /// The progress a ledger shows: the task's own `progress`, else for a target what its measurements
+  /// on or before the as-of date show (100 once met); nil for summaries, duties and tasks without either.
+  func progress(_ index: Int) -> Int? {
+    let task = plan.tasks[index]
+    if let own = task.progress { return own }
+    guard let target = task.target, !task.measurements.isEmpty else { return nil }
+    let (latest, _, percent) = TargetProgress.evaluate(task.measurements, target: target, asOf: schedule.asOf.ordinal)
+    return latest == nil ? nil : percent
+  }
+
+  /// Every task of the plan (or those `included`), in output order.
+  func document(including included: (Int) -> Bool = { _ in true }) -> String {
+    CSVText.document(header: header, records: plan.tasks.indices.filter(included).map { record($0) })
+  }
+}
+
+extension PlanExport {
+  /// The whole plan as the ledger CSV (every task, summaries and duties included, in output order), or
+  /// only the tasks of `owners` when given: what `export --format csv` writes.
+  public func ledgerCSV(owners: Set<Int>? = nil, language: Language) -> String {
+    LedgerCSV(plan: plan, schedule: schedule, language: language).document {
+      ReportText.isIncluded($0, owners: owners, in: plan)
+    }
+  }
+}

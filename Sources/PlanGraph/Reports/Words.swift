@@ -1,0 +1,34 @@
+/// One table of words per language, shared by the reports and the charts, so that the same thing is
+/// said the same way everywhere (the drift this replaces: "未指定责任单位" in charts, "（未指定负责单位）"
+/// in reports). Adding a language is a table here and a case of `Language`.
+public struct Words: Sendable {
+  /// What a task without an owner is filed under.
+  public let noOwner: String
+  /// Column headings shared by the tables, the Markdown, the HTML and the CSV.
+  public let status, task, deadline, days, planned, forecast, source, critical: String
+  /// The status words (逾期, 有风险 …), by status.
+  let statuses: [ScheduleStatus: String]
+
+  /// English.
+  static let en = Words(
+    noOwner: "no owner", status: "Status", task: "Task", deadline: "Deadline", days: "Days", planned: "Planned",
+    forecast: "Forecast", source: "Source", critical: "Critical",
+    statuses: [
+      .done: "done", .overdue: "overdue", .atRisk: "at risk", .dueSoon: "due soon", .blocked: "blocked",
+      .onTrack: "on track", .cancelled: "cancelled",
+    ])
+
+  /// Simplified Chinese.
+  static let zh = Words(
+    noOwner: "未指定责任单位", status: "状态", task: "任务", deadline: "截止", days: "天数", planned: "计划完成",
+    forecast: "预测完成", source: "依据条款", critical: "关键",
+    statuses: [
+      .done: "已完成", .overdue: "逾期", .atRisk: "有风险", .dueSoon: "即将到期", .blocked: "受阻", .onTrack: "正常",
+      .cancelled: "已取消",
+    ])
+}
+
+extension Language {
+  /// This language's table of words.
+  public var words: Words { self == .zh ? .zh : .en }
+}
