@@ -117,6 +117,11 @@ public struct PlanTask: Hashable, Sendable {
     get { details?.value.note }
     set { update { $0.note = newValue } }
   }
+  /// Who checked the evidence and closed the task (`verified-by`): 已销号 rather than only 已完成.
+  public var verifiedBy: String? {
+    get { details?.value.verifiedBy }
+    set { update { $0.verifiedBy = newValue } }
+  }
   /// Free labels.
   public var tags: [String] {
     get { details?.value.tags ?? [] }
@@ -167,6 +172,7 @@ private struct TaskDetails: Hashable, Sendable {
   var source: String?
   var note: String?
   var tags: [String] = []
+  var verifiedBy: String?
 }
 
 /// A box for `TaskDetails`, copied before any write while shared, so `PlanTask` keeps value semantics.

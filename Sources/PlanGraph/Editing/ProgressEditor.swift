@@ -1,0 +1,282 @@
+/// Records progress in a plan's files: finds the task, refuses what the plan format would reject or
+/// what makes no sense, and edits only the task's own lines of the file it is written in.
+public enum ProgressEditor {
+  /// The task a command-line name means: a full id, or a unique dotted suffix of one
+  /// (`departments.office` for `league.measures.departments.office`).
+  public static func resolve(_ name: String, in plan: Plan) -> Result<Int, ProgressRefusal> {
+    if let index = plan.taskIndex(name) { return .success(index) }
+    let suffix = "." + name
+    let matches = plan.tasks.indices.filter { plan.tasks[$0].fullID.hasSuffix(suffix) }
+    if matches.count == 1 { return .success(matches[0]) }
+    if matches.count > 1 {
+      let names = matches.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
+      return .failure(
+        ProgressRefusal(
+          "'\(name)' names \(matches.count) tasks: \(names)\(matches.count > 5 ? ", …" : "")",
+          hint: "give more of the full id"))
+    }
+    let ids = plan.tasks.map(\.fullID)
+    let lastParts = plan.tasks.map { String($0.fullID.split(separator: ".").suffix(name.split(separator: ".").count).joined(separator: ".")) }
+    var near = NearestNames.nearest(to: name, in: ids)
+    if near.isEmpty {
+      near = NearestNames.nearest(to: name, in: lastParts).compactMap { part in ids.first { $0 == part || $0.hasSuffix("." + part) } }
+    }
+    return .failure(
+      ProgressRefusal(
+        "no task '\(name)' in the plan",
+        hint: near.isEmpty ? "`plangraph schedule` lists every task's full id" : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"))
+  }
+
+  /// The years a date given to a command may fall in: the plan start's year to the year after the
+  /// latest date the plan names.
+  public static func years(of plan: Plan) -> ClosedRange<Int> {
+    var last = plan.start
+    for task in plan.tasks {
+      for day in [task.start, task.deadline, task.doneDate, task.recurrenceUntil, task.recurrenceFrom] {
+        if let day, day > last { last = day }
+      }
+      if let held = task.heldDates.last, held > last { last = held }
+      if let measured = task.measurements.map(\.date).max(), measured > last { last = measured }
+    }
+    return plan.start.year...(last.year + 1)
+  }
+
+  /// Works out `change` on the task at `index` of `plan`, whose file holds `bytes`. The result is
+  /// not yet checked by loading; `verify` does that.
+  public static func edit(
+    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8]
+  ) -> Result<PlanFileEdit, ProgressRefusal> {
+    let task = plan.tasks[index]
+    if let refusal = refusal(change, task: task, plan: plan) { return .failure(refusal) }
+    let path = plan.location(task.locations.id).file
+    guard let root = SourceTree.read(bytes),
+      let mapping = SourceTree.taskMapping(
+        in: root, idLine: Int(task.locations.id.line), idColumn: Int(task.locations.id.column))
+    else {
+      return .failure(ProgressRefusal("cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?"))
+    }
+    var editor = TaskTextEditor(bytes: bytes, task: mapping, isJSON: path.hasSuffix(".json"))
+    let s = editor.scalars
+    switch change {
+    case .done(let day, let evidence, let verifiedBy):
+      editor.set("done", to: s.word(day.iso))
+      if let status = mapping.entry("status"), status.value.text != "done" {
+        editor.replaceValue(status.value, with: s.word("done"))
+      }
+      if let evidence { editor.set("evidence", to: s.text(evidence)) }
+      if let verifiedBy { editor.set("verified-by", to: s.text(verifiedBy)) }
+    case .progress(let percent):
+      editor.set("progress", to: s.word("\(percent)%"))
+    case .measure(let value, let day):
+      let item = flowMapping([("date", s.word(day.iso)), ("value", s.number(value))], scalars: s)
+      if let list = mapping.entry("measurements")?.value, list.kind == .sequence, !list.children.isEmpty {
+        let position = list.children.firstIndex { item in
+          guard let date = item.entry("date")?.value.text, case .success(.day(let d)) = DateExpression.parse(date)
+          else { return false }
+          return d > day
+        } ?? list.children.count
+        if list.children[0].kind == .mapping && !list.children[0].isFlow && !list.isFlow {
+          editor.insertItem(blockMeasurement(day: day, value: value, like: list.children[0], bytes: bytes), into: list, at: position)
+        } else {
+          editor.insertItem(item, into: list, at: position)
+        }
+      } else if let list = mapping.entry("measurements")?.value, list.kind == .sequence {
+        editor.insertItem(item, into: list, at: 0)
+      } else if let empty = mapping.entry("measurements")?.value {
+        editor.replaceValue(empty, with: "[" + item + "]")
+      } else {
+        editor.addListKey("measurements", item: item)
+      }
+    case .held(let day):
+      let word = s.word(day.iso)
+      if let list = mapping.entry("done")?.value {
+        if list.kind == .scalar && list.start == list.end {
+          editor.replaceValue(list, with: "[" + word + "]")
+        } else {
+          let items = list.kind == .sequence ? list.children : [list]
+          let position = items.firstIndex { item in
+            guard case .success(.day(let d)) = DateExpression.parse(item.text) else { return false }
+            return d > day
+          } ?? items.count
+          editor.insertItem(word, into: list, at: position)
+        }
+      } else {
+        editor.addKey("done", value: "[" + word + "]")
+      }
+    case .block(let note):
+      editor.set("status", to: s.word("blocked"))
+      setNote(note, task: task, mapping: mapping, editor: &editor)
+    case .unblock:
+      editor.set("status", to: s.word("active"))
+    case .cancel(let note):
+      editor.set("status", to: s.word("cancelled"))
+      setNote(note, task: task, mapping: mapping, editor: &editor)
+    case .extend(let to, let reason, let approvedBy, let on):
+      let from = task.deadline ?? to
+      editor.set("deadline", to: s.word(to.iso))
+      var fields = [("from", s.word(from.iso)), ("to", s.word(to.iso)), ("on", s.word(on.iso)), ("reason", s.text(reason))]
+      if let approvedBy { fields.append(("approved-by", s.text(approvedBy))) }
+      let item = flowMapping(fields, scalars: s)
+      if let list = mapping.entry("extensions")?.value, list.kind == .sequence {
+        editor.insertItem(item, into: list, at: list.children.count)
+      } else {
+        editor.addListKey("extensions", item: item)
+      }
+    }
+    return .success(PlanFileEdit(path: path, original: bytes, edited: editor.result(), taskID: task.fullID))
+  }
+
+  /// Loads the plan again with the edited file in place of the one on disk; the edit stands only when
+  /// the plan still loads without errors.
+  public static func verify(
+    _ edit: PlanFileEdit, rootPath: String, fileSystem: any PlanFileSystem = DiskFileSystem()
+  ) -> Result<Plan, ProgressRefusal> {
+    let overlay = OverlayFileSystem(base: fileSystem, path: edit.path, bytes: edit.edited)
+    let result = PlanLoader(fileSystem: overlay).load(path: rootPath)
+    guard let plan = result.plan else {
+      let first = result.diagnostics.first { $0.severity == .error }
+      let place = first.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" } ?? "an error"
+      return .failure(
+        ProgressRefusal(
+          "the edited plan would not load (\(place)); nothing was written",
+          hint: "this is a bug in plangraph's editing; please report it with the plan file"))
+    }
+    return .success(plan)
+  }
+
+  // MARK: - Refusals
+
+  private static func refusal(_ change: ProgressChange, task: PlanTask, plan: Plan) -> ProgressRefusal? {
+    let years = years(of: plan)
+    func outside(_ day: Day, _ what: String) -> ProgressRefusal? {
+      years.contains(day.year)
+        ? nil
+        : ProgressRefusal(
+          "\(what) \(day.iso) is outside the plan's years (\(years.lowerBound)–\(years.upperBound))",
+          hint: "check the year; the plan starts on \(plan.start.iso)")
+    }
+    let id = task.fullID
+    switch change {
+    case .done(let day, _, _):
+      if task.isDuty {
+        return ProgressRefusal("'\(id)' is a recurring duty; it is never done once", hint: "record a meeting held with `plangraph held PLAN \(id) --on \(day.iso)`")
+      }
+      if task.isSummary {
+        return ProgressRefusal("'\(id)' is a summary task; it is done when its sub-tasks are", hint: "record each sub-task")
+      }
+      if task.target != nil {
+        return ProgressRefusal("'\(id)' has a target; it is done when a measurement meets it", hint: "record the value with `plangraph measure PLAN \(id) VALUE --on \(day.iso)`")
+      }
+      if task.status == .cancelled { return ProgressRefusal("'\(id)' is cancelled") }
+      return outside(day, "the done date")
+    case .progress(let percent):
+      if !(0...100).contains(percent) { return ProgressRefusal("progress \(percent)% is outside 0%–100%") }
+      if task.isDuty { return ProgressRefusal("'\(id)' is a recurring duty; it takes no progress", hint: "use `plangraph held`") }
+      if task.isSummary { return ProgressRefusal("'\(id)' is a summary task; its progress comes from its sub-tasks") }
+      if task.status == .done || task.status == .cancelled {
+        return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
+      }
+      return nil
+    case .measure(let value, let day):
+      if task.target == nil {
+        return ProgressRefusal("'\(id)' has no target to measure", hint: task.isDuty ? "use `plangraph held`" : "use `plangraph done` or `plangraph progress`")
+      }
+      if DecimalNumber(value) == nil { return ProgressRefusal("'\(value)' is not a decimal number", hint: "write the value as 35 or 35.5, without its unit") }
+      if task.measurements.contains(where: { $0.date == day }) {
+        return ProgressRefusal("'\(id)' already has a measurement on \(day.iso)", hint: "edit it in the file if it was wrong")
+      }
+      return outside(day, "the measurement date")
+    case .held(let day):
+      if !task.isDuty {
+        return ProgressRefusal("'\(id)' is not a recurring duty", hint: "use `plangraph done PLAN \(id) --on \(day.iso)`")
+      }
+      if task.heldDates.contains(day) { return ProgressRefusal("'\(id)' is already recorded as held on \(day.iso)") }
+      if let from = task.recurrenceFrom, day < from {
+        return ProgressRefusal("\(day.iso) is before the duty starts (\(from.iso))")
+      }
+      return outside(day, "the day held")
+    case .block:
+      if task.isSummary { return ProgressRefusal("'\(id)' is a summary task; only its sub-tasks can be blocked") }
+      if task.status == .done || task.status == .cancelled {
+        return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
+      }
+      if task.status == .blocked { return ProgressRefusal("'\(id)' is already blocked") }
+      return nil
+    case .unblock:
+      return task.status == .blocked ? nil : ProgressRefusal("'\(id)' is not blocked (its status is \(task.status.rawValue))")
+    case .cancel:
+      if task.status == .done { return ProgressRefusal("'\(id)' is already done") }
+      if task.status == .cancelled { return ProgressRefusal("'\(id)' is already cancelled") }
+      return nil
+    case .extend(let to, _, _, let on):
+      if task.isDuty { return ProgressRefusal("'\(id)' is a recurring duty; it has no deadline", hint: "change its `until` in the file") }
+      guard let deadline = task.deadline else {
+        return ProgressRefusal("'\(id)' has no deadline of its own to extend", hint: "add a `deadline` to it in the file")
+      }
+      if task.status == .done || task.status == .cancelled {
+        return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
+      }
+      if to <= deadline {
+        return ProgressRefusal("an extension must move the deadline later: \(to.iso) is not after \(deadline.iso)")
+      }
+      return outside(to, "the new deadline") ?? outside(on, "the day of approval")
+    }
+  }
+
+  // MARK: - Pieces of text
+
+  private static func flowMapping(_ fields: [(String, String)], scalars: ScalarText) -> String {
+    let body = fields.map { scalars.key($0.0) + ": " + $0.1 }.joined(separator: ", ")
+    return scalars.isJSON ? "{" + body + "}" : "{ " + body + " }"
+  }
+
+  /// A measurement as a block mapping item, its second key under its first like the existing items'.
+  private static func blockMeasurement(day: Day, value: String, like item: SourceNode, bytes: [UInt8]) -> String {
+    var lineStart = item.start
+    while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    let column = item.start - lineStart
+    let crlf = bytes.contains(UInt8(ascii: "\r"))
+    return "date: " + day.iso + (crlf ? "\r\n" : "\n") + String(repeating: " ", count: column) + "value: " + value
+  }
+
+  /// Sets the note, keeping an existing one before the new text: the planner's remark is not lost.
+  private static func setNote(_ note: String, task: PlanTask, mapping: SourceNode, editor: inout TaskTextEditor) {
+    if let old = task.note, !old.isEmpty, mapping.entry("note") != nil {
+      editor.set("note", to: editor.scalars.text(old + "；" + note))
+    } else {
+      editor.set("note", to: editor.scalars.text(note))
+    }
+  }
+}
+
+/// A file system that shows one file with new bytes: the edited plan, loaded before it is written.
+struct OverlayFileSystem: PlanFileSystem {
+  let base: any PlanFileSystem
+  let path: String
+  let bytes: [UInt8]
+
+  func read(_ path: String) -> Result<[UInt8], PlanFileError> {
+    PlanPath.normalize(path) == PlanPath.normalize(self.path) ? .success(bytes) : base.read(path)
+  }
+
+  func canonicalPath(_ path: String) -> String? { base.canonicalPath(path) }
+}
+
+extension ProgressEditor {
+  /// Writes the edited file atomically, unless the file on disk is no longer the text the edit was
+  /// computed from: then nothing is written, so someone else's change is never overwritten.
+  public static func write(_ edit: PlanFileEdit, fileSystem: any PlanFileSystem) -> Result<Void, ProgressRefusal> {
+    guard case .success(let now) = fileSystem.read(edit.path), now == edit.original else {
+      return .failure(
+        ProgressRefusal(
+          "'\(edit.path)' changed on disk since it was read; nothing was written",
+          hint: "run the command again on the new file"))
+    }
+    do {
+      try AtomicFile.write(edit.edited, to: edit.path)
+    } catch {
+      return .failure(ProgressRefusal(error.description))
+    }
+    return .success(())
+  }
+}
