@@ -46,4 +46,7 @@ public struct PlanFileEdit: Hashable, Sendable {
   public var edited: [UInt8]
   /// The full id of the task changed.
   public var taskID: String
+  /// The bytes of the original the task's lines span (from its first line's start to its last line's
+  /// end): every byte before and after is the same in `edited`.
+  public var taskLines: Range<Int>
 }

@@ -16,15 +16,21 @@ public enum ProgressEditor {
           hint: "give more of the full id"))
     }
     let ids = plan.tasks.map(\.fullID)
-    let lastParts = plan.tasks.map { String($0.fullID.split(separator: ".").suffix(name.split(separator: ".").count).joined(separator: ".")) }
+    let lastParts = plan.tasks.map {
+      String($0.fullID.split(separator: ".").suffix(name.split(separator: ".").count).joined(separator: "."))
+    }
     var near = NearestNames.nearest(to: name, in: ids)
     if near.isEmpty {
-      near = NearestNames.nearest(to: name, in: lastParts).compactMap { part in ids.first { $0 == part || $0.hasSuffix("." + part) } }
+      near = NearestNames.nearest(to: name, in: lastParts).compactMap { part in
+        ids.first { $0 == part || $0.hasSuffix("." + part) }
+      }
     }
     return .failure(
       ProgressRefusal(
         "no task '\(name)' in the plan",
-        hint: near.isEmpty ? "`plangraph schedule` lists every task's full id" : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"))
+        hint: near.isEmpty
+          ? "`plangraph schedule` lists every task's full id"
+          : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"))
   }
 
   /// The years a date given to a command may fall in: the plan start's year to the year after the
@@ -53,7 +59,8 @@ public enum ProgressEditor {
       let mapping = SourceTree.taskMapping(
         in: root, idLine: Int(task.locations.id.line), idColumn: Int(task.locations.id.column))
     else {
-      return .failure(ProgressRefusal("cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?"))
+      return .failure(
+        ProgressRefusal("cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?"))
     }
     var editor = TaskTextEditor(bytes: bytes, task: mapping, isJSON: path.hasSuffix(".json"))
     let s = editor.scalars
@@ -68,24 +75,19 @@ public enum ProgressEditor {
     case .progress(let percent):
       editor.set("progress", to: s.word("\(percent)%"))
     case .measure(let value, let day):
-      let item = flowMapping([("date", s.word(day.iso)), ("value", s.number(value))], scalars: s)
-      if let list = mapping.entry("measurements")?.value, list.kind == .sequence, !list.children.isEmpty {
-        let position = list.children.firstIndex { item in
-          guard let date = item.entry("date")?.value.text, case .success(.day(let d)) = DateExpression.parse(date)
-          else { return false }
-          return d > day
-        } ?? list.children.count
-        if list.children[0].kind == .mapping && !list.children[0].isFlow && !list.isFlow {
-          editor.insertItem(blockMeasurement(day: day, value: value, like: list.children[0], bytes: bytes), into: list, at: position)
-        } else {
-          editor.insertItem(item, into: list, at: position)
-        }
-      } else if let list = mapping.entry("measurements")?.value, list.kind == .sequence {
-        editor.insertItem(item, into: list, at: 0)
+      let fields = [("date", s.word(day.iso)), ("value", s.number(value))]
+      if let list = mapping.entry("measurements")?.value, list.kind == .sequence {
+        let position =
+          list.children.firstIndex { item in
+            guard let date = item.entry("date")?.value.text, case .success(.day(let d)) = DateExpression.parse(date)
+            else { return false }
+            return d > day
+          } ?? list.children.count
+        editor.insertItem(item(fields, like: list, editor: editor), into: list, at: position)
       } else if let empty = mapping.entry("measurements")?.value {
-        editor.replaceValue(empty, with: "[" + item + "]")
+        editor.replaceValue(empty, with: "[" + flowMapping(fields, scalars: s) + "]")
       } else {
-        editor.addListKey("measurements", item: item)
+        editor.addListKey("measurements", item: flowMapping(fields, scalars: s))
       }
     case .held(let day):
       let word = s.word(day.iso)
@@ -94,10 +96,11 @@ public enum ProgressEditor {
           editor.replaceValue(list, with: "[" + word + "]")
         } else {
           let items = list.kind == .sequence ? list.children : [list]
-          let position = items.firstIndex { item in
-            guard case .success(.day(let d)) = DateExpression.parse(item.text) else { return false }
-            return d > day
-          } ?? items.count
+          let position =
+            items.firstIndex { item in
+              guard case .success(.day(let d)) = DateExpression.parse(item.text) else { return false }
+              return d > day
+            } ?? items.count
           editor.insertItem(word, into: list, at: position)
         }
       } else {
@@ -114,16 +117,24 @@ public enum ProgressEditor {
     case .extend(let to, let reason, let approvedBy, let on):
       let from = task.deadline ?? to
       editor.set("deadline", to: s.word(to.iso))
-      var fields = [("from", s.word(from.iso)), ("to", s.word(to.iso)), ("on", s.word(on.iso)), ("reason", s.text(reason))]
+      var fields = [
+        ("from", s.word(from.iso)), ("to", s.word(to.iso)), ("on", s.word(on.iso)), ("reason", s.text(reason)),
+      ]
       if let approvedBy { fields.append(("approved-by", s.text(approvedBy))) }
-      let item = flowMapping(fields, scalars: s)
       if let list = mapping.entry("extensions")?.value, list.kind == .sequence {
-        editor.insertItem(item, into: list, at: list.children.count)
+        editor.insertItem(item(fields, like: list, editor: editor), into: list, at: list.children.count)
       } else {
-        editor.addListKey("extensions", item: item)
+        editor.addListKey("extensions", item: flowMapping(fields, scalars: s))
       }
     }
-    return .success(PlanFileEdit(path: path, original: bytes, edited: editor.result(), taskID: task.fullID))
+    var first = mapping.start
+    while first > 0 && bytes[first - 1] != UInt8(ascii: "\n") { first -= 1 }
+    var last = mapping.end
+    while last < bytes.count && bytes[last] != UInt8(ascii: "\n") { last += 1 }
+    return .success(
+      PlanFileEdit(
+        path: path, original: bytes, edited: editor.result(), taskID: task.fullID,
+        taskLines: first..<min(bytes.count, last + 1)))
   }
 
   /// Loads the plan again with the edited file in place of the one on disk; the edit stands only when
@@ -135,7 +146,8 @@ public enum ProgressEditor {
     let result = PlanLoader(fileSystem: overlay).load(path: rootPath)
     guard let plan = result.plan else {
       let first = result.diagnostics.first { $0.severity == .error }
-      let place = first.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" } ?? "an error"
+      let place =
+        first.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" } ?? "an error"
       return .failure(
         ProgressRefusal(
           "the edited plan would not load (\(place)); nothing was written",
@@ -159,19 +171,26 @@ public enum ProgressEditor {
     switch change {
     case .done(let day, _, _):
       if task.isDuty {
-        return ProgressRefusal("'\(id)' is a recurring duty; it is never done once", hint: "record a meeting held with `plangraph held PLAN \(id) --on \(day.iso)`")
+        return ProgressRefusal(
+          "'\(id)' is a recurring duty; it is never done once",
+          hint: "record a meeting held with `plangraph held PLAN \(id) --on \(day.iso)`")
       }
       if task.isSummary {
-        return ProgressRefusal("'\(id)' is a summary task; it is done when its sub-tasks are", hint: "record each sub-task")
+        return ProgressRefusal(
+          "'\(id)' is a summary task; it is done when its sub-tasks are", hint: "record each sub-task")
       }
       if task.target != nil {
-        return ProgressRefusal("'\(id)' has a target; it is done when a measurement meets it", hint: "record the value with `plangraph measure PLAN \(id) VALUE --on \(day.iso)`")
+        return ProgressRefusal(
+          "'\(id)' has a target; it is done when a measurement meets it",
+          hint: "record the value with `plangraph measure PLAN \(id) VALUE --on \(day.iso)`")
       }
       if task.status == .cancelled { return ProgressRefusal("'\(id)' is cancelled") }
       return outside(day, "the done date")
     case .progress(let percent):
       if !(0...100).contains(percent) { return ProgressRefusal("progress \(percent)% is outside 0%–100%") }
-      if task.isDuty { return ProgressRefusal("'\(id)' is a recurring duty; it takes no progress", hint: "use `plangraph held`") }
+      if task.isDuty {
+        return ProgressRefusal("'\(id)' is a recurring duty; it takes no progress", hint: "use `plangraph held`")
+      }
       if task.isSummary { return ProgressRefusal("'\(id)' is a summary task; its progress comes from its sub-tasks") }
       if task.status == .done || task.status == .cancelled {
         return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
@@ -179,16 +198,23 @@ public enum ProgressEditor {
       return nil
     case .measure(let value, let day):
       if task.target == nil {
-        return ProgressRefusal("'\(id)' has no target to measure", hint: task.isDuty ? "use `plangraph held`" : "use `plangraph done` or `plangraph progress`")
+        return ProgressRefusal(
+          "'\(id)' has no target to measure",
+          hint: task.isDuty ? "use `plangraph held`" : "use `plangraph done` or `plangraph progress`")
       }
-      if DecimalNumber(value) == nil { return ProgressRefusal("'\(value)' is not a decimal number", hint: "write the value as 35 or 35.5, without its unit") }
+      if DecimalNumber(value) == nil {
+        return ProgressRefusal(
+          "'\(value)' is not a decimal number", hint: "write the value as 35 or 35.5, without its unit")
+      }
       if task.measurements.contains(where: { $0.date == day }) {
-        return ProgressRefusal("'\(id)' already has a measurement on \(day.iso)", hint: "edit it in the file if it was wrong")
+        return ProgressRefusal(
+          "'\(id)' already has a measurement on \(day.iso)", hint: "edit it in the file if it was wrong")
       }
       return outside(day, "the measurement date")
     case .held(let day):
       if !task.isDuty {
-        return ProgressRefusal("'\(id)' is not a recurring duty", hint: "use `plangraph done PLAN \(id) --on \(day.iso)`")
+        return ProgressRefusal(
+          "'\(id)' is not a recurring duty", hint: "use `plangraph done PLAN \(id) --on \(day.iso)`")
       }
       if task.heldDates.contains(day) { return ProgressRefusal("'\(id)' is already recorded as held on \(day.iso)") }
       if let from = task.recurrenceFrom, day < from {
@@ -203,15 +229,20 @@ public enum ProgressEditor {
       if task.status == .blocked { return ProgressRefusal("'\(id)' is already blocked") }
       return nil
     case .unblock:
-      return task.status == .blocked ? nil : ProgressRefusal("'\(id)' is not blocked (its status is \(task.status.rawValue))")
+      return task.status == .blocked
+        ? nil : ProgressRefusal("'\(id)' is not blocked (its status is \(task.status.rawValue))")
     case .cancel:
       if task.status == .done { return ProgressRefusal("'\(id)' is already done") }
       if task.status == .cancelled { return ProgressRefusal("'\(id)' is already cancelled") }
       return nil
     case .extend(let to, _, _, let on):
-      if task.isDuty { return ProgressRefusal("'\(id)' is a recurring duty; it has no deadline", hint: "change its `until` in the file") }
+      if task.isDuty {
+        return ProgressRefusal(
+          "'\(id)' is a recurring duty; it has no deadline", hint: "change its `until` in the file")
+      }
       guard let deadline = task.deadline else {
-        return ProgressRefusal("'\(id)' has no deadline of its own to extend", hint: "add a `deadline` to it in the file")
+        return ProgressRefusal(
+          "'\(id)' has no deadline of its own to extend", hint: "add a `deadline` to it in the file")
       }
       if task.status == .done || task.status == .cancelled {
         return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
@@ -230,13 +261,16 @@ public enum ProgressEditor {
     return scalars.isJSON ? "{" + body + "}" : "{ " + body + " }"
   }
 
-  /// A measurement as a block mapping item, its second key under its first like the existing items'.
-  private static func blockMeasurement(day: Day, value: String, like item: SourceNode, bytes: [UInt8]) -> String {
-    var lineStart = item.start
-    while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-    let column = item.start - lineStart
-    let crlf = bytes.contains(UInt8(ascii: "\r"))
-    return "date: " + day.iso + (crlf ? "\r\n" : "\n") + String(repeating: " ", count: column) + "value: " + value
+  /// A new list item in the style of the list's items: a block mapping (each key on its own line,
+  /// under the first) when they are block mappings, else a flow mapping.
+  private static func item(_ fields: [(String, String)], like list: SourceNode, editor: TaskTextEditor) -> String {
+    guard !list.isFlow, let first = list.children.first, first.kind == .mapping, !first.isFlow,
+      !editor.scalars.isJSON
+    else { return flowMapping(fields, scalars: editor.scalars) }
+    var lineStart = first.start
+    while lineStart > 0 && editor.bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    let indent = String(repeating: " ", count: first.start - lineStart)
+    return fields.map { $0.0 + ": " + $0.1 }.joined(separator: editor.newline + indent)
   }
 
   /// Sets the note, keeping an existing one before the new text: the planner's remark is not lost.

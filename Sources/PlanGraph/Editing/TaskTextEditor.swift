@@ -98,7 +98,8 @@ struct TaskTextEditor {
         let next = list.children[position]
         replacements.append((next.start, next.start, item + ", "))
       } else {
-        replacements.append((list.children[list.children.count - 1].end, list.children[list.children.count - 1].end, ", " + item))
+        replacements.append(
+          (list.children[list.children.count - 1].end, list.children[list.children.count - 1].end, ", " + item))
       }
       return
     }
@@ -146,7 +147,8 @@ struct TaskTextEditor {
   /// The spaces before a key at the start of its line; for a key after a `- ` on the same line, the
   /// column of the key.
   private func indentation(of node: SourceNode) -> Int {
-    node.start - lineStart(of: node.start) - (bytes.starts(with: [0xEF, 0xBB, 0xBF]) && lineStart(of: node.start) == 0 ? 3 : 0)
+    node.start - lineStart(of: node.start)
+      - (bytes.starts(with: [0xEF, 0xBB, 0xBF]) && lineStart(of: node.start) == 0 ? 3 : 0)
   }
 
   /// The column of the `-` that introduces a block item starting at `offset`.

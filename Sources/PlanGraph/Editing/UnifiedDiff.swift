@@ -28,12 +28,12 @@ public enum UnifiedDiff {
           ops.append((" ", midA[i]))
           i += 1
           j += 1
-        } else if j < midB.count && (i == midA.count || table[i][j + 1] >= table[i + 1][j]) {
-          ops.append(("+", midB[j]))
-          j += 1
-        } else {
+        } else if i < midA.count && (j == midB.count || table[i + 1][j] >= table[i][j + 1]) {
           ops.append(("-", midA[i]))
           i += 1
+        } else {
+          ops.append(("+", midB[j]))
+          j += 1
         }
       }
     } else {
@@ -59,7 +59,8 @@ public enum UnifiedDiff {
       let slice = ops[start..<stop]
       let oldCount = slice.filter { $0.0 != "+" }.count
       let newCount = slice.filter { $0.0 != "-" }.count
-      out += "@@ -\(oldStart + (oldCount > 0 ? 1 : 0)),\(oldCount) +\(newStart + (newCount > 0 ? 1 : 0)),\(newCount) @@\n"
+      out +=
+        "@@ -\(oldStart + (oldCount > 0 ? 1 : 0)),\(oldCount) +\(newStart + (newCount > 0 ? 1 : 0)),\(newCount) @@\n"
       for (sign, line) in slice {
         out += String(sign) + line
         if !line.hasSuffix("\n") { out += "\n\\ No newline at end of file\n" }

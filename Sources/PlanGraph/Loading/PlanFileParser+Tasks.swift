@@ -168,7 +168,8 @@ extension PlanFileParser {
       // The ledger of deadline moves `plangraph extend` keeps; the deadline itself is already moved.
       let value = try cursor.next()
       if !value.isNull && value.kind != .sequenceStart {
-        bag.error(.invalidValue, "'extensions' takes a list of {from, to, on, reason, approved-by}", at: cursor.location(value))
+        bag.error(
+          .invalidValue, "'extensions' takes a list of {from, to, on, reason, approved-by}", at: cursor.location(value))
       }
       try cursor.skipNode(startingWith: value)
     case .tasks:

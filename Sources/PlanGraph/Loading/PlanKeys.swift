@@ -7,7 +7,8 @@ enum FileKey: String, CaseIterable {
 enum TaskKey: String, CaseIterable {
   case id, name, owner, duration, start, deadline, after, status, done, progress, evidence, target
   case measurements, every, from, until, source, note, tags, tasks
-  case verifiedBy = "verified-by", extensions
+  case verifiedBy = "verified-by"
+  case extensions
 
   /// The key's position among all keys, for per-key slots.
   var index: Int {
