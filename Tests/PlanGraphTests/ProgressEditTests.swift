@@ -61,6 +61,12 @@ import Testing
       .extend(to: Self.day("2018-04-01"), reason: "再次延期", approvedBy: "区委办", on: Self.day("2018-02-20"))
     ),
     ("done-comment-beside-and-below", "h", .done(on: Self.day("2018-02-20"), evidence: nil, verifiedBy: "李")),
+    (
+      "extend-summary-above-its-tasks", "s",
+      .extend(to: Self.day("2018-07-31"), reason: "子任务推迟", approvedBy: nil, on: Self.day("2018-06-01"))
+    ),
+    ("cancel-summary", "s", .cancel(note: "合并到其他任务")),
+    ("done-flow-child", "s.s1", .done(on: Self.day("2018-02-01"), evidence: nil, verifiedBy: nil)),
     ("extend-include", "x", .extend(to: day("2018-06-01"), reason: "人手不足", approvedBy: nil, on: day("2018-01-20"))),
   ]
 

@@ -276,7 +276,8 @@ public enum ProgressEditor {
   /// Sets the note, keeping an existing one before the new text: the planner's remark is not lost.
   private static func setNote(_ note: String, task: PlanTask, mapping: SourceNode, editor: inout TaskTextEditor) {
     if let old = task.note, !old.isEmpty, mapping.entry("note") != nil {
-      editor.set("note", to: editor.scalars.text(old + "；" + note))
+      let ends = old.unicodeScalars.last.map { "。；！？;.!?".unicodeScalars.contains($0) } ?? false
+      editor.set("note", to: editor.scalars.text(old + (ends ? "" : "；") + note))
     } else {
       editor.set("note", to: editor.scalars.text(note))
     }

@@ -58,7 +58,7 @@ struct TaskTextEditor {
   /// Adds `key: value` after the task's last key: on a new line at the keys' indentation in block
   /// style, inside the braces in flow style.
   mutating func addKey(_ key: String, value: String) {
-    guard let last = task.children.last else { return }
+    guard let last = anchorValue else { return }
     if task.isFlow {
       replacements.append((last.end, last.end, ", " + scalars.key(key) + ": " + value))
       return
@@ -75,7 +75,7 @@ struct TaskTextEditor {
       addKey(key, value: "[" + item + "]")
       return
     }
-    guard let last = task.children.last else { return }
+    guard let last = anchorValue else { return }
     let at = lineEnd(after: last.end)
     let indent = String(repeating: " ", count: max(0, indentation(of: task.children[0])))
     insertLine(indent + key + ":" + newline + indent + "  - " + item, at: at)
@@ -114,6 +114,19 @@ struct TaskTextEditor {
     } else {
       insertLine(line, at: lineEnd(after: list.children[list.children.count - 1].end))
     }
+  }
+
+  /// The value new keys go after: the task's last, except that a summary's own keys stay above its
+  /// `tasks` list when that list comes last, rather than after all its sub-tasks.
+  private var anchorValue: SourceNode? {
+    let pairs = task.children.count / 2
+    guard pairs > 0 else { return task.children.last }
+    if pairs >= 2, task.children[2 * pairs - 2].text == "tasks", task.children[2 * pairs - 1].kind == .sequence,
+      !task.children[2 * pairs - 1].isFlow
+    {
+      return task.children[2 * pairs - 3]
+    }
+    return task.children.last
   }
 
   // MARK: - Lines
