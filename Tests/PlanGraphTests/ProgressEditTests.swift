@@ -67,6 +67,9 @@ import Testing
     ),
     ("cancel-summary", "s", .cancel(note: "合并到其他任务")),
     ("done-flow-child", "s.s1", .done(on: Self.day("2018-02-01"), evidence: nil, verifiedBy: nil)),
+    ("progress-after-literal-block-scalar", "k", .progress(percent: 20)),
+    ("progress-after-folded-block-scalar", "l", .progress(percent: 30)),
+    ("block-replaces-block-scalar-note", "k", .block(note: "待定")),
     ("extend-include", "x", .extend(to: day("2018-06-01"), reason: "人手不足", approvedBy: nil, on: day("2018-01-20"))),
   ]
 

@@ -127,14 +127,12 @@ public enum ProgressEditor {
         editor.addListKey("extensions", item: flowMapping(fields, scalars: s))
       }
     }
-    var first = mapping.start
-    while first > 0 && bytes[first - 1] != UInt8(ascii: "\n") { first -= 1 }
-    var last = mapping.end
-    while last < bytes.count && bytes[last] != UInt8(ascii: "\n") { last += 1 }
+    let first = editor.lineStart(of: mapping.start)
+    let last = editor.lineEnd(after: mapping.end)
     return .success(
       PlanFileEdit(
         path: path, original: bytes, edited: editor.result(), taskID: task.fullID,
-        taskLines: first..<min(bytes.count, last + 1)))
+        taskLines: first..<last))
   }
 
   /// Loads the plan again with the edited file in place of the one on disk; the edit stands only when
@@ -275,13 +273,16 @@ public enum ProgressEditor {
 
   /// Sets the note, keeping an existing one before the new text: the planner's remark is not lost.
   private static func setNote(_ note: String, task: PlanTask, mapping: SourceNode, editor: inout TaskTextEditor) {
-    if let old = task.note, !old.isEmpty, mapping.entry("note") != nil {
-      let ends = old.unicodeScalars.last.map { "。；！？;.!?".unicodeScalars.contains($0) } ?? false
-      editor.set("note", to: editor.scalars.text(old + (ends ? "" : "；") + note))
-    } else {
+    var old = mapping.entry("note") == nil ? "" : task.note ?? ""
+    while let last = old.last, last.isWhitespace { old.removeLast() }
+    guard !old.isEmpty else {
       editor.set("note", to: editor.scalars.text(note))
+      return
     }
+    let ends = old.unicodeScalars.last.map { "。；！？;.!?".unicodeScalars.contains($0) } ?? false
+    editor.set("note", to: editor.scalars.text(old + (ends ? "" : "；") + note))
   }
+
 }
 
 /// A file system that shows one file with new bytes: the edited plan, loaded before it is written.

@@ -50,6 +50,15 @@ struct TaskTextEditor {
   mutating func replaceValue(_ node: SourceNode, with value: String) {
     if node.kind == .scalar, node.start == node.end {
       replacements.append((node.start, node.end, " " + value))
+    } else if node.kind == .scalar, node.start < bytes.count,
+      bytes[node.start] == UInt8(ascii: "|") || bytes[node.start] == UInt8(ascii: ">")
+    {
+      // A block scalar: up to the end of its last line with text, keeping the line break and the
+      // blank lines after it.
+      var end = lineEnd(after: node.end)
+      if end > node.start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+      if end > node.start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+      replacements.append((node.start, max(node.start, end), value))
     } else {
       replacements.append((node.start, node.end, value))
     }
@@ -142,16 +151,28 @@ struct TaskTextEditor {
   }
 
   /// The offset just past the newline ending the line that holds `offset` (the file's end if none).
-  private func lineEnd(after offset: Int) -> Int {
-    // An offset at a line start (a block scalar's end) belongs to the line before.
-    if offset > 0 && bytes[offset - 1] == UInt8(ascii: "\n") { return offset }
+  func lineEnd(after offset: Int) -> Int {
+    // A block scalar (`|`, `>`) ends at a line start, or in the next line's indentation, after its
+    // trailing blank lines: the insertion point is the end of its last line with text.
+    var start = lineStart(of: offset)
+    if bytes[start..<offset].allSatisfy({ $0 == UInt8(ascii: " ") }) && (start > 0 || offset == 0) {
+      while start > 0 {
+        let previous = lineStart(of: start - 1)
+        let isBlank = bytes[previous..<(start - 1)].allSatisfy {
+          $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t")
+        }
+        if !isBlank { break }
+        start = previous
+      }
+      return start
+    }
     var i = offset
     while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
     return i < bytes.count ? i + 1 : bytes.count
   }
 
   /// The offset of the start of the line holding `offset`.
-  private func lineStart(of offset: Int) -> Int {
+  func lineStart(of offset: Int) -> Int {
     var i = offset
     while i > 0 && bytes[i - 1] != UInt8(ascii: "\n") { i -= 1 }
     return i
