@@ -131,6 +131,47 @@ import Testing
     #expect(try refusal(.done(on: on, evidence: nil, verifiedBy: nil), "a") == nil)
   }
 
+  @Test func extensionsAreReadAndCheckedByTheLoader() throws {
+    let good = PlanLoader.load(
+      text: """
+        plan: p
+        start: 2018-01-01
+        tasks:
+          - id: a
+            name: A
+            deadline: 2018-06-30
+            verified-by: 王
+            extensions:
+              - { from: 2018-03-31, to: 2018-04-30, on: 2018-03-20, reason: 一, approved-by: 区委办 }
+              - from: 2018-04-30
+                to: 2018-06-30
+        """)
+    let task = try #require(good.plan?.tasks.first)
+    #expect(task.verifiedBy == "王")
+    #expect(
+      task.extensions == [
+        DeadlineExtension(
+          from: Self.day("2018-03-31"), to: Self.day("2018-04-30"), on: Self.day("2018-03-20"), reason: "一",
+          approvedBy: "区委办"),
+        DeadlineExtension(from: Self.day("2018-04-30"), to: Self.day("2018-06-30")),
+      ])
+    let bad = PlanLoader.load(
+      text: """
+        plan: p
+        start: 2018-01-01
+        tasks:
+          - id: a
+            name: A
+            extensions:
+              - { from: 明天, to: 2018-04-30, reson: x }
+              - { to: 2018-04-30 }
+        """)
+    #expect(bad.plan == nil)
+    let errors = bad.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.invalidDate, .unknownKey, .missingKey])
+    #expect(errors.count == 3 && errors[1].hint?.contains("reason") == true)
+  }
+
   @Test func namesResolveBySuffixWithDidYouMean() throws {
     let plan = try #require(
       PlanLoader(fileSystem: MemoryFileSystem(files: try Self.files())).load(path: "plan.yaml").plan)
@@ -204,13 +245,16 @@ import Testing
         switch change {
         case .done(let day, let evidence, _):
           #expect(after.doneDate == day && after.evidence == evidence && after.status == .done)
+          #expect(after.verifiedBy == "王")
         case .progress(let percent): #expect(after.progress == percent)
         case .held(let day): #expect(after.heldDates.contains(day) && after.heldDates == after.heldDates.sorted())
         case .measure(let value, let day):
           #expect(after.measurements.contains { $0.date == day && $0.value == DecimalNumber(value) })
           #expect(after.measurements.map(\.date) == after.measurements.map(\.date).sorted())
         case .block(let note): #expect(after.status == .blocked && after.note?.hasSuffix(note) == true)
-        case .extend(let to, _, _, _): #expect(after.deadline == to)
+        case .extend(let to, let reason, _, let on):
+          #expect(after.deadline == to)
+          #expect(after.extensions.last == DeadlineExtension(from: task.deadline ?? to, to: to, on: on, reason: reason))
         default: break
         }
         // Every other task is as it was.

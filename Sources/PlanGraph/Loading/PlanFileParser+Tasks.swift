@@ -165,13 +165,7 @@ extension PlanFileParser {
     case .verifiedBy:
       builder.tasks[index].verifiedBy = try readOptionalText(for: name)
     case .extensions:
-      // The ledger of deadline moves `plangraph extend` keeps; the deadline itself is already moved.
-      let value = try cursor.next()
-      if !value.isNull && value.kind != .sequenceStart {
-        bag.error(
-          .invalidValue, "'extensions' takes a list of {from, to, on, reason, approved-by}", at: cursor.location(value))
-      }
-      try cursor.skipNode(startingWith: value)
+      builder.tasks[index].extensions = try readExtensions()
     case .tasks:
       break  // handled by the tree walk
     }
