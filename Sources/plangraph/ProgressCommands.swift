@@ -11,6 +11,8 @@ struct ProgressTarget: ParsableArguments {
 
   @Flag(name: .customLong("dry-run"), help: "Print the change as a unified diff and write nothing.")
   var dryRun = false
+
+  @OptionGroup var language: LanguageOption
 }
 
 /// `--on`: the day something happened, today when omitted (the command line reads the clock, never the library).
@@ -31,17 +33,20 @@ struct OnOption: ParsableArguments {
 /// atomically unless it changed on disk meanwhile. Exit 0 written, 1 refused or not written, 2 the
 /// plan does not load.
 func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> ProgressChange) throws {
+  let language = try target.language.language
   let loaded = PlanLoader().load(path: target.plan)
   guard let plan = loaded.plan else {
     printDiagnostics(loaded.diagnostics, sources: loaded.sources)
     throw ExitCode(2)
   }
   func refuse(_ refusal: ProgressRefusal) -> ExitCode {
-    Output.err("plangraph: error: \(refusal.message)\n" + (refusal.hint.map { "hint: \($0)\n" } ?? ""))
+    Output.err(
+      "plangraph: " + language.pick("error: ", "错误：") + refusal.message + "\n"
+        + (refusal.hint.map { language.pick("hint: ", "提示：") + $0 + "\n" } ?? ""))
     return ExitCode(1)
   }
   let index: Int
-  switch ProgressEditor.resolve(target.task, in: plan) {
+  switch ProgressEditor.resolve(target.task, in: plan, language: language) {
   case .success(let found): index = found
   case .failure(let refusal): throw refuse(refusal)
   }
@@ -50,21 +55,24 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
   let original: [UInt8]
   switch DiskFileSystem().read(path) {
   case .success(let bytes): original = bytes
-  case .failure(let error): throw refuse(ProgressRefusal("cannot read '\(path)': \(error.reason)"))
+  case .failure(let error):
+    throw refuse(ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取 '\(path)'：") + error.reason))
   }
   let edit: PlanFileEdit
-  switch ProgressEditor.edit(change, task: index, of: plan, fileBytes: original) {
+  switch ProgressEditor.edit(change, task: index, of: plan, fileBytes: original, language: language) {
   case .success(let made): edit = made
   case .failure(let refusal): throw refuse(refusal)
   }
-  if case .failure(let refusal) = ProgressEditor.verify(edit, rootPath: target.plan) { throw refuse(refusal) }
+  if case .failure(let refusal) = ProgressEditor.verify(edit, rootPath: target.plan, language: language) {
+    throw refuse(refusal)
+  }
   if target.dryRun {
     Output.out(UnifiedDiff.text(old: edit.original, new: edit.edited, path: edit.path))
     return
   }
-  switch ProgressEditor.write(edit, fileSystem: DiskFileSystem()) {
+  switch ProgressEditor.write(edit, fileSystem: DiskFileSystem(), language: language) {
   case .success:
-    Output.err("plangraph: recorded in \(edit.path) (\(edit.taskID))\n")
+    Output.err(language.pick("plangraph: recorded in ", "plangraph：已记入 ") + "\(edit.path) (\(edit.taskID))\n")
   case .failure(let refusal):
     throw refuse(refusal)
   }

@@ -3,7 +3,8 @@
 public enum ProgressEditor {
   /// The task a command-line name means: a full id, or a unique dotted suffix of one
   /// (`departments.office` for `league.measures.departments.office`).
-  public static func resolve(_ name: String, in plan: Plan) -> Result<Int, ProgressRefusal> {
+  public static func resolve(_ name: String, in plan: Plan, language l: Language = .en) -> Result<Int, ProgressRefusal>
+  {
     if let index = plan.taskIndex(name) { return .success(index) }
     let suffix = "." + name
     let matches = plan.tasks.indices.filter { plan.tasks[$0].fullID.hasSuffix(suffix) }
@@ -12,8 +13,9 @@ public enum ProgressEditor {
       let names = matches.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
       return .failure(
         ProgressRefusal(
-          "'\(name)' names \(matches.count) tasks: \(names)\(matches.count > 5 ? ", …" : "")",
-          hint: "give more of the full id"))
+          l.pick("'\(name)' names \(matches.count) tasks: ", "'\(name)' 对应 \(matches.count) 项任务：")
+            + names + (matches.count > 5 ? ", …" : ""),
+          hint: l.pick("give more of the full id", "请多写几段完整编号")))
     }
     let ids = plan.tasks.map(\.fullID)
     let lastParts = plan.tasks.map {
@@ -27,10 +29,11 @@ public enum ProgressEditor {
     }
     return .failure(
       ProgressRefusal(
-        "no task '\(name)' in the plan",
+        l.pick("no task '\(name)' in the plan", "计划中没有任务 '\(name)'"),
         hint: near.isEmpty
-          ? "`plangraph schedule` lists every task's full id"
-          : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"))
+          ? l.pick("`plangraph schedule` lists every task's full id", "`plangraph schedule` 列出每项任务的完整编号")
+          : l.pick("did you mean ", "是否指 ") + near.map { "'\($0)'" }.joined(separator: l.pick(" or ", " 或 "))
+            + l.pick("?", "？")))
   }
 
   /// The years a date given to a command may fall in: the plan start's year to the year after the
@@ -50,17 +53,20 @@ public enum ProgressEditor {
   /// Works out `change` on the task at `index` of `plan`, whose file holds `bytes`. The result is
   /// not yet checked by loading; `verify` does that.
   public static func edit(
-    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8]
+    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8], language: Language = .en
   ) -> Result<PlanFileEdit, ProgressRefusal> {
     let task = plan.tasks[index]
-    if let refusal = refusal(change, task: task, plan: plan) { return .failure(refusal) }
+    if let refusal = refusal(change, task: task, plan: plan, language: language) { return .failure(refusal) }
     let path = plan.location(task.locations.id).file
     guard let root = SourceTree.read(bytes),
       let mapping = SourceTree.taskMapping(
         in: root, idLine: Int(task.locations.id.line), idColumn: Int(task.locations.id.column))
     else {
       return .failure(
-        ProgressRefusal("cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?"))
+        ProgressRefusal(
+          language.pick(
+            "cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?",
+            "在 '\(path)' 中找不到任务 '\(task.fullID)'：文件是否刚被改动？")))
     }
     var editor = TaskTextEditor(bytes: bytes, task: mapping, isJSON: path.hasSuffix(".json"))
     let s = editor.scalars
@@ -138,117 +144,144 @@ public enum ProgressEditor {
   /// Loads the plan again with the edited file in place of the one on disk; the edit stands only when
   /// the plan still loads without errors.
   public static func verify(
-    _ edit: PlanFileEdit, rootPath: String, fileSystem: any PlanFileSystem = DiskFileSystem()
+    _ edit: PlanFileEdit, rootPath: String, fileSystem: any PlanFileSystem = DiskFileSystem(),
+    language l: Language = .en
   ) -> Result<Plan, ProgressRefusal> {
     let overlay = OverlayFileSystem(base: fileSystem, path: edit.path, bytes: edit.edited)
     let result = PlanLoader(fileSystem: overlay).load(path: rootPath)
     guard let plan = result.plan else {
       let first = result.diagnostics.first { $0.severity == .error }
       let place =
-        first.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" } ?? "an error"
+        first.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" } ?? "?"
       return .failure(
         ProgressRefusal(
-          "the edited plan would not load (\(place)); nothing was written",
-          hint: "this is a bug in plangraph's editing; please report it with the plan file"))
+          l.pick(
+            "the edited plan would not load (\(place)); nothing was written",
+            "改动后的计划无法载入（\(place)），未写入任何内容"),
+          hint: l.pick(
+            "if the plan itself is right, this is a bug in plangraph's editing: please report it with the file",
+            "如果计划本身没有问题，这是 plangraph 的编辑缺陷，请连同文件一起报告")))
     }
     return .success(plan)
   }
 
   // MARK: - Refusals
 
-  private static func refusal(_ change: ProgressChange, task: PlanTask, plan: Plan) -> ProgressRefusal? {
+  private static func refusal(
+    _ change: ProgressChange, task: PlanTask, plan: Plan, language l: Language
+  ) -> ProgressRefusal? {
     let years = years(of: plan)
-    func outside(_ day: Day, _ what: String) -> ProgressRefusal? {
+    let id = task.fullID
+    func outside(_ day: Day) -> ProgressRefusal? {
       years.contains(day.year)
         ? nil
         : ProgressRefusal(
-          "\(what) \(day.iso) is outside the plan's years (\(years.lowerBound)–\(years.upperBound))",
-          hint: "check the year; the plan starts on \(plan.start.iso)")
+          l.pick(
+            "\(day.iso) is outside the plan's years (\(years.lowerBound)–\(years.upperBound))",
+            "\(day.iso) 不在计划的年份内（\(years.lowerBound)—\(years.upperBound)年）"),
+          hint: l.pick("check the year; the plan starts on \(plan.start.iso)", "请核对年份；计划开始于 \(plan.start.iso)"))
     }
-    let id = task.fullID
+    func already(_ status: TaskStatus) -> ProgressRefusal {
+      let zh = status == .done ? "已完成" : status == .cancelled ? "已取消" : "已受阻"
+      return ProgressRefusal(l.pick("'\(id)' is already \(status.rawValue)", "任务 '\(id)' \(zh)"))
+    }
+    let summary = ProgressRefusal(
+      l.pick("'\(id)' is a summary task; its sub-tasks carry this", "任务 '\(id)' 是汇总任务，应记在它的子任务上"),
+      hint: l.pick("record each sub-task", "逐项记录子任务"))
     switch change {
     case .done(let day, _, _):
       if task.isDuty {
         return ProgressRefusal(
-          "'\(id)' is a recurring duty; it is never done once",
-          hint: "record a meeting held with `plangraph held PLAN \(id) --on \(day.iso)`")
+          l.pick("'\(id)' is a recurring duty; it is never done once", "'\(id)' 是例行工作，没有一次性的完成"),
+          hint: l.pick("record a day it was held: ", "记录一次开展：") + "plangraph held PLAN \(id) --on \(day.iso)")
       }
-      if task.isSummary {
-        return ProgressRefusal(
-          "'\(id)' is a summary task; it is done when its sub-tasks are", hint: "record each sub-task")
-      }
+      if task.isSummary { return summary }
       if task.target != nil {
         return ProgressRefusal(
-          "'\(id)' has a target; it is done when a measurement meets it",
-          hint: "record the value with `plangraph measure PLAN \(id) VALUE --on \(day.iso)`")
+          l.pick(
+            "'\(id)' has a target; it is done when a measurement meets it",
+            "任务 '\(id)' 有量化目标，测量值达标即完成"),
+          hint: l.pick("record the value: ", "记录测量值：") + "plangraph measure PLAN \(id) VALUE --on \(day.iso)")
       }
-      if task.status == .cancelled { return ProgressRefusal("'\(id)' is cancelled") }
-      return outside(day, "the done date")
+      if task.status == .cancelled { return already(.cancelled) }
+      return outside(day)
     case .progress(let percent):
-      if !(0...100).contains(percent) { return ProgressRefusal("progress \(percent)% is outside 0%–100%") }
+      if !(0...100).contains(percent) {
+        return ProgressRefusal(l.pick("progress \(percent)% is outside 0%–100%", "进度 \(percent)% 不在 0%—100% 之间"))
+      }
       if task.isDuty {
-        return ProgressRefusal("'\(id)' is a recurring duty; it takes no progress", hint: "use `plangraph held`")
+        return ProgressRefusal(
+          l.pick("'\(id)' is a recurring duty; it takes no progress", "'\(id)' 是例行工作，不记进度"),
+          hint: "plangraph held")
       }
-      if task.isSummary { return ProgressRefusal("'\(id)' is a summary task; its progress comes from its sub-tasks") }
-      if task.status == .done || task.status == .cancelled {
-        return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
-      }
+      if task.isSummary { return summary }
+      if task.status == .done || task.status == .cancelled { return already(task.status) }
       return nil
     case .measure(let value, let day):
       if task.target == nil {
         return ProgressRefusal(
-          "'\(id)' has no target to measure",
-          hint: task.isDuty ? "use `plangraph held`" : "use `plangraph done` or `plangraph progress`")
+          l.pick("'\(id)' has no target to measure", "任务 '\(id)' 没有量化目标"),
+          hint: task.isDuty ? "plangraph held" : "plangraph done / plangraph progress")
       }
       if DecimalNumber(value) == nil {
         return ProgressRefusal(
-          "'\(value)' is not a decimal number", hint: "write the value as 35 or 35.5, without its unit")
+          l.pick("'\(value)' is not a decimal number", "'\(value)' 不是数字"),
+          hint: l.pick("write the value as 35 or 35.5, without its unit", "写成 35 或 35.5，不带单位"))
       }
       if task.measurements.contains(where: { $0.date == day }) {
         return ProgressRefusal(
-          "'\(id)' already has a measurement on \(day.iso)", hint: "edit it in the file if it was wrong")
+          l.pick("'\(id)' already has a measurement on \(day.iso)", "任务 '\(id)' 在 \(day.iso) 已有测量值"),
+          hint: l.pick("correct it in the file if it was wrong", "如有错误，请在文件中直接修改"))
       }
-      return outside(day, "the measurement date")
+      return outside(day)
     case .held(let day):
       if !task.isDuty {
         return ProgressRefusal(
-          "'\(id)' is not a recurring duty", hint: "use `plangraph done PLAN \(id) --on \(day.iso)`")
+          l.pick("'\(id)' is not a recurring duty", "任务 '\(id)' 不是例行工作"),
+          hint: "plangraph done PLAN \(id) --on \(day.iso)")
       }
-      if task.heldDates.contains(day) { return ProgressRefusal("'\(id)' is already recorded as held on \(day.iso)") }
+      if task.heldDates.contains(day) {
+        return ProgressRefusal(
+          l.pick("'\(id)' is already recorded as held on \(day.iso)", "'\(id)' 已记录 \(day.iso) 开展过"))
+      }
       if let from = task.recurrenceFrom, day < from {
-        return ProgressRefusal("\(day.iso) is before the duty starts (\(from.iso))")
+        return ProgressRefusal(
+          l.pick("\(day.iso) is before the duty starts (\(from.iso))", "\(day.iso) 早于该例行工作的开始日期 \(from.iso)"))
       }
-      return outside(day, "the day held")
+      return outside(day)
     case .block:
-      if task.isSummary { return ProgressRefusal("'\(id)' is a summary task; only its sub-tasks can be blocked") }
-      if task.status == .done || task.status == .cancelled {
-        return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
-      }
-      if task.status == .blocked { return ProgressRefusal("'\(id)' is already blocked") }
+      if task.isSummary { return summary }
+      if task.status == .done || task.status == .cancelled || task.status == .blocked { return already(task.status) }
       return nil
     case .unblock:
       return task.status == .blocked
-        ? nil : ProgressRefusal("'\(id)' is not blocked (its status is \(task.status.rawValue))")
+        ? nil
+        : ProgressRefusal(
+          l.pick(
+            "'\(id)' is not blocked (its status is \(task.status.rawValue))",
+            "任务 '\(id)' 没有受阻（状态为 \(task.status.rawValue)）"))
     case .cancel:
-      if task.status == .done { return ProgressRefusal("'\(id)' is already done") }
-      if task.status == .cancelled { return ProgressRefusal("'\(id)' is already cancelled") }
+      if task.status == .done || task.status == .cancelled { return already(task.status) }
       return nil
     case .extend(let to, _, _, let on):
       if task.isDuty {
         return ProgressRefusal(
-          "'\(id)' is a recurring duty; it has no deadline", hint: "change its `until` in the file")
+          l.pick("'\(id)' is a recurring duty; it has no deadline", "'\(id)' 是例行工作，没有期限"),
+          hint: l.pick("change its `until` in the file", "请在文件中修改它的 until"))
       }
       guard let deadline = task.deadline else {
         return ProgressRefusal(
-          "'\(id)' has no deadline of its own to extend", hint: "add a `deadline` to it in the file")
+          l.pick("'\(id)' has no deadline of its own to extend", "任务 '\(id)' 自身没有期限，无从延期"),
+          hint: l.pick("add a `deadline` to it in the file", "请先在文件中为它写上 deadline"))
       }
-      if task.status == .done || task.status == .cancelled {
-        return ProgressRefusal("'\(id)' is already \(task.status.rawValue)")
-      }
+      if task.status == .done || task.status == .cancelled { return already(task.status) }
       if to <= deadline {
-        return ProgressRefusal("an extension must move the deadline later: \(to.iso) is not after \(deadline.iso)")
+        return ProgressRefusal(
+          l.pick(
+            "an extension must move the deadline later: \(to.iso) is not after \(deadline.iso)",
+            "延期只能推后期限：\(to.iso) 不晚于原期限 \(deadline.iso)"))
       }
-      return outside(to, "the new deadline") ?? outside(on, "the day of approval")
+      return outside(to) ?? outside(on)
     }
   }
 
@@ -301,12 +334,16 @@ struct OverlayFileSystem: PlanFileSystem {
 extension ProgressEditor {
   /// Writes the edited file atomically, unless the file on disk is no longer the text the edit was
   /// computed from: then nothing is written, so someone else's change is never overwritten.
-  public static func write(_ edit: PlanFileEdit, fileSystem: any PlanFileSystem) -> Result<Void, ProgressRefusal> {
+  public static func write(
+    _ edit: PlanFileEdit, fileSystem: any PlanFileSystem, language l: Language = .en
+  ) -> Result<Void, ProgressRefusal> {
     guard case .success(let now) = fileSystem.read(edit.path), now == edit.original else {
       return .failure(
         ProgressRefusal(
-          "'\(edit.path)' changed on disk since it was read; nothing was written",
-          hint: "run the command again on the new file"))
+          l.pick(
+            "'\(edit.path)' changed on disk since it was read; nothing was written",
+            "'\(edit.path)' 在读取之后已被改动，未写入任何内容"),
+          hint: l.pick("run the command again on the new file", "请对新文件重新执行命令")))
     }
     do {
       try AtomicFile.write(edit.edited, to: edit.path)
