@@ -15,6 +15,8 @@ struct PlanGraphCommand: ParsableCommand {
       CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, RenderCommand.self,
       ReportCommand.self, ExportCommand.self, SchemaCommand.self, GenerateCommand.self, LSPCommand.self,
       DiffCommand.self, SlipCommand.self, HistoryCommand.self,
+      DoneCommand.self, ProgressCommand.self, MeasureCommand.self, HeldCommand.self, BlockCommand.self,
+      UnblockCommand.self, CancelCommand.self, ExtendCommand.self,
     ]
   )
 }

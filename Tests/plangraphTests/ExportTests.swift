@@ -128,7 +128,8 @@ import Testing
     #expect(
       keys(definitions["task"]) == [
         "id", "name", "owner", "duration", "start", "deadline", "after", "status", "done", "progress", "evidence",
-        "target", "measurements", "every", "from", "until", "source", "note", "tags", "tasks",
+        "target", "measurements", "every", "from", "until", "source", "note", "tags", "tasks", "verified-by",
+        "extensions",
       ])
     #expect(keys(definitions["owner"]) == ["id", "name", "units"])
     #expect(keys(definitions["target"]) == ["metric", "op", "value", "unit"])

@@ -7,6 +7,9 @@ final class LibYAMLEventReader: YAMLEventSource {
   private let parser: UnsafeMutablePointer<yaml_parser_t>
   private let input: UnsafeMutableBufferPointer<UInt8>
   private var finished = false
+  /// Character (Unicode scalar) offsets of the last event's start and end marks, from the text's start:
+  /// the plan editor turns them into byte spans.
+  private(set) var lastMarks: (start: Int, end: Int) = (0, 0)
 
   /// Creates a reader over UTF-8 text; libyaml's byte offsets count from its start.
   init(text: ArraySlice<UInt8>) {
@@ -40,6 +43,7 @@ final class LibYAMLEventReader: YAMLEventSource {
     defer { yaml_event_delete(&event) }
     let start = event.start_mark
     let end = event.end_mark
+    lastMarks = (Int(start.index), Int(end.index))
     let line = Int32(clamping: start.line + 1)
     let column = Int32(clamping: start.column + 1)
     let length = end.line == start.line ? Int32(clamping: max(1, Int(end.column) - Int(start.column))) : 1

@@ -162,6 +162,10 @@ extension PlanFileParser {
           .invalidValue, "unknown period '\(scalar.text)' for 'every'", at: cursor.location(scalar.position),
           hint: NearestNames.hint(for: scalar.text, in: words) ?? "one of: " + words.joined(separator: ", "))
       }
+    case .verifiedBy:
+      builder.tasks[index].verifiedBy = try readOptionalText(for: name)
+    case .extensions:
+      builder.tasks[index].extensions = try readExtensions()
     case .tasks:
       break  // handled by the tree walk
     }

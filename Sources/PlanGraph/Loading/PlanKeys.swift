@@ -12,6 +12,8 @@ package enum CalendarKey: String, CaseIterable {
 package enum TaskKey: String, CaseIterable {
   case id, name, owner, duration, start, deadline, after, status, done, progress, evidence, target
   case measurements, every, from, until, source, note, tags, tasks
+  case verifiedBy = "verified-by"
+  case extensions
 
   /// The key's position among all keys, for per-key slots.
   var index: Int {
@@ -36,6 +38,8 @@ package enum TaskKey: String, CaseIterable {
     case .note: return 17
     case .tags: return 18
     case .tasks: return 19
+    case .verifiedBy: return 20
+    case .extensions: return 21
     }
   }
 
@@ -63,6 +67,8 @@ package enum TaskKey: String, CaseIterable {
     case (8, UInt8(ascii: "p")): candidates = [.progress]
     case (8, UInt8(ascii: "e")): candidates = [.evidence]
     case (12, UInt8(ascii: "m")): candidates = [.measurements]
+    case (11, UInt8(ascii: "v")): candidates = [.verifiedBy]
+    case (10, UInt8(ascii: "e")): candidates = [.extensions]
     default: return nil
     }
     for candidate in candidates where candidate.rawValue == text {

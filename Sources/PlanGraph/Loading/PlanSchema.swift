@@ -61,6 +61,15 @@ public enum PlanSchema {
       (.note, ##"{"type": ["string", "number", "null"]}"##, "A free remark."),
       (.tags, ##"{"type": ["array", "null"], "items": {"type": ["string", "number"]}}"##, "Free labels."),
       (
+        .verifiedBy, ##"{"type": ["string", "null"]}"##,
+        "Who checked the evidence and closed the task (销号); written by `plangraph done --verified-by`."
+      ),
+      (
+        .extensions,
+        ##"{"type": ["array", "null"], "items": {"type": "object", "properties": {"from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"}, "on": {"$ref": "#/definitions/date"}, "reason": {"type": "string"}, "approved-by": {"type": "string"}}, "additionalProperties": false}}"##,
+        "Deadline extensions granted, oldest first; written by `plangraph extend`."
+      ),
+      (
         .tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##,
         "Children: the task becomes a summary task."
       ),

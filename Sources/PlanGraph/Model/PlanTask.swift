@@ -122,6 +122,17 @@ public struct PlanTask: Hashable, Sendable {
     get { details?.value.note }
     set { update { $0.note = newValue } }
   }
+  /// Who checked the evidence and closed the task (`verified-by`): 已销号 rather than only 已完成.
+  public var verifiedBy: String? {
+    get { details?.value.verifiedBy }
+    set { update { $0.verifiedBy = newValue } }
+  }
+  /// The deadline extensions granted (`extensions`), oldest first: the first one's `from` is the
+  /// original deadline, for 已延期 with the date first set.
+  public var extensions: [DeadlineExtension] {
+    get { details?.value.extensions ?? [] }
+    set { update { $0.extensions = newValue } }
+  }
   /// Free labels.
   public var tags: [String] {
     get { details?.value.tags ?? [] }
@@ -172,6 +183,8 @@ private struct TaskDetails: Hashable, Sendable {
   var source: String?
   var note: String?
   var tags: [String] = []
+  var verifiedBy: String?
+  var extensions: [DeadlineExtension] = []
 }
 
 /// A box for `TaskDetails`, copied before any write while shared, so `PlanTask` keeps value semantics.
