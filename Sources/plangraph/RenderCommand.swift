@@ -56,6 +56,10 @@ struct RenderCommand: ParsableCommand {
     _ = try outputFormat
     _ = try clusters
     _ = try window.days
+    guard ChartOptions.isValidFontName(font) else {
+      throw ValidationError(
+        "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'")
+    }
   }
 
   private var chartKind: ChartKind {

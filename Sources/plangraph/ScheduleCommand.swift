@@ -24,7 +24,7 @@ struct ScheduleCommand: ParsableCommand {
     let report = ScheduleReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .table:
-      try output.emit(report.table(width: output.width, style: output.style))
+      try output.emit(screen: report.table(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
@@ -56,7 +56,7 @@ struct CriticalCommand: ParsableCommand {
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .text:
-      try output.emit(report.text(width: output.width, style: output.style))
+      try output.emit(screen: report.text(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .md: try output.emit(report.markdown())
     }
@@ -92,7 +92,7 @@ struct OverdueCommand: ParsableCommand {
     let report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
     switch format {
     case .table:
-      try output.emit(report.table(width: output.width, style: output.style))
+      try output.emit(screen: report.table(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
