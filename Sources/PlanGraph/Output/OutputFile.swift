@@ -37,9 +37,9 @@ public enum OutputFile {
     guard let resolved = realPath(path), !isDescriptorPath(resolved) else {
       return try writeInPlace(bytes, to: path, truncate: true)
     }
-    guard access(resolved, W_OK) == 0 else {
-      throw AtomicFile.Failure(
-        path: path, reason: "the file is not writable (\(describe(errno))); it was left as it is")
+    // A read-only file is refused even for root, who could write it: its mode says it is not to change.
+    guard access(resolved, W_OK) == 0, info.st_mode & 0o222 != 0 else {
+      throw AtomicFile.Failure(path: path, reason: "the file is read-only; it was left as it is")
     }
     try AtomicFile.write(bytes, to: resolved, replacing: info)
   }
