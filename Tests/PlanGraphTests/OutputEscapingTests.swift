@@ -138,7 +138,8 @@ struct OutputEscapingTests {
   static func firstToken(_ text: String) -> (name: String, length: Int)? {
     let range = NSRange(text.startIndex..., in: text)
     for rule in mermaidRules {
-      let regex = try! NSRegularExpression(pattern: "^(?:" + rule.pattern + ")", options: [.caseInsensitive])
+      guard let regex = try? NSRegularExpression(pattern: "^(?:" + rule.pattern + ")", options: [.caseInsensitive])
+      else { continue }
       if let match = regex.firstMatch(in: text, options: [.anchored], range: range) {
         return (rule.name, match.range.length)
       }
