@@ -142,4 +142,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case doneAfterAsOf = "done-after-as-of"
   /// A value that has no effect where it is written (warning).
   case ignoredValue = "ignored-value"
+  /// An id that differs from another only by look-alike characters: Cyrillic or Greek letters that look
+  /// Latin, fullwidth forms of ASCII (warning).
+  case lookalikeID = "lookalike-id"
 }

@@ -28,7 +28,10 @@ public struct DiagnosticFormatter: Sendable {
     let place = location.line > 0 ? "\(file):\(location.line):\(location.column):" : "\(file):"
     let severity =
       diagnostic.severity == .error ? style.red("error:") : style.magenta("warning:")
-    var text = style.bold(place) + " " + severity + " " + style.bold(TerminalText.inline(diagnostic.message)) + "\n"
+    // A note about the whole run (the count of problems not shown) stands on its own line, with no file.
+    var text =
+      (location.file.isEmpty ? "" : style.bold(place) + " ") + severity + " "
+      + style.bold(TerminalText.inline(diagnostic.message)) + "\n"
     if location.line > 0, let line = lines?.line(location.line) {
       var scalars = Array(line.replacingTabs().unicodeScalars)
       var column = max(0, location.column - 1)
@@ -61,7 +64,8 @@ public struct DiagnosticFormatter: Sendable {
     var out = "[\n"
     for (i, d) in diagnostics.enumerated() {
       let l = d.location
-      out += "  {\"file\": \(JSONText.string(l.file)), \"line\": \(l.line > 0 ? String(l.line) : "null"), "
+      out +=
+        "  {\"file\": \(l.file.isEmpty ? "null" : JSONText.string(l.file)), \"line\": \(l.line > 0 ? String(l.line) : "null"), "
       out += "\"column\": \(l.line > 0 ? String(l.column) : "null"), \"severity\": \"\(d.severity.rawValue)\", "
       out += "\"code\": \"\(d.code.rawValue)\", \"message\": \(JSONText.string(d.message)), "
       out += "\"hint\": \(d.hint.map(JSONText.string) ?? "null")}"

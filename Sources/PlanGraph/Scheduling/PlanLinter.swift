@@ -27,6 +27,6 @@ public enum PlanLinter {
             hint: "facts dated after the as-of date are ignored for status and forecast; check the date"))
       }
     }
-    return result
+    return result + LookalikeIDs.warnings(for: plan)
   }
 }
