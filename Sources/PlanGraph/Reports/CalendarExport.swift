@@ -31,18 +31,19 @@ public struct CalendarExport: Sendable {
     var occurrencesByTask: [Int: [Occurrence]] = [:]
     // Per duty, the first held date listed in each period (by period number), known on the as-of date.
     var heldByTask: [Int: [Int: Day]] = [:]
-    // A feed lists a duty's occurrences a year either side of the as-of date (what was just missed and
-    // what is coming), at most `maximumOccurrences` in all, shared fairly among the duties.
+    // A feed lists a duty's occurrences from its start to a year past the as-of date (never to its
+    // `until` decades away), at most `maximumOccurrences` in all, shared fairly among the duties, the
+    // latest kept when a duty's share is cut.
     let horizon = schedule.asOf.adding(days: 365)
-    let since = schedule.asOf.adding(days: -365)
     let duties = plan.tasks.indices.filter { plan.tasks[$0].isDuty && included($0) }
     let share = RecurringDuties.fairShare(
-      of: Self.maximumOccurrences, among: duties.map { Self.windowCount(plan.tasks[$0], since: since, until: horizon) })
+      of: Self.maximumOccurrences,
+      among: duties.map { Self.windowCount(plan.tasks[$0], since: plan.start, until: horizon) })
     for i in duties {
       let task = plan.tasks[i]
       let found = RecurringDuties.occurrences(
         of: task, index: i, every: task.recurrence ?? .year, planStart: plan.start, asOf: schedule.asOf,
-        horizon: horizon, since: since, limit: share
+        horizon: horizon, limit: share, latest: true
       ).map(\.occurrence)
       occurrencesByTask[i] = found
       let every = task.recurrence ?? .year
@@ -94,10 +95,10 @@ public struct CalendarExport: Sendable {
   /// The longest task name an occurrence repeats, in characters; the duty's own item has it whole.
   static let occurrenceNameLength = 100
 
-  /// How many periods of a duty fall in `[since, until]`, for sharing the feed's budget.
+  /// How many periods of a duty fall in `[its start, until]`, for sharing the feed's budget.
   private static func windowCount(_ task: PlanTask, since: Day, until: Day) -> Int {
     let every = task.recurrence ?? .year
-    let from = max(task.recurrenceFrom ?? since, since)
+    let from = task.recurrenceFrom ?? since
     let to = min(task.recurrenceUntil ?? until, until)
     return from <= to ? every.index(of: to) - every.index(of: from) + 1 : 0
   }
@@ -109,15 +110,14 @@ public struct CalendarExport: Sendable {
       "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "@plangraph", "DTSTAMP:" + stamp,
       "SUMMARY:" + Self.escape(summary(task, row: row)),
     ]
-    if let from = task.recurrenceFrom { lines.append("DTSTART;VALUE=DATE:" + Self.date(from)) }
+    lines.append("DTSTART;VALUE=DATE:" + Self.date(task.recurrenceFrom ?? plan.start))
     lines.append("STATUS:" + (row.status == .cancelled ? "CANCELLED" : "NEEDS-ACTION"))
-    if let counts = row.occurrences {
-      lines.append(
-        "X-PLANGRAPH-OCCURRENCES:"
-          + language.pick(
-            "\(counts.due - counts.missed) held of \(counts.due) due\\, \(counts.missed) missed",
-            "应开展 \(counts.due) 次，已开展 \(counts.due - counts.missed) 次，未按期 \(counts.missed) 次"))
-    }
+    let counts = row.occurrences ?? (total: 0, due: 0, missed: 0)
+    lines.append(
+      "X-PLANGRAPH-OCCURRENCES:"
+        + language.pick(
+          "\(counts.due - counts.missed) held of \(counts.due) due\\, \(counts.missed) missed",
+          "应开展 \(counts.due) 次，已开展 \(counts.due - counts.missed) 次，未按期 \(counts.missed) 次"))
     lines += common(task, row: row)
     lines.append("END:VTODO")
     return lines

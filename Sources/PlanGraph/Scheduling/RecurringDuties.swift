@@ -73,15 +73,16 @@ enum RecurringDuties {
 
   /// Every occurrence of a duty in `[from, until]` (at most `limit`), and whether it was missed as of
   /// `asOf`; `until` is the duty's own, else `horizon`, else the as-of date, and never past `horizon`;
-  /// occurrences whose period ends before `since` are left out.
+  /// the first `limit`, or with `latest` the last.
   static func occurrences(
     of task: PlanTask, index: Int, every: Recurrence, planStart: Day, asOf: Day, horizon: Day? = nil,
-    since: Day? = nil, limit: Int = .max
+    limit: Int = .max, latest: Bool = false
   ) -> [(occurrence: Occurrence, missed: Bool)] {
     let span = Span(task: task, every: every, planStart: planStart, until: horizon, asOf: asOf)
     guard span.total > 0 else { return [] }
-    let first = max(span.first, since.map { every.index(of: $0) } ?? span.first)
     let last = min(span.last, horizon.map { every.index(of: $0) } ?? span.last)
+    var first = span.first
+    if latest, limit < .max, last - first + 1 > limit { first = last - max(1, limit) + 1 }
     guard first <= last else { return [] }
     var result: [(Occurrence, Bool)] = []
     for k in first...last {

@@ -17,8 +17,8 @@ struct TimelineChart {
   /// What a lane counts for in the folding budget besides its cards: its cluster as four nodes and
   /// its two invisible anchors.
   static let laneCost = 6
-  /// Most tasks listed in one card (four columns); a fuller card ends with how many more it holds.
-  static let maximumCardTasks = 64
+  /// Most tasks listed in one card (eight columns); a fuller card ends with how many more it holds.
+  static let maximumCardTasks = 128
   /// Widest task name in a card, in display columns.
   static let nameWidth = 28
 
