@@ -106,6 +106,6 @@ func resolveOwnerFilter(_ text: String?, in plan: Plan) throws -> Set<Int>? {
   do {
     return plan.ownerSubtree(try plan.owner(named: text))
   } catch {
-    throw ValidationError("--owner: \(error.description)")
+    throw ValidationError("--owner: \(TerminalText.inline(error.description))")
   }
 }
