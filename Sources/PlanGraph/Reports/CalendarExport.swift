@@ -90,7 +90,7 @@ public struct CalendarExport: Sendable {
   }
 
   /// How many occurrences a feed lists at most, shared among its duties.
-  public static let maximumOccurrences = 100_000
+  public static let maximumOccurrences = 20_000
 
   /// The longest task name an occurrence repeats, in characters; the duty's own item has it whole.
   static let occurrenceNameLength = 100
