@@ -46,11 +46,11 @@ public enum TerminalText {
   /// (`ESC [ digits ; … m`) the reports write themselves; every other unsafe scalar escaped. The last
   /// line of defence behind the renderers, which escape plan text where it lands.
   public static func screen(_ text: String, keepingStyles: Bool) -> String {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = text.unicodeScalars
     guard scalars.contains(where: { isUnsafe($0) && $0 != "\n" }) else { return text }
     var out = String.UnicodeScalarView()
-    var i = 0
-    while i < scalars.count {
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
       let scalar = scalars[i]
       if scalar == "\n" || !isUnsafe(scalar) {
         out.append(scalar)
@@ -60,20 +60,23 @@ public enum TerminalText {
       } else {
         out.append(contentsOf: escape(scalar).unicodeScalars)
       }
-      i += 1
+      i = scalars.index(after: i)
     }
     return String(out)
   }
 
   /// The index of the `m` ending a colour code that starts at `start`, if one does.
-  private static func styleEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
-    guard start + 1 < scalars.count, scalars[start + 1] == "[" else { return nil }
-    var k = start + 2
-    while k < scalars.count, k - start < 16 {
+  private static func styleEnd(_ scalars: String.UnicodeScalarView, from start: String.Index) -> String.Index? {
+    var k = scalars.index(after: start)
+    guard k < scalars.endIndex, scalars[k] == "[" else { return nil }
+    k = scalars.index(after: k)
+    var length = 0
+    while k < scalars.endIndex, length < 16 {
       let s = scalars[k]
       if s == "m" { return k }
       guard s == ";" || ("0"..."9").contains(s) else { return nil }
-      k += 1
+      k = scalars.index(after: k)
+      length += 1
     }
     return nil
   }
