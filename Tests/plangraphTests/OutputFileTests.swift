@@ -35,21 +35,31 @@ import Testing
     try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
   }
 
-  @Test func devNullIsWrittenNotReplaced() throws {
+  // The tests never name the machine's own /dev entries: run as root, a regression would replace them
+  // (the old code replaced /dev/null and /dev/stdout). They use a device node and links of their own.
+
+  @Test func aDeviceIsWrittenNotReplaced() throws {
     let scratch = try Scratch()
-    let run = try CommandRunner.run(["schedule", scratch.plan, "--format", "csv", "-o", "/dev/null"])
+    let device = scratch.path("null")
+    // A private null device: mknod needs root (CAP_MKNOD); without it the FIFO test covers the path.
+    let made = try CommandRunner.runShell("mknod \(device) c 1 3 && echo made")
+    guard made.contains("made") else { return }
+    let run = try CommandRunner.run(["schedule", scratch.plan, "--format", "csv", "-o", device])
     #expect(run.status == 0)
-    let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+    let type = try FileManager.default.attributesOfItem(atPath: device)[.type] as? FileAttributeType
     #expect(type == .typeCharacterSpecial)
   }
 
-  @Test func dashAndDevStdoutAreStandardOutput() throws {
+  @Test func dashAndDescriptorLinksAreStandardOutput() throws {
     let scratch = try Scratch()
-    for target in ["-", "/dev/stdout", "/proc/self/fd/1"] {
+    let link = scratch.path("stdout")
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+    for target in ["-", "/proc/self/fd/1", link] {
       let run = try CommandRunner.run(["schedule", scratch.plan, "--format", "csv", "-o", target])
       #expect(run.status == 0, "\(target)")
       #expect(run.stdout.contains("id,name,owner"), "\(target)")
     }
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/proc/self/fd/1")
     #expect(!FileManager.default.fileExists(atPath: CommandRunner.packageRoot.appendingPathComponent("-").path))
   }
 
