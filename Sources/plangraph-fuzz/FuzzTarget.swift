@@ -25,7 +25,7 @@ import PlanGraph
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
     guard let mode = bytes.first else { return 0 }
     let input = Array(bytes.dropFirst())
-    switch mode % 4 {
+    switch mode % 8 {
     case 0, 1:
       let path = mode % 4 == 0 ? "plan.yaml" : "plan.json"
       let check = PlanCheck(
@@ -50,11 +50,78 @@ import PlanGraph
       _ = MermaidExport(plan: plan, schedule: schedule, language: language).markdown()
     case 2:
       _ = DateExpression.parse(String(decoding: input, as: UTF8.self))
+    case 4:
+      fuzzEscaping(String(decoding: input, as: UTF8.self))
+    case 5:
+      fuzzMermaid(input)
     default:
       _ = PlanDuration.parse(String(decoding: input, as: UTF8.self))
       _ = DecimalNumber(String(decoding: input, as: UTF8.self))
     }
     return 0
+  }
+
+  /// The CSV and terminal writers on any text: a CSV field never starts a formula, a terminal line
+  /// holds no control character, and widths never trap.
+  func fuzzEscaping(_ text: String) {
+    let field = CSVText.neutralised(text)
+    if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+      precondition(
+        field.hasPrefix("'") || text.unicodeScalars.allSatisfy { "+-.0123456789".unicodeScalars.contains($0) })
+    }
+    precondition(!CSVText.field(text).utf8.contains(0))
+    let inline = TerminalText.inline(text)
+    precondition(!inline.unicodeScalars.contains { TerminalText.isUnsafe($0) })
+    let screen = TerminalText.screen(text, keepingStyles: false)
+    precondition(!screen.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
+    _ = TerminalText.screen(text, keepingStyles: true)
+    var table = TextTable(columns: [TextTable.Column("a"), TextTable.Column("b", flexible: true)])
+    table.rows = [.cells([.init(text), .init(text)]), .line(.init(text), indent: 2)]
+    let rendered = table.render(width: 40, style: .plain)
+    precondition(!rendered.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
+    _ = TextWidth.truncate(text, to: 7)
+    let location = FileLocation(file: text, line: 1, column: 3, length: 4)
+    let formatted = DiagnosticFormatter().format(
+      [Diagnostic(.error, .invalidValue, text, at: location, hint: text)], sources: [text: Array(text.utf8)])
+    precondition(!formatted.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
+    precondition(formatted.split(separator: "\n", omittingEmptySubsequences: false).count <= 5)
+  }
+
+  /// The Mermaid writer on a plan whose task names are the input's lines: every task line keeps the
+  /// shape Mermaid's gantt grammar accepts (text, then `:` and the data, no `#`, `;` or `%`).
+  func fuzzMermaid(_ input: [UInt8]) {
+    let names = String(decoding: input, as: UTF8.self).split(separator: "\n").prefix(50)
+    var yaml = "plan: f\nstart: 2017-09-01\ntasks:\n"
+    for (i, name) in names.enumerated() {
+      var quoted = "\""
+      for scalar in name.unicodeScalars {
+        switch scalar {
+        case "\\": quoted += "\\\\"
+        case "\"": quoted += "\\\""
+        default:
+          if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0xFEFF
+            || (0xD800...0xDFFF).contains(scalar.value)
+          {
+            let hex = String(scalar.value, radix: 16)
+            quoted += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+          } else {
+            quoted.unicodeScalars.append(scalar)
+          }
+        }
+      }
+      yaml += "  - { id: t\(i), name: \(quoted)\", duration: 1d }\n"
+    }
+    let result = PlanLoader.load(text: yaml)
+    guard let plan = result.plan, let scheduler = try? Scheduler(plan: plan) else { return }
+    let text = MermaidExport(plan: plan, schedule: scheduler.schedule(asOf: plan.start), language: .en).markdown()
+    for line in text.split(separator: "\n") where line.hasPrefix("    ") && line.contains(" :") {
+      guard !line.hasPrefix("    section "), !line.hasPrefix("    title ") else { continue }
+      let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+      precondition(parts.count == 2)
+      precondition(!line.contains("#") && !line.contains(";") && !line.contains("%"))
+      let start = parts[0].drop { $0 == " " }
+      precondition(start.unicodeScalars.first.map { !$0.isASCII && !$0.properties.isWhitespace } ?? false)
+    }
   }
 #else
   @main

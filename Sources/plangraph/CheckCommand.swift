@@ -32,9 +32,9 @@ struct CheckCommand: ParsableCommand {
     case .text:
       printDiagnostics(check.diagnostics, sources: check.sources)
       if check.isValid, let loaded = check.plan, let schedule = check.schedule {
-        Output.out(
-          CheckReport.text(
-            plan: loaded, path: plan.plan, schedule: schedule, style: Terminal.style(for: 1), language: language))
+        let style = Terminal.style(for: 1)
+        let text = CheckReport.text(plan: loaded, path: plan.plan, schedule: schedule, style: style, language: language)
+        Output.out(TerminalText.screen(text, keepingStyles: style.enabled))
       }
     }
     if !check.isValid { throw ExitCode(2) }

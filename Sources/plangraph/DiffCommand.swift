@@ -61,7 +61,7 @@ struct DiffCommand: ParsableCommand {
     let diff = PlanDiff(old: oldSide, new: newSide)
     let report = DiffReport(diff, language: language)
     switch format {
-    case .table: try output.emit(report.table(width: output.width, style: output.style))
+    case .table: try output.emit(screen: report.table(width: output.width, style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())

@@ -44,7 +44,7 @@ struct HistoryCommand: ParsableCommand {
       window: try window.days)
     let report = HistoryReport(log, language: try language.language)
     switch format {
-    case .table: try output.emit(report.table(width: output.width, style: output.style))
+    case .table: try output.emit(screen: report.table(width: output.width, style: output.style))
     case .json: try output.emit(report.json())
     case .csv: try output.emit(report.csv())
     }

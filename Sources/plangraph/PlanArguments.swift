@@ -19,19 +19,21 @@ struct PlanArgument: ParsableArguments {
       printDiagnostics(check.diagnostics, sources: check.sources)
       throw ExitCode(2)
     }
+    PlanInputs.record(loaded.files)
     return (loaded, schedule)
   }
 }
 
 /// Prints diagnostics compiler style on stderr, with a count line.
 func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
-  var text = DiagnosticFormatter(style: Terminal.style(for: 2)).format(diagnostics, sources: sources)
+  let style = Terminal.style(for: 2)
+  var text = DiagnosticFormatter(style: style).format(diagnostics, sources: sources)
   let counts = Diagnostic.counts(diagnostics)
   if counts.errors + counts.warnings > 0 {
     text +=
       "\(counts.errors) error\(counts.errors == 1 ? "" : "s"), \(counts.warnings) warning\(counts.warnings == 1 ? "" : "s")\n"
   }
-  Output.err(text)
+  Output.err(TerminalText.screen(text, keepingStyles: style.enabled))
 }
 
 /// `--as-of`: the date status is computed for.

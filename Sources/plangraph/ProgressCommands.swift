@@ -40,9 +40,10 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
     throw ExitCode(2)
   }
   func refuse(_ refusal: ProgressRefusal) -> ExitCode {
+    // Refusals quote the plan's ids and the user's text: shown with control characters escaped.
     Output.err(
-      "plangraph: " + language.pick("error: ", "错误：") + refusal.message + "\n"
-        + (refusal.hint.map { language.pick("hint: ", "提示：") + $0 + "\n" } ?? ""))
+      "plangraph: " + language.pick("error: ", "错误：") + TerminalText.inline(refusal.message) + "\n"
+        + (refusal.hint.map { language.pick("hint: ", "提示：") + TerminalText.inline($0) + "\n" } ?? ""))
     return ExitCode(1)
   }
   let index: Int
@@ -67,12 +68,16 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
     throw refuse(refusal)
   }
   if target.dryRun {
-    Output.out(UnifiedDiff.text(old: edit.original, new: edit.edited, path: edit.path))
+    Output.out(
+      TerminalText.screen(UnifiedDiff.text(old: edit.original, new: edit.edited, path: edit.path), keepingStyles: false)
+    )
     return
   }
   switch ProgressEditor.write(edit, fileSystem: DiskFileSystem(), language: language) {
   case .success:
-    Output.err(language.pick("plangraph: recorded in ", "plangraph：已记入 ") + "\(edit.path) (\(edit.taskID))\n")
+    Output.err(
+      language.pick("plangraph: recorded in ", "plangraph：已记入 ") + TerminalText.inline("\(edit.path) (\(edit.taskID))")
+        + "\n")
   case .failure(let refusal):
     throw refuse(refusal)
   }

@@ -68,6 +68,10 @@ struct RenderCommand: ParsableCommand {
     _ = try outputFormat
     _ = try clusters
     _ = try window.days
+    guard ChartOptions.isValidFontName(font) else {
+      throw ValidationError(
+        "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'")
+    }
   }
 
   private var chartKind: ChartKind {
@@ -150,11 +154,11 @@ struct RenderCommand: ParsableCommand {
       }
     } catch {
       progress.stop(summary: "failed")
-      Output.err("plangraph: \(error.description)\n")
+      Output.err("plangraph: \(TerminalText.inline(error.description))\n")
       throw ExitCode(1)
     }
     progress.stop(summary: "of which Graphviz's layout \(seconds(rendering.layoutTime)) s")
-    for warning in rendering.warnings { Output.err("plangraph: graphviz: \(warning)\n") }
+    for warning in rendering.warnings { Output.err("plangraph: graphviz: \(TerminalText.inline(warning))\n") }
     try writeFile(rendering.bytes, to: output)
   }
 }

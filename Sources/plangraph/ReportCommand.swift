@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         svg = String(
           decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
       } catch {
-        Output.err("plangraph: the roadmap chart is left out: \(error.description)\n")
+        Output.err("plangraph: the roadmap chart is left out: \(TerminalText.inline(error.description))\n")
       }
     }
     var html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg, owners: owners).html()

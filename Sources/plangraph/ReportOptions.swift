@@ -25,10 +25,11 @@ struct WindowOption: ParsableArguments {
   }
 }
 
-/// `-o FILE`: write the report to a file (atomically) instead of stdout.
+/// `-o FILE`: write the report to a file (atomically) instead of stdout; `-o -` is stdout.
 struct OutputFileOption: ParsableArguments {
   @Option(
-    name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp("Write to this file instead of stdout ('-': stdout).", valueName: "file"))
   var output: String?
 
   /// Writes `text` to the file, or to stdout; a failed write exits with status 1.
@@ -38,6 +39,12 @@ struct OutputFileOption: ParsableArguments {
       return
     }
     try writeFile(Array(text.utf8), to: output)
+  }
+
+  /// Writes a table or text report: plan text the renderer missed is escaped on the way (see
+  /// `TerminalText.screen`), colour codes kept when they are written.
+  func emit(screen text: String) throws {
+    try emit(TerminalText.screen(text, keepingStyles: style.enabled))
   }
 
   /// Writes bytes to the file, or to stdout; a failed write exits with status 1.
@@ -50,20 +57,46 @@ struct OutputFileOption: ParsableArguments {
   }
 
   /// Colours when the report goes to a terminal that wants them, else none.
-  var style: TerminalStyle { output == nil ? Terminal.style(for: 1) : .plain }
+  var style: TerminalStyle { output == nil || output == "-" ? Terminal.style(for: 1) : .plain }
 
   /// The width tables are fitted to: the terminal's, or for a file `COLUMNS` or 80, whatever terminal
   /// the command happens to run in.
-  var width: Int { output == nil ? Terminal.width : Terminal.columns ?? 80 }
+  var width: Int { output == nil || output == "-" ? Terminal.width : Terminal.columns ?? 80 }
 }
 
-/// Writes a file atomically; a failure is printed and exits with status 1.
+/// Writes `-o`'s file: `-` is stdout, a device or FIFO is written in place, a regular file replaced
+/// atomically. A file the plan was read from is refused with status 64 before anything is written; a
+/// failure to write is printed and exits with status 1.
 func writeFile(_ bytes: [UInt8], to path: String) throws {
+  if path == "-" {
+    Output.write(bytes, to: 1)
+    return
+  }
+  if let target = OutputFile.identity(of: path), let input = PlanInputs.files[target] {
+    let same = input == path ? "" : " (the same file as '\(TerminalText.inline(input))')"
+    Output.err(
+      "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
+        + "hint: give -o another file name\n")
+    throw ExitCode(64)
+  }
   do {
-    try AtomicFile.write(bytes, to: path)
+    try OutputFile.write(bytes, to: path)
   } catch {
-    Output.err("plangraph: \(error.description)\n")
+    Output.err("plangraph: \(TerminalText.inline(error.description))\n")
     throw ExitCode(1)
+  }
+}
+
+/// The files the plan was read from, by identity, so that `-o` can never overwrite one of them.
+enum PlanInputs {
+  /// Each file's identity and the path it was read by; set once, when the plan is loaded.
+  nonisolated(unsafe) static var files: [OutputFile.Identity: String] = [:]
+
+  /// Records the files of a loaded plan.
+  static func record(_ paths: [String]) {
+    for path in paths {
+      if let identity = OutputFile.identity(of: path) { files[identity] = path }
+    }
   }
 }
 
@@ -73,6 +106,6 @@ func resolveOwnerFilter(_ text: String?, in plan: Plan) throws -> Set<Int>? {
   do {
     return plan.ownerSubtree(try plan.owner(named: text))
   } catch {
-    throw ValidationError("--owner: \(error.description)")
+    throw ValidationError("--owner: \(TerminalText.inline(error.description))")
   }
 }

@@ -29,7 +29,7 @@ struct ScheduleCommand: ParsableCommand {
     let report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
     switch format {
     case .table:
-      try output.emit(report.table(width: width.columns(for: output), style: output.style))
+      try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
@@ -62,7 +62,7 @@ struct CriticalCommand: ParsableCommand {
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .text:
-      try output.emit(report.text(width: width.columns(for: output), style: output.style))
+      try output.emit(screen: report.text(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .md: try output.emit(report.markdown())
     }
@@ -99,7 +99,7 @@ struct OverdueCommand: ParsableCommand {
     let report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
     switch format {
     case .table:
-      try output.emit(report.table(width: width.columns(for: output), style: output.style))
+      try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())

@@ -34,7 +34,7 @@ struct SlipCommand: ParsableCommand {
       plan: plan.plan, since: since, asOf: try asOf.asOf, window: try window.days, language: language)
     let report = SlipReport(slip, language: language)
     switch format {
-    case .table: try output.emit(report.table(width: output.width, style: output.style))
+    case .table: try output.emit(screen: report.table(width: output.width, style: output.style))
     case .json: try output.emit(report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())

@@ -156,3 +156,20 @@ import Testing
     #expect(x - x.rounded(.down) < 0.5)
   }
 }
+
+/// Issue 13, D13: a PNG longer than cairo's side limit is drawn at a lower resolution, with the render's
+/// own warning, instead of Graphviz scaling it and printing to stderr.
+@Suite struct BitmapSideLimitTests {
+  @Test func aVeryLongChartStaysWithinCairosSideLimit() throws {
+    let long = DOTGraph(
+      name: "long", attributes: ["layout": "nop"],
+      nodes: [DOTNode("a", ["pos": "0,0"]), DOTNode("b", ["pos": "400000,0"])])
+    let rendering = try GraphvizRenderer().render(long, format: .png)
+    let bytes = rendering.bytes
+    #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width > 30_000 && width < 32_767)
+    #expect(rendering.warnings.contains { $0.contains("more than a PNG's 32767 pixels") }, "\(rendering.warnings)")
+    #expect(!rendering.warnings.contains { $0.contains("too large for cairo") })
+  }
+}

@@ -61,10 +61,11 @@ struct DiagnosticBag {
       if l.column != r.column { return l.column < r.column }
       return a.offset < b.offset
     }.map(\.element)
-    if dropped > 0, let last = result.last {
+    if dropped > 0 {
+      // The note is about the whole check, not about any one file: it has no file of its own.
       var note = Diagnostic(
         droppedErrors > 0 ? .error : .warning, .tooManyProblems, "\(dropped) more problems not shown",
-        at: FileLocation(file: last.location.file, line: 0, column: 0),
+        at: FileLocation(file: "", line: 0, column: 0),
         hint: "fix the problems above and run again")
       note.omitted = OmittedProblems(errors: droppedErrors, warnings: dropped - droppedErrors)
       result.append(note)

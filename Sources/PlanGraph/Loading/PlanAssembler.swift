@@ -334,7 +334,8 @@ struct PlanAssembler {
     guard !files.contains(where: \.parsed.stoppedBySyntaxError) else { return }
     for index in builder.tasks.indices where builder.tasks[index].children.isEmpty && builder.tasks[index].owner == nil
     {
-      guard !ownerWritten.contains(index) else { continue }
+      // A task whose id was refused has its diagnostic already; "task '' has no owner" would echo it.
+      guard !ownerWritten.contains(index), !builder.tasks[index].id.isEmpty else { continue }
       bag.warning(
         .noOwner, "task '\(builder.tasks[index].fullID)' has no owner", at: location(builder.tasks[index].locations.id),
         hint: "add 'owner: <unit>' to the task, or 'owner:' at the top of its file")

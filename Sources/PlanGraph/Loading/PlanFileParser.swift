@@ -212,7 +212,8 @@ struct PlanFileParser<Source: YAMLEventSource> {
       case .owner(let index, var seen):
         let event = try cursor.next()
         if event.kind == .mappingEnd || event.kind == .streamEnd {
-          if file.owners[index].id == nil {
+          // An id that was written but refused has had its own diagnostic: one problem, one diagnostic.
+          if file.owners[index].id == nil && !seen.contains(.id) {
             bag.error(
               .missingKey, "an owner needs an 'id'", at: cursor.location(file.owners[index].position),
               hint: "add 'id: short-name'")

@@ -36,7 +36,10 @@ public struct PlanLoader: Sendable {
       case .failure(let error):
         let location = next.includedAt ?? FileLocation(file: next.path, line: 0, column: 0)
         let code: DiagnosticCode = next.includedAt != nil && error == .missing ? .includeMissing : .unreadableFile
-        bag.error(code, "cannot read '\(next.path)': \(error.reason)", at: location)
+        // An include of '.' resolves to the root's folder, an empty path: name what was written.
+        let shown = next.path.isEmpty ? (next.written ?? ".") : next.path
+        let reason = next.path.isEmpty ? PlanFileError.directory.reason : error.reason
+        bag.error(code, "cannot read '\(shown)': \(reason)", at: location)
         continue
       }
       if let canonical { canonicalSeen[canonical] = next.path }
@@ -131,7 +134,13 @@ public struct PlanLoader: Sendable {
       return false
     }
     guard let canonical else {
-      bag.error(.includeMissing, "cannot read '\(file.path)': no such file", at: location)
+      // `include: ['.']` resolves to the root's own folder, an empty path: name what was written.
+      let isFolder = file.path.isEmpty || file.relativePath.isEmpty || written == "." || written.hasSuffix("/")
+      bag.error(
+        .includeMissing,
+        "cannot read '\(file.path.isEmpty ? written : file.path)': "
+          + (isFolder ? PlanFileError.directory.reason : PlanFileError.missing.reason), at: location,
+        hint: isFolder ? "include plan files, such as 'union.yaml', not folders" : nil)
       return false
     }
     if let root, !(canonical.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {

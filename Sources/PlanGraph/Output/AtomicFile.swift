@@ -6,6 +6,10 @@
 
 /// Writes files so that they never half-exist: a temporary file in the same folder, flushed to disk,
 /// then renamed over the target. An interrupted write leaves the previous file intact.
+///
+/// A replaced file keeps its permission bits (and, for root, its owner and group); a new file is 0644.
+/// The new content is a new inode: other hard links to the old file keep the old content, the price of
+/// never leaving a half-written file behind.
 public enum AtomicFile {
   /// Why a file could not be written.
   public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -19,6 +23,14 @@ public enum AtomicFile {
 
   /// Writes `bytes` to `path` atomically.
   public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    var info = stat()
+    let existing = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    try write(bytes, to: path, replacing: existing ? info : nil)
+  }
+
+  /// Writes `bytes` to `path` atomically, giving the new file the mode (and, for root, the owner) of
+  /// `replaced`, the file it takes the place of.
+  static func write(_ bytes: [UInt8], to path: String, replacing replaced: stat?) throws(Failure) {
     let folder = PlanPath.directory(of: path)
     var template = Array(PlanPath.join(folder.isEmpty ? "." : folder, ".plangraph-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -45,8 +57,13 @@ public enum AtomicFile {
       }
       written += n
     }
-    // Files are created 0600 by mkstemp; give them the usual permissions.
-    fchmod(fd, 0o644)
+    // Files are created 0600 by mkstemp: give a new file the usual permissions, a replacement the old ones.
+    if let replaced {
+      if geteuid() == 0 { _ = fchown(fd, replaced.st_uid, replaced.st_gid) }
+      fchmod(fd, replaced.st_mode & 0o7777)
+    } else {
+      fchmod(fd, 0o644)
+    }
     if fsync(fd) != 0 {
       let reason = describe(errno)
       close(fd)

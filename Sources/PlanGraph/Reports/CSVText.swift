@@ -1,5 +1,10 @@
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, and a
 /// UTF-8 byte-order mark so that Excel and WPS open Chinese text correctly.
+///
+/// Fields are made inert for spreadsheets (OWASP's advice on CSV injection): a field that starts with
+/// `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`, so Excel, WPS and LibreOffice show it as text
+/// instead of running it as a formula; a field that is a plain number (`-5`, `-0.25`) stays a number.
+/// NUL, which spreadsheets cut text at, is written as U+FFFD.
 public enum CSVText {
   /// The byte-order mark that starts every CSV file.
   public static let byteOrderMark = "\u{FEFF}"
@@ -16,8 +21,9 @@ public enum CSVText {
     fields.map(field).joined(separator: ",") + "\r\n"
   }
 
-  /// One field, quoted when needed, quotes doubled.
+  /// One field, neutralised, then quoted when needed, quotes doubled.
   public static func field(_ text: String) -> String {
+    let text = neutralised(text)
     let needsQuotes =
       text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
       || text.hasPrefix(" ") || text.hasSuffix(" ")
@@ -27,6 +33,37 @@ public enum CSVText {
       if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
     }
     return out + "\""
+  }
+
+  /// `text` as a spreadsheet shows it as text: a leading formula character escaped with `'`, NUL as
+  /// U+FFFD.
+  public static func neutralised(_ text: String) -> String {
+    var text = text
+    if text.utf8.contains(0) {
+      text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
+    }
+    guard let first = text.unicodeScalars.first else { return text }
+    switch first {
+    case "=", "+", "-", "@", "\t", "\r":
+      return isPlainNumber(text) ? text : "'" + text
+    default:
+      return text
+    }
+  }
+
+  /// `-5`, `+3`, `-0.25`: a number a spreadsheet reads as a number and nothing else.
+  static func isPlainNumber(_ text: String) -> Bool {
+    var digits = 0
+    var dots = 0
+    for (i, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "-"), UInt8(ascii: "+"): if i != 0 { return false }
+      case UInt8(ascii: "."): dots += 1
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+      default: return false
+      }
+    }
+    return digits > 0 && dots <= 1
   }
 }
 
@@ -48,6 +85,7 @@ public enum MarkdownText {
       case "[": out += "\\["
       case "]": out += "\\]"
       case "\n", "\r": out += " "
+      case "\0": out += "\u{FFFD}"
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -31,17 +31,20 @@ public struct CalendarExport: Sendable {
     var occurrencesByTask: [Int: [Occurrence]] = [:]
     // Per duty, the first held date listed in each period (by period number), known on the as-of date.
     var heldByTask: [Int: [Int: Day]] = [:]
-    // Duties without an end run in the feed for a year past the as-of date: what is coming is the point.
+    // A feed lists a duty's occurrences from its start to a year past the as-of date (never to its
+    // `until` decades away), at most `maximumOccurrences` in all, shared fairly among the duties, the
+    // latest kept when a duty's share is cut.
     let horizon = schedule.asOf.adding(days: 365)
-    var listed = 0
-    for i in plan.tasks.indices where plan.tasks[i].isDuty && included(i) {
+    let duties = plan.tasks.indices.filter { plan.tasks[$0].isDuty && included($0) }
+    let share = RecurringDuties.fairShare(
+      of: Self.maximumOccurrences,
+      among: duties.map { Self.windowCount(plan.tasks[$0], since: plan.start, until: horizon) })
+    for i in duties {
       let task = plan.tasks[i]
-      // A feed lists at most as many occurrences as a schedule lists missed ones.
       let found = RecurringDuties.occurrences(
         of: task, index: i, every: task.recurrence ?? .year, planStart: plan.start, asOf: schedule.asOf,
-        horizon: horizon, limit: RecurringDuties.maximumListed - listed
+        horizon: horizon, limit: share, latest: true
       ).map(\.occurrence)
-      listed += found.count
       occurrencesByTask[i] = found
       let every = task.recurrence ?? .year
       var held: [Int: Day] = [:]
@@ -55,6 +58,7 @@ public struct CalendarExport: Sendable {
       let row = schedule.tasks[i]
       if task.isDuty {
         let every = task.recurrence ?? .year
+        lines += dutyParent(task, row: row, stamp: stamp)
         for occurrence in occurrencesByTask[i] ?? [] {
           let held = heldByTask[i]?[every.index(of: occurrence.period.lowerBound)]
           lines += duty(task, occurrence: occurrence, held: held, row: row, stamp: stamp)
@@ -85,14 +89,49 @@ public struct CalendarExport: Sendable {
     return lines
   }
 
+  /// How many occurrences a feed lists at most, shared among its duties.
+  public static let maximumOccurrences = 20_000
+
+  /// The longest task name an occurrence repeats, in characters; the duty's own item has it whole.
+  static let occurrenceNameLength = 100
+
+  /// How many periods of a duty fall in `[its start, until]`, for sharing the feed's budget.
+  private static func windowCount(_ task: PlanTask, since: Day, until: Day) -> Int {
+    let every = task.recurrence ?? .year
+    let from = task.recurrenceFrom ?? since
+    let to = min(task.recurrenceUntil ?? until, until)
+    return from <= to ? every.index(of: to) - every.index(of: from) + 1 : 0
+  }
+
+  /// The duty itself, which its occurrences refer to (`RELATED-TO`): it carries the note, the source
+  /// and the counts once, instead of every occurrence repeating them.
+  private func dutyParent(_ task: PlanTask, row: TaskSchedule, stamp: String) -> [String] {
+    var lines = [
+      "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "@plangraph", "DTSTAMP:" + stamp,
+      "SUMMARY:" + Self.escape(summary(task, row: row)),
+    ]
+    lines.append("DTSTART;VALUE=DATE:" + Self.date(task.recurrenceFrom ?? plan.start))
+    lines.append("STATUS:" + (row.status == .cancelled ? "CANCELLED" : "NEEDS-ACTION"))
+    let counts = row.occurrences ?? (total: 0, due: 0, missed: 0)
+    lines.append(
+      "X-PLANGRAPH-OCCURRENCES:"
+        + language.pick(
+          "\(counts.due - counts.missed) held of \(counts.due) due\\, \(counts.missed) missed",
+          "应开展 \(counts.due) 次，已开展 \(counts.due - counts.missed) 次，未按期 \(counts.missed) 次"))
+    lines += common(task, row: row)
+    lines.append("END:VTODO")
+    return lines
+  }
+
   private func duty(_ task: PlanTask, occurrence: Occurrence, held: Day?, row: TaskSchedule, stamp: String)
     -> [String]
   {
     let missed = held == nil && occurrence.due < schedule.asOf
+    let name = TextWidth.truncate(task.name, to: Self.occurrenceNameLength * 2)
     var lines = [
       "BEGIN:VTODO", "UID:" + Self.escape(task.fullID) + "/" + occurrence.due.iso + "@plangraph",
       "DTSTAMP:" + stamp,
-      "SUMMARY:" + Self.escape((missed ? "[" + ScheduleStatus.overdue.label(language) + "] " : "") + task.name),
+      "SUMMARY:" + Self.escape((missed ? "[" + ScheduleStatus.overdue.label(language) + "] " : "") + name),
       "DTSTART;VALUE=DATE:" + Self.date(occurrence.period.lowerBound),
       "DUE;VALUE=DATE:" + Self.date(occurrence.due),
     ]
@@ -103,7 +142,10 @@ public struct CalendarExport: Sendable {
     } else {
       lines.append("STATUS:NEEDS-ACTION")
     }
-    lines += common(task, row: row)
+    // The duty's own item has the note, source and owner; an occurrence names it and refers to it.
+    lines.append("RELATED-TO;RELTYPE=PARENT:" + Self.escape(task.fullID) + "@plangraph")
+    if let owner = task.owner { lines.append("CATEGORIES:" + Self.escape(plan.owners[owner].name)) }
+    lines.append("DESCRIPTION:" + Self.escape(language.pick("Occurrence of duty ", "例行工作") + task.fullID))
     lines.append("END:VTODO")
     return lines
   }

@@ -23,10 +23,15 @@ public struct DiagnosticFormatter: Sendable {
   /// `file:line:column: error: message`, the source line, a caret under the offending text, and the hint.
   private func format(_ diagnostic: Diagnostic, lines: SourceLines?) -> String {
     let location = diagnostic.location
-    let place = location.line > 0 ? "\(location.file):\(location.line):\(location.column):" : "\(location.file):"
+    // File names, messages and hints are shown inert: a file named `x:1:1: error: y⏎z.yaml` stays on one line.
+    let file = TerminalText.inline(location.file)
+    let place = location.line > 0 ? "\(file):\(location.line):\(location.column):" : "\(file):"
     let severity =
       diagnostic.severity == .error ? style.red("error:") : style.magenta("warning:")
-    var text = style.bold(place) + " " + severity + " " + style.bold(diagnostic.message) + "\n"
+    // A note about the whole run (the count of problems not shown) stands on its own line, with no file.
+    var text =
+      (location.file.isEmpty ? "" : style.bold(place) + " ") + severity + " "
+      + style.bold(TerminalText.inline(diagnostic.message)) + "\n"
     if location.line > 0, let line = lines?.line(location.line) {
       var scalars = Array(line.replacingTabs().unicodeScalars)
       var column = max(0, location.column - 1)
@@ -40,14 +45,16 @@ public struct DiagnosticFormatter: Sendable {
         scalars = head + Array(scalars[from..<to]) + tail
         column = column - from + head.count
       }
-      let before = String(String.UnicodeScalarView(scalars.prefix(column)))
-      let token = String(String.UnicodeScalarView(scalars.dropFirst(column).prefix(location.length)))
+      // Controls in the line are shown as escapes, and the caret is placed by the escaped text's width.
+      let before = TerminalText.inline(String(String.UnicodeScalarView(scalars.prefix(column))))
+      let token = TerminalText.inline(
+        String(String.UnicodeScalarView(scalars.dropFirst(column).prefix(location.length))))
       let caret = "^" + String(repeating: "~", count: max(0, TextWidth.of(token) - 1))
-      text += "    " + String(String.UnicodeScalarView(scalars)) + "\n"
+      text += "    " + TerminalText.inline(String(String.UnicodeScalarView(scalars))) + "\n"
       text += "    " + String(repeating: " ", count: TextWidth.of(before)) + style.green(caret) + "\n"
     }
     if let hint = diagnostic.hint {
-      text += style.cyan("hint:") + " " + hint + "\n"
+      text += style.cyan("hint:") + " " + TerminalText.inline(hint) + "\n"
     }
     return text
   }
@@ -57,7 +64,8 @@ public struct DiagnosticFormatter: Sendable {
     var out = "[\n"
     for (i, d) in diagnostics.enumerated() {
       let l = d.location
-      out += "  {\"file\": \(JSONText.string(l.file)), \"line\": \(l.line > 0 ? String(l.line) : "null"), "
+      out +=
+        "  {\"file\": \(l.file.isEmpty ? "null" : JSONText.string(l.file)), \"line\": \(l.line > 0 ? String(l.line) : "null"), "
       out += "\"column\": \(l.line > 0 ? String(l.column) : "null"), \"severity\": \"\(d.severity.rawValue)\", "
       out += "\"code\": \"\(d.code.rawValue)\", \"message\": \(JSONText.string(d.message)), "
       out += "\"hint\": \(d.hint.map(JSONText.string) ?? "null")}"
@@ -89,9 +97,8 @@ struct SourceLines {
     if end > start, bytes[end - 1] == 0x0D { end -= 1 }
     var slice = bytes[start..<max(start, end)]
     if number == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-    // Invalid UTF-8 shows as U+FFFD; control characters as spaces, so the caret still lines up.
-    let text = String(decoding: slice, as: UTF8.self)
-    return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? " " : $0 }))
+    // Invalid UTF-8 shows as U+FFFD; control characters are escaped by the formatter.
+    return String(decoding: slice, as: UTF8.self)
   }
 }
 

@@ -80,7 +80,21 @@ public struct MermaidExport: Sendable {
       tags.append(start.iso)
     }
     tags.append("\(days)d")
-    return Self.text(task.name) + " :" + tags.joined(separator: ", ")
+    return Self.taskText(task.name) + " :" + tags.joined(separator: ", ")
+  }
+
+  /// A task's name as the start of its line. Mermaid's gantt lexer (jison, case-insensitive) tries
+  /// its keyword rules (`section`, `title`, `click`, `call`, `href`, `dateFormat`, `includes`, a
+  /// `YYYY-MM-DD` date, …) at the start of the line before the task-text rule, and skips leading
+  /// whitespace; so leading whitespace is dropped and a name that starts with an ASCII character is
+  /// preceded by a zero-width space, which no keyword rule matches and the task-text rule does.
+  static func taskText(_ name: String) -> String {
+    var text = Self.text(name)
+    while let first = text.unicodeScalars.first, first.properties.isWhitespace || first == "\u{FEFF}" {
+      text.unicodeScalars.removeFirst()
+    }
+    guard let first = text.unicodeScalars.first else { return "\u{200B}-" }
+    return first.isASCII ? "\u{200B}" + text : text
   }
 
   /// The leaves a leaf waits for: its own and its ancestors' `after`, summaries expanded.
@@ -106,7 +120,9 @@ public struct MermaidExport: Sendable {
     return plan.tasks[index].isMilestone || row.status == .cancelled ? finish : finish.adding(days: 1)
   }
 
-  /// Text that cannot end a task's name early: Mermaid reads `:` `;` `#` as syntax.
+  /// Text that cannot end a task's name early or start a comment: Mermaid reads `:` `;` `#` as
+  /// syntax and a `%` after any character but `}` as the start of a comment, so they are written as
+  /// their fullwidth forms; line breaks and other controls are spaces, NUL is U+FFFD.
   static func text(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -114,9 +130,15 @@ public struct MermaidExport: Sendable {
       case ":": out += "："
       case ";": out += "；"
       case "#": out += "＃"
-      case "\n", "\r", "\t": out += " "
+      case "%": out += "％"
+      case "\0": out += "\u{FFFD}"
       case "`": out += "'"
-      default: out.unicodeScalars.append(scalar)
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+          out += " "
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out

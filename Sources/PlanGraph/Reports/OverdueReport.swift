@@ -145,7 +145,6 @@ public struct OverdueReport: Sendable {
     for item in list.items {
       let key = plan.tasks[item.task].owner ?? -1
       if item.occurrence != nil, let existing = dutyRow[item.task] {
-        rowsByOwner[existing.owner, default: []][existing.index].missedCount += 1
         let due = item.deadline
         let last = rowsByOwner[existing.owner, default: []][existing.index].lastDue
         if let due, last.map({ due > $0 }) ?? true {
@@ -154,7 +153,9 @@ public struct OverdueReport: Sendable {
         continue
       }
       if item.occurrence != nil { dutyRow[item.task] = (key, rowsByOwner[key, default: []].count) }
-      rowsByOwner[key, default: []].append(Row(item: item, lastDue: item.deadline))
+      // A duty's count is the schedule's, exact, however many of its occurrences are listed.
+      let missed = item.occurrence == nil ? 1 : schedule.tasks[item.task].occurrences?.missed ?? 1
+      rowsByOwner[key, default: []].append(Row(item: item, missedCount: missed, lastDue: item.deadline))
     }
     var result: [(owner: Int?, rows: [Row])] = []
     for owner in plan.owners.indices { if let rows = rowsByOwner[owner] { result.append((owner, rows)) } }

@@ -55,7 +55,21 @@ public struct TextTable: Sendable {
 
   /// The table as lines of at most `width` columns (unless the fixed columns alone are wider), with a
   /// header line.
+  /// Plan text in cells, headers and lines is shown with `TerminalText.inline`: control characters
+  /// and bidi overrides as visible escapes, so that no cell can move the cursor or reverse a row.
   public func render(width: Int, style: TerminalStyle, gap: Int = 2) -> String {
+    let columns = columns.map { column in
+      var column = column
+      column.header = TerminalText.inline(column.header)
+      return column
+    }
+    let rows = rows.map { row -> Row in
+      switch row {
+      case .cells(let cells): return .cells(cells.map { Cell(TerminalText.inline($0.text), paint: $0.paint) })
+      case .line(let cell, let indent):
+        return .line(Cell(TerminalText.inline(cell.text), paint: cell.paint), indent: indent)
+      }
+    }
     var widths = columns.map { TextWidth.of($0.header) }
     for case .cells(let cells) in rows {
       for (i, cell) in cells.enumerated() where i < widths.count {

@@ -1,11 +1,31 @@
-/// Display width of text in a terminal: East Asian wide and fullwidth characters take two columns,
-/// combining marks and controls none, everything else one.
+/// Display width of text in a terminal, by grapheme cluster: East Asian wide and fullwidth characters
+/// take two columns, combining marks and controls none, everything else one; an emoji sequence (ZWJ
+/// joined, with a skin tone, a flag, or made an emoji by VS16 as in ❤️) takes two, as terminals draw it.
 public enum TextWidth {
   /// The columns `text` takes in a terminal.
   public static func of(_ text: some StringProtocol) -> Int {
+    // Plain ASCII (the common case) is one column a byte, but for controls.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
-    for scalar in text.unicodeScalars { width += of(scalar) }
+    for character in text { width += of(character) }
     return width
+  }
+
+  /// The columns one grapheme cluster takes: its first scalar's width, or two for an emoji sequence.
+  public static func of(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    var base = of(first)
+    if scalars.count == 1 { return base }
+    if base == 0 {
+      // A cluster that starts with a mark or format character: the first scalar that takes room.
+      base = scalars.dropFirst().map { of($0) }.first { $0 > 0 } ?? 0
+    }
+    let isEmojiSequence =
+      scalars.contains { $0.value == 0xFE0F || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }
+      && first.properties.isEmoji
+    let isFlag = (0x1F1E6...0x1F1FF).contains(first.value)
+    return isEmojiSequence || isFlag ? 2 : base
   }
 
   /// The columns one scalar takes.
@@ -51,7 +71,7 @@ public enum TextWidth {
     var result = ""
     var used = 0
     for character in text {
-      let w = of(String(character))
+      let w = of(character)
       if used + w > width - 1 { break }
       result.append(character)
       used += w

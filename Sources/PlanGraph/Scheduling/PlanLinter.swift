@@ -28,7 +28,7 @@ public enum PlanLinter {
       }
     }
     result += calendarWarnings(for: plan, schedule: schedule)
-    return result
+    return result + LookalikeIDs.warnings(for: plan)
   }
 
   /// One warning for each year the plan reaches (from its start to its latest finish or deadline) that the

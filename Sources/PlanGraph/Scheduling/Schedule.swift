@@ -16,7 +16,8 @@ public struct Schedule: Hashable, Sendable {
   public var criticalPaths: [[Int]]
   /// Whether more critical paths exist than are listed.
   public var hasMoreCriticalPaths: Bool
-  /// The missed occurrences of recurring duties, by task, then due day: every one, up to a million.
+  /// The missed occurrences of recurring duties, by task, then due day: summarised within
+  /// `RecurringDuties.maximumListed`: every duty that missed any lists at least its first and last.
   public var missedOccurrences: [Occurrence]
   /// Whether more occurrences were missed than `missedOccurrences` lists (the duties' counts are complete).
   public var hasMoreMissedOccurrences: Bool = false

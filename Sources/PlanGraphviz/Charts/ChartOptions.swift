@@ -14,6 +14,21 @@ public struct ChartOptions: Hashable, Sendable {
   /// When to fold summaries automatically.
   public var collapse: CollapsePolicy
 
+  /// Whether `name` is a font family name: letters, digits, spaces, `-` and `_` (CJK letters
+  /// included), at most 100 characters. Graphviz writes the family into SVG's `font-family` unescaped,
+  /// so anything else (quotes, `;`, `<`) could break out of the attribute and is refused.
+  public static func isValidFontName(_ name: String) -> Bool {
+    guard !name.isEmpty, name.count <= 100, name.first != " " else { return false }
+    return name.unicodeScalars.allSatisfy { scalar in
+      if scalar.isASCII {
+        return scalar == " " || scalar == "-" || scalar == "_" || ("a"..."z").contains(scalar)
+          || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+      }
+      // Letters and digits of any script: 思源黑体, Noto Sans CJK SC.
+      return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+  }
+
   /// The font used unless told otherwise.
   public static let defaultFont = "Noto Sans CJK SC"
 

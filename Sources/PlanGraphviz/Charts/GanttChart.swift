@@ -142,7 +142,7 @@ struct GanttChart {
       let barStart = axis.x(start)
       let isMilestone = task.isMilestone
       let barEnd = axis.x(isMilestone ? start : finish.adding(days: 1))
-      let tooltip = DOTValue.text(LabelText.plain(task.name + "\n" + start.iso + " → " + finish.iso))
+      let tooltip = DOTValue.text(LabelText.tooltip(task.name + "\n" + start.iso + " → " + finish.iso))
       if row.isBracket {
         add(
           ["style": "filled", "fillcolor": .text(palette.frame), "tooltip": tooltip],

@@ -172,7 +172,7 @@ struct GraphChart {
       "fillcolor": .text(look.fill),
       "color": .text(row.isCritical ? context.palette.critical : look.border),
       "fontcolor": .text(look.text),
-      "tooltip": .text(LabelText.plain(planTask.fullID + "\n" + planTask.name)),
+      "tooltip": .text(LabelText.tooltip(planTask.fullID + "\n" + planTask.name)),
     ]
     if folded { attributes["shape"] = "box3d" }
     if look.peripheries > 1 { attributes["peripheries"] = .text(String(look.peripheries)) }

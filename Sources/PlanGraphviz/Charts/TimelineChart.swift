@@ -14,6 +14,11 @@ struct TimelineChart {
 
   /// Most rows in one column of a card before it wraps into another.
   static let rowsPerColumn = 16
+  /// What a lane counts for in the folding budget besides its cards: its cluster as four nodes and
+  /// its two invisible anchors.
+  static let laneCost = 6
+  /// Most tasks listed in one card (eight columns); a fuller card ends with how many more it holds.
+  static let maximumCardTasks = 128
   /// Widest task name in a card, in display columns.
   static let nameWidth = 28
 
@@ -87,18 +92,32 @@ struct TimelineChart {
       if case .period(let period) = entry { return period.key }
       return nil
     }
+    let (shownLanes, foldedLanes) = lanesWithinBudget(laneOrder, byLane: byLane, spineCount: spine.count)
     var clusters: [DOTSubgraph] = []
-    for key in laneOrder {
-      guard let cards = byLane[key] else { continue }
-      var lane = DOTSubgraph(name: lanes.clusterName(key), attributes: lanes.clusterAttributes(key))
+    var laneCards: [(name: String, attributes: DOTAttributes, cards: [TimePeriod: [Int]])] = shownLanes.map {
+      (lanes.clusterName($0), lanes.clusterAttributes($0), byLane[$0] ?? [:])
+    }
+    if !foldedLanes.isEmpty {
+      var cards: [TimePeriod: [Int]] = [:]
+      for key in foldedLanes {
+        for (period, tasks) in byLane[key] ?? [:] { cards[period, default: []] += tasks }
+      }
+      var attributes = lanes.clusterAttributes(.noOwner)
+      let title = language.pick(
+        "\(foldedLanes.count) more organisations", "其他 \(foldedLanes.count) 个单位")
+      attributes["label"] = .html("<FONT POINT-SIZE=\"15\"><B>" + LabelText.html(title) + "</B></FONT>")
+      laneCards.append(("cluster_other_lanes", attributes, cards))
+    }
+    for (laneName, laneAttributes, cards) in laneCards {
+      var lane = DOTSubgraph(name: laneName, attributes: laneAttributes)
       for (end, period) in [("start", firstKey), ("end", lastKey)] where firstKey != lastKey {
         guard let period else { continue }
-        let name = "\(end):\(lanes.clusterName(key))"
+        let name = "\(end):\(laneName)"
         lane.nodes.append(DOTNode(name, ["style": "invis", "label": "", "width": "0.1", "height": "0.1"]))
         ranks[period, default: []].append(name)
       }
       for period in cards.keys.sorted() {
-        let name = "card:\(lanes.clusterName(key)):\(period.key)"
+        let name = "card:\(laneName):\(period.key)"
         let sorted = (cards[period] ?? []).sorted { (date(of: $0), $0) < (date(of: $1), $1) }
         lane.nodes.append(DOTNode(name, ["label": .html(card(sorted))]))
         ranks[period.key, default: []].append(name)
@@ -159,9 +178,40 @@ struct TimelineChart {
     ]
   }
 
+  /// The lanes drawn, and those folded into one lane of "N more organisations": the folding budget
+  /// (the collapse policy's threshold) counts every node dot lays out — the spine's, each lane's cluster
+  /// (as `laneCost`) and its cards — because lanes, not tasks, are what make dot slow here. The
+  /// lanes with the most tasks are kept, in reading order.
+  func lanesWithinBudget(
+    _ order: [ClusterLayout.Key], byLane: [ClusterLayout.Key: [TimePeriod: [Int]]], spineCount: Int
+  ) -> (shown: [ClusterLayout.Key], folded: [ClusterLayout.Key]) {
+    let present = order.filter { byLane[$0] != nil }
+    // A lane's cluster costs dot as much as several nodes: it is counted as four, with two anchors.
+    let cost = { (key: ClusterLayout.Key) in Self.laneCost + (byLane[key]?.count ?? 0) }
+    let policy = context.options.collapse
+    let total = spineCount + present.reduce(0) { $0 + cost($1) }
+    guard policy.enabled, total > policy.threshold, present.count > 1 else { return (present, []) }
+    let size = { (key: ClusterLayout.Key) in byLane[key]?.values.reduce(0) { $0 + $1.count } ?? 0 }
+    let ranked = present.enumerated().sorted { a, b in
+      let (sa, sb) = (size(a.element), size(b.element))
+      return sa != sb ? sa > sb : a.offset < b.offset
+    }
+    // Room for the folded lane: its cluster, anchors and a card per period at most.
+    var left = policy.threshold - spineCount - (Self.laneCost + spineCount)
+    var kept = Set<ClusterLayout.Key>()
+    for (_, key) in ranked {
+      guard cost(key) <= left else { break }
+      kept.insert(key)
+      left -= cost(key)
+    }
+    return (present.filter { kept.contains($0) }, present.filter { !kept.contains($0) })
+  }
+
   /// A card: the tasks of one lane and period, a row each (sign, name, date), wrapped into columns.
-  private func card(_ tasks: [Int]) -> String {
+  private func card(_ all: [Int]) -> String {
     let palette = context.palette
+    // A card lists at most `maximumCardTasks`, the last row saying how many more it stands for.
+    let tasks = all.count > Self.maximumCardTasks ? Array(all.prefix(Self.maximumCardTasks - 1)) : all
     let columns = (tasks.count + Self.rowsPerColumn - 1) / Self.rowsPerColumn
     let rows = (tasks.count + columns - 1) / columns
     var html = "<TABLE BORDER=\"1\" COLOR=\"\(palette.frame)\" BGCOLOR=\"white\" CELLBORDER=\"0\""
@@ -178,6 +228,11 @@ struct TimelineChart {
         if c < columns - 1 { html += "<TD WIDTH=\"8\"> </TD>" }
       }
       html += "</TR>"
+    }
+    if tasks.count < all.count {
+      let more = context.options.language.pick("+\(all.count - tasks.count) more", "另有 \(all.count - tasks.count) 项")
+      let span = columns * 3 + columns - 1
+      html += "<TR><TD COLSPAN=\"\(span)\" ALIGN=\"LEFT\"><I>" + LabelText.html(more) + "</I></TD></TR>"
     }
     return html + "</TABLE>"
   }

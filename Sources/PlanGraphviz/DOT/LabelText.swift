@@ -20,6 +20,13 @@ public enum LabelText {
     plainLines(lines(of: text), alignment: .center)
   }
 
+  /// Text for a `tooltip`: as `plain`, but each backslash written four times. Graphviz reads a tooltip
+  /// through two rounds of escape expansion (each turning `\\` into `\` and `\N`, `\G`, `\L`, `\E` into
+  /// the node's, graph's, … names), where a label has one, so a name's `\N` reaches the SVG as written.
+  public static func tooltip(_ text: String) -> String {
+    plain(text).replacing("\\\\", with: "\\\\\\\\")
+  }
+
   /// Lines joined into one plain label, each ended by `alignment`'s escape (the last one too, unless centred).
   public static func plainLines(_ lines: [String], alignment: Alignment) -> String {
     var result = ""

@@ -62,6 +62,14 @@ public struct GraphvizRenderer: Sendable {
       let width = pg_layout_width(root) + 2 * pad
       let height = pg_layout_height(root) + 2 * pad
       var dpi = Self.dpi(width: width, height: height, maxPixels: limits.maxPixels, below: Self.bitmapDPI)
+      // Cairo scales a bitmap longer than its side limit itself and says so on stderr, past the captured
+      // messages: the resolution keeps below the limit, and the warning is the render's own.
+      var sideWarnings: [String] = []
+      if max(width, height) * Self.bitmapDPI / 72 >= Self.maxBitmapSide {
+        sideWarnings.append(
+          "the chart is \(Int(max(width, height) / 72)) inches long, more than a PNG's \(Int(Self.maxBitmapSide)) "
+            + "pixels at \(Int(Self.bitmapDPI)) dpi: drawn at \(dpi) dpi; SVG and PDF keep every detail")
+      }
       pg_set_bitmap_dpi(root, dpi)
       var bytes = try Self.draw(root, context: context, format: graphvizFormat)
       if let maxBytes = limits.maxBytes, bytes.count > maxBytes {
@@ -70,7 +78,7 @@ public struct GraphvizRenderer: Sendable {
         bytes = try Self.draw(root, context: context, format: graphvizFormat)
       }
       return Rendering(
-        bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: dpi, buildTime: buildTime,
+        bytes: bytes, warnings: sideWarnings + Graphviz.takeMessages().warnings, dpi: dpi, buildTime: buildTime,
         layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
     }
   }
@@ -104,6 +112,10 @@ public struct GraphvizRenderer: Sendable {
     }
   }
 
+  /// The longest side, in pixels, a PNG is drawn at: cairo's own limit (32,767), which Graphviz meets by
+  /// scaling the drawing down and printing "graph is too large for cairo-renderer bitmaps" to stderr.
+  public static let maxBitmapSide = 32_767.0
+
   /// The resolution of PNG output, in dots per inch, when the chart does not set `dpi`.
   public static let bitmapDPI = 96.0
 
@@ -128,6 +140,8 @@ public struct GraphvizRenderer: Sendable {
   static func dpi(width: Double, height: Double, maxPixels: Int, below ceiling: Double) -> Double {
     let pixels = max(1, width / 72) * max(1, height / 72) * ceiling * ceiling
     var dpi = pixels > Double(maxPixels) ? ceiling * (Double(maxPixels) / pixels).squareRoot() : ceiling
+    // Neither side may reach cairo's limit, past which Graphviz scales the drawing and prints to stderr.
+    dpi = min(dpi, (maxBitmapSide - 2) * 72 / max(1, width, height))
     dpi = (dpi * 100).rounded(.down) / 100
     for _ in 0..<200 {
       let x = width * dpi / 72
