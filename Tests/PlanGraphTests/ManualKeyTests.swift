@@ -3,11 +3,14 @@ import Testing
 
 @testable import PlanGraph
 
-/// Every key the loader accepts is documented in the Chinese manual's format reference, as a heading
-/// or as the first cell of a table row, so that a planner can look up any key a plan may hold.
+/// Every key the loader accepts is documented in both manuals' format references (Chinese and English),
+/// as a heading or as the first cell of a table row, so that a planner can look up any key a plan may
+/// hold; and no manual points at files outside the repository.
 @Suite struct ManualKeyTests {
-  static let manual = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("docs/zh/plan-format.md")
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let manual = packageRoot.appendingPathComponent("docs/zh/plan-format.md")
+  static let englishManual = packageRoot.appendingPathComponent("docs/plan-format.md")
 
   /// The keys the loader reads, by the mapping they belong to.
   static let keys: [(String, [String])] = [
@@ -16,6 +19,13 @@ import Testing
     ("owner", OwnerKey.allCases.map(\.rawValue)),
     ("target", TargetKey.allCases.map(\.rawValue)),
     ("measurement", MeasurementKey.allCases.map(\.rawValue)),
+  ]
+
+  /// Keys the English reference documents beyond the five mappings above: the calendar's and a deadline
+  /// extension's.
+  static let englishOnlyKeys: [(String, [String])] = [
+    ("calendar", CalendarKey.allCases.map(\.rawValue)),
+    ("extension", ExtensionKey.allCases.map(\.rawValue)),
   ]
 
   /// The keys the manual documents: `` `key` `` in a heading, or as the first cell of a table row.
@@ -65,11 +75,42 @@ import Testing
     }
   }
 
-  @Test func theManualNeverPointsOutsideTheRepository() throws {
-    let folder = Self.manual.deletingLastPathComponent()
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".md") {
-      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-      #expect(!text.contains("shared/"), "docs/zh/\(name) mentions shared/")
+  @Test func everyKeyTheLoaderAcceptsIsInTheEnglishReference() throws {
+    let text = try String(contentsOf: Self.englishManual, encoding: .utf8)
+    let documented = Self.documentedKeys(in: text)
+    for (mapping, keys) in Self.keys + Self.englishOnlyKeys {
+      for key in keys {
+        #expect(documented.contains(key), "the \(mapping) key '\(key)' is missing from docs/plan-format.md")
+      }
+    }
+  }
+
+  @Test func everyDiagnosticCodeIsInTheEnglishReference() throws {
+    let text = try String(contentsOf: Self.englishManual, encoding: .utf8)
+    let documented = Self.documentedKeys(in: text)
+    for code in DiagnosticCode.allCases {
+      #expect(documented.contains(code.rawValue), "the code '\(code.rawValue)' is missing from docs/plan-format.md")
+    }
+  }
+
+  /// The Markdown files a reader gets with the repository: the README and everything under `docs/`.
+  static func documentationFiles() -> [URL] {
+    var files = [packageRoot.appendingPathComponent("README.md")]
+    let docs = packageRoot.appendingPathComponent("docs")
+    if let walker = FileManager.default.enumerator(at: docs, includingPropertiesForKeys: nil) {
+      for case let url as URL in walker where url.pathExtension == "md" { files.append(url) }
+    }
+    return files
+  }
+
+  @Test func theManualsNeverPointOutsideTheRepository() throws {
+    let files = Self.documentationFiles()
+    #expect(files.count > 5, "the README and the docs are where this test looks")
+    #expect(files.contains { $0.path.hasSuffix("docs/zh/plan-format.md") })
+    for file in files {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let name = file.path.dropFirst(Self.packageRoot.path.count + 1)
+      #expect(!text.contains("shared/"), "\(name) mentions shared/, which is not in the repository")
     }
   }
 }

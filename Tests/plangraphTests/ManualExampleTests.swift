@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The worked examples of the Chinese manual (`docs/zh/`) are fixtures: each plan in `docs/examples/`
+/// The worked examples of the manuals (`docs/zh/`, and `docs/plan-format.md` and `docs/scheduling.md`) are fixtures: each plan in `docs/examples/`
 /// states in comments the as-of date and the numbers the manual gives, and this suite runs the
 /// built command on it and compares, so the manual cannot drift from the code.
 ///
@@ -55,21 +55,71 @@ import Testing
     for file in Self.files(of: name) {
       let relative = file.path.dropFirst(Self.examplesFolder.path.count + 1)
       let marker = "<!-- example: \(relative) -->"
-      guard let range = manual.range(of: marker) else {
+      guard manual.contains(marker) else {
         Issue.record("the manual never shows \(relative): add a \(marker) before a yaml block")
         continue
       }
-      let after = manual[range.upperBound...]
-      guard let open = after.range(of: "```yaml\n"), let close = after[open.upperBound...].range(of: "\n```") else {
-        Issue.record("no yaml block after \(marker)")
+      try Self.expectCopies(in: manual, of: file, manual: "docs/zh")
+    }
+  }
+
+  /// The English reference pages (`docs/plan-format.md`, `docs/scheduling.md`) print the worked examples
+  /// too, under the same markers; every example but the Chinese tutorial's plan is printed in one of them.
+  static let englishManuals = ["docs/plan-format.md", "docs/scheduling.md"]
+
+  /// Examples only the Chinese manual prints.
+  static let chineseOnlyExamples: Set<String> = ["tutorial"]
+
+  @Test(arguments: examples) func exampleIsPrintedInTheEnglishManual(_ name: String) throws {
+    guard !Self.chineseOnlyExamples.contains(name) else { return }
+    let manual = try Self.englishManualText()
+    for file in Self.files(of: name) {
+      let relative = file.path.dropFirst(Self.examplesFolder.path.count + 1)
+      let marker = "<!-- example: \(relative) -->"
+      guard manual.contains(marker) else {
+        Issue.record("docs/plan-format.md and docs/scheduling.md never show \(relative): add a \(marker)")
         continue
       }
+      try Self.expectCopies(in: manual, of: file, manual: "docs/*.md")
+    }
+  }
+
+  /// Every marker in the English pages names an example that exists (a misspelt one would check nothing).
+  @Test func everyEnglishMarkerNamesAnExample() throws {
+    let manual = try Self.englishManualText()
+    var rest = manual[...]
+    var count = 0
+    while let range = rest.range(of: "<!-- example: ") {
+      let after = rest[range.upperBound...]
+      guard let end = after.range(of: " -->") else { break }
+      let relative = String(after[..<end.lowerBound])
+      count += 1
+      #expect(
+        FileManager.default.fileExists(atPath: Self.examplesFolder.appendingPathComponent(relative).path),
+        "the English manual shows \(relative), which is not in docs/examples")
+      rest = after[end.upperBound...]
+    }
+    #expect(count >= Self.examples.count - Self.chineseOnlyExamples.count)
+  }
+
+  /// Checks that every copy of the file after its marker in the manual is the file without its machine lines.
+  static func expectCopies(in manual: String, of file: URL, manual manualName: String) throws {
+    let relative = file.path.dropFirst(examplesFolder.path.count + 1)
+    let marker = "<!-- example: \(relative) -->"
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let printable = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !isMachineLine($0) }.joined(separator: "\n")
+      .trimmingCharacters(in: .newlines)
+    var rest = manual[...]
+    while let range = rest.range(of: marker) {
+      let after = rest[range.upperBound...]
+      guard let open = after.range(of: "```yaml\n"), let close = after[open.upperBound...].range(of: "\n```") else {
+        Issue.record("no yaml block after \(marker) in \(manualName)")
+        return
+      }
       let shown = String(after[open.upperBound..<close.lowerBound])
-      let text = try String(contentsOf: file, encoding: .utf8)
-      let printable = text.split(separator: "\n", omittingEmptySubsequences: false)
-        .filter { !Self.isMachineLine($0) }.joined(separator: "\n")
-        .trimmingCharacters(in: .newlines)
-      #expect(shown == printable, "the manual's copy of \(relative) differs from the example file")
+      #expect(shown == printable, "the copy of \(relative) in \(manualName) differs from the example file")
+      rest = after[close.upperBound...]
     }
   }
 
@@ -201,6 +251,12 @@ import Testing
     guard isDirectory.boolValue else { return [url] }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") }.sorted().map { url.appendingPathComponent($0) }
+  }
+
+  static func englishManualText() throws -> String {
+    try englishManuals.map {
+      try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent($0), encoding: .utf8)
+    }.joined(separator: "\n")
   }
 
   static func manualText() throws -> String {
