@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "PlanGraph", targets: ["PlanGraph"]),
     .library(name: "PlanGraphviz", targets: ["PlanGraphviz"]),
+    .library(name: "PlanLedger", targets: ["PlanLedger"]),
     .executable(name: "plangraph", targets: ["plangraph"]),
   ],
   dependencies: [
@@ -31,11 +32,21 @@ let package = Package(
       name: "PlanGraphviz",
       dependencies: ["PlanGraph", "CGraphviz"]
     ),
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(
+      name: "PlanLedger",
+      dependencies: ["PlanGraph", "CXLSXWriter"]
+    ),
     .executableTarget(
       name: "plangraph",
       dependencies: [
         "PlanGraph",
         "PlanGraphviz",
+        "PlanLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -57,6 +68,11 @@ let package = Package(
       name: "PlanGraphvizTests",
       dependencies: ["PlanGraphviz", "PlanGraph"],
       exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+      name: "PlanLedgerTests",
+      dependencies: ["PlanLedger", "PlanGraph"],
+      exclude: ["Scripts"]
     ),
     .testTarget(
       name: "plangraphTests",

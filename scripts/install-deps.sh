@@ -10,12 +10,15 @@ packages=(
   libgraphviz-dev    # Graphviz C libraries: libgvc, libcgraph (CGraphviz)
   pkg-config         # finds both for SwiftPM
   fonts-noto-cjk     # Chinese glyphs in rendered charts
+  libxlsxwriter-dev  # Excel workbooks: the ledger (CXLSXWriter)
 )
 test_packages=(
   python3-yaml       # the plan schema checked as an editor reads YAML
   python3-jsonschema # the plan schema checked against real plans
   time               # /usr/bin/time measures the memory of hostile inputs
   chromium           # the HTML report opened in a real browser
+  python3-openpyxl   # the ledger workbook read back by an independent reader
+  libreoffice-calc-nogui # the ledger workbook converted to PDF by LibreOffice
 )
 for argument in "$@"; do
   if [ "$argument" = "--test" ]; then packages+=("${test_packages[@]}"); else packages+=("$argument"); fi

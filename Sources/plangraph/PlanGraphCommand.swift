@@ -13,7 +13,7 @@ struct PlanGraphCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, RenderCommand.self,
-      ReportCommand.self, ExportCommand.self, SchemaCommand.self, GenerateCommand.self,
+      ReportCommand.self, LedgerCommand.self, ExportCommand.self, SchemaCommand.self, GenerateCommand.self,
     ]
   )
 }

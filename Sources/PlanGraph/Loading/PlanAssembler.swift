@@ -35,7 +35,9 @@ struct PlanAssembler {
     guard let planStart = builder.planStart else { return nil }
     let tasks = builder.tasks
     builder = PlanBuilder()
-    return Plan(title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path))
+    var plan = Plan(title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path))
+    plan.warnings = root.parsed.warnings ?? .standard
+    return plan
   }
 
   private func location(_ position: SourcePosition) -> FileLocation {

@@ -1,6 +1,8 @@
 /// The keys of a plan file's top-level mapping.
 enum FileKey: String, CaseIterable {
   case plan, start, id, owner, include, owners, tasks
+  /// The warning rules (an extension of the contract; root file only).
+  case warnings
 }
 
 /// The keys of a task mapping.

@@ -10,6 +10,8 @@ public struct Plan: Hashable, Sendable {
   public var tasks: [PlanTask]
   /// The files read, root first, in include order.
   public var files: [String]
+  /// The warning rules (`warnings:`), the default ones when the plan has none.
+  public var warnings: WarningRules = .standard
 
   /// Creates a plan.
   public init(title: String, start: Day, owners: [Owner], tasks: [PlanTask], files: [String]) {

@@ -122,6 +122,11 @@ public struct PlanTask: Hashable, Sendable {
     get { details?.value.tags ?? [] }
     set { update { $0.tags = newValue } }
   }
+  /// The supporting units (`support:`, 配合单位), as indices in `Plan.owners`, in the order written.
+  public var support: [Int] {
+    get { details?.value.support ?? [] }
+    set { update { $0.support = newValue } }
+  }
 
   /// Whether the task has children (its dates span theirs).
   public var isSummary: Bool { !children.isEmpty }
@@ -167,6 +172,7 @@ private struct TaskDetails: Hashable, Sendable {
   var source: String?
   var note: String?
   var tags: [String] = []
+  var support: [Int] = []
 }
 
 /// A box for `TaskDetails`, copied before any write while shared, so `PlanTask` keeps value semantics.

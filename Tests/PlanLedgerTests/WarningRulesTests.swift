@@ -1,0 +1,6 @@
+import PlanGraph
+import Testing
+
+@Suite struct WarningRulesTests {
+  @Test func placeholder() {}
+}
