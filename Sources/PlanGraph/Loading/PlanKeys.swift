@@ -9,6 +9,8 @@ enum FileKey: String, CaseIterable {
 enum TaskKey: String, CaseIterable {
   case id, name, owner, duration, start, deadline, after, status, done, progress, evidence, target
   case measurements, every, from, until, source, note, tags, tasks
+  /// Supporting units (配合单位): an extension of the contract.
+  case support
 
   /// The key's position among all keys, for per-key slots.
   var index: Int {
@@ -33,6 +35,7 @@ enum TaskKey: String, CaseIterable {
     case .note: return 17
     case .tags: return 18
     case .tasks: return 19
+    case .support: return 20
     }
   }
 
@@ -56,6 +59,7 @@ enum TaskKey: String, CaseIterable {
     case (5, UInt8(ascii: "t")): candidates = [.tasks]
     case (6, UInt8(ascii: "s")): candidates = [.status, .source]
     case (6, UInt8(ascii: "t")): candidates = [.target]
+    case (7, UInt8(ascii: "s")): candidates = [.support]
     case (8, UInt8(ascii: "d")): candidates = [.duration, .deadline]
     case (8, UInt8(ascii: "p")): candidates = [.progress]
     case (8, UInt8(ascii: "e")): candidates = [.evidence]

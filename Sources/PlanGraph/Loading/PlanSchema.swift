@@ -61,6 +61,10 @@ public enum PlanSchema {
       (.note, ##"{"type": ["string", "number", "null"]}"##, "A free remark."),
       (.tags, ##"{"type": ["array", "null"], "items": {"type": ["string", "number"]}}"##, "Free labels."),
       (
+        .support, ##"{"type": ["array", "string", "null"], "items": {"type": "string"}}"##,
+        "Extension: supporting units (配合单位), owners' full dotted ids; the owner is the lead unit (牵头单位)."
+      ),
+      (
         .tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##,
         "Children: the task becomes a summary task."
       ),
@@ -99,6 +103,10 @@ public enum PlanSchema {
         ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/owner"}, "description": "Owner units, nested: an owner's id is its dotted path."}"##
       ),
       (.tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##),
+      (
+        .warnings,
+        ##"{"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/warningLevel"}, "description": "Extension: the warning rules (预警规则), levels tried in order (root file only)."}"##
+      ),
     ]
     var out = "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"
     out += "  \"$id\": \"https://plangraph.example/plan-format-v1.schema.json\",\n"
@@ -113,6 +121,10 @@ public enum PlanSchema {
         ##"{"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2200}, {"type": "string", "pattern": "^([0-9]{4}(-([0-9]{2}(-[0-9]{2})?|[QqHh][0-9]))?|\\+[0-9]+[dwmy]|[0-9]{4}年(底|末|中|上半年|下半年|第[一二三四1-4]季度|[0-9]{1,2}月([0-9]{1,2}日|上旬|中旬|下旬|底|末)?)?)$"}]}"##
       ),
       ("duration", ##"{"type": "string", "pattern": "^[0-9]+[dwmy]$"}"##),
+      (
+        "warningLevel",
+        ##"{"type": "object", "required": ["name", "color"], "additionalProperties": false, "properties": {"name": {"type": ["string", "number"]}, "color": {"type": "string"}, "overdue": {"type": "integer", "minimum": 0}, "due-within": {"type": "integer", "minimum": 0}, "behind": {"type": "integer", "minimum": 0}, "at-risk": {"type": "boolean"}}}"##
+      ),
       (
         "references",
         ##"{"anyOf": [{"type": ["string", "null"]}, {"type": "array", "items": {"type": ["string", "number"]}}]}"##

@@ -8,10 +8,10 @@ enum ReportText {
     target.metric + " " + target.comparison.rawValue + " " + target.value.description + (target.unit ?? "")
   }
 
-  /// Whether a report limited to `owners` (nil: all) shows the task: it must be one of theirs.
+  /// Whether a report limited to `owners` (nil: all) shows the task: one of them leads or supports it.
   static func isIncluded(_ task: Int, owners: Set<Int>?, in plan: Plan) -> Bool {
     guard let owners else { return true }
-    return plan.tasks[task].owner.map(owners.contains) ?? false
+    return plan.isLedOrSupported(task, by: owners)
   }
 
   /// The owner's full id, nil when the task has none.

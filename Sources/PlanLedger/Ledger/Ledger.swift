@@ -26,9 +26,7 @@ public struct Ledger: Sendable {
   /// Whether the task at `index` is in the ledger: all tasks, or those a selected unit leads or supports.
   func isIncluded(_ index: Int) -> Bool {
     guard let selection else { return true }
-    let task = plan.tasks[index]
-    if let owner = task.owner, selection.contains(owner) { return true }
-    return task.support.contains { selection.contains($0) }
+    return plan.isLedOrSupported(index, by: selection)
   }
 
   /// The workbook: 总表 first, then a sheet per organisation in the order the plan declares them.

@@ -62,8 +62,7 @@ struct TaskRows {
     var nameStyle = CellStyle()
     nameStyle.indent = min(depth, 8)
     nameStyle.bold = task.isSummary
-    let leads = task.owner.map { unitOwners.contains($0) } ?? false
-    let supports = !leads && task.support.contains { unitOwners.contains($0) }
+    let supports = plan.isOnlySupported(index, by: unitOwners)
     var supportText = task.support.map { plan.owners[$0].name }.joined(separator: "、")
     var supportStyle = plain
     if supports {
