@@ -43,6 +43,23 @@ extension WarningRules {
     return light(for: Self.facts(for: index, plan: plan, schedule: schedule))
   }
 
+  /// The lights of every task, with each summary showing the most severe light below it (or its own,
+  /// when more severe): a summary over an overdue task is red whatever its own dates say. A summary
+  /// whose tasks are all done or cancelled shows its own status.
+  public func lights(plan: Plan, schedule: Schedule) -> [WarningLight] {
+    var lights = plan.tasks.indices.map { light(for: $0, plan: plan, schedule: schedule) }
+    // Children come after their parents: walking backwards, every child is final before its parent.
+    for i in plan.tasks.indices.reversed() {
+      guard case .level(let child) = lights[i], let parent = plan.tasks[i].parent else { continue }
+      switch lights[parent] {
+      case .level(let own): lights[parent] = .level(min(own, child))
+      case .cancelled: continue
+      default: lights[parent] = .level(child)
+      }
+    }
+    return lights
+  }
+
   /// The light for a set of facts.
   public func light(for facts: WarningFacts) -> WarningLight {
     for (n, level) in levels.enumerated() where level.matches(facts) { return .level(n) }

@@ -33,7 +33,7 @@ public struct Ledger: Sendable {
   public func workbook() -> Workbook {
     let words = LedgerWords(language: language)
     var names = SheetNames()
-    let lights = plan.tasks.indices.map { rules.light(for: $0, plan: plan, schedule: schedule) }
+    let lights = rules.lights(plan: plan, schedule: schedule)
     var sheets = [LedgerSummarySheet(ledger: self, lights: lights).sheet(name: names.make(words.summarySheet))]
     let rows = TaskRows(ledger: self, lights: lights)
     for group in groups() {

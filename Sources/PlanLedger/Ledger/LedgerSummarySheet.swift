@@ -35,6 +35,7 @@ struct LedgerSummarySheet {
     for (i, task) in plan.tasks.enumerated() where !task.isSummary && ledger.isIncluded(i) {
       let row = schedule.tasks[i]
       for supporter in task.support { own[supporter].supported += 1 }
+      if !task.support.isEmpty { own[total].supported += 1 }
       var targets = [total]
       if let owner = task.owner { targets.append(owner) }
       for t in targets {

@@ -86,9 +86,9 @@ struct TaskRows {
       Cell.text(task.source ?? "", plain),
       Cell.text(task.owner.map { plan.owners[$0].name } ?? "", plain),
       Cell.text(supportText, supportStyle),
-      Cell.text(timeLimit(task, row), centered),
-      Cell.text(row.finish?.iso ?? "", centered),
-      Cell.text(row.forecastFinish?.iso ?? "", centered),
+      timeLimit(task, row, centered),
+      Cell.date(row.finish, centered),
+      Cell.date(row.forecastFinish, centered),
       Cell(progress.map { .number(Double($0) / 100) } ?? .empty, style: progressStyle),
       Cell.text(targetText(task, row), plain),
       Cell.text(statusWord, centered),
@@ -100,12 +100,13 @@ struct TaskRows {
     ]
   }
 
-  private func timeLimit(_ task: PlanTask, _ row: TaskSchedule) -> String {
+  /// The deadline as a date; a duty's period in words (每月).
+  private func timeLimit(_ task: PlanTask, _ row: TaskSchedule, _ style: CellStyle) -> Cell {
     if let recurrence = task.recurrence {
       let word = ledger.language.pick(recurrence.rawValue, Self.chinesePeriod(recurrence))
-      return ledger.language.pick("every \(word)", "每\(word)")
+      return Cell.text(ledger.language.pick("every \(word)", "每\(word)"), style)
     }
-    return row.deadline?.iso ?? ""
+    return Cell.date(row.deadline, style)
   }
 
   private static func chinesePeriod(_ recurrence: Recurrence) -> String {

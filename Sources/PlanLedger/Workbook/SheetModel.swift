@@ -1,3 +1,5 @@
+import PlanGraph
+
 /// A workbook as plain values: sheets of cells with styles, page setup and document properties.
 ///
 /// The ledger is built as this value first so that what it contains can be tested without
@@ -108,6 +110,15 @@ public struct Cell: Hashable, Sendable {
   /// A text cell.
   public static func text(_ text: String, _ style: CellStyle = CellStyle()) -> Cell {
     Cell(text.isEmpty ? .empty : .text(text), style: style)
+  }
+
+  /// A date cell (an Excel serial day shown as `yyyy-mm-dd`, so filters group it by year and month),
+  /// or an empty one for nil.
+  public static func date(_ day: Day?, _ style: CellStyle = CellStyle()) -> Cell {
+    var dated = style
+    dated.numberFormat = "yyyy-mm-dd"
+    // Excel's day 25,569 is 1970-01-01, day 0 of `Day`.
+    return Cell(day.map { .number(Double($0.ordinal + 25_569)) } ?? .empty, style: dated)
   }
 
   /// A number cell, or an empty one for nil.
