@@ -19,6 +19,7 @@ test_packages=(
   chromium           # the HTML report opened in a real browser
   python3-openpyxl   # the ledger workbook read back by an independent reader
   libreoffice-calc-nogui # the ledger workbook converted to PDF by LibreOffice
+  poppler-utils      # pdftotext: the text of that PDF
 )
 for argument in "$@"; do
   if [ "$argument" = "--test" ]; then packages+=("${test_packages[@]}"); else packages+=("$argument"); fi
