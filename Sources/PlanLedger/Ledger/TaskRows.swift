@@ -159,8 +159,8 @@ struct TaskRows {
         guard case .text(let text) = cell.value else { continue }
         let room = max(1, Int((widths[c] - 1) * 1.15) - cell.style.indent * 2)
         var needed = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-          needed += max(1, (TextWidth.of(line) + room - 1) / room)
+        for width in CellText.lineWidths(text) {
+          needed += max(1, (width + room - 1) / room)
           if needed >= maximumLines { break }
         }
         lines = max(lines, min(needed, maximumLines))
@@ -176,11 +176,7 @@ struct TaskRows {
     for row in rows {
       for (c, cell) in row.enumerated() where c < widths.count {
         guard case .text(let text) = cell.value else { continue }
-        var widest = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-          widest = max(widest, TextWidth.of(line))
-          if Double(widest) >= maximumWidths[c] { break }
-        }
+        let widest = CellText.lineWidths(text).max() ?? 0
         let wanted = Double(widest + 2 + cell.style.indent * 2) * 1.1
         widths[c] = min(maximumWidths[c], max(widths[c], wanted))
       }
