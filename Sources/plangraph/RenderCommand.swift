@@ -28,6 +28,7 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var asOf: AsOfOption
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
+  @OptionGroup var rules: RulesOption
 
   @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "owner"))
   var owner: String?
@@ -106,9 +107,10 @@ struct RenderCommand: ParsableCommand {
       throw ValidationError(error.description)
     }
 
-    let options = ChartOptions(
+    var options = ChartOptions(
       language: language, clusterBy: try clusters, fontName: font, filter: filter,
       collapse: noCollapse ? .never : .standard)
+    options.warningRules = try rules.rules(default: loaded.warnings)
     let progress = RenderProgress()
     progress.update("building the \(kind.rawValue) chart")
     let drawn = Chart(kind, plan: loaded, schedule: schedule, options: options)

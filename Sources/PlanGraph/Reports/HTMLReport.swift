@@ -69,6 +69,8 @@ public struct HTMLReport: Sendable {
     let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
     var out = "<section id=\"attention\">\n<h2>" + t("Overdue, at risk and due soon", "逾期、有风险和即将到期") + "</h2>\n"
     let groups = report.grouped()
+    let rules = plan.warnings
+    let lights = rules.lights(plan: plan, schedule: schedule)
     if groups.isEmpty {
       return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk or due soon.", "没有逾期、有风险或即将到期的事项。")
         + "</p>\n</section>\n"
@@ -90,7 +92,8 @@ public struct HTMLReport: Sendable {
         if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
         // data-label names each cell where a phone stacks the cells as a card.
         out +=
-          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(row.item.status.label(language)) + "</td><td>" + name
+          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(row.item.status.label(language))
+          + light(lights[index], rules) + "</td><td>" + name
           + "</td><td data-label=\"" + t("Deadline", "截止") + "\">" + ReportText.day(row.item.deadline)
           + "</td><td data-label=\"" + t("Days", "天数") + "\">" + e(report.daysText(row.item))
           + "</td><td data-label=\"" + t("Planned", "计划完成") + "\">" + ReportText.day(report.plannedFinish(row))
@@ -100,6 +103,17 @@ public struct HTMLReport: Sendable {
       out += "</tbody></table></div>\n"
     }
     return out + "<p class=\"tally total\">" + e(report.totalLine(groups.flatMap(\.rows))) + "</p>\n</section>\n"
+  }
+
+  /// The warning light as a filled badge with its word, so that it reads in greyscale too.
+  private func light(_ light: WarningLight, _ rules: WarningRules) -> String {
+    guard let color = rules.color(light), case .level(let n) = light else { return "" }
+    let r = Double((color >> 16) & 0xFF)
+    let g = Double((color >> 8) & 0xFF)
+    let b = Double(color & 0xFF)
+    let text = 0.299 * r + 0.587 * g + 0.114 * b < 150 ? "#fff" : "#000"
+    return " <span class=\"light\" style=\"background:\(rules.levels[n].hexColor);color:\(text)\" title=\""
+      + t("warning", "预警") + "\">" + e(rules.word(light, language)) + "</span>"
   }
 
   private func targets() -> String {
@@ -234,6 +248,7 @@ public struct HTMLReport: Sendable {
     tr.s-done td:first-child, li.s-done { border-left: 6px solid var(--done); }
     tr.s-blocked td:first-child, li.s-blocked { border-left: 6px dotted var(--blocked); }
     .crit { color: var(--overdue); }
+    .light { display: inline-block; padding: 0 .35em; border-radius: 3px; font-weight: 700; font-size: .85em; }
     .tally { font-weight: 600; margin: .2rem 0 .4rem; }
     .ok { color: var(--done); font-weight: 600; }
     .warn { color: var(--overdue); font-weight: 600; }

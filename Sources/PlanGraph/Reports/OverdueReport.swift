@@ -8,6 +8,8 @@ public struct OverdueReport: Sendable {
   public let list: OverdueList
   /// The language of headings and words (JSON stays English).
   public let language: Language
+  /// The warning rules that give each item its light: the plan's unless replaced (`--rules`).
+  public var warningRules: WarningRules
 
   /// Creates the report.
   public init(plan: Plan, schedule: Schedule, list: OverdueList, language: Language) {
@@ -15,6 +17,7 @@ public struct OverdueReport: Sendable {
     self.schedule = schedule
     self.list = list
     self.language = language
+    self.warningRules = plan.warnings
   }
 
   /// The contract's JSON: plan, asOf, window and the items.
@@ -27,6 +30,7 @@ public struct OverdueReport: Sendable {
     out.write(",\n  \"window\": ")
     out.write(schedule.window)
     out.write(",\n  \"items\": [")
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     for (n, item) in list.items.enumerated() {
       let task = plan.tasks[item.task]
       out.write(n == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
@@ -43,6 +47,8 @@ public struct OverdueReport: Sendable {
       out.writeJSON(item.forecastFinish)
       out.write(", \"daysOverdue\": ")
       out.writeJSON(item.daysOverdue)
+      out.write(", \"warning\": ")
+      out.writeJSON(warningRules.code(lights[item.task]))
       out.write(", \"source\": ")
       out.writeJSON(task.source)
       out.write("}")
@@ -53,8 +59,10 @@ public struct OverdueReport: Sendable {
 
   /// RFC 4180 CSV with a byte-order mark: one record per item (each missed occurrence its own).
   public func csv() -> String {
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     let header = [
-      language.pick("status", "状态"), language.pick("id", "编号"), language.pick("name", "名称"),
+      language.pick("status", "状态"), language.pick("warning", "预警"), language.pick("id", "编号"),
+      language.pick("name", "名称"),
       language.pick("owner", "负责单位"), language.pick("owner name", "单位名称"), language.pick("deadline", "截止"),
       language.pick("days overdue", "逾期天数"), language.pick("days left", "剩余天数"),
       language.pick("planned finish", "计划完成"), language.pick("forecast finish", "预测完成"),
@@ -64,7 +72,8 @@ public struct OverdueReport: Sendable {
       let task = plan.tasks[item.task]
       let row = schedule.tasks[item.task]
       return [
-        item.status.label(language), task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "",
+        item.status.label(language), warningRules.word(lights[item.task], language), task.fullID, task.name,
+        ReportText.ownerID(task, in: plan) ?? "",
         ownerName(task.owner), item.deadline?.iso ?? "", item.daysOverdue.map(String.init) ?? "",
         daysLeft(item).map(String.init) ?? "", item.occurrence == nil ? row.finish?.iso ?? "" : "",
         item.forecastFinish?.iso ?? "", row.isCritical ? language.pick("yes", "是") : "", task.source ?? "",
@@ -108,8 +117,10 @@ public struct OverdueReport: Sendable {
     var out = style.bold(plan.title) + "  " + asOfLine() + "\n"
     let groups = grouped()
     if groups.isEmpty { return out + "\n" + style.green(nothingLine()) + "\n" }
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     let columns = [
-      TextTable.Column(language.pick("Status", "状态")), TextTable.Column(language.pick("Deadline", "截止")),
+      TextTable.Column(language.pick("Status", "状态")), TextTable.Column(language.pick("Warning", "预警")),
+      TextTable.Column(language.pick("Deadline", "截止")),
       TextTable.Column(language.pick("Days", "天数"), rightAligned: true),
       TextTable.Column(language.pick("Planned", "计划完成")), TextTable.Column(language.pick("Forecast", "预测完成")),
       TextTable.Column(language.pick("Task", "任务"), flexible: true),
@@ -129,6 +140,9 @@ public struct OverdueReport: Sendable {
         table.rows.append(
           .cells([
             TextTable.Cell(row.item.status.label(language), paint: ReportText.paint(row.item.status, style)),
+            TextTable.Cell(
+              warningRules.word(lights[row.item.task], language),
+              paint: ReportText.paint(lights[row.item.task], warningRules, style)),
             TextTable.Cell(ReportText.day(row.item.deadline)),
             TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),

@@ -28,6 +28,17 @@ enum ReportText {
     return depth
   }
 
+  /// How a warning light is coloured on a terminal: its level's colour as red, green or yellow.
+  static func paint(_ light: WarningLight, _ rules: WarningRules, _ style: TerminalStyle)
+    -> @Sendable (String) -> String
+  {
+    guard let color = rules.color(light) else { return { $0 } }
+    let (r, g) = ((color >> 16) & 0xFF, (color >> 8) & 0xFF)
+    if r > 180 && g < 120 { return { style.red($0) } }
+    if g > 140 && r < 120 { return { style.green($0) } }
+    return { style.yellow($0) }
+  }
+
   /// How a status is coloured on a terminal.
   static func paint(_ status: ScheduleStatus, _ style: TerminalStyle) -> @Sendable (String) -> String {
     switch status {

@@ -6,12 +6,15 @@ public struct ScheduleReport: Sendable {
   public let schedule: Schedule
   /// The language of headers and status words (JSON stays English).
   public let language: Language
+  /// The warning rules that give each task its light: the plan's unless replaced (`--rules`).
+  public var warningRules: WarningRules
 
   /// Creates the report.
   public init(plan: Plan, schedule: Schedule, language: Language) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
+    self.warningRules = plan.warnings
   }
 
   /// The contract's JSON object: plan, asOf, start, finish, criticalPath and every task.
@@ -35,6 +38,7 @@ public struct ScheduleReport: Sendable {
       out.write("]")
     }
     out.write("],\n  \"tasks\": [")
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     for (i, task) in plan.tasks.enumerated() {
       let row = schedule.tasks[i]
       out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
@@ -45,6 +49,8 @@ public struct ScheduleReport: Sendable {
       out.writeJSON(ReportText.ownerID(task, in: plan))
       out.write(", ")
       ScheduleReport.writeScheduleFields(of: row, to: &out)
+      out.write(", \"warning\": ")
+      out.writeJSON(warningRules.code(lights[i]))
       out.write(", \"source\": ")
       out.writeJSON(task.source)
       out.write("}")
@@ -84,7 +90,7 @@ public struct ScheduleReport: Sendable {
       language.pick("start", "开始"), language.pick("finish", "完成"), language.pick("latest start", "最迟开始"),
       language.pick("latest finish", "最迟完成"), language.pick("slack", "时差"), language.pick("critical", "关键"),
       language.pick("deadline", "截止"), language.pick("forecast finish", "预测完成"), language.pick("status", "状态"),
-      language.pick("days overdue", "逾期天数"), language.pick("source", "依据条款"),
+      language.pick("days overdue", "逾期天数"), language.pick("warning", "预警"), language.pick("source", "依据条款"),
     ]
   }
 
@@ -92,13 +98,15 @@ public struct ScheduleReport: Sendable {
   public func csv() -> String {
     var records: [[String]] = []
     records.reserveCapacity(plan.tasks.count)
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     for (i, task) in plan.tasks.enumerated() {
       let row = schedule.tasks[i]
       records.append([
         task.fullID, task.name, ReportText.ownerID(task, in: plan) ?? "", row.start?.iso ?? "", row.finish?.iso ?? "",
         row.latestStart?.iso ?? "", row.latestFinish?.iso ?? "", row.slack.map(String.init) ?? "",
         row.isCritical ? language.pick("yes", "是") : "", row.deadline?.iso ?? "", row.forecastFinish?.iso ?? "",
-        row.status.label(language), row.daysOverdue.map(String.init) ?? "", task.source ?? "",
+        row.status.label(language), row.daysOverdue.map(String.init) ?? "", warningRules.word(lights[i], language),
+        task.source ?? "",
       ])
     }
     return CSVText.document(header: headers, records: records)
@@ -141,8 +149,9 @@ public struct ScheduleReport: Sendable {
       TextTable.Column(language.pick("Latest", "最迟完成")),
       TextTable.Column(language.pick("Slack", "时差"), rightAligned: true),
       TextTable.Column(language.pick("Deadline", "截止")), TextTable.Column(language.pick("Forecast", "预测完成")),
-      TextTable.Column(language.pick("Status", "状态")),
+      TextTable.Column(language.pick("Status", "状态")), TextTable.Column(language.pick("Warning", "预警")),
     ]
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     // Five dates, slack and status take about 70 columns; the name needs some 24 more to share the line.
     let wide = width >= 100
     var table = TextTable(
@@ -158,6 +167,7 @@ public struct ScheduleReport: Sendable {
         TextTable.Cell(slack, paint: row.isCritical ? red : plain),
         TextTable.Cell(ReportText.day(row.deadline)), TextTable.Cell(ReportText.day(row.forecastFinish)),
         TextTable.Cell(row.status.label(language), paint: paint),
+        TextTable.Cell(warningRules.word(lights[i], language), paint: ReportText.paint(lights[i], warningRules, style)),
       ]
       if wide {
         table.rows.append(.cells([TextTable.Cell(name, paint: task.isSummary ? bold : plain)] + cells))

@@ -88,10 +88,21 @@ extension WarningRules {
       isAtRisk: row.status == .atRisk)
   }
 
-  /// The word for a light: the level's name, or 已完成 / 已取消 (done / cancelled) / empty.
+  /// The level's name as written, for JSON; nil for done, cancelled and none.
+  public func code(_ light: WarningLight) -> String? {
+    if case .level(let n) = light { return levels[n].name }
+    return nil
+  }
+
+  /// The word for a light: the level's name (the colour words 红 橙 黄 绿 蓝 灰 in English as red,
+  /// orange …), or 已完成 / 已取消 (done / cancelled) / empty.
   public func word(_ light: WarningLight, _ language: Language) -> String {
     switch light {
-    case .level(let n): return levels[n].name
+    case .level(let n):
+      let name = levels[n].name
+      guard language == .en else { return name }
+      let english = ["红": "red", "橙": "orange", "黄": "yellow", "绿": "green", "蓝": "blue", "灰": "grey"]
+      return english[name] ?? name
     case .done: return language.pick("done", "已完成")
     case .cancelled: return language.pick("cancelled", "已取消")
     case .none: return ""

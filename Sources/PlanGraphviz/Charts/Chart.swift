@@ -13,7 +13,8 @@ public struct Chart: Sendable {
   /// Builds the `kind` chart of `plan` as scheduled in `schedule`.
   public init(_ kind: ChartKind, plan: Plan, schedule: Schedule, options: ChartOptions) {
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: options.filter, collapse: options.collapse)
-    let context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    var context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    context.lights = options.warningRules?.lights(plan: plan, schedule: schedule) ?? []
     self.kind = kind
     self.selection = selection
     switch kind {
@@ -32,8 +33,19 @@ struct ChartContext {
   let options: ChartOptions
   let kind: ChartKind
   let palette = StatusPalette.standard
+  /// Every task's warning light when the options ask for lights, else empty.
+  var lights: [WarningLight] = []
 
   var text: ChartText { ChartText(language: options.language) }
+
+  /// The colour (`#rrggbb`) of the warning light outlining `task`, when the options ask for lights and
+  /// the task has one (a summary: the most severe below it).
+  func lightColor(of task: Int) -> String? {
+    guard let rules = options.warningRules, lights.indices.contains(task), case .level(let n) = lights[task] else {
+      return nil
+    }
+    return rules.levels[n].hexColor
+  }
 
   /// The graph's name: the plan's title, as SVG can hold it.
   var graphName: String { LabelText.name(plan.title) }
@@ -52,7 +64,9 @@ struct ChartContext {
   func withClusters(_ clusterBy: ClusterBy) -> ChartContext {
     var options = options
     options.clusterBy = clusterBy
-    return ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    var context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    context.lights = lights
+    return context
   }
 
   /// Graph attributes every chart shares: the font, a white page, a margin.

@@ -13,6 +13,9 @@ public struct ChartOptions: Hashable, Sendable {
   public var filter: TaskFilter
   /// When to fold summaries automatically.
   public var collapse: CollapsePolicy
+  /// The warning rules whose light outlines each task (the graph's nodes, the timeline's cells); nil
+  /// draws no lights.
+  public var warningRules: WarningRules?
 
   /// The font used unless told otherwise.
   public static let defaultFont = "Noto Sans CJK SC"
