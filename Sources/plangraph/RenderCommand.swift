@@ -30,7 +30,9 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
   @OptionGroup var rules: RulesOption
 
-  @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "owner"))
+  @Option(
+    help: ArgumentHelp(
+      "Only tasks this unit, or this organisation and its units, leads or supports.", valueName: "owner"))
   var owner: String?
 
   @Option(help: ArgumentHelp("Only this task and the tasks below it (its full id).", valueName: "task"))

@@ -54,6 +54,8 @@ import Testing
     let fields: Set<String> = [
       "id", "name", "owner", "start", "finish", "latestStart", "latestFinish", "slack", "critical", "deadline",
       "forecastFinish", "status", "daysOverdue", "source",
+      // An extension of the contract: the warning light (docs/plan-format.md).
+      "warning",
     ]
     for task in tasks { #expect(Set(task.keys) == fields) }
     let statuses = Set(tasks.compactMap { $0["status"] as? String })
@@ -67,7 +69,9 @@ import Testing
     #expect(!items.isEmpty)
     for item in items {
       #expect(
-        Set(item.keys) == ["id", "name", "owner", "status", "deadline", "forecastFinish", "daysOverdue", "source"])
+        Set(item.keys) == [
+          "id", "name", "owner", "status", "deadline", "forecastFinish", "daysOverdue", "source", "warning",
+        ])
     }
     // Ordered by status, then most days overdue.
     let ranks = items.map { ["overdue": 0, "at-risk": 1, "due-soon": 2][$0["status"] as? String ?? ""] ?? 9 }
