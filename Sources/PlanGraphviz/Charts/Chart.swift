@@ -19,8 +19,13 @@ public struct Chart: Sendable {
     self.selection = selection
     switch kind {
     case .graph: graph = GraphChart(context).build()
-    case .timeline: graph = TimelineChart(context).build()
+    case .timeline: graph = options.byUnit ? BattleMapChart(context).build() : TimelineChart(context).build()
     case .gantt: graph = GanttChart(context).build()
+    }
+    if let page = options.pageSize {
+      graph.attributes["size"] = .text(page.graphvizSize)
+      // Pixels are drawn at their dpi; a paper size leaves it alone, so a PDF's points stay points.
+      if let dpi = page.dpi { graph.attributes["dpi"] = .text(String(dpi)) }
     }
   }
 }
