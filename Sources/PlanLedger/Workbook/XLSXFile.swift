@@ -39,7 +39,9 @@ public enum XLSXFile {
 
   private static func write(_ model: Workbook, to path: String) throws(XLSXError) {
     var options = lxw_workbook_options()
-    options.constant_memory = 0
+    // Constant memory: each row goes to a temporary file as soon as the next begins, with its text
+    // inline, so a 100,000-task ledger does not hold every cell and a shared-string table in memory.
+    options.constant_memory = 1
     options.use_zip64 = 1
     guard let book = workbook_new_opt(path, &options) else {
       throw XLSXError(reason: "libxlsxwriter could not create '\(path)'")
@@ -83,32 +85,8 @@ public enum XLSXFile {
       for (column, width) in sheet.columnWidths.enumerated() {
         try check(worksheet_set_column(ws, lxw_col_t(column), lxw_col_t(column), width, nil))
       }
-      for (r, height) in sheet.rowHeights.enumerated() {
-        guard let height else { continue }
-        try check(worksheet_set_row(ws, lxw_row_t(r), height, nil))
-      }
-      for (r, row) in sheet.rows.enumerated() {
-        for (c, cell) in row.enumerated() {
-          let f = format(cell.style).map { UnsafeMutablePointer<lxw_format>($0) }
-          let (rowNumber, columnNumber) = (lxw_row_t(r), lxw_col_t(c))
-          switch cell.value {
-          case .empty: try check(worksheet_write_blank(ws, rowNumber, columnNumber, f))
-          case .number(let n): try check(worksheet_write_number(ws, rowNumber, columnNumber, n, f))
-          case .text(let text):
-            try check(worksheet_write_string(ws, rowNumber, columnNumber, cellText(text), f))
-          }
-        }
-      }
-      for merge in sheet.merges {
-        let first = sheet.rows[merge.firstRow][merge.firstColumn]
-        let f = format(first.style).map { UnsafeMutablePointer<lxw_format>($0) }
-        var text = ""
-        if case .text(let value) = first.value { text = cellText(value) }
-        try check(
-          worksheet_merge_range(
-            ws, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn), lxw_row_t(merge.lastRow),
-            lxw_col_t(merge.lastColumn), text, f))
-      }
+      // Views, filters and print titles first: in constant-memory mode they may not name rows already
+      // flushed.
       if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
         worksheet_freeze_panes(ws, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
       }
@@ -120,6 +98,35 @@ public enum XLSXFile {
       }
       if let rows = sheet.repeatedRows {
         try check(worksheet_repeat_rows(ws, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)))
+      }
+      // Rows are written in order, each with its height and any merge that starts on it: in
+      // constant-memory mode libxlsxwriter flushes a row to disk as soon as the next one begins.
+      var mergesByRow: [Int: [CellRange]] = [:]
+      for merge in sheet.merges { mergesByRow[merge.firstRow, default: []].append(merge) }
+      for (r, row) in sheet.rows.enumerated() {
+        if r < sheet.rowHeights.count, let height = sheet.rowHeights[r] {
+          try check(worksheet_set_row(ws, lxw_row_t(r), height, nil))
+        }
+        for (c, cell) in row.enumerated() {
+          let f = format(cell.style).map { UnsafeMutablePointer<lxw_format>($0) }
+          let (rowNumber, columnNumber) = (lxw_row_t(r), lxw_col_t(c))
+          switch cell.value {
+          case .empty: try check(worksheet_write_blank(ws, rowNumber, columnNumber, f))
+          case .number(let n): try check(worksheet_write_number(ws, rowNumber, columnNumber, n, f))
+          case .text(let text):
+            try check(worksheet_write_string(ws, rowNumber, columnNumber, cellText(text), f))
+          }
+        }
+        for merge in mergesByRow[r] ?? [] {
+          let first = sheet.rows[merge.firstRow][merge.firstColumn]
+          let f = format(first.style).map { UnsafeMutablePointer<lxw_format>($0) }
+          var text = ""
+          if case .text(let value) = first.value { text = cellText(value) }
+          try check(
+            worksheet_merge_range(
+              ws, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn), lxw_row_t(merge.lastRow),
+              lxw_col_t(merge.lastColumn), text, f))
+        }
       }
       if sheet.landscapeA4FitWidth {
         worksheet_set_landscape(ws)
