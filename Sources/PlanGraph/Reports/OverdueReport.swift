@@ -166,6 +166,8 @@ public struct OverdueReport: Sendable {
     /// For a duty: how many occurrences were missed, and the last one's due day.
     var missedCount = 1
     var lastDue: Day?
+    /// Whether the row is listed under a supporting unit (`support:`), repeating its lead unit's.
+    var isSupporting = false
   }
 
   /// Rows grouped by owner in the plan's owner order (no owner last); a duty's missed occurrences on one row.
@@ -185,6 +187,26 @@ public struct OverdueReport: Sendable {
       }
       if item.occurrence != nil { dutyRow[item.task] = (key, rowsByOwner[key, default: []].count) }
       rowsByOwner[key, default: []].append(Row(item: item, lastDue: item.deadline))
+    }
+    // Each supporting unit lists the items it supports too, after its own, marked 配合, in the list's order.
+    var supporting: [Int: [Row]] = [:]
+    for key in rowsByOwner.keys.sorted() {
+      for row in rowsByOwner[key] ?? [] {
+        for supporter in plan.tasks[row.item.task].support {
+          var copy = row
+          copy.isSupporting = true
+          supporting[supporter, default: []].append(copy)
+        }
+      }
+    }
+    if !supporting.isEmpty {
+      var position: [OverdueList.Item: Int] = [:]
+      for (n, item) in list.items.enumerated() where position[item] == nil { position[item] = n }
+      for (supporter, rows) in supporting {
+        rowsByOwner[supporter, default: []] += rows.sorted {
+          position[$0.item, default: 0] < position[$1.item, default: 0]
+        }
+      }
     }
     var result: [(owner: Int?, rows: [Row])] = []
     for owner in plan.owners.indices { if let rows = rowsByOwner[owner] { result.append((owner, rows)) } }
@@ -229,7 +251,8 @@ public struct OverdueReport: Sendable {
 
   private func counts(_ rows: [Row]) -> (overdue: Int, atRisk: Int, dueSoon: Int) {
     var c = (overdue: 0, atRisk: 0, dueSoon: 0)
-    for row in rows {
+    // A supporting unit's rows repeat its lead unit's: they are counted there only.
+    for row in rows where !row.isSupporting {
       switch row.item.status {
       case .overdue: c.overdue += 1
       case .atRisk: c.atRisk += 1
@@ -271,9 +294,10 @@ public struct OverdueReport: Sendable {
 
   /// The task's name; for a duty's missed occurrences, prefixed by how many were missed.
   func rowName(_ row: Row) -> String {
+    let mark = row.isSupporting ? language.pick("[supporting] ", "【配合】") : ""
     let name = plan.tasks[row.item.task].name
-    guard row.item.occurrence != nil else { return name }
-    return "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
+    guard row.item.occurrence != nil else { return mark + name }
+    return mark + "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
   /// For a duty's missed occurrences: which due days were missed.
