@@ -109,21 +109,12 @@ struct BattleMapChart {
     return plan.owners[plan.organisation(of: parent)].name + " / " + plan.owners[owner].name
   }
 
-  /// The legend's extra entries: the flags, and each warning level's colour.
+  /// The legend's extra entries: the flags (the header adds the warning levels).
   private func legendEntries() -> [ChartHeader.Entry] {
     let language = context.options.language
-    var entries = [
+    return [
       ChartHeader.Entry(sample: "<B>✔</B>", words: language.pick("done", "已完成")),
       ChartHeader.Entry(sample: "<B>⚑</B>", words: language.pick("overdue", "逾期")),
     ]
-    if let rules = context.options.warningRules {
-      for level in rules.levels {
-        entries.append(
-          ChartHeader.Entry(
-            sample: "<FONT COLOR=\"\(level.hexColor)\"><B>▣</B></FONT>",
-            words: rules.word(.level(rules.levels.firstIndex(of: level) ?? 0), language)))
-      }
-    }
-    return entries
   }
 }
