@@ -57,9 +57,9 @@ struct BattleMapChart {
         let cards = byUnit[owner]?[period] ?? []
         html += "<TD VALIGN=\"TOP\">"
         if !cards.isEmpty {
-          // Many cards in one cell go side by side, in rows of about the square root of their number,
-          // so that a busy unit's row grows as wide as it grows tall.
-          let perRow = max(1, Int(Double(cards.count).squareRoot().rounded(.up)))
+          // Many cards in one cell go side by side, in rows of about the square root of twice their
+          // number, so that a busy unit's row grows wider than tall, as a landscape sheet is.
+          let perRow = max(1, Int((2 * Double(cards.count)).squareRoot().rounded(.up)))
           html += "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">"
           for start in stride(from: 0, to: cards.count, by: perRow) {
             html += "<TR>"
