@@ -16,6 +16,8 @@ import Testing
     ("owner", OwnerKey.allCases.map(\.rawValue)),
     ("target", TargetKey.allCases.map(\.rawValue)),
     ("measurement", MeasurementKey.allCases.map(\.rawValue)),
+    // The keys of a `warnings:` level, as `WarningRulesParser` reads them.
+    ("warning level", ["name", "color", "overdue", "due-within", "behind", "at-risk"]),
   ]
 
   /// The keys the manual documents: `` `key` `` in a heading, or as the first cell of a table row.

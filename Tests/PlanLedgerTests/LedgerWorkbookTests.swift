@@ -54,8 +54,9 @@ import Testing
     #expect(sheet.cell("fills", 4, 11) as? String == "FF34A853")
     #expect(sheet.row(5)[11] as? String == "已完成")
     #expect(sheet.cell("fills", 5, 11) == nil || sheet.cell("fills", 5, 11) is NSNull)
-    // The summary is red for its overdue task, though its own dates are on track; it is bold, its tasks indented.
-    #expect(sheet.row(1)[10] as? String == "正常")
+    // The summary is red for its overdue task and, as in every output since the v2 statuses, its status
+    // rolls up from it (逾期) though its own dates are on track; it is bold, its tasks indented.
+    #expect(sheet.row(1)[10] as? String == "逾期")
     #expect(sheet.row(1)[11] as? String == "红")
     #expect(sheet.cell("bold", 1, 1) as? Bool == true)
     #expect(sheet.cell("bold", 2, 1) as? Bool == false)

@@ -17,8 +17,8 @@ import Testing
     #expect(lines[(bureau + 1)...].contains { $0.contains("【配合】逾期任务") })
     #expect(!lines[office..<bureau].contains { $0.contains("【配合】") })
     // 财政局's count line and the total count the supported item once, under its lead unit.
-    #expect(lines[bureau + 1] == "逾期 0 · 有风险 0 · 即将到期 1")
-    #expect(lines.contains("合计：逾期 1 · 有风险 0 · 即将到期 1"))
+    #expect(lines[bureau + 1] == "逾期 0 · 有风险 0 · 即将到期 1 · 受阻 0")
+    #expect(lines.contains { $0.hasPrefix("合计：5 项具体任务：逾期 1 · 有风险 0 · 即将到期 1 · 受阻 0 ·") })
     // The JSON keeps the contract's one item per task.
     let json = String(decoding: report.json(), as: UTF8.self)
     #expect(json.components(separatedBy: "\"id\": \"big.late\"").count == 2)
