@@ -254,6 +254,28 @@ async def test_references_of_an_owner_span_files(client, plan_dir):
                       ("plan.yaml", line_of(root, "id: gov")), ("plan.yaml", line_of(root, "owner: gov"))]
 
 
+async def test_a_supporting_unit_is_a_reference_to_its_owner(client, plan_dir):
+    root = plan_dir / "plan.yaml"
+    text = root.read_text(encoding="utf-8").replace("    owner: gov.czj\n", "    owner: gov.czj\n    support: [gov]\n")
+    root.write_text(text, encoding="utf-8")
+    open_file(client, root)
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=root.as_uri()),
+            position=position(root, "id: gov", 5),
+            context=types.ReferenceContext(include_declaration=False)))
+    lines = sorted(l.range.start.line for l in found if Path(l.uri[len("file://"):]).name == "plan.yaml")
+    # kickoff's owner (the first "owner: gov" line) and fund's supporting unit.
+    assert lines == [line_of(root, "owner: gov"), line_of(root, "support: [gov]")]
+    # From the support entry, definition goes to the owner's declaration.
+    target = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=root.as_uri()),
+            position=position(root, "support: [gov]", 11)))
+    target = target[0] if isinstance(target, list) else target
+    assert target.range.start == position(root, "id: gov", 4)
+
+
 async def test_saving_reads_the_disk_again_for_files_not_open(client, plan_dir):
     root, league = plan_dir / "plan.yaml", plan_dir / "league.yaml"
     open_file(client, root)
