@@ -49,6 +49,11 @@ demo: build
 	done
 	$(RELEASE_BIN) report $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) -o $(GRAPHS)/chengqu-2017-report.html
 	@echo "$(GRAPHS)/chengqu-2017-report.html"
+	$(RELEASE_BIN) ledger $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) -o $(GRAPHS)/chengqu-2017-ledger.xlsx
+	@echo "$(GRAPHS)/chengqu-2017-ledger.xlsx"
+	$(RELEASE_BIN) render $(PLAN) --chart timeline --by unit --paper A3 --landscape --as-of $(DEMO_AS_OF) \
+	  --lang $(DEMO_LANG) -o $(GRAPHS)/chengqu-2017-battle-map-A3.pdf
+	@echo "$(GRAPHS)/chengqu-2017-battle-map-A3.pdf"
 	@echo
 	@# overdue exits 1 when something is overdue: that is the report's finding, not a failure of the demo.
 	$(RELEASE_BIN) overdue $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG) || [ $$? -eq 1 ]

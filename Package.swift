@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "PlanGraph", targets: ["PlanGraph"]),
     .library(name: "PlanGraphviz", targets: ["PlanGraphviz"]),
     .library(name: "PlanHistory", targets: ["PlanHistory"]),
+    .library(name: "PlanLedger", targets: ["PlanLedger"]),
     .executable(name: "plangraph", targets: ["plangraph"]),
   ],
   dependencies: [
@@ -45,6 +46,15 @@ let package = Package(
       name: "PlanHistory",
       dependencies: ["PlanGraph", "CGit2"]
     ),
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(
+      name: "PlanLedger",
+      dependencies: ["PlanGraph", "CXLSXWriter"]
+    ),
     .executableTarget(
       name: "plangraph",
       dependencies: [
@@ -52,6 +62,7 @@ let package = Package(
         "PlanGraphviz",
         "PlanLanguageServer",
         "PlanHistory",
+        "PlanLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +92,11 @@ let package = Package(
     .testTarget(
       name: "PlanHistoryTests",
       dependencies: ["PlanHistory", "PlanGraph"]
+    ),
+    .testTarget(
+      name: "PlanLedgerTests",
+      dependencies: ["PlanLedger", "PlanGraph"],
+      exclude: ["Scripts"]
     ),
     .testTarget(
       name: "plangraphTests",

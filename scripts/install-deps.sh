@@ -11,6 +11,7 @@ packages=(
   libgit2-dev        # reads plans at any revision of a repository (CGit2)
   pkg-config         # finds both for SwiftPM
   fonts-noto-cjk     # Chinese glyphs in rendered charts
+  libxlsxwriter-dev  # Excel workbooks: the ledger (CXLSXWriter)
 )
 test_packages=(
   python3-yaml       # the plan schema checked as an editor reads YAML
@@ -19,6 +20,9 @@ test_packages=(
   chromium           # the HTML report opened in a real browser
   python3-pip        # installs the PyPI packages below
   neovim             # a real editor attached to `plangraph lsp` in those tests
+  python3-openpyxl   # the ledger workbook read back by an independent reader
+  libreoffice-calc-nogui # the ledger workbook converted to PDF by LibreOffice
+  poppler-utils      # pdftotext: the text of that PDF
 )
 # PyPI packages the tests need (`--test`), as module:package.
 test_pip_packages=(

@@ -13,8 +13,8 @@ struct PlanGraphCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       CheckCommand.self, ScheduleCommand.self, CriticalCommand.self, OverdueCommand.self, RenderCommand.self,
-      ReportCommand.self, ExportCommand.self, SchemaCommand.self, GenerateCommand.self, LSPCommand.self,
-      DiffCommand.self, SlipCommand.self, HistoryCommand.self,
+      ReportCommand.self, LedgerCommand.self, ExportCommand.self, SchemaCommand.self, GenerateCommand.self,
+      LSPCommand.self, DiffCommand.self, SlipCommand.self, HistoryCommand.self,
       DoneCommand.self, ProgressCommand.self, MeasureCommand.self, HeldCommand.self, BlockCommand.self,
       UnblockCommand.self, CancelCommand.self, ExtendCommand.self,
     ]

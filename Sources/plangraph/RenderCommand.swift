@@ -33,8 +33,11 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var asOf: AsOfOption
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
+  @OptionGroup var rules: RulesOption
 
-  @Option(help: ArgumentHelp("Only tasks of this unit, or of this organisation and all its units.", valueName: "owner"))
+  @Option(
+    help: ArgumentHelp(
+      "Only tasks this unit, or this organisation and its units, leads or supports.", valueName: "owner"))
   var owner: String?
 
   @Option(help: ArgumentHelp("Only this task and the tasks below it (its full id).", valueName: "task"))
@@ -56,6 +59,21 @@ struct RenderCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The font family for all text.", valueName: "family"))
   var font: String = ChartOptions.defaultFont
 
+  @Option(
+    help: ArgumentHelp(
+      "The timeline's rows: organisation (a lane each) or unit (the battle map: a row per owner unit).",
+      valueName: "rows"))
+  var by: String = "organisation"
+
+  @Option(help: ArgumentHelp("Draw to this size in pixels, such as 1920x1080 (PNG, SVG).", valueName: "WxH"))
+  var size: String?
+
+  @Option(help: ArgumentHelp("Draw to this paper size: A4, A3, A2, A1 or A0 (PDF).", valueName: "paper"))
+  var paper: String?
+
+  @Flag(help: "With --paper: landscape instead of portrait.")
+  var landscape = false
+
   func validate() throws {
     if !tasks.isEmpty && chart != TrendCommandSupport.chartName {
       throw ValidationError("tasks are named only for --chart trend")
@@ -71,6 +89,27 @@ struct RenderCommand: ParsableCommand {
     guard ChartOptions.isValidFontName(font) else {
       throw ValidationError(
         "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'")
+    }
+    _ = try pageSize
+    guard by == "organisation" || by == "unit" else {
+      throw ValidationError("--by takes organisation or unit, not '\(TerminalText.inline(by))'")
+    }
+    if by == "unit" && chart != ChartKind.timeline.rawValue {
+      throw ValidationError("--by unit draws the timeline as a battle map; use it with --chart timeline")
+    }
+  }
+
+  private var pageSize: PageSize? {
+    get throws {
+      if size != nil && paper != nil { throw ValidationError("give --size or --paper, not both") }
+      if landscape && paper == nil { throw ValidationError("--landscape goes with --paper") }
+      do {
+        if let size { return try PageSize.pixels(size) }
+        if let paper { return try PageSize.paper(paper, landscape: landscape) }
+      } catch {
+        throw ValidationError(error.description)
+      }
+      return nil
     }
   }
 
@@ -129,9 +168,12 @@ struct RenderCommand: ParsableCommand {
       throw ValidationError(error.description)
     }
 
-    let options = ChartOptions(
+    var options = ChartOptions(
       language: language, clusterBy: try clusters, fontName: font, filter: filter,
       collapse: noCollapse ? .never : .standard)
+    options.warningRules = try rules.rules(default: loaded.warnings)
+    options.byUnit = by == "unit"
+    options.pageSize = try pageSize
     let progress = RenderProgress()
     progress.update("building the \(kind.rawValue) chart")
     let drawn = Chart(kind, plan: loaded, schedule: schedule, options: options)

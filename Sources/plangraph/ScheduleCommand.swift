@@ -13,6 +13,7 @@ struct ScheduleCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
   @OptionGroup var width: WidthOption
+  @OptionGroup var rules: RulesOption
 
   @Option(help: "Output format: table, json (the contract's shape), csv (with a BOM for Excel) or md.")
   var format: ReportFormat = .table
@@ -26,7 +27,8 @@ struct ScheduleCommand: ParsableCommand {
     let language = try language.language
     let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
     let owners = try resolveOwnerFilter(owner, in: loaded)
-    let report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
+    var report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
+    report.warningRules = try rules.rules(default: loaded.warnings)
     switch format {
     case .table:
       try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
@@ -82,8 +84,11 @@ struct OverdueCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
   @OptionGroup var width: WidthOption
+  @OptionGroup var rules: RulesOption
 
-  @Option(help: ArgumentHelp("Only this owner unit, or an organisation with all its units.", valueName: "unit"))
+  @Option(
+    help: ArgumentHelp(
+      "Only what this owner unit, or an organisation with all its units, leads or supports.", valueName: "unit"))
   var owner: String?
 
   @Option(help: "Output format: table, md, csv (with a BOM for Excel) or json (the contract's shape).")
@@ -96,7 +101,8 @@ struct OverdueCommand: ParsableCommand {
     let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
     let owners = try resolveOwnerFilter(owner, in: loaded)
     let list = OverdueList(plan: loaded, schedule: schedule, owners: owners)
-    let report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
+    var report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
+    report.warningRules = try rules.rules(default: loaded.warnings)
     switch format {
     case .table:
       try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))

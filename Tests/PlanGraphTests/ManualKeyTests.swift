@@ -19,6 +19,8 @@ import Testing
     ("owner", OwnerKey.allCases.map(\.rawValue)),
     ("target", TargetKey.allCases.map(\.rawValue)),
     ("measurement", MeasurementKey.allCases.map(\.rawValue)),
+    // The keys of a `warnings:` level, as `WarningRulesParser` reads them.
+    ("warning level", ["name", "color", "overdue", "due-within", "behind", "at-risk"]),
   ]
 
   /// Keys the English reference documents beyond the five mappings above: the calendar's and a deadline

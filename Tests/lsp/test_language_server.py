@@ -191,7 +191,8 @@ async def test_completion_of_owner_status_every_dates_and_keys(client, plan_dir)
     labels = {i.label for i in keys}
     assert "duration" in labels and "after" in labels and "name" not in labels and "plan" not in labels
     top = await completion_labels(client, root, base + "ow\n", "ow", 2)
-    assert {i.label for i in top} == {"id", "owner", "calendar"}, "only the file keys not yet written"
+    # The root file writes plan, start, include, owners and tasks; calendar and warnings are root-file keys too.
+    assert {i.label for i in top} == {"id", "owner", "calendar", "warnings"}, "only the file keys not yet written"
 
 
 async def test_rename_changes_every_file_and_refuses_a_collision(client, plan_dir):
@@ -251,6 +252,28 @@ async def test_references_of_an_owner_span_files(client, plan_dir):
     places = sorted((Path(l.uri[len("file://"):]).name, l.range.start.line) for l in found)
     assert places == [("league.yaml", line_of(league, "owner: gov")),
                       ("plan.yaml", line_of(root, "id: gov")), ("plan.yaml", line_of(root, "owner: gov"))]
+
+
+async def test_a_supporting_unit_is_a_reference_to_its_owner(client, plan_dir):
+    root = plan_dir / "plan.yaml"
+    text = root.read_text(encoding="utf-8").replace("    owner: gov.czj\n", "    owner: gov.czj\n    support: [gov]\n")
+    root.write_text(text, encoding="utf-8")
+    open_file(client, root)
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=root.as_uri()),
+            position=position(root, "id: gov", 5),
+            context=types.ReferenceContext(include_declaration=False)))
+    lines = sorted(l.range.start.line for l in found if Path(l.uri[len("file://"):]).name == "plan.yaml")
+    # kickoff's owner (the first "owner: gov" line) and fund's supporting unit.
+    assert lines == [line_of(root, "owner: gov"), line_of(root, "support: [gov]")]
+    # From the support entry, definition goes to the owner's declaration.
+    target = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=root.as_uri()),
+            position=position(root, "support: [gov]", 11)))
+    target = target[0] if isinstance(target, list) else target
+    assert target.range.start == position(root, "id: gov", 4)
 
 
 async def test_saving_reads_the_disk_again_for_files_not_open(client, plan_dir):

@@ -129,6 +129,27 @@ import Testing
     for (name, numbers) in outputs {
       #expect(numbers == want, "\(name) shows \(numbers), the JSON counts \(want)", sourceLocation: sourceLocation)
     }
+    // The ledger's 总表, read back by openpyxl: its Total row holds every one of the JSON's counts.
+    let workbook = folder.appendingPathComponent("ledger.xlsx")
+    _ = try CommandRunner.run(["ledger", plan, "-o", workbook.path] + common)
+    let ledger = try Self.ledgerTotals(workbook)
+    #expect(
+      ledger == counts, "the ledger's 总表 shows \(ledger), the JSON counts \(counts)", sourceLocation: sourceLocation)
+  }
+
+  /// The Total row of a ledger's summary sheet, as Scripts/ledger_totals.py reads it with openpyxl.
+  static func ledgerTotals(_ workbook: URL) throws -> Numbers {
+    let script = CommandRunner.packageRoot.appendingPathComponent("Tests/plangraphTests/Scripts/ledger_totals.py")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [script.path, workbook.path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "ledger_totals.py failed")
+    return try #require(try JSONSerialization.jsonObject(with: data) as? Numbers)
   }
 
   @Test(arguments: ["2018-01-15", "2026-12-04"])

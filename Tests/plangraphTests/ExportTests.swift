@@ -126,12 +126,13 @@ import Testing
     func keys(_ object: [String: Any]?) -> Set<String> {
       Set((object?["properties"] as? [String: Any])?.keys ?? [:].keys)
     }
-    #expect(keys(schema) == ["plan", "start", "calendar", "id", "owner", "include", "owners", "tasks"])
+    // `warnings` and `support` are the documented extensions of the contract.
+    #expect(keys(schema) == ["plan", "start", "calendar", "id", "owner", "include", "owners", "tasks", "warnings"])
     #expect(
       keys(definitions["task"]) == [
         "id", "name", "owner", "duration", "start", "deadline", "after", "status", "done", "progress", "evidence",
         "target", "measurements", "every", "from", "until", "source", "note", "tags", "tasks", "verified-by",
-        "extensions",
+        "extensions", "support",
       ])
     #expect(keys(definitions["owner"]) == ["id", "name", "units"])
     #expect(keys(definitions["target"]) == ["metric", "op", "value", "unit"])

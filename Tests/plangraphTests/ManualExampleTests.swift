@@ -18,9 +18,7 @@ import Testing
 @Suite struct ManualExampleTests {
   /// Examples of behaviour of contract v2 (or of later issues) that this code does not have yet.
   /// They run as known issues; when the feature lands the run says so, and the name comes off this list.
-  static let pendingExamples: Set<String> = [
-    "tutorial"  // the tutorial's plan uses v2 wordings (issue 12) and `support:` (issue 15)
-  ]
+  static let pendingExamples: Set<String> = []
 
   static let examplesFolder = CommandRunner.packageRoot.appendingPathComponent("docs/examples")
   static let manualFolder = CommandRunner.packageRoot.appendingPathComponent("docs/zh")

@@ -64,6 +64,8 @@ import Testing
     let fields: Set<String> = [
       "id", "name", "owner", "start", "finish", "latestStart", "latestFinish", "slack", "critical", "deadline",
       "forecastFinish", "status", "ownStatus", "blocked", "daysOverdue", "source",
+      // An extension of the contract: the warning light (docs/plan-format.md).
+      "warning",
     ]
     for task in tasks { #expect(Set(task.keys) == fields) }
     let statuses = Set(tasks.compactMap { $0["status"] as? String })
@@ -80,6 +82,7 @@ import Testing
       #expect(
         Set(item.keys) == [
           "id", "name", "owner", "status", "blocked", "deadline", "forecastFinish", "daysOverdue", "source",
+          "warning",
         ])
     }
     // Ordered by status, then most days overdue.

@@ -31,4 +31,6 @@ struct ParsedFile {
   var hasNoMapping = false
   /// Positions of file-level keys that only the root file may have.
   var rootOnlyKeys: [(key: String, position: SourcePosition)] = []
+  /// The `warnings:` rules, when written and readable.
+  var warnings: WarningRules?
 }

@@ -28,6 +28,7 @@ struct PlanAssembler {
     assignFullIDs()
     collectOwners()
     resolveOwners()
+    resolveSupport()
     resolveReferences()
     resolvePendingDates()
     checkCycles()
@@ -39,6 +40,7 @@ struct PlanAssembler {
       title: title ?? "", start: planStart, owners: owners, tasks: tasks, files: files.map(\.path),
       calendar: calendar)
     plan.calendarPosition = files.first?.parsed.calendarPosition
+    plan.warnings = root.parsed.warnings ?? .standard
     return plan
   }
 
@@ -215,6 +217,23 @@ struct PlanAssembler {
           if fileOwnerUnknown { ownerWritten.insert(index) }
         }
       }
+    }
+  }
+
+  /// Resolves `support` entries to owners; naming the task's own owner, or a unit twice, is a warning.
+  private mutating func resolveSupport() {
+    for (n, task) in builder.supportTask.enumerated() {
+      let index = Int(task)
+      let scalar = builder.supportText[n]
+      guard let owner = resolveOwner(scalar.text, at: scalar.position) else { continue }
+      if builder.tasks[index].owner == owner || builder.tasks[index].support.contains(owner) {
+        bag.warning(
+          .ignoredValue,
+          "'\(scalar.text)' already \(builder.tasks[index].owner == owner ? "leads" : "supports") this task",
+          at: location(scalar.position), hint: "list each supporting unit once, and not the lead unit")
+        continue
+      }
+      builder.tasks[index].support.append(owner)
     }
   }
 

@@ -11,6 +11,9 @@ struct PlanBuilder {
   var referenceTask: [Int32] = []
   var referenceText: [String] = []
   var referencePosition: [SourcePosition] = []
+  /// `support` entries (few): the task and the owner name as written.
+  var supportTask: [Int32] = []
+  var supportText: [Scalar] = []
   /// Relative dates written before the plan start was known, resolved at the end.
   var pendingDates: [PendingDate] = []
   /// The plan start, once the root file has given it.

@@ -139,6 +139,15 @@ extension PlanFileParser {
       builder.tasks[index].source = try readOptionalText(for: name)
     case .note:
       builder.tasks[index].note = try readOptionalText(for: name)
+    case .support:
+      for item in try cursor.readScalarList(for: name, into: &bag)?.items ?? [] {
+        if item.isNull {
+          bag.error(.invalidValue, "an empty entry in 'support'", at: cursor.location(item.position))
+        } else {
+          builder.supportTask.append(Int32(index))
+          builder.supportText.append(item)
+        }
+      }
     case .tags:
       builder.tasks[index].tags = (try cursor.readScalarList(for: name, into: &bag)?.items ?? [])
         .filter { !$0.isNull }.map(\.text)

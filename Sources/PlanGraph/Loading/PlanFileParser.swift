@@ -132,6 +132,9 @@ struct PlanFileParser<Source: YAMLEventSource> {
         try parseOwnerTree()
       case .tasks:
         try parseTaskTree()
+      case .warnings:
+        file.rootOnlyKeys.append((key, keyPosition))
+        file.warnings = try WarningRulesParser.parse(first: try cursor.next(), cursor: &cursor, bag: &bag)
       }
     }
   }

@@ -1,6 +1,8 @@
 /// The keys of a plan file's top-level mapping.
 package enum FileKey: String, CaseIterable {
   case plan, start, calendar, id, owner, include, owners, tasks
+  /// The warning rules (an extension of the contract; root file only).
+  case warnings
 }
 
 /// The keys of a `calendar:` mapping.
@@ -14,6 +16,8 @@ package enum TaskKey: String, CaseIterable {
   case measurements, every, from, until, source, note, tags, tasks
   case verifiedBy = "verified-by"
   case extensions
+  /// Supporting units (配合单位): an extension of the contract.
+  case support
 
   /// The key's position among all keys, for per-key slots.
   var index: Int {
@@ -40,6 +44,7 @@ package enum TaskKey: String, CaseIterable {
     case .tasks: return 19
     case .verifiedBy: return 20
     case .extensions: return 21
+    case .support: return 22
     }
   }
 
@@ -63,6 +68,7 @@ package enum TaskKey: String, CaseIterable {
     case (5, UInt8(ascii: "t")): candidates = [.tasks]
     case (6, UInt8(ascii: "s")): candidates = [.status, .source]
     case (6, UInt8(ascii: "t")): candidates = [.target]
+    case (7, UInt8(ascii: "s")): candidates = [.support]
     case (8, UInt8(ascii: "d")): candidates = [.duration, .deadline]
     case (8, UInt8(ascii: "p")): candidates = [.progress]
     case (8, UInt8(ascii: "e")): candidates = [.evidence]

@@ -70,6 +70,10 @@ public enum PlanSchema {
         "Deadline extensions granted, oldest first; written by `plangraph extend`."
       ),
       (
+        .support, ##"{"type": ["array", "string", "null"], "items": {"type": "string"}}"##,
+        "Extension: supporting units (配合单位), owners' full dotted ids; the owner is the lead unit (牵头单位)."
+      ),
+      (
         .tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##,
         "Children: the task becomes a summary task."
       ),
@@ -112,6 +116,10 @@ public enum PlanSchema {
         ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/owner"}, "description": "Owner units, nested: an owner's id is its dotted path."}"##
       ),
       (.tasks, ##"{"type": ["array", "null"], "items": {"$ref": "#/definitions/task"}}"##),
+      (
+        .warnings,
+        ##"{"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/warningLevel"}, "description": "Extension: the warning rules (预警规则), levels tried in order (root file only)."}"##
+      ),
     ]
     var out = "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"
     out += "  \"$id\": \"https://plangraph.example/plan-format-v2.schema.json\",\n"
@@ -126,6 +134,10 @@ public enum PlanSchema {
         ##"{"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2200}, {"type": "string", "pattern": "^(([0-9]{4}(-([0-9]{2}(-[0-9]{2})?|[QqHh][0-9]))?|[0-9]{4}年(年?底|年?末|中|内|度|上半年|下半年|第?[一二三四1-4]季度末?|[0-9]{1,2}月([0-9]{1,2}日|上旬|中旬|下旬|底|末)?)?)(前|以前|之前)?|\\+[0-9]+(wd|[dwmy])|[0-9]{1,3}年内|[0-9]+(个月|周|天|日|个工作日)内)$"}]}"##
       ),
       ("duration", ##"{"type": "string", "pattern": "^[0-9]+(wd|[dwmy]|天|日|周|个月|月|年|个工作日|工作日)$"}"##),
+      (
+        "warningLevel",
+        ##"{"type": "object", "required": ["name", "color"], "additionalProperties": false, "properties": {"name": {"type": ["string", "number"]}, "color": {"type": "string"}, "overdue": {"type": "integer", "minimum": 0}, "due-within": {"type": "integer", "minimum": 0}, "behind": {"type": "integer", "minimum": 0}, "at-risk": {"type": "boolean"}}}"##
+      ),
       (
         "references",
         ##"{"anyOf": [{"type": ["string", "null"]}, {"type": "array", "items": {"type": ["string", "number"]}}]}"##

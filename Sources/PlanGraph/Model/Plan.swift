@@ -14,6 +14,8 @@ public struct Plan: Hashable, Sendable {
   public var calendar: WorkCalendar
   /// Where the root file writes `calendar:`, for warnings about it; nil when it does not.
   public var calendarPosition: SourcePosition?
+  /// The warning rules (`warnings:`), the default ones when the plan has none.
+  public var warnings: WarningRules = .standard
 
   /// Creates a plan.
   public init(

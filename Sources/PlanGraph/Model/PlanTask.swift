@@ -138,6 +138,11 @@ public struct PlanTask: Hashable, Sendable {
     get { details?.value.tags ?? [] }
     set { update { $0.tags = newValue } }
   }
+  /// The supporting units (`support:`, 配合单位), as indices in `Plan.owners`, in the order written.
+  public var support: [Int] {
+    get { details?.value.support ?? [] }
+    set { update { $0.support = newValue } }
+  }
 
   /// Whether the task has children (its dates span theirs).
   public var isSummary: Bool { !children.isEmpty }
@@ -185,6 +190,7 @@ private struct TaskDetails: Hashable, Sendable {
   var tags: [String] = []
   var verifiedBy: String?
   var extensions: [DeadlineExtension] = []
+  var support: [Int] = []
 }
 
 /// A box for `TaskDetails`, copied before any write while shared, so `PlanTask` keeps value semantics.

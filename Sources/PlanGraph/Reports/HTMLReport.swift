@@ -85,6 +85,8 @@ public struct HTMLReport: Sendable {
     var out =
       "<section id=\"attention\">\n<h2>" + t("Overdue, at risk, due soon and blocked", "逾期、有风险、即将到期和受阻") + "</h2>\n"
     let groups = report.grouped()
+    let rules = plan.warnings
+    let lights = rules.lights(plan: plan, schedule: schedule)
     if groups.isEmpty {
       return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
         + "</p>\n</section>\n"
@@ -113,7 +115,8 @@ public struct HTMLReport: Sendable {
         }
         // data-label names each cell where a phone stacks the cells as a card.
         out +=
-          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item)) + "</td><td>" + name
+          "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item))
+          + light(lights[index], rules) + "</td><td>" + name
           + "</td><td data-label=\"" + e(language.words.deadline) + "\">" + ReportText.day(row.item.deadline)
           + "</td><td data-label=\"" + e(language.words.days) + "\">" + e(report.daysText(row.item))
           + "</td><td data-label=\"" + e(language.words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
@@ -123,6 +126,17 @@ public struct HTMLReport: Sendable {
       out += "</tbody></table></div>\n"
     }
     return out + "<p class=\"tally total\">" + e(report.totalLine()) + "</p>\n</section>\n"
+  }
+
+  /// The warning light as a filled badge with its word, so that it reads in greyscale too.
+  private func light(_ light: WarningLight, _ rules: WarningRules) -> String {
+    guard let color = rules.color(light), case .level(let n) = light else { return "" }
+    let r = Double((color >> 16) & 0xFF)
+    let g = Double((color >> 8) & 0xFF)
+    let b = Double(color & 0xFF)
+    let text = 0.299 * r + 0.587 * g + 0.114 * b < 150 ? "#fff" : "#000"
+    return " <span class=\"light\" style=\"background:\(rules.levels[n].hexColor);color:\(text)\" title=\""
+      + e(language.words.warning) + "\">" + e(rules.word(light, language)) + "</span>"
   }
 
   private func targets() -> String {
@@ -267,6 +281,7 @@ public struct HTMLReport: Sendable {
     tr.s-done td:first-child, li.s-done { border-left: 6px solid var(--done); }
     tr.s-blocked td:first-child, li.s-blocked { border-left: 6px dotted var(--blocked); }
     .crit { color: var(--overdue); }
+    .light { display: inline-block; padding: 0 .35em; border-radius: 3px; font-weight: 700; font-size: .85em; }
     .tally { font-weight: 600; margin: .2rem 0 .4rem; }
     .ok { color: var(--done); font-weight: 600; }
     .warn { color: var(--overdue); font-weight: 600; }

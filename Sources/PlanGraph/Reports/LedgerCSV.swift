@@ -4,6 +4,18 @@ struct LedgerCSV {
   let plan: Plan
   let schedule: Schedule
   let language: Language
+  /// The warning rules, and each task's light under them (the 预警 column).
+  let rules: WarningRules
+  let lights: [WarningLight]
+
+  /// The ledger of `plan`, its lights by `rules` (the plan's own when nil).
+  init(plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil) {
+    self.plan = plan
+    self.schedule = schedule
+    self.language = language
+    self.rules = rules ?? plan.warnings
+    self.lights = self.rules.lights(plan: plan, schedule: schedule)
+  }
 
   /// The header row, in the language.
   var header: [String] {
@@ -14,6 +26,7 @@ struct LedgerCSV {
       language.pick("planned finish", "计划完成"), language.pick("forecast finish", "预测完成"),
       language.pick("slack", "时差"),
       language.pick("status", "状态"), language.pick("blocked", "受阻"), language.pick("days overdue", "逾期天数"),
+      language.pick("warning", "预警"),
       language.pick("progress", "进度"), language.pick("latest measurement", "最新测量值"),
       language.pick("measured on", "测量日期"), language.pick("target", "目标"), language.pick("done on", "完成日期"),
       language.pick("evidence", "佐证材料"), language.pick("note", "备注"), language.pick("critical", "关键"),
@@ -34,7 +47,7 @@ struct LedgerCSV {
       task.source ?? "", isOccurrence ? "" : row.start?.iso ?? "", deadline?.iso ?? "",
       isOccurrence ? "" : row.finish?.iso ?? "", isOccurrence ? "" : row.forecastFinish?.iso ?? "",
       isOccurrence ? "" : row.slack.map(String.init) ?? "", status.label(language),
-      row.isBlocked ? language.pick("yes", "是") : "", late.map(String.init) ?? "",
+      row.isBlocked ? language.pick("yes", "是") : "", late.map(String.init) ?? "", rules.word(lights[index], language),
       progress(index).map { "\($0)%" } ?? "",
       latest?.value.description ?? "", latest?.date.iso ?? "", task.target.map(ReportText.target) ?? "",
       row.finishedOn?.iso ?? "", task.evidence ?? "", task.note ?? "", row.isCritical ? language.pick("yes", "是") : "",

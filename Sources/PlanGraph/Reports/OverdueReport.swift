@@ -8,6 +8,8 @@ public struct OverdueReport: Sendable {
   public let list: OverdueList
   /// The language of headings and words (JSON stays English).
   public let language: Language
+  /// The warning rules that give each item its light: the plan's unless replaced (`--rules`).
+  public var warningRules: WarningRules
 
   /// Creates the report.
   public init(plan: Plan, schedule: Schedule, list: OverdueList, language: Language) {
@@ -15,6 +17,7 @@ public struct OverdueReport: Sendable {
     self.schedule = schedule
     self.list = list
     self.language = language
+    self.warningRules = plan.warnings
   }
 
   /// The contract's JSON: plan, asOf, window, counts and the items.
@@ -28,6 +31,7 @@ public struct OverdueReport: Sendable {
     out.writeJSON(list.counts)
     out.key("items", in: &top)
     var items = out.beginArray(indent: 4)
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     for item in list.items {
       let task = plan.tasks[item.task]
       out.element(in: &items)
@@ -40,6 +44,7 @@ public struct OverdueReport: Sendable {
       out.field("deadline", item.deadline, in: &object)
       out.field("forecastFinish", item.forecastFinish, in: &object)
       out.field("daysOverdue", item.daysOverdue, in: &object)
+      out.field("warning", warningRules.code(lights[item.task]), in: &object)
       out.field("source", task.source, in: &object)
       out.end(object)
     }
@@ -50,7 +55,7 @@ public struct OverdueReport: Sendable {
 
   /// RFC 4180 CSV with a byte-order mark: one ledger record per item (each missed occurrence its own).
   public func csv() -> String {
-    let ledger = LedgerCSV(plan: plan, schedule: schedule, language: language)
+    let ledger = LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules)
     return CSVText.document(header: ledger.header, records: list.items.map { ledger.record($0.task, item: $0) })
   }
 
@@ -91,8 +96,10 @@ public struct OverdueReport: Sendable {
     var out = style.bold(plan.title) + "  " + asOfLine() + "\n"
     let groups = grouped()
     if groups.isEmpty { return out + "\n" + style.green(nothingLine()) + "\n" }
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     let columns = [
-      TextTable.Column(language.words.status), TextTable.Column(language.words.deadline),
+      TextTable.Column(language.words.status), TextTable.Column(language.words.warning),
+      TextTable.Column(language.words.deadline),
       TextTable.Column(language.words.days, rightAligned: true),
       TextTable.Column(language.words.planned), TextTable.Column(language.words.forecast),
       TextTable.Column(language.words.task, flexible: true),
@@ -113,6 +120,9 @@ public struct OverdueReport: Sendable {
         table.rows.append(
           .cells([
             TextTable.Cell(statusText(row.item), paint: ReportText.paint(row.item.status, style)),
+            TextTable.Cell(
+              warningRules.word(lights[row.item.task], language),
+              paint: ReportText.paint(lights[row.item.task], warningRules, style)),
             TextTable.Cell(ReportText.day(row.item.deadline)),
             TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
@@ -136,6 +146,8 @@ public struct OverdueReport: Sendable {
     /// For a duty: how many occurrences were missed, and the last one's due day.
     var missedCount = 1
     var lastDue: Day?
+    /// Whether the row is listed under a supporting unit (`support:`), repeating its lead unit's.
+    var isSupporting = false
   }
 
   /// Rows grouped by owner in the plan's owner order (no owner last); a duty's missed occurrences on one row.
@@ -156,6 +168,26 @@ public struct OverdueReport: Sendable {
       // A duty's count is the schedule's, exact, however many of its occurrences are listed.
       let missed = item.occurrence == nil ? 1 : schedule.tasks[item.task].occurrences?.missed ?? 1
       rowsByOwner[key, default: []].append(Row(item: item, missedCount: missed, lastDue: item.deadline))
+    }
+    // Each supporting unit lists the items it supports too, after its own, marked 配合, in the list's order.
+    var supporting: [Int: [Row]] = [:]
+    for key in rowsByOwner.keys.sorted() {
+      for row in rowsByOwner[key] ?? [] {
+        for supporter in plan.tasks[row.item.task].support {
+          var copy = row
+          copy.isSupporting = true
+          supporting[supporter, default: []].append(copy)
+        }
+      }
+    }
+    if !supporting.isEmpty {
+      var position: [OverdueList.Item: Int] = [:]
+      for (n, item) in list.items.enumerated() where position[item] == nil { position[item] = n }
+      for (supporter, rows) in supporting {
+        rowsByOwner[supporter, default: []] += rows.sorted {
+          position[$0.item, default: 0] < position[$1.item, default: 0]
+        }
+      }
     }
     var result: [(owner: Int?, rows: [Row])] = []
     for owner in plan.owners.indices { if let rows = rowsByOwner[owner] { result.append((owner, rows)) } }
@@ -230,9 +262,10 @@ public struct OverdueReport: Sendable {
 
   /// The task's name; for a duty's missed occurrences, prefixed by how many were missed.
   func rowName(_ row: Row) -> String {
+    let mark = row.isSupporting ? language.words.supportingMark : ""
     let name = plan.tasks[row.item.task].name
-    guard row.item.occurrence != nil else { return name }
-    return "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
+    guard row.item.occurrence != nil else { return mark + name }
+    return mark + "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
   /// For a duty's missed occurrences: which due days were missed; for its pending one, when it is due.

@@ -61,6 +61,8 @@ public struct PlanExport: Sendable {
     out.writeJSON(task.parent.map { plan.tasks[$0].fullID })
     out.write(", \"owner\": ")
     out.writeJSON(ReportText.ownerID(task, in: plan))
+    out.write(", \"support\": ")
+    writeList(task.support.map { plan.owners[$0].id }, to: &out)
     out.write(", \"after\": ")
     writeList(task.after.map { plan.tasks[$0].fullID }, to: &out)
     out.write(", \"duration\": ")

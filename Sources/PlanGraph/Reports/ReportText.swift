@@ -8,10 +8,10 @@ package enum ReportText {
     target.metric + " " + target.comparison.rawValue + " " + target.value.description + (target.unit ?? "")
   }
 
-  /// Whether a report limited to `owners` (nil: all) shows the task: it must be one of theirs.
+  /// Whether a report limited to `owners` (nil: all) shows the task: one of them leads or supports it.
   static func isIncluded(_ task: Int, owners: Set<Int>?, in plan: Plan) -> Bool {
     guard let owners else { return true }
-    return plan.tasks[task].owner.map(owners.contains) ?? false
+    return plan.isLedOrSupported(task, by: owners)
   }
 
   /// The owner's full id, nil when the task has none.
@@ -38,6 +38,17 @@ package enum ReportText {
       if let parent = task.parent { depth[i] = depth[parent] + 1 }
     }
     return depth
+  }
+
+  /// How a warning light is coloured on a terminal: its level's colour as red, green or yellow.
+  static func paint(_ light: WarningLight, _ rules: WarningRules, _ style: TerminalStyle)
+    -> @Sendable (String) -> String
+  {
+    guard let color = rules.color(light) else { return { $0 } }
+    let (r, g) = ((color >> 16) & 0xFF, (color >> 8) & 0xFF)
+    if r > 180 && g < 120 { return { style.red($0) } }
+    if g > 140 && r < 120 { return { style.green($0) } }
+    return { style.yellow($0) }
   }
 
   /// How a status is coloured on a terminal.

@@ -6,8 +6,9 @@ public struct ScheduleReport: Sendable {
   public let schedule: Schedule
   /// The language of headers and status words (JSON stays English).
   public let language: Language
+  /// The warning rules that give each task its light: the plan's unless replaced (`--rules`).
+  public var warningRules: WarningRules
 
-  /// Creates the report.
   /// The owner units whose tasks are shown (`--owner`: a unit, or an organisation and its units); nil
   /// for the whole plan.
   public let owners: Set<Int>?
@@ -18,6 +19,7 @@ public struct ScheduleReport: Sendable {
     self.schedule = schedule
     self.language = language
     self.owners = owners
+    self.warningRules = plan.warnings
   }
 
   /// Whether the report shows the task.
@@ -58,6 +60,7 @@ public struct ScheduleReport: Sendable {
     out.write("]")
     out.key("tasks", in: &top)
     var tasks = out.beginArray(indent: 4)
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     for (i, task) in plan.tasks.enumerated() where shows(i) {
       out.element(in: &tasks)
       var object = out.beginObject()
@@ -65,6 +68,7 @@ public struct ScheduleReport: Sendable {
       out.field("name", task.name, in: &object)
       out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
       ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
+      out.field("warning", warningRules.code(lights[i]), in: &object)
       out.field("source", task.source, in: &object)
       out.end(object)
     }
@@ -98,9 +102,9 @@ public struct ScheduleReport: Sendable {
   }
 
   /// RFC 4180 CSV with a byte-order mark: one ledger record per task, headers and status words in the
-  /// language (the columns of `LedgerCSV`).
+  /// language (the columns of `LedgerCSV`, the warning light among them).
   public func csv() -> String {
-    LedgerCSV(plan: plan, schedule: schedule, language: language).document(including: shows)
+    LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules).document(including: shows)
   }
 
   /// A Markdown table; summaries' children indented under them.
@@ -146,8 +150,9 @@ public struct ScheduleReport: Sendable {
       TextTable.Column(language.pick("Latest", "最迟完成")),
       TextTable.Column(language.pick("Slack", "时差"), rightAligned: true),
       TextTable.Column(language.words.deadline), TextTable.Column(language.words.forecast),
-      TextTable.Column(language.words.status),
+      TextTable.Column(language.words.status), TextTable.Column(language.words.warning),
     ]
+    let lights = warningRules.lights(plan: plan, schedule: schedule)
     // Five dates, slack and status take about 70 columns; the name needs some 24 more to share the line.
     let wide = width >= 100
     var table = TextTable(
@@ -163,6 +168,7 @@ public struct ScheduleReport: Sendable {
         TextTable.Cell(slack, paint: row.isCritical ? red : plain),
         TextTable.Cell(ReportText.day(row.deadline)), TextTable.Cell(ReportText.day(row.forecastFinish)),
         TextTable.Cell(row.status.label(language), paint: paint),
+        TextTable.Cell(warningRules.word(lights[i], language), paint: ReportText.paint(lights[i], warningRules, style)),
       ]
       if wide {
         table.rows.append(.cells([TextTable.Cell(name, paint: task.isSummary ? bold : plain)] + cells))

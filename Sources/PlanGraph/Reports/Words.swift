@@ -6,13 +6,17 @@ public struct Words: Sendable {
   public let noOwner: String
   /// Column headings shared by the tables, the Markdown, the HTML and the CSV.
   public let status, task, deadline, days, planned, forecast, source, critical: String
+  /// The warning light's column (预警), its mark for a row a unit only supports (【配合】), and the
+  /// count headings beside the statuses: the blocked flag and the duties' missed occurrences.
+  public let warning, supportingMark, markedBlocked, missedOccurrences: String
   /// The status words (逾期, 有风险 …), by status.
-  let statuses: [ScheduleStatus: String]
+  package let statuses: [ScheduleStatus: String]
 
   /// English.
   static let en = Words(
     noOwner: "no owner", status: "Status", task: "Task", deadline: "Deadline", days: "Days", planned: "Planned",
-    forecast: "Forecast", source: "Source", critical: "Critical",
+    forecast: "Forecast", source: "Source", critical: "Critical", warning: "Warning", supportingMark: "[supporting] ",
+    markedBlocked: "Marked blocked", missedOccurrences: "Missed occurrences",
     statuses: [
       .done: "done", .overdue: "overdue", .atRisk: "at risk", .dueSoon: "due soon", .blocked: "blocked",
       .onTrack: "on track", .cancelled: "cancelled",
@@ -21,7 +25,8 @@ public struct Words: Sendable {
   /// Simplified Chinese.
   static let zh = Words(
     noOwner: "未指定责任单位", status: "状态", task: "任务", deadline: "截止", days: "天数", planned: "计划完成",
-    forecast: "预测完成", source: "依据条款", critical: "关键",
+    forecast: "预测完成", source: "依据条款", critical: "关键", warning: "预警", supportingMark: "【配合】",
+    markedBlocked: "标记受阻", missedOccurrences: "未按期开展次数",
     statuses: [
       .done: "已完成", .overdue: "逾期", .atRisk: "有风险", .dueSoon: "即将到期", .blocked: "受阻", .onTrack: "正常",
       .cancelled: "已取消",

@@ -38,8 +38,8 @@ public struct StatusCounts: Hashable, Sendable {
     }
   }
 
-  /// Adds one leaf's or duty's row.
-  mutating func add(_ row: TaskSchedule, isDuty: Bool) {
+  /// Adds one leaf's or duty's row: how the ledger tallies each unit with the same rules as every output.
+  package mutating func add(_ row: TaskSchedule, isDuty: Bool) {
     guard row.status != .cancelled else {
       cancelled += 1
       return
@@ -57,6 +57,21 @@ public struct StatusCounts: Hashable, Sendable {
     case .onTrack: onTrack += 1
     case .cancelled: break
     }
+  }
+
+  /// Adds another set of counts field by field: a unit's counts rolled up into its organisation's.
+  package mutating func add(_ other: StatusCounts) {
+    tasks += other.tasks
+    done += other.done
+    overdue += other.overdue
+    atRisk += other.atRisk
+    dueSoon += other.dueSoon
+    blocked += other.blocked
+    onTrack += other.onTrack
+    cancelled += other.cancelled
+    markedBlocked += other.markedBlocked
+    missedOccurrences += other.missedOccurrences
+    leaves += other.leaves
   }
 
   /// Of `tasks`, how many are recurring duties.

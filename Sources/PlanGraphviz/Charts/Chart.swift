@@ -13,13 +13,19 @@ public struct Chart: Sendable {
   /// Builds the `kind` chart of `plan` as scheduled in `schedule`.
   public init(_ kind: ChartKind, plan: Plan, schedule: Schedule, options: ChartOptions) {
     let selection = TaskSelection(plan: plan, schedule: schedule, filter: options.filter, collapse: options.collapse)
-    let context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    var context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    context.lights = options.warningRules?.lights(plan: plan, schedule: schedule) ?? []
     self.kind = kind
     self.selection = selection
     switch kind {
     case .graph: graph = GraphChart(context).build()
-    case .timeline: graph = TimelineChart(context).build()
+    case .timeline: graph = options.byUnit ? BattleMapChart(context).build() : TimelineChart(context).build()
     case .gantt: graph = GanttChart(context).build()
+    }
+    if let page = options.pageSize {
+      graph.attributes["size"] = .text(page.graphvizSize)
+      // Pixels are drawn at their dpi; a paper size leaves it alone, so a PDF's points stay points.
+      if let dpi = page.dpi { graph.attributes["dpi"] = .text(String(dpi)) }
     }
   }
 }
@@ -32,8 +38,19 @@ struct ChartContext {
   let options: ChartOptions
   let kind: ChartKind
   let palette = StatusPalette.standard
+  /// Every task's warning light when the options ask for lights, else empty.
+  var lights: [WarningLight] = []
 
   var text: ChartText { ChartText(language: options.language) }
+
+  /// The colour (`#rrggbb`) of the warning light outlining `task`, when the options ask for lights and
+  /// the task has one (a summary: the most severe below it).
+  func lightColor(of task: Int) -> String? {
+    guard let rules = options.warningRules, lights.indices.contains(task), case .level(let n) = lights[task] else {
+      return nil
+    }
+    return rules.levels[n].hexColor
+  }
 
   /// The graph's name: the plan's title, as SVG can hold it.
   var graphName: String { LabelText.name(plan.title) }
@@ -52,7 +69,9 @@ struct ChartContext {
   func withClusters(_ clusterBy: ClusterBy) -> ChartContext {
     var options = options
     options.clusterBy = clusterBy
-    return ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    var context = ChartContext(plan: plan, schedule: schedule, selection: selection, options: options, kind: kind)
+    context.lights = lights
+    return context
   }
 
   /// Graph attributes every chart shares: the font, a white page, a margin.

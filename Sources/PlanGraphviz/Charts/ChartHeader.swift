@@ -44,6 +44,15 @@ struct ChartHeader {
     for entry in extraEntries {
       cells.append("<TD>" + entry.sample + " " + LabelText.html(entry.words) + "</TD>")
     }
+    // The warning lights outlining the tasks, when drawn: a swatch and the level's word each.
+    if let rules = context.options.warningRules {
+      cells.append("<TD>" + LabelText.html(context.options.language.pick("Warning:", "预警：")) + "</TD>")
+      for (n, level) in rules.levels.enumerated() {
+        cells.append(
+          "<TD><FONT COLOR=\"\(level.hexColor)\"><B>▣</B></FONT> "
+            + LabelText.html(rules.word(.level(n), context.options.language)) + "</TD>")
+      }
+    }
     let span = " COLSPAN=\"\(cells.count)\""
     var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"4\">"
     html += "<TR><TD ALIGN=\"LEFT\"\(span)><FONT POINT-SIZE=\"24\"><B>"

@@ -13,6 +13,13 @@ public struct ChartOptions: Hashable, Sendable {
   public var filter: TaskFilter
   /// When to fold summaries automatically.
   public var collapse: CollapsePolicy
+  /// The warning rules whose light outlines each task (the graph's nodes, the timeline's cells); nil
+  /// draws no lights.
+  public var warningRules: WarningRules?
+  /// Whether the timeline is the battle map: one row per owner unit instead of a lane per organisation.
+  public var byUnit = false
+  /// The size to draw to (pixels or paper); nil for the drawing's natural size.
+  public var pageSize: PageSize?
 
   /// Whether `name` is a font family name: letters, digits, spaces, `-` and `_` (CJK letters
   /// included), at most 100 characters. Graphviz writes the family into SVG's `font-family` unescaped,

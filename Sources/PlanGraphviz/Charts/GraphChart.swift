@@ -177,6 +177,12 @@ struct GraphChart {
     if folded { attributes["shape"] = "box3d" }
     if look.peripheries > 1 { attributes["peripheries"] = .text(String(look.peripheries)) }
     if row.isCritical { attributes["penwidth"] = .text(DecimalText.format(context.palette.criticalWidth)) }
+    if let light = context.lightColor(of: task) {
+      // The warning light is the outline, thick enough to read; critical tasks stay the thickest.
+      attributes["color"] = .text(light)
+      attributes["penwidth"] = .text(
+        DecimalText.format(row.isCritical ? context.palette.criticalWidth + 1 : context.palette.criticalWidth))
+    }
     return DOTNode(planTask.fullID, attributes)
   }
 

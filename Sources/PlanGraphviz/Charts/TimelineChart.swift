@@ -248,7 +248,11 @@ struct TimelineChart {
       when += " → " + context.text.forecast(forecast)
     }
     let critical = row.isCritical
-    let border = critical ? " BORDER=\"2\" COLOR=\"\(context.palette.critical)\" SIDES=\"L\"" : ""
+    var border = critical ? " BORDER=\"2\" COLOR=\"\(context.palette.critical)\" SIDES=\"L\"" : ""
+    if let light = context.lightColor(of: task) {
+      // The warning light outlines the sign cell: a thick bar on its left, critical or not.
+      border = " BORDER=\"\(critical ? 4 : 3)\" COLOR=\"\(light)\" SIDES=\"L\""
+    }
     let open = "<FONT COLOR=\"\(look.text)\">" + (critical ? "<B>" : "")
     let close = (critical ? "</B>" : "") + "</FONT>"
     var html = "<TD BGCOLOR=\"\(look.fill)\"\(border)>" + open + LabelText.html(look.sign) + close + "</TD>"

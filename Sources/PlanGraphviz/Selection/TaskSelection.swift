@@ -56,7 +56,7 @@ public struct TaskSelection: Sendable {
     func inScope(_ i: Int) -> Bool {
       if let root = filter.root, !tree.isWithin(i, root: root) { return false }
       if let owners {
-        guard let owner = tasks[i].owner, owners.contains(owner) else { return false }
+        guard plan.isLedOrSupported(i, by: owners) else { return false }
       }
       return true
     }

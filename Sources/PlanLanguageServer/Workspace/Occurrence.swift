@@ -60,6 +60,9 @@ extension PlanIndex {
       if let node = task.owner, node.covers(line: line, column: column) {
         return .owner(node: node, owner: node.scalarText.flatMap { owner(fullID: $0) })
       }
+      for node in task.support where node.covers(line: line, column: column) {
+        return .owner(node: node, owner: node.scalarText.flatMap { owner(fullID: $0) })
+      }
       for node in task.after where node.covers(line: line, column: column) {
         return .reference(referrer: index, node: node, target: node.scalarText.flatMap { resolve($0, from: index) })
       }
@@ -82,7 +85,7 @@ extension PlanIndex {
     return found
   }
 
-  /// Every `owner` value, of tasks and files, that names `owner`.
+  /// Every `owner` value, of tasks and files, and every task's `support` entry that names `owner`.
   func references(toOwner owner: Int) -> [(file: Int, node: OutlineNode)] {
     let id = owners[owner].fullID
     var found: [(file: Int, node: OutlineNode)] = []
@@ -91,6 +94,7 @@ extension PlanIndex {
     }
     for task in tasks {
       if let node = task.owner, node.scalarText == id { found.append((task.file, node)) }
+      for node in task.support where node.scalarText == id { found.append((task.file, node)) }
     }
     return found
   }

@@ -38,6 +38,8 @@ struct PlanIndex: Sendable {
     var owner: OutlineNode?
     /// The `after` entries.
     var after: [OutlineNode] = []
+    /// The `support` entries: supporting units, owners' full ids like `owner`.
+    var support: [OutlineNode] = []
   }
 
   /// An owner as declared.
@@ -153,6 +155,9 @@ struct PlanIndex: Sendable {
       task.owner = node.value("owner")
       if let after = node.value("after") {
         task.after = after.kind == .sequence ? after.items.filter { $0.kind == .scalar } : [after]
+      }
+      if let support = node.value("support") {
+        task.support = support.kind == .sequence ? support.items.filter { $0.kind == .scalar } : [support]
       }
       let index = tasks.count
       tasks.append(task)

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev), imported only by PlanLedger's XLSXFile.swift.
+#include <xlsxwriter.h>

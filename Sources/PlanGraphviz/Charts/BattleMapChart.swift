@@ -1,0 +1,120 @@
+import PlanGraph
+
+/// The battle map (挂图作战): one row per owner unit, one column per period, each task a card in the
+/// column of its deadline (its planned finish when it has none), showing its warning light and a flag
+/// for done (✔) and overdue (⚑). `render --chart timeline --by unit`.
+///
+/// Drawn as one HTML-table node, so that the grid's rows and columns line up exactly whatever the
+/// cards hold.
+struct BattleMapChart {
+  let context: ChartContext
+
+  init(_ context: ChartContext) {
+    self.context = context
+  }
+
+  /// The widest a card's name line is, in columns (a CJK character counts two).
+  static let nameWidth = 18
+
+  func build() -> DOTGraph {
+    let plan = context.plan
+    let schedule = context.schedule
+    let language = context.options.language
+    let tasks = context.selection.nodes.filter { !plan.tasks[$0].isSummary || context.selection.isFolded($0) }
+    let day = { (task: Int) -> Day in
+      let row = schedule.tasks[task]
+      return row.deadline ?? row.finish ?? row.forecastFinish ?? schedule.asOf
+    }
+    let unit = TimePeriod.unit(for: tasks.map(day) + [schedule.asOf])
+    var byUnit: [Int: [TimePeriod: [Int]]] = [:]
+    var periods: Set<TimePeriod> = [TimePeriod(unit, containing: schedule.asOf)]
+    for task in tasks {
+      let owner = plan.tasks[task].owner ?? -1
+      let period = TimePeriod(unit, containing: day(task))
+      periods.insert(period)
+      byUnit[owner, default: [:]][period, default: []].append(task)
+    }
+    let columns = periods.sorted()
+    let asOfPeriod = TimePeriod(unit, containing: schedule.asOf)
+    let rows = plan.owners.indices.filter { byUnit[$0] != nil } + (byUnit[-1] != nil ? [-1] : [])
+
+    let frame = context.palette.frame
+    var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(frame)\">"
+    html += "<TR><TD BGCOLOR=\"#E8E8E8\"><B>" + LabelText.html(language.pick("Unit", "单位")) + "</B></TD>"
+    for period in columns {
+      let isAsOf = period == asOfPeriod
+      html += "<TD BGCOLOR=\"\(isAsOf ? "#FFF2CC" : "#E8E8E8")\"><B>" + LabelText.html(period.label(language))
+      html += isAsOf ? " ▼" : ""
+      html += "</B></TD>"
+    }
+    html += "</TR>"
+    for owner in rows {
+      let name = owner < 0 ? language.pick("No owner", "未指定单位") : ownerName(owner)
+      html += "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BGCOLOR=\"#F7F7F7\"><B>"
+      html += TextWrap.lines(name, width: 16, maxLines: 4).map(LabelText.html).joined(separator: "<BR/>")
+      html += "</B></TD>"
+      for period in columns {
+        let cards = byUnit[owner]?[period] ?? []
+        html += "<TD VALIGN=\"TOP\">"
+        if !cards.isEmpty {
+          // Many cards in one cell go side by side, in rows of about the square root of twice their
+          // number, so that a busy unit's row grows wider than tall, as a landscape sheet is.
+          let perRow = max(1, Int((2 * Double(cards.count)).squareRoot().rounded(.up)))
+          html += "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">"
+          for start in stride(from: 0, to: cards.count, by: perRow) {
+            html += "<TR>"
+            for task in cards[start..<min(start + perRow, cards.count)] {
+              html += "<TD VALIGN=\"TOP\">" + card(task) + "</TD>"
+            }
+            html += "</TR>"
+          }
+          html += "</TABLE>"
+        }
+        html += "</TD>"
+      }
+      html += "</TR>"
+    }
+    html += "</TABLE>"
+
+    var graph = DOTGraph(name: context.graphName)
+    graph.attributes = context.baseAttributes().merging([
+      "labelloc": "t", "labeljust": "l",
+      "label": ChartHeader(context: context).label(extraEntries: legendEntries()),
+    ])
+    graph.nodeDefaults = ["fontname": .text(context.options.fontName), "fontsize": "11", "shape": "plaintext"]
+    graph.nodes = [DOTNode("battle-map", ["label": .html(html), "margin": "0"])]
+    return graph
+  }
+
+  /// A task's card: its flag and name on the status fill, its date below, framed in its light's colour.
+  private func card(_ task: Int) -> String {
+    let row = context.schedule.tasks[task]
+    let look = context.palette.look(row.status)
+    let light = context.lightColor(of: task) ?? look.border
+    let flag = row.status == .done ? "✔ " : row.status == .overdue ? "⚑ " : ""
+    let lines = TextWrap.lines(context.plan.tasks[task].name, width: Self.nameWidth, maxLines: 3)
+    var text = "<FONT COLOR=\"\(look.text)\">" + (flag.isEmpty ? "" : "<B>" + LabelText.html(flag) + "</B>")
+    text += lines.map(LabelText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
+    let day = row.deadline ?? row.finish
+    var when = day.map { context.text.deadline($0) } ?? ""
+    if let days = row.daysOverdue { when += context.options.language.pick(" · \(days) d late", " · 逾期\(days)天") }
+    text += "<FONT POINT-SIZE=\"8\">" + LabelText.html(when) + "</FONT></FONT>"
+    return "<TABLE BORDER=\"2\" COLOR=\"\(light)\" CELLBORDER=\"0\" CELLPADDING=\"3\" BGCOLOR=\"\(look.fill)\">"
+      + "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + text + "</TD></TR></TABLE>"
+  }
+
+  private func ownerName(_ owner: Int) -> String {
+    let plan = context.plan
+    guard let parent = plan.owners[owner].parent else { return plan.owners[owner].name }
+    return plan.owners[plan.organisation(of: parent)].name + " / " + plan.owners[owner].name
+  }
+
+  /// The legend's extra entries: the flags (the header adds the warning levels).
+  private func legendEntries() -> [ChartHeader.Entry] {
+    let language = context.options.language
+    return [
+      ChartHeader.Entry(sample: "<B>✔</B>", words: language.pick("done", "已完成")),
+      ChartHeader.Entry(sample: "<B>⚑</B>", words: language.pick("overdue", "逾期")),
+    ]
+  }
+}
