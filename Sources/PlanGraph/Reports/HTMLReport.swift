@@ -161,7 +161,8 @@ public struct HTMLReport: Sendable {
       out +=
         "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(plan.tasks[index].name) + "<br/><code>"
         + e(plan.tasks[index].fullID) + "</code></td><td>" + goal + "</td><td>" + latest + "</td><td>"
-        + ReportText.day(row.deadline) + "</td><td>" + e(row.status.label(language)) + "</td></tr>\n"
+        + ReportText.day(row.deadline) + "</td><td>"
+        + e(ReportText.statusWords(row.status, of: plan.tasks[index], language: language)) + "</td></tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
   }

@@ -239,7 +239,9 @@ public struct OverdueReport: Sendable {
 
   /// The status in words, with 受阻 / blocked beside a time status when the task carries the flag.
   func statusText(_ item: OverdueList.Item) -> String {
-    let words = item.status.label(language)
+    let words =
+      item.occurrence == nil
+      ? ReportText.statusWords(item.status, of: plan.tasks[item.task], language: language) : item.status.label(language)
     guard item.isBlocked, item.status != .blocked else { return words }
     return words + " · " + ScheduleStatus.blocked.label(language)
   }

@@ -3,6 +3,18 @@ package enum ReportText {
   /// A day as `YYYY-MM-DD`, or an em dash when absent.
   static func day(_ day: Day?) -> String { day?.iso ?? "—" }
 
+  /// A task's status as a supervisor reads it: 已销号 instead of 已完成 when someone verified the
+  /// closing (`verified-by`), and 已延期 with the original deadline when the deadline was extended
+  /// (`extensions`, the first one's `from`): "逾期（已延期，原定 2017-12-31）".
+  package static func statusWords(_ status: ScheduleStatus, of task: PlanTask, language: Language) -> String {
+    let words = language.words
+    var text = status == .done && task.verifiedBy != nil ? words.closed : status.label(language)
+    if let first = task.extensions.first {
+      text += language.pick(" (", "（") + words.extendedFrom + first.from.iso + language.pick(")", "）")
+    }
+    return text
+  }
+
   /// A target as people write it: `社工人数 >= 100人`.
   static func target(_ target: Target) -> String {
     target.metric + " " + target.comparison.rawValue + " " + target.value.description + (target.unit ?? "")

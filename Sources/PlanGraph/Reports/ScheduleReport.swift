@@ -118,7 +118,7 @@ public struct ScheduleReport: Sendable {
         indent + marker(task) + MarkdownText.cell(task.name), "`" + task.fullID + "`",
         ReportText.day(row.start), ReportText.day(row.finish), ReportText.day(row.latestFinish),
         row.slack.map(String.init) ?? "—", row.isCritical ? "★" : "", ReportText.day(row.deadline),
-        ReportText.day(row.forecastFinish), row.status.label(language),
+        ReportText.day(row.forecastFinish), ReportText.statusWords(row.status, of: task, language: language),
       ])
     }
     var out = "## " + MarkdownText.cell(title) + "\n\n"
@@ -167,7 +167,7 @@ public struct ScheduleReport: Sendable {
         TextTable.Cell(ReportText.day(row.latestFinish)),
         TextTable.Cell(slack, paint: row.isCritical ? red : plain),
         TextTable.Cell(ReportText.day(row.deadline)), TextTable.Cell(ReportText.day(row.forecastFinish)),
-        TextTable.Cell(row.status.label(language), paint: paint),
+        TextTable.Cell(ReportText.statusWords(row.status, of: task, language: language), paint: paint),
         TextTable.Cell(warningRules.word(lights[i], language), paint: ReportText.paint(lights[i], warningRules, style)),
       ]
       if wide {

@@ -78,7 +78,7 @@ struct TaskRows {
       lightStyle.fill = color
       lightStyle.fontColor = Self.isDark(color) ? 0xFFFFFF : 0x000000
     }
-    var statusWord = row.status.label(language)
+    var statusWord = ReportText.statusWords(row.status, of: task, language: language)
     if row.isLate && row.status == .done { statusWord += language.pick(" (late)", "（逾期完成）") }
     return [
       Cell.number(number, centered),
