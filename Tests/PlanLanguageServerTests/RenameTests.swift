@@ -130,6 +130,17 @@ import Testing
     #expect(plan.edits(plan.rename("plan.yaml", line: 4, character: 8, to: "league2")) == ["plan.yaml:4:league2"])
   }
 
+  @Test func duplicatesThePlanAlreadyHadDoNotBlockARename() throws {
+    let plan = try Plan([
+      (
+        "plan.yaml",
+        "plan: d\nstart: 2018-01-01\ntasks:\n  - id: g\n    tasks:\n      - { id: x, duration: 1d }\n      - { id: x, duration: 1d }\n"
+      )
+    ])
+    defer { plan.remove() }
+    #expect(plan.edits(plan.rename("plan.yaml", line: 3, character: 8, to: "h")) == ["plan.yaml:3:h"])
+  }
+
   @Test(arguments: ["null", "Null", "NULL", "-", "~", " s", "s ", "a#b", "a: b", ""])
   func aNameYAMLWouldNotReadBackAsThatIdIsRefused(_ name: String) throws {
     let plan = try Plan([("plan.yaml", Self.capture)])

@@ -109,10 +109,15 @@ extension PlanLanguageServer {
       item?.value("after")?.items.map(\.scalarText) == [newID, "a." + newID]
     else { throw .init(.requestFailed, "'\(newID)' would not be read back as that id: YAML reads it otherwise") }
     let after = index.renaming(task, to: newID, rewriting: rename.rewritten)
-    var fullIDs: [String: Int] = [:]
-    for other in after.tasks where !other.id.isEmpty { fullIDs[other.fullID, default: 0] += 1 }
+    // A full id taken more often than the task's old one was: a plan that already has duplicates can
+    // still rename.
+    var before: [String: Int] = [:]
+    var taken: [String: Int] = [:]
+    for other in index.tasks where !other.id.isEmpty { before[other.fullID, default: 0] += 1 }
+    for other in after.tasks where !other.id.isEmpty { taken[other.fullID, default: 0] += 1 }
     let moved = index.subtree(task)
-    for below in moved where fullIDs[after.tasks[below].fullID, default: 0] > 1 {
+    for below in moved
+    where taken[after.tasks[below].fullID, default: 0] > before[index.tasks[below].fullID, default: 0] {
       let clash = after.tasks[below].fullID
       let other = after.tasks.indices.first { $0 != below && after.tasks[$0].fullID == clash }
       let file = other.map { " (in \(after.files[after.tasks[$0].file].path))" } ?? ""
