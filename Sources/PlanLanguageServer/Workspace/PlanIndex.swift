@@ -125,6 +125,30 @@ struct PlanIndex: Sendable {
     return result
   }
 
+  /// The index as the files would read after `task` took the id `newID` and each `after` entry in
+  /// `rewritten` (task, position in its `after`, text) were rewritten: what a rename checks, without
+  /// reading the files again.
+  func renaming(_ task: Int, to newID: String, rewriting rewritten: [(task: Int, entry: Int, text: String)])
+    -> PlanIndex
+  {
+    var copy = self
+    copy.tasks[task].id = newID
+    for moved in subtree(task) {  // parents before children
+      let prefix =
+        copy.tasks[moved].parent.map { copy.tasks[$0].fullID + "." }
+        ?? files[copy.tasks[moved].file].namespace.map { $0 + "." } ?? ""
+      copy.tasks[moved].fullID = prefix + copy.tasks[moved].id
+    }
+    for (task, entry, text) in rewritten where copy.tasks[task].after.indices.contains(entry) {
+      copy.tasks[task].after[entry].text = text
+    }
+    copy.tasksByFullID = [:]
+    for (index, task) in copy.tasks.enumerated() where !task.id.isEmpty && copy.tasksByFullID[task.fullID] == nil {
+      copy.tasksByFullID[task.fullID] = index
+    }
+    return copy
+  }
+
   private mutating func readOwners(_ list: OutlineNode, file: Int) {
     var stack: [(node: OutlineNode, prefix: String)] = list.items.reversed().map { ($0, "") }
     while let (node, prefix) = stack.popLast() {
