@@ -323,23 +323,29 @@ public enum ProgressEditor {
 
 extension ProgressEditor {
   /// Writes the edited file atomically, unless the file on disk is no longer the text the edit was
-  /// computed from: then nothing is written, so someone else's change is never overwritten.
+  /// computed from: then nothing is written, so someone else's change is never overwritten. The
+  /// re-read, comparison and write happen under an exclusive lock on the file's folder, so two
+  /// plangraph processes editing the same file at once cannot both succeed with one edit lost. A
+  /// symbolic link (an include, or the root file) stays a link: the file it points to is replaced.
   public static func write(
     _ edit: PlanFileEdit, fileSystem: any PlanFileSystem, language l: Language = .en
   ) -> Result<Void, ProgressRefusal> {
-    guard case .success(let now) = fileSystem.read(edit.path), now == edit.original else {
-      return .failure(
-        ProgressRefusal(
-          l.pick(
-            "'\(edit.path)' changed on disk since it was read; nothing was written",
-            "'\(edit.path)' 在读取之后已被改动，未写入任何内容"),
-          hint: l.pick("run the command again on the new file", "请对新文件重新执行命令")))
+    let target = FolderLock.resolvedPath(edit.path) ?? edit.path
+    return FolderLock.holding(PlanPath.directory(of: target)) { () -> Result<Void, ProgressRefusal> in
+      guard case .success(let now) = fileSystem.read(edit.path), now == edit.original else {
+        return .failure(
+          ProgressRefusal(
+            l.pick(
+              "'\(edit.path)' changed on disk since it was read; nothing was written",
+              "'\(edit.path)' 在读取之后已被改动，未写入任何内容"),
+            hint: l.pick("run the command again on the new file", "请对新文件重新执行命令")))
+      }
+      do throws(AtomicFile.Failure) {
+        try AtomicFile.write(edit.edited, to: target)
+      } catch {
+        return .failure(ProgressRefusal(error.description))
+      }
+      return .success(())
     }
-    do {
-      try AtomicFile.write(edit.edited, to: edit.path)
-    } catch {
-      return .failure(ProgressRefusal(error.description))
-    }
-    return .success(())
   }
 }
