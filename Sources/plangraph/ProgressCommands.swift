@@ -60,7 +60,9 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
     throw refuse(ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取 '\(path)'：") + error.reason))
   }
   let edit: PlanFileEdit
-  switch ProgressEditor.edit(change, task: index, of: plan, fileBytes: original, language: language) {
+  switch ProgressEditor.edit(
+    change, task: index, of: plan, fileBytes: original, language: language, planPath: target.plan)
+  {
   case .success(let made): edit = made
   case .failure(let refusal): throw refuse(refusal)
   }

@@ -51,12 +51,16 @@ public enum ProgressEditor {
   }
 
   /// Works out `change` on the task at `index` of `plan`, whose file holds `bytes`. The result is
-  /// not yet checked by loading; `verify` does that.
+  /// not yet checked by loading; `verify` does that. `planPath` is the root file as the user named
+  /// it, for the commands that refusals suggest.
   public static func edit(
-    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8], language: Language = .en
+    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8], language: Language = .en,
+    planPath: String = "PLAN"
   ) -> Result<PlanFileEdit, ProgressRefusal> {
     let task = plan.tasks[index]
-    if let refusal = refusal(change, task: task, plan: plan, language: language) { return .failure(refusal) }
+    if let refusal = refusal(change, task: index, plan: plan, planPath: planPath, language: language) {
+      return .failure(refusal)
+    }
     let path = plan.location(task.locations.id).file
     guard let root = SourceTree.read(bytes),
       let mapping = SourceTree.taskMapping(
@@ -171,10 +175,12 @@ public enum ProgressEditor {
   // MARK: - Refusals
 
   private static func refusal(
-    _ change: ProgressChange, task: PlanTask, plan: Plan, language l: Language
+    _ change: ProgressChange, task index: Int, plan: Plan, planPath: String, language l: Language
   ) -> ProgressRefusal? {
+    let task = plan.tasks[index]
     let years = years(of: plan)
     let id = task.fullID
+    let planArgument = shellWord(planPath)
     func outside(_ day: Day) -> ProgressRefusal? {
       years.contains(day.year)
         ? nil
@@ -196,7 +202,8 @@ public enum ProgressEditor {
       if task.isDuty {
         return ProgressRefusal(
           l.pick("'\(id)' is a recurring duty; it is never done once", "'\(id)' 是例行工作，没有一次性的完成"),
-          hint: l.pick("record a day it was held: ", "记录一次开展：") + "plangraph held PLAN \(id) --on \(day.iso)")
+          hint: l.pick("record a day it was held: ", "记录一次开展：") + "plangraph held \(planArgument) \(id) --on \(day.iso)"
+        )
       }
       if task.isSummary { return summary }
       if task.target != nil {
@@ -204,7 +211,8 @@ public enum ProgressEditor {
           l.pick(
             "'\(id)' has a target; it is done when a measurement meets it",
             "任务 '\(id)' 有量化目标，测量值达标即完成"),
-          hint: l.pick("record the value: ", "记录测量值：") + "plangraph measure PLAN \(id) VALUE --on \(day.iso)")
+          hint: l.pick("record the value: ", "记录测量值：") + "plangraph measure \(planArgument) \(id) VALUE --on \(day.iso)"
+        )
       }
       if task.status == .cancelled { return already(.cancelled) }
       return outside(day)
@@ -241,7 +249,7 @@ public enum ProgressEditor {
       if !task.isDuty {
         return ProgressRefusal(
           l.pick("'\(id)' is not a recurring duty", "任务 '\(id)' 不是例行工作"),
-          hint: "plangraph done PLAN \(id) --on \(day.iso)")
+          hint: "plangraph done \(planArgument) \(id) --on \(day.iso)")
       }
       if task.heldDates.contains(day) {
         return ProgressRefusal(
@@ -278,6 +286,17 @@ public enum ProgressEditor {
           hint: l.pick("add a `deadline` to it in the file", "请先在文件中为它写上 deadline"))
       }
       if task.status == .done || task.status == .cancelled { return already(task.status) }
+      if let binding = bindingAncestor(of: index, in: plan), let bound = plan.tasks[binding].deadline, bound < to {
+        // The effective deadline is the earliest of the task's and its ancestors': past the
+        // ancestor's, the new date would change nothing that applies.
+        let ancestor = plan.tasks[binding].fullID
+        return ProgressRefusal(
+          l.pick(
+            "'\(id)' stays due on \(bound.iso) whatever its own deadline: its summary '\(ancestor)' is due then",
+            "任务 '\(id)' 的期限受上级任务 '\(ancestor)' 的期限 \(bound.iso) 约束，延期至 \(to.iso) 不会生效"),
+          hint: l.pick("extend the summary first: ", "请先为上级任务延期：")
+            + "plangraph extend \(planArgument) \(ancestor) --to \(to.iso) --reason …")
+      }
       if to <= deadline {
         return ProgressRefusal(
           l.pick(
@@ -286,6 +305,29 @@ public enum ProgressEditor {
       }
       return outside(to) ?? outside(on)
     }
+  }
+
+  /// The ancestor whose deadline is the earliest among the task's ancestors, if any has one.
+  private static func bindingAncestor(of index: Int, in plan: Plan) -> Int? {
+    var best: (index: Int, day: Day)?
+    var current = plan.tasks[index].parent
+    var steps = 0
+    while let ancestor = current, steps < plan.tasks.count {
+      if let day = plan.tasks[ancestor].deadline, best.map({ day < $0.day }) ?? true { best = (ancestor, day) }
+      current = plan.tasks[ancestor].parent
+      steps += 1
+    }
+    return best?.index
+  }
+
+  /// `path` as one shell word: as it is when it holds only safe characters, else single-quoted.
+  private static func shellWord(_ path: String) -> String {
+    let safe = path.unicodeScalars.allSatisfy {
+      $0.value >= 0x80 || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        || "/._-+,=@%".unicodeScalars.contains($0)
+    }
+    return safe && !path.isEmpty
+      ? path : "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
   }
 
   // MARK: - Pieces of text

@@ -1,0 +1,66 @@
+import Foundation
+import PlanGraph
+import Testing
+
+/// Progress edits found wanting by an end-to-end review: an extension an ancestor's deadline makes
+/// void, values shared through anchors, numbers JSON cannot read, comments between duty days, tasks
+/// named by their names, hints that name the real plan.
+@Suite struct ProgressEditReviewTests {
+  static func day(_ text: String) -> Day { ProgressEditTests.day(text) }
+
+  /// The edit of `change` on `name` in the one-file plan `text`, verified by loading when it succeeds.
+  static func edit(
+    _ change: ProgressChange, _ name: String, in text: String, path: String = "plan.yaml"
+  ) throws -> Result<PlanFileEdit, ProgressRefusal> {
+    let files = [path: Array(text.utf8)]
+    let fileSystem = MemoryFileSystem(files: files)
+    let plan = try #require(PlanLoader(fileSystem: fileSystem).load(path: path).plan)
+    let index = try ProgressEditor.resolve(name, in: plan).get()
+    let result = ProgressEditor.edit(
+      change, task: index, of: plan, fileBytes: Array(text.utf8), planPath: "plans/my plan.yaml")
+    if case .success(let edit) = result {
+      _ = try ProgressEditor.verify(edit, rootPath: path, fileSystem: fileSystem).get()
+    }
+    return result
+  }
+
+  static func text(_ result: Result<PlanFileEdit, ProgressRefusal>) throws -> String {
+    String(decoding: try result.get().edited, as: UTF8.self)
+  }
+
+  static let head = "plan: p\nstart: 2018-01-01\nowner: a\nowners: [{id: a, name: A}]\n"
+
+  @Test func anExtensionPastAnAncestorsDeadlineIsRefusedNamingIt() throws {
+    let plan =
+      Self.head
+      + "tasks:\n  - id: g\n    name: G\n    deadline: 2018-01-10\n    tasks:\n"
+      + "      - id: c\n        name: C\n        duration: 3d\n        deadline: 2018-01-15\n"
+    let change = ProgressChange.extend(
+      to: Self.day("2018-03-01"), reason: "r", approvedBy: nil, on: Self.day("2018-01-05"))
+    guard case .failure(let refusal) = try Self.edit(change, "c", in: plan) else {
+      Issue.record("an extension the summary's deadline voids was written")
+      return
+    }
+    #expect(refusal.message.contains("'g'"))
+    #expect(refusal.message.contains("2018-01-10"))
+    #expect(refusal.hint?.contains("plangraph extend 'plans/my plan.yaml' g --to 2018-03-01") == true)
+    // Within the ancestor's deadline the extension applies and is written.
+    let within = ProgressChange.extend(
+      to: Self.day("2018-01-20"), reason: "r", approvedBy: nil, on: Self.day("2018-01-05"))
+    let loose = plan.replacingOccurrences(of: "deadline: 2018-01-10", with: "deadline: 2018-02-10")
+    #expect(try Self.text(Self.edit(within, "c", in: loose)).contains("        deadline: 2018-01-20\n"))
+  }
+
+  @Test func hintsNameThePlanAsGiven() throws {
+    let plan = Self.head + "tasks:\n  - id: d\n    name: D\n    every: month\n"
+    guard
+      case .failure(let refusal) = try Self.edit(
+        .done(on: Self.day("2018-02-01"), evidence: nil, verifiedBy: nil), "d", in: plan)
+    else {
+      Issue.record("done on a duty was written")
+      return
+    }
+    #expect(refusal.hint == "record a day it was held: plangraph held 'plans/my plan.yaml' d --on 2018-02-01")
+  }
+
+}
