@@ -63,4 +63,27 @@ import Testing
     #expect(refusal.hint == "record a day it was held: plangraph held 'plans/my plan.yaml' d --on 2018-02-01")
   }
 
+  @Test func valuesSharedThroughAnchorsAreRefusedByTheirLine() throws {
+    let plan =
+      Self.head
+      + "tasks:\n  - id: a1\n    name: A1\n    duration: 3d\n    deadline: &dl 2018-03-01\n    note: &n 共用备注\n"
+      + "  - id: a2\n    name: A2\n    duration: 3d\n    deadline: *dl\n    note: *n\n"
+    let extend = ProgressChange.extend(
+      to: Self.day("2018-04-01"), reason: "r", approvedBy: nil, on: Self.day("2018-01-05"))
+    for (change, name, line) in [
+      (extend, "a1", 9), (ProgressChange.block(note: "x"), "a1", 10), (ProgressChange.cancel(note: "x"), "a2", 15),
+      (extend, "a2", 14),
+    ] {
+      guard case .failure(let refusal) = try Self.edit(change, name, in: plan) else {
+        Issue.record("\(name): a shared value was edited")
+        continue
+      }
+      #expect(refusal.message.hasPrefix("plan.yaml:\(line):"), "\(refusal.message)")
+      #expect(refusal.message.contains("anchor or alias"))
+      #expect(!(refusal.hint ?? "").contains("bug"))
+    }
+    // A key that is not shared is still edited.
+    #expect(try Self.text(Self.edit(.progress(percent: 50), "a1", in: plan)).contains("    progress: 50%\n"))
+  }
+
 }

@@ -72,6 +72,17 @@ public enum ProgressEditor {
             "cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?",
             "在 '\(path)' 中找不到任务 '\(task.fullID)'：文件是否刚被改动？")))
     }
+    for key in keys(changedBy: change) {
+      guard let value = mapping.entry(key)?.value, value.isShared else { continue }
+      return .failure(
+        ProgressRefusal(
+          language.pick(
+            "\(path):\(value.line):\(value.column): '\(task.fullID)''s `\(key)` is shared through a YAML anchor or alias; plangraph does not edit shared values",
+            "\(path):\(value.line):\(value.column)：任务 '\(task.fullID)' 的 `\(key)` 通过 YAML 锚点或别名与别处共用；plangraph 不改动共用的值"),
+          hint: language.pick(
+            "write the value out in this task in place of the anchor or alias, then run the command again",
+            "请在该任务中把锚点或别名改写为具体的值，再执行命令")))
+    }
     var editor = TaskTextEditor(bytes: bytes, task: mapping, isJSON: path.hasSuffix(".json"))
     let s = editor.scalars
     switch change {
@@ -304,6 +315,19 @@ public enum ProgressEditor {
             "延期只能推后期限：\(to.iso) 不晚于原期限 \(deadline.iso)"))
       }
       return outside(to) ?? outside(on)
+    }
+  }
+
+  /// The keys of a task whose values `change` may replace.
+  private static func keys(changedBy change: ProgressChange) -> [String] {
+    switch change {
+    case .done: return ["done", "status", "evidence", "verified-by"]
+    case .progress: return ["progress"]
+    case .measure: return ["measurements"]
+    case .held: return ["done"]
+    case .block, .cancel: return ["status", "note"]
+    case .unblock: return ["status"]
+    case .extend: return ["deadline", "extensions"]
     }
   }
 
