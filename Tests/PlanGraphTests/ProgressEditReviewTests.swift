@@ -86,4 +86,20 @@ import Testing
     #expect(try Self.text(Self.edit(.progress(percent: 50), "a1", in: plan)).contains("    progress: 50%\n"))
   }
 
+  @Test func aMeasuredValueLosesItsLeadingZeros() throws {
+    let json = """
+      {"plan": "p", "start": "2018-01-01", "owner": "a", "owners": [{"id": "a", "name": "A"}],
+       "tasks": [{"id": "m", "name": "M", "deadline": "2018-12-31", "target": {"metric": "n", "op": ">=", "value": 10}}]}
+
+      """
+    let edited = try Self.text(
+      Self.edit(.measure(value: "05", on: Self.day("2018-02-01")), "m", in: json, path: "p.json"))
+    #expect(edited.contains("\"value\": 5}"), "\(edited)")
+    let yaml =
+      Self.head
+      + "tasks:\n  - id: m\n    name: M\n    deadline: 2018-12-31\n    target: {metric: n, op: \">=\", value: 10}\n"
+    let fraction = try Self.text(Self.edit(.measure(value: "-007.50", on: Self.day("2018-02-01")), "m", in: yaml))
+    #expect(fraction.contains("value: -7.50 }"), "\(fraction)")
+  }
+
 }
