@@ -102,4 +102,15 @@ import Testing
     #expect(fraction.contains("value: -7.50 }"), "\(fraction)")
   }
 
+  @Test func aHeldDayGoesAfterThePreviousDayNotUnderTheNextDaysComment() throws {
+    let plan =
+      Self.head
+      + "tasks:\n  - id: d\n    name: 例会\n    every: month\n    done:\n      # 一月\n      - 2018-01-05\n"
+      + "      # 三月\n      - 2018-03-05\n"
+    let edited = try Self.text(Self.edit(.held(on: Self.day("2018-02-06")), "d", in: plan))
+    #expect(edited.hasSuffix("      # 一月\n      - 2018-01-05\n      - 2018-02-06\n      # 三月\n      - 2018-03-05\n"))
+    let first = try Self.text(Self.edit(.held(on: Self.day("2018-01-02")), "d", in: plan))
+    #expect(first.hasSuffix("      # 一月\n      - 2018-01-02\n      - 2018-01-05\n      # 三月\n      - 2018-03-05\n"))
+  }
+
 }
