@@ -6,7 +6,7 @@ struct ProgressTarget: ParsableArguments {
   @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
   var plan: String
 
-  @Argument(help: "The task: its full id or any unique dotted end of it (departments.office).")
+  @Argument(help: "The task: its full id, any unique dotted end of it (departments.office), or its exact name.")
   var task: String
 
   @Flag(name: .customLong("dry-run"), help: "Print the change as a unified diff and write nothing.")

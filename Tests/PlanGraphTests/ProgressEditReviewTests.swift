@@ -113,4 +113,24 @@ import Testing
     #expect(first.hasSuffix("      # 一月\n      - 2018-01-02\n      - 2018-01-05\n      # 三月\n      - 2018-03-05\n"))
   }
 
+  @Test func aTaskIsFoundByItsExactNameWhenOnlyOneHasIt() throws {
+    let fileSystem = MemoryFileSystem(files: [
+      "plan.yaml": Array(
+        (Self.head
+          + "tasks:\n  - id: a\n    name: 继续设立办公室\n    duration: 3d\n  - id: b\n    name: 同名\n    duration: 3d\n"
+          + "  - id: c\n    name: 同名\n    duration: 3d\n").utf8)
+    ])
+    let plan = try #require(PlanLoader(fileSystem: fileSystem).load(path: "plan.yaml").plan)
+    #expect(try ProgressEditor.resolve("继续设立办公室", in: plan).get() == 0)
+    guard case .failure(let twice) = ProgressEditor.resolve("同名", in: plan) else {
+      Issue.record("a name two tasks share resolved to one")
+      return
+    }
+    #expect(twice.message.contains("p.b, p.c") || twice.message.contains("b, c"), "\(twice.message)")
+    guard case .failure(let near) = ProgressEditor.resolve("继续设立办公", in: plan) else {
+      Issue.record("a mistyped name resolved")
+      return
+    }
+    #expect(near.hint?.contains("did you mean") == true, "\(near.hint ?? "")")
+  }
 }

@@ -1,14 +1,28 @@
 /// Records progress in a plan's files: finds the task, refuses what the plan format would reject or
 /// what makes no sense, and edits only the task's own lines of the file it is written in.
 public enum ProgressEditor {
-  /// The task a command-line name means: a full id, or a unique dotted suffix of one
-  /// (`departments.office` for `league.measures.departments.office`).
+  /// The task a command-line name means: a full id, a unique dotted suffix of one
+  /// (`departments.office` for `league.measures.departments.office`), or a task's exact name when
+  /// only one task has it.
   public static func resolve(_ name: String, in plan: Plan, language l: Language = .en) -> Result<Int, ProgressRefusal>
   {
     if let index = plan.taskIndex(name) { return .success(index) }
     let suffix = "." + name
     let matches = plan.tasks.indices.filter { plan.tasks[$0].fullID.hasSuffix(suffix) }
     if matches.count == 1 { return .success(matches[0]) }
+    if matches.isEmpty {
+      // A task's exact name, as `history` takes it (`继续设立办公室`), when no id ends that way.
+      let named = plan.tasks.indices.filter { plan.tasks[$0].name == name }
+      if named.count == 1 { return .success(named[0]) }
+      if named.count > 1 {
+        let ids = named.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
+        return .failure(
+          ProgressRefusal(
+            l.pick("'\(name)' is the name of \(named.count) tasks: ", "名为 '\(name)' 的任务有 \(named.count) 项：")
+              + ids + (named.count > 5 ? ", …" : ""),
+            hint: l.pick("name the task by its full id", "请用完整编号指明任务")))
+      }
+    }
     if matches.count > 1 {
       let names = matches.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
       return .failure(
@@ -25,6 +39,13 @@ public enum ProgressEditor {
     if near.isEmpty {
       near = NearestNames.nearest(to: name, in: lastParts).compactMap { part in
         ids.first { $0 == part || $0.hasSuffix("." + part) }
+      }
+    }
+    if near.isEmpty {
+      // A name mistyped: the tasks whose names are nearest, by their ids.
+      let names = plan.tasks.map(\.name)
+      near = NearestNames.nearest(to: name, in: names).compactMap { near in
+        plan.tasks.first { $0.name == near }.map(\.fullID)
       }
     }
     return .failure(
