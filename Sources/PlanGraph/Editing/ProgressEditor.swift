@@ -98,7 +98,7 @@ public enum ProgressEditor {
       return .failure(
         ProgressRefusal(
           language.pick(
-            "\(path):\(value.line):\(value.column): '\(task.fullID)''s `\(key)` is shared through a YAML anchor or alias; plangraph does not edit shared values",
+            "\(path):\(value.line):\(value.column): the `\(key)` of '\(task.fullID)' is shared through a YAML anchor or alias; plangraph does not edit shared values",
             "\(path):\(value.line):\(value.column)：任务 '\(task.fullID)' 的 `\(key)` 通过 YAML 锚点或别名与别处共用；plangraph 不改动共用的值"),
           hint: language.pick(
             "write the value out in this task in place of the anchor or alias, then run the command again",
