@@ -6,7 +6,7 @@ struct ProgressTarget: ParsableArguments {
   @Argument(help: "The root plan file (YAML, or JSON when it ends in .json).")
   var plan: String
 
-  @Argument(help: "The task: its full id or any unique dotted end of it (departments.office).")
+  @Argument(help: "The task: its full id, any unique dotted end of it (departments.office), or its exact name.")
   var task: String
 
   @Flag(name: .customLong("dry-run"), help: "Print the change as a unified diff and write nothing.")
@@ -60,7 +60,9 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
     throw refuse(ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取 '\(path)'：") + error.reason))
   }
   let edit: PlanFileEdit
-  switch ProgressEditor.edit(change, task: index, of: plan, fileBytes: original, language: language) {
+  switch ProgressEditor.edit(
+    change, task: index, of: plan, fileBytes: original, language: language, planPath: target.plan)
+  {
   case .success(let made): edit = made
   case .failure(let refusal): throw refuse(refusal)
   }

@@ -1,14 +1,28 @@
 /// Records progress in a plan's files: finds the task, refuses what the plan format would reject or
 /// what makes no sense, and edits only the task's own lines of the file it is written in.
 public enum ProgressEditor {
-  /// The task a command-line name means: a full id, or a unique dotted suffix of one
-  /// (`departments.office` for `league.measures.departments.office`).
+  /// The task a command-line name means: a full id, a unique dotted suffix of one
+  /// (`departments.office` for `league.measures.departments.office`), or a task's exact name when
+  /// only one task has it.
   public static func resolve(_ name: String, in plan: Plan, language l: Language = .en) -> Result<Int, ProgressRefusal>
   {
     if let index = plan.taskIndex(name) { return .success(index) }
     let suffix = "." + name
     let matches = plan.tasks.indices.filter { plan.tasks[$0].fullID.hasSuffix(suffix) }
     if matches.count == 1 { return .success(matches[0]) }
+    if matches.isEmpty {
+      // A task's exact name, as `history` takes it (`继续设立办公室`), when no id ends that way.
+      let named = plan.tasks.indices.filter { plan.tasks[$0].name == name }
+      if named.count == 1 { return .success(named[0]) }
+      if named.count > 1 {
+        let ids = named.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
+        return .failure(
+          ProgressRefusal(
+            l.pick("'\(name)' is the name of \(named.count) tasks: ", "名为 '\(name)' 的任务有 \(named.count) 项：")
+              + ids + (named.count > 5 ? ", …" : ""),
+            hint: l.pick("name the task by its full id", "请用完整编号指明任务")))
+      }
+    }
     if matches.count > 1 {
       let names = matches.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
       return .failure(
@@ -25,6 +39,13 @@ public enum ProgressEditor {
     if near.isEmpty {
       near = NearestNames.nearest(to: name, in: lastParts).compactMap { part in
         ids.first { $0 == part || $0.hasSuffix("." + part) }
+      }
+    }
+    if near.isEmpty {
+      // A name mistyped: the tasks whose names are nearest, by their ids.
+      let names = plan.tasks.map(\.name)
+      near = NearestNames.nearest(to: name, in: names).compactMap { near in
+        plan.tasks.first { $0.name == near }.map(\.fullID)
       }
     }
     return .failure(
@@ -51,12 +72,16 @@ public enum ProgressEditor {
   }
 
   /// Works out `change` on the task at `index` of `plan`, whose file holds `bytes`. The result is
-  /// not yet checked by loading; `verify` does that.
+  /// not yet checked by loading; `verify` does that. `planPath` is the root file as the user named
+  /// it, for the commands that refusals suggest.
   public static func edit(
-    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8], language: Language = .en
+    _ change: ProgressChange, task index: Int, of plan: Plan, fileBytes bytes: [UInt8], language: Language = .en,
+    planPath: String = "PLAN"
   ) -> Result<PlanFileEdit, ProgressRefusal> {
     let task = plan.tasks[index]
-    if let refusal = refusal(change, task: task, plan: plan, language: language) { return .failure(refusal) }
+    if let refusal = refusal(change, task: index, plan: plan, planPath: planPath, language: language) {
+      return .failure(refusal)
+    }
     let path = plan.location(task.locations.id).file
     guard let root = SourceTree.read(bytes),
       let mapping = SourceTree.taskMapping(
@@ -67,6 +92,17 @@ public enum ProgressEditor {
           language.pick(
             "cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?",
             "在 '\(path)' 中找不到任务 '\(task.fullID)'：文件是否刚被改动？")))
+    }
+    for key in keys(changedBy: change) {
+      guard let value = mapping.entry(key)?.value, value.isShared else { continue }
+      return .failure(
+        ProgressRefusal(
+          language.pick(
+            "\(path):\(value.line):\(value.column): the `\(key)` of '\(task.fullID)' is shared through a YAML anchor or alias; plangraph does not edit shared values",
+            "\(path):\(value.line):\(value.column)：任务 '\(task.fullID)' 的 `\(key)` 通过 YAML 锚点或别名与别处共用；plangraph 不改动共用的值"),
+          hint: language.pick(
+            "write the value out in this task in place of the anchor or alias, then run the command again",
+            "请在该任务中把锚点或别名改写为具体的值，再执行命令")))
     }
     var editor = TaskTextEditor(bytes: bytes, task: mapping, isJSON: path.hasSuffix(".json"))
     let s = editor.scalars
@@ -171,10 +207,12 @@ public enum ProgressEditor {
   // MARK: - Refusals
 
   private static func refusal(
-    _ change: ProgressChange, task: PlanTask, plan: Plan, language l: Language
+    _ change: ProgressChange, task index: Int, plan: Plan, planPath: String, language l: Language
   ) -> ProgressRefusal? {
+    let task = plan.tasks[index]
     let years = years(of: plan)
     let id = task.fullID
+    let planArgument = shellWord(planPath)
     func outside(_ day: Day) -> ProgressRefusal? {
       years.contains(day.year)
         ? nil
@@ -196,7 +234,8 @@ public enum ProgressEditor {
       if task.isDuty {
         return ProgressRefusal(
           l.pick("'\(id)' is a recurring duty; it is never done once", "'\(id)' 是例行工作，没有一次性的完成"),
-          hint: l.pick("record a day it was held: ", "记录一次开展：") + "plangraph held PLAN \(id) --on \(day.iso)")
+          hint: l.pick("record a day it was held: ", "记录一次开展：") + "plangraph held \(planArgument) \(id) --on \(day.iso)"
+        )
       }
       if task.isSummary { return summary }
       if task.target != nil {
@@ -204,7 +243,8 @@ public enum ProgressEditor {
           l.pick(
             "'\(id)' has a target; it is done when a measurement meets it",
             "任务 '\(id)' 有量化目标，测量值达标即完成"),
-          hint: l.pick("record the value: ", "记录测量值：") + "plangraph measure PLAN \(id) VALUE --on \(day.iso)")
+          hint: l.pick("record the value: ", "记录测量值：") + "plangraph measure \(planArgument) \(id) VALUE --on \(day.iso)"
+        )
       }
       if task.status == .cancelled { return already(.cancelled) }
       return outside(day)
@@ -241,7 +281,7 @@ public enum ProgressEditor {
       if !task.isDuty {
         return ProgressRefusal(
           l.pick("'\(id)' is not a recurring duty", "任务 '\(id)' 不是例行工作"),
-          hint: "plangraph done PLAN \(id) --on \(day.iso)")
+          hint: "plangraph done \(planArgument) \(id) --on \(day.iso)")
       }
       if task.heldDates.contains(day) {
         return ProgressRefusal(
@@ -278,6 +318,17 @@ public enum ProgressEditor {
           hint: l.pick("add a `deadline` to it in the file", "请先在文件中为它写上 deadline"))
       }
       if task.status == .done || task.status == .cancelled { return already(task.status) }
+      if let binding = bindingAncestor(of: index, in: plan), let bound = plan.tasks[binding].deadline, bound < to {
+        // The effective deadline is the earliest of the task's and its ancestors': past the
+        // ancestor's, the new date would change nothing that applies.
+        let ancestor = plan.tasks[binding].fullID
+        return ProgressRefusal(
+          l.pick(
+            "'\(id)' stays due on \(bound.iso) whatever its own deadline: its summary '\(ancestor)' is due then",
+            "任务 '\(id)' 的期限受上级任务 '\(ancestor)' 的期限 \(bound.iso) 约束，延期至 \(to.iso) 不会生效"),
+          hint: l.pick("extend the summary first: ", "请先为上级任务延期：")
+            + "plangraph extend \(planArgument) \(ancestor) --to \(to.iso) --reason …")
+      }
       if to <= deadline {
         return ProgressRefusal(
           l.pick(
@@ -286,6 +337,42 @@ public enum ProgressEditor {
       }
       return outside(to) ?? outside(on)
     }
+  }
+
+  /// The keys of a task whose values `change` may replace.
+  private static func keys(changedBy change: ProgressChange) -> [String] {
+    switch change {
+    case .done: return ["done", "status", "evidence", "verified-by"]
+    case .progress: return ["progress"]
+    case .measure: return ["measurements"]
+    case .held: return ["done"]
+    case .block, .cancel: return ["status", "note"]
+    case .unblock: return ["status"]
+    case .extend: return ["deadline", "extensions"]
+    }
+  }
+
+  /// The ancestor whose deadline is the earliest among the task's ancestors, if any has one.
+  private static func bindingAncestor(of index: Int, in plan: Plan) -> Int? {
+    var best: (index: Int, day: Day)?
+    var current = plan.tasks[index].parent
+    var steps = 0
+    while let ancestor = current, steps < plan.tasks.count {
+      if let day = plan.tasks[ancestor].deadline, best.map({ day < $0.day }) ?? true { best = (ancestor, day) }
+      current = plan.tasks[ancestor].parent
+      steps += 1
+    }
+    return best?.index
+  }
+
+  /// `path` as one shell word: as it is when it holds only safe characters, else single-quoted.
+  private static func shellWord(_ path: String) -> String {
+    let safe = path.unicodeScalars.allSatisfy {
+      $0.value >= 0x80 || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        || "/._-+,=@%".unicodeScalars.contains($0)
+    }
+    return safe && !path.isEmpty
+      ? path : "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
   }
 
   // MARK: - Pieces of text
@@ -323,23 +410,29 @@ public enum ProgressEditor {
 
 extension ProgressEditor {
   /// Writes the edited file atomically, unless the file on disk is no longer the text the edit was
-  /// computed from: then nothing is written, so someone else's change is never overwritten.
+  /// computed from: then nothing is written, so someone else's change is never overwritten. The
+  /// re-read, comparison and write happen under an exclusive lock on the file's folder, so two
+  /// plangraph processes editing the same file at once cannot both succeed with one edit lost. A
+  /// symbolic link (an include, or the root file) stays a link: the file it points to is replaced.
   public static func write(
     _ edit: PlanFileEdit, fileSystem: any PlanFileSystem, language l: Language = .en
   ) -> Result<Void, ProgressRefusal> {
-    guard case .success(let now) = fileSystem.read(edit.path), now == edit.original else {
-      return .failure(
-        ProgressRefusal(
-          l.pick(
-            "'\(edit.path)' changed on disk since it was read; nothing was written",
-            "'\(edit.path)' 在读取之后已被改动，未写入任何内容"),
-          hint: l.pick("run the command again on the new file", "请对新文件重新执行命令")))
+    let target = FolderLock.resolvedPath(edit.path) ?? edit.path
+    return FolderLock.holding(PlanPath.directory(of: target)) { () -> Result<Void, ProgressRefusal> in
+      guard case .success(let now) = fileSystem.read(edit.path), now == edit.original else {
+        return .failure(
+          ProgressRefusal(
+            l.pick(
+              "'\(edit.path)' changed on disk since it was read; nothing was written",
+              "'\(edit.path)' 在读取之后已被改动，未写入任何内容"),
+            hint: l.pick("run the command again on the new file", "请对新文件重新执行命令")))
+      }
+      do throws(AtomicFile.Failure) {
+        try AtomicFile.write(edit.edited, to: target)
+      } catch {
+        return .failure(ProgressRefusal(error.description))
+      }
+      return .success(())
     }
-    do {
-      try AtomicFile.write(edit.edited, to: edit.path)
-    } catch {
-      return .failure(ProgressRefusal(error.description))
-    }
-    return .success(())
   }
 }

@@ -14,8 +14,16 @@ struct ScalarText: Sendable {
     isJSON ? quoted(text) : text
   }
 
-  /// A number: bare in both.
-  func number(_ text: String) -> String { text }
+  /// A number: bare in both, without leading zeros (`05` is 5; JSON forbids them and YAML 1.1 reads
+  /// them as octal), its fraction as given (`35.50` stays).
+  func number(_ text: String) -> String {
+    let negative = text.hasPrefix("-")
+    let body = negative ? text.dropFirst() : Substring(text)
+    let integerEnd = body.firstIndex(of: ".") ?? body.endIndex
+    var integer = body[..<integerEnd]
+    while integer.count > 1, integer.first == "0" { integer = integer.dropFirst() }
+    return (negative ? "-" : "") + integer + body[integerEnd...]
+  }
 
   /// Free text (evidence, notes, names): plain only when YAML would read it back unchanged as text.
   func text(_ value: String) -> String {

@@ -24,6 +24,9 @@ struct SourceNode: Sendable {
   var column: Int
   /// A mapping's keys and values alternately; a sequence's items.
   var children: [SourceNode] = []
+  /// Whether the node carries an anchor (`&n`) or is an alias (`*n`): its text is shared with other
+  /// places, so replacing it here would change or break them.
+  var isShared = false
 
   /// A mapping's value for `key`, with its key, if present.
   func entry(_ key: String) -> (key: SourceNode, value: SourceNode)? {
@@ -65,7 +68,8 @@ enum SourceTree {
       case .scalar, .alias:
         let node = SourceNode(
           kind: event.kind == .scalar ? .scalar : .alias, text: event.text, isPlain: event.isPlain, isFlow: false,
-          start: byte(marks.start), end: byte(marks.end), line: Int(event.line), column: Int(event.column))
+          start: byte(marks.start), end: byte(marks.end), line: Int(event.line), column: Int(event.column),
+          isShared: event.kind == .alias || event.anchor != nil)
         if stack.isEmpty { return node }
         stack[stack.count - 1].children.append(node)
       case .mappingStart, .sequenceStart:
@@ -75,7 +79,7 @@ enum SourceTree {
           SourceNode(
             kind: event.kind == .mappingStart ? .mapping : .sequence, text: "", isPlain: false,
             isFlow: start < bytes.count && bytes[start] == opener, start: start, end: start,
-            line: Int(event.line), column: Int(event.column)))
+            line: Int(event.line), column: Int(event.column), isShared: event.anchor != nil))
       case .mappingEnd, .sequenceEnd:
         guard var node = stack.popLast() else { return nil }
         // A block collection's end mark lies at the next token, past comments and blank lines: it

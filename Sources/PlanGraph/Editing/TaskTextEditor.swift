@@ -116,12 +116,12 @@ struct TaskTextEditor {
     guard let first = list.children.first else { return }
     let dashColumn = dashIndentation(before: first.start)
     let line = String(repeating: " ", count: dashColumn) + "- " + item
-    if position < list.children.count {
-      let next = list.children[position]
-      let lineStart = self.lineStart(of: next.start)
+    if position == 0 {
+      let lineStart = self.lineStart(of: first.start)
       replacements.append((lineStart, lineStart, line + newline))
     } else {
-      insertLine(line, at: lineEnd(after: list.children[list.children.count - 1].end))
+      // After the previous item's own lines: a comment above the next item (`# 三月`) stays with it.
+      insertLine(line, at: lineEnd(after: list.children[position - 1].end))
     }
   }
 
