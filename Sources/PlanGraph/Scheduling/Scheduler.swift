@@ -207,7 +207,8 @@ public struct Scheduler: Sendable {
   }
 
   /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards;
-  /// each summary's own status by the table, its shown status the worst of that and its children's.
+  /// each summary's own status by the table, its shown status the worst of that and of every non-cancelled
+  /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
     var live = [Int32](repeating: 0, count: tasks.count)  // non-cancelled leaves below
@@ -260,6 +261,11 @@ public struct Scheduler: Sendable {
           worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
         }
         blockedBelow[parent] = blockedBelow[parent] || child.isBlocked
+      } else {
+        // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+        worst[parent] = max(worst[parent], worst[i])
+        worstLate[parent] = max(worstLate[parent], worstLate[i])
+        blockedBelow[parent] = blockedBelow[parent] || blockedBelow[i]
       }
       if live[i] > 0 {
         rows[parent].fold(child)
