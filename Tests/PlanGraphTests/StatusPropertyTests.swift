@@ -248,7 +248,11 @@ import Testing
           period = every.period(containing: period.upperBound.adding(days: 1))
         }
         let current = every.period(containing: Day(ordinal: asOf))
-        if current.lowerBound <= until, current.upperBound >= from, !held.contains(where: { current.contains($0) }) {
+        // A written `until` before `from` leaves the duty without occurrences, the current one too.
+        let isEmpty = tasks[i].recurrenceUntil.map { $0 < from } ?? false
+        if !isEmpty, current.lowerBound <= until, current.upperBound >= from,
+          !held.contains(where: { current.contains($0) })
+        {
           pendingDue[i] = current.upperBound.ordinal
         }
         if let first = missedDue[i].first {
