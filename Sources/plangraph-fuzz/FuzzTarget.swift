@@ -34,7 +34,7 @@ import PlanGraph
       _ = DiagnosticFormatter().format(check.diagnostics, sources: check.sources)
       _ = DiagnosticFormatter.json(check.diagnostics)
       guard let plan = check.plan, let scheduler = try? Scheduler(plan: plan) else { return 0 }
-      let schedule = scheduler.schedule(asOf: plan.start.adding(days: Int(mode) * 37))
+      guard let schedule = try? scheduler.schedule(asOf: plan.start.adding(days: Int(mode) * 37)) else { return 0 }
       let language: Language = mode & 8 == 0 ? .zh : .en
       _ = CheckReport.text(plan: plan, path: path, schedule: schedule, style: .plain, language: language)
       let report = ScheduleReport(plan: plan, schedule: schedule, language: language)
@@ -112,8 +112,8 @@ import PlanGraph
       yaml += "  - { id: t\(i), name: \(quoted)\", duration: 1d }\n"
     }
     let result = PlanLoader.load(text: yaml)
-    guard let plan = result.plan, let scheduler = try? Scheduler(plan: plan) else { return }
-    let text = MermaidExport(plan: plan, schedule: scheduler.schedule(asOf: plan.start), language: .en).markdown()
+    guard let plan = result.plan, let schedule = try? Scheduler(plan: plan).schedule(asOf: plan.start) else { return }
+    let text = MermaidExport(plan: plan, schedule: schedule, language: .en).markdown()
     for line in text.split(separator: "\n") where line.hasPrefix("    ") && line.contains(" :") {
       guard !line.hasPrefix("    section "), !line.hasPrefix("    title ") else { continue }
       let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)

@@ -59,6 +59,8 @@ func parseDay(_ text: String, option: String) throws -> Day {
     return day
   case .success(.relative), .success(.relativeWorkingDays):
     throw ValidationError("\(option) takes a date such as 2018-01-15, not a relative date")
+  case .failure(.yearOutOfRange(let year)):
+    throw ValidationError("the year \(year) of '\(text)' for \(option) is outside 1900–2200, the years of plan dates")
   case .failure:
     throw ValidationError("'\(text)' is not a date for \(option); write it as 2018-01-15")
   }

@@ -59,9 +59,11 @@ import Testing
 
   @Test(arguments: [
     ("2025年13月底前", DateParseError.impossible), ("2025年五季度", .malformed), ("2025年第5季度末", .impossible),
-    ("2025年底前前", .malformed), ("+2y前", .malformed), ("2年内前", .yearOutOfRange(2)), ("18月内", .malformed),
+    ("2025年底前前", .malformed), ("+2y前", .byAfterRelative), ("2年内前", .byAfterRelative), ("18月内", .malformed),
     ("15工作日内", .malformed), ("2025年季度", .malformed), ("2025年6月底后", .malformed), ("1899年内", .yearOutOfRange(1899)),
-    ("0025年内", .yearOutOfRange(25)), ("2025年内内", .malformed), ("+2wd前", .malformed),
+    ("0025年内", .yearOutOfRange(25)), ("2025年内内", .malformed), ("+2wd前", .byAfterRelative),
+    ("15个工作日内之前", .byAfterRelative),
+    ("1000天内以前", .byAfterRelative),
   ])
   func wordingsOutsideTheContractAreRefused(_ text: String, _ error: DateParseError) {
     #expect(throws: error) { try DateExpression.parse(text).get() }

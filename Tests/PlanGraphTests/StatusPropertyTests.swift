@@ -120,6 +120,7 @@ import Testing
         tasks[i].isLeaf ? [i] : tasks[i].children.flatMap(leaves)
       }
       func children(_ i: Int) -> [Int] { tasks[i].children }
+      func descendants(_ i: Int) -> [Int] { children(i).flatMap { [$0] + descendants($0) } }
       var cancelled = (0..<n).map { i in ancestors(i).contains { tasks[$0].status == .cancelled } }
       for i in (0..<n).reversed() where tasks[i].isSummary {
         let below = leaves(i)
@@ -247,7 +248,11 @@ import Testing
           period = every.period(containing: period.upperBound.adding(days: 1))
         }
         let current = every.period(containing: Day(ordinal: asOf))
-        if current.lowerBound <= until, current.upperBound >= from, !held.contains(where: { current.contains($0) }) {
+        // A written `until` before `from` leaves the duty without occurrences, the current one too.
+        let isEmpty = tasks[i].recurrenceUntil.map { $0 < from } ?? false
+        if !isEmpty, current.lowerBound <= until, current.upperBound >= from,
+          !held.contains(where: { current.contains($0) })
+        {
           pendingDue[i] = current.upperBound.ordinal
         }
         if let first = missedDue[i].first {
@@ -272,16 +277,17 @@ import Testing
         forecastFinish[i] = live.compactMap { forecastFinish[$0] }.max()
         let (own, ownDays) = table(done, deadline(i), forecastFinish[i], false)
         ownStatus[i] = own
-        let liveChildren = children(i).filter { status[$0] != .cancelled }
+        // Everything non-cancelled anywhere below, even under a summary cancelled because its leaves all are.
+        let liveBelow = descendants(i).filter { status[$0] != .cancelled }
         // The contract's order, written out here rather than taken from the library.
         let order: [ScheduleStatus] = [.done, .onTrack, .blocked, .dueSoon, .atRisk, .overdue]
         status[i] =
-          ([own] + liveChildren.map { status[$0] }).max {
+          ([own] + liveBelow.map { status[$0] }).max {
             (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0)
           } ?? own
-        let late = ([ownDays] + liveChildren.map { status[$0] == .overdue ? daysOverdue[$0] : nil }).compactMap { $0 }
+        let late = ([ownDays] + liveBelow.map { status[$0] == .overdue ? daysOverdue[$0] : nil }).compactMap { $0 }
         daysOverdue[i] = late.max()
-        blocked[i] = liveChildren.contains { blocked[$0] }
+        blocked[i] = liveBelow.contains { !tasks[$0].isSummary && blocked[$0] }
         if own == .overdue { items.append((tasks[i].fullID, own, deadline(i), ownDays)) }
         if own == .atRisk || own == .dueSoon { items.append((tasks[i].fullID, own, deadline(i), nil)) }
       }

@@ -148,6 +148,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case implicitMilestone = "implicit-milestone"
   /// A year the `cn` calendar has no data for: Monday to Friday is used (warning).
   case calendarWithoutData = "calendar-without-data"
+  /// A duty whose `until` is before its `from`: it has no occurrences (warning).
+  case emptyDuty = "empty-duty"
   /// An id that differs from another only by look-alike characters: Cyrillic or Greek letters that look
   /// Latin, fullwidth forms of ASCII (warning).
   case lookalikeID = "lookalike-id"

@@ -31,6 +31,7 @@ struct PlanAssembler {
     resolveSupport()
     resolveReferences()
     resolvePendingDates()
+    warnEmptyDuties()
     checkCycles()
     warnMissingOwners()
     guard let planStart = builder.planStart else { return nil }
@@ -323,6 +324,22 @@ struct PlanAssembler {
       builder.resolve(
         pending.field, of: pending.task, days: pending.days, planStart: planStart, at: location(pending.position),
         into: &bag, workingDays: pending.workingDays ? workingDays : nil)
+    }
+  }
+
+  /// A duty whose `until` falls before its `from` (the plan start when none is written) has no occurrence
+  /// at all: most likely the two dates were swapped or mistyped, so it is worth a warning.
+  private mutating func warnEmptyDuties() {
+    guard let planStart = builder.planStart else { return }
+    for (index, position) in builder.untilPositions.sorted(by: { $0.key < $1.key }) {
+      let task = builder.tasks[index]
+      guard task.isDuty, let until = task.recurrenceUntil else { continue }
+      let from = task.recurrenceFrom ?? planStart
+      guard until < from else { continue }
+      let fromWords = task.recurrenceFrom == nil ? "the plan start \(from.iso)" : "'from' (\(from.iso))"
+      bag.warning(
+        .emptyDuty, "'until' (\(until.iso)) is before \(fromWords): the duty has no occurrences",
+        at: location(position), hint: "check the two dates; 'until' is the last day the duty recurs")
     }
   }
 

@@ -18,6 +18,8 @@ struct PlanBuilder {
   var pendingDates: [PendingDate] = []
   /// The plan start, once the root file has given it.
   var planStart: Day?
+  /// Where each duty's `until` is written, for the warning when it falls before `from` (few tasks have one).
+  var untilPositions: [Int: SourcePosition] = [:]
 
   /// Where a date belongs in its task.
   enum DateField: Equatable {
@@ -74,6 +76,7 @@ struct PlanBuilder {
 
   /// Sets a date of a task, or keeps a relative one until the plan start is known.
   mutating func set(_ field: DateField, of task: Int, to slot: DateSlot) {
+    if field == .until { untilPositions[task] = slot.position }
     switch slot.expression {
     case .day(let day):
       set(field, of: task, day: day)

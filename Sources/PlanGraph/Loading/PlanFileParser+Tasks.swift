@@ -246,6 +246,11 @@ extension PlanFileParser {
         bag.error(
           .dateOutOfRange, "'\(scalar.text)' lies outside the years 1900–2200", at: location,
           hint: "plan dates lie between 1900 and 2200")
+      case .byAfterRelative:
+        bag.error(
+          .invalidDate, "'\(scalar.text)': 前, 以前 or 之前 cannot follow a relative date", at: location,
+          hint: (DateWordingHint.suggestion(forDate: scalar.text).map { "write '\($0)'" } ?? "drop it")
+            + ": a relative date already means 'by'")
       }
       return nil
     }

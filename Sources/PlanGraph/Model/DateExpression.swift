@@ -51,6 +51,8 @@ public enum DateParseError: Error, Hashable, Sendable {
   case yearOutOfRange(Int)
   /// A relative date so far from the plan start that it must lie outside 1900–2200.
   case tooFar
+  /// A relative date with 前/以前/之前 after it (`2年内前`, `+2y前`): "by" belongs to absolute dates only.
+  case byAfterRelative
 }
 
 extension DateExpression {
@@ -64,7 +66,8 @@ extension DateExpression {
     }
     let digits = scanner.leadingDigitCount
     guard let number = scanner.number(maxDigits: 18) else { return .failure(.malformed) }
-    if digits <= 3, let relative = parseChineseRelative(&scanner, count: number) { return relative }
+    // Four digits before 年 are a year (`2026年内`); any count of days, weeks, months or working days is one.
+    if let relative = parseChineseRelative(&scanner, count: number, yearsToo: digits <= 3) { return relative }
     let span: Result<DaySpan, DateParseError>
     if scanner.atEnd || isByWord(scanner) {
       span = checked(year: number) { DaySpan(year: number) }
@@ -89,9 +92,8 @@ extension DateExpression {
 
   private static func parseRelative(_ scanner: inout DateScanner) -> Result<DateExpression, DateParseError> {
     scanner.advance()
-    guard let duration = PlanDuration.parseUnits(&scanner, chinese: false), scanner.atEnd else {
-      return .failure(.malformed)
-    }
+    guard let duration = PlanDuration.parseUnits(&scanner, chinese: false) else { return .failure(.malformed) }
+    guard scanner.atEnd else { return .failure(isByWord(scanner) ? .byAfterRelative : .malformed) }
     switch duration {
     case .success(let duration):
       return .success(duration.isWorkingDays ? .relativeWorkingDays(duration.count) : .relative(days: duration.days))
@@ -99,16 +101,21 @@ extension DateExpression {
     }
   }
 
-  /// `N年内`, `N个月内`, `N周内`, `N天内`/`N日内`, `N个工作日内`; nil when the text goes on otherwise.
-  private static func parseChineseRelative(_ scanner: inout DateScanner, count: Int) -> Result<
+  /// `N年内` (when `yearsToo`), `N个月内`, `N周内`, `N天内`/`N日内`, `N个工作日内`; nil when the text goes on
+  /// otherwise.
+  private static func parseChineseRelative(_ scanner: inout DateScanner, count: Int, yearsToo: Bool) -> Result<
     DateExpression, DateParseError
   >? {
     let words: [(String, PlanDuration.Spelling)] = [
       ("年内", .y), ("个月内", .m), ("周内", .w), ("天内", .d), ("日内", .d), ("个工作日内", .wd),
     ]
-    for (word, spelling) in words {
+    for (word, spelling) in words where yearsToo || spelling != .y {
       var probe = scanner
-      guard probe.take(word), probe.atEnd else { continue }
+      guard probe.take(word) else { continue }
+      guard probe.atEnd else {
+        if isByWord(probe) { return .failure(.byAfterRelative) }
+        continue
+      }
       scanner = probe
       let (days, overflow) = count.multipliedReportingOverflow(by: spelling.daysPerUnit)
       guard !overflow, days <= PlanLimits.maximumDurationDays else { return .failure(.tooFar) }

@@ -57,12 +57,14 @@ enum RecurringDuties {
   }
 
   /// The due day of a duty's current occurrence (the one whose period contains `asOf`, when that period
-  /// overlaps `[from, until]`, `until` defaulting to `asOf`) while it is pending: no done date on or
+  /// overlaps `[from, until]` and a written `until` is not before `from`, `until` defaulting to `asOf`) while it is pending: no done date on or
   /// before `asOf` falls inside its period. Nil when there is none or it was held.
   static func pendingCurrentDue(of task: PlanTask, every: Recurrence, planStart: Day, asOf: Day) -> Day? {
     let from = task.recurrenceFrom ?? planStart
     let until = task.recurrenceUntil ?? asOf
     let period = every.period(containing: asOf)
+    // A written `until` before `from`: the duty has no occurrences, so no current one either.
+    if let written = task.recurrenceUntil, written < from { return nil }
     guard period.lowerBound <= until, period.upperBound >= from else { return nil }
     let held = task.heldDates.contains { $0 <= asOf && period.contains($0) }
     return held ? nil : period.upperBound

@@ -16,6 +16,9 @@ public struct Scheduler: Sendable {
     case cycle([Int])
     /// The task's planned or latest dates fall outside the years 1–9999: chains of very long tasks.
     case outOfRange(task: Int)
+    /// The task's forecast as of the date falls after the year 9999: a chain of very long tasks that
+    /// fits the calendar from the plan start, but not from a late as-of date.
+    case forecastOutOfRange(task: Int, asOf: Day)
 
     /// The failure as an error diagnostic at the task it concerns, for printing with the loader's.
     public func diagnostic(in plan: Plan) -> Diagnostic {
@@ -30,6 +33,12 @@ public struct Scheduler: Sendable {
         return Diagnostic(
           .error, .dateOutOfRange,
           "the schedule of '\(plan.tasks[task].fullID)' falls outside the years 1–9999",
+          at: plan.location(plan.tasks[task].locations.id),
+          hint: "shorten the tasks before it, or the chain of long tasks that leads to it")
+      case .forecastOutOfRange(let task, let asOf):
+        return Diagnostic(
+          .error, .dateOutOfRange,
+          "the forecast of '\(plan.tasks[task].fullID)' as of \(asOf.iso) falls after the year 9999",
           at: plan.location(plan.tasks[task].locations.id),
           hint: "shorten the tasks before it, or the chain of long tasks that leads to it")
       }
@@ -68,12 +77,14 @@ public struct Scheduler: Sendable {
   }
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
-  public func schedule(asOf: Day, window: Int = Schedule.defaultWindow) -> Schedule {
+  /// Throws when a forecast falls after the year 9999, as the plan schedule's dates may not either.
+  public func schedule(asOf: Day, window: Int = Schedule.defaultWindow) throws(Failure) -> Schedule {
     let tasks = plan.tasks
     let asOfDay = asOf.ordinal
     var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
     let measured = measuredTargets(asOf: asOfDay)
-    let forecastEnd = forecast(asOf: asOfDay, measured: measured)
+    let (forecastEnd, outside) = forecast(asOf: asOfDay, measured: measured)
+    if let outside { throw .forecastOutOfRange(task: outside, asOf: asOf) }
 
     // Leaves: planned dates, slack, forecast, status.
     let isLeaf = facts.isLeaf
@@ -129,8 +140,9 @@ public struct Scheduler: Sendable {
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts)
   }
 
-  /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open).
-  private func forecast(asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> [Int] {
+  /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open), and
+  /// the first leaf whose forecast ends after 9999-12-31, if any.
+  private func forecast(asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> ([Int], Int?) {
     let planStart = plan.start.ordinal
     var end = [Int](repeating: planStart, count: graph.nodeCount)
     let order = graph.order
@@ -140,6 +152,8 @@ public struct Scheduler: Sendable {
     let cancelled = constraints.cancelled
     let startConstraint = constraints.startConstraint
     let taskCount = isLeaf.count
+    let lastDay = Self.dayRange.upperBound
+    var outside: Int?
     for node32 in order {
       let node = Int(node32)
       var ready = planStart
@@ -164,8 +178,10 @@ public struct Scheduler: Sendable {
       case .waiting:
         end[node] = planned.end(of: node, from: max(ready, startConstraint[node], asOfDay), count: days)
       }
+      // Forecasts only move later along a chain, so the first leaf past the calendar is the one to name.
+      if end[node] > lastDay, outside == nil { outside = node }
     }
-    return end
+    return (end, outside)
   }
 
   /// What a task with a target shows on the as-of date, read from its measurements once.
@@ -207,7 +223,8 @@ public struct Scheduler: Sendable {
   }
 
   /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards;
-  /// each summary's own status by the table, its shown status the worst of that and its children's.
+  /// each summary's own status by the table, its shown status the worst of that and of every non-cancelled
+  /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
     var live = [Int32](repeating: 0, count: tasks.count)  // non-cancelled leaves below
@@ -260,6 +277,11 @@ public struct Scheduler: Sendable {
           worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
         }
         blockedBelow[parent] = blockedBelow[parent] || child.isBlocked
+      } else {
+        // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+        worst[parent] = max(worst[parent], worst[i])
+        worstLate[parent] = max(worstLate[parent], worstLate[i])
+        blockedBelow[parent] = blockedBelow[parent] || blockedBelow[i]
       }
       if live[i] > 0 {
         rows[parent].fold(child)

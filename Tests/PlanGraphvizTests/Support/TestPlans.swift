@@ -47,7 +47,11 @@ enum TestPlans {
       Issue.record("plan could not be scheduled")
       return nil
     }
-    return (plan, scheduler.schedule(asOf: asOf))
+    guard let schedule = try? scheduler.schedule(asOf: asOf) else {
+      Issue.record("the forecast could not be made")
+      return nil
+    }
+    return (plan, schedule)
   }
 
   /// The small fixture, scheduled.
