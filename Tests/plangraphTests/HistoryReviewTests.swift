@@ -20,7 +20,7 @@ import Testing
         name: 第一部分
         owner: a
         tasks:
-          - { id: build, name: "建设\\e[2J", duration: 10d, deadline: 2018-01-20 }
+          - { id: build, name: "建设\\e[2J\\n伪造行", duration: 10d, deadline: 2018-01-20 }
           - { id: train, name: 培训, duration: 5d, deadline: 2018-01-10, status: blocked }
       - { id: dropped, name: 放弃, owner: a, duration: 5d, status: cancelled }
       - { id: review, name: 复核一项名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长, owner: a, duration: 3d }
@@ -89,11 +89,11 @@ import Testing
       #expect(slip.status == 0, "\(slip.stderr)")
       #expect(!slip.stdout.contains("\u{1B}") && !slip.stdout.contains("\u{07}"), "\(format): \(slip.stdout)")
       #expect(slip.stdout.contains("\\e"), "\(format)")
-      #expect(!slip.stdout.contains("\r"), "\(format)")
+      #expect(!slip.stdout.contains("\r") && !slip.stdout.contains("\n伪造行"), "\(format)")
     }
     let history = try CommandRunner.run(["history", planPath, "part.build", "--as-of", "2018-01-15"])
     #expect(history.status == 0)
-    #expect(!history.stdout.contains("\u{1B}") && history.stdout.contains("建设\\e[2J (part.build)"))
+    #expect(!history.stdout.contains("\u{1B}") && history.stdout.contains("建设\\e[2J\\n伪造行 (part.build)"))
     let plain = try CommandRunner.run(["history", planPath, "--as-of", "2018-01-15"])
     #expect(!plain.stdout.contains("\u{1B}") && !plain.stdout.contains("\r") && plain.stdout.contains("\\rForged"))
     let json = try CommandRunner.run(["slip", planPath, "--since", first.description, "--format", "json"])
