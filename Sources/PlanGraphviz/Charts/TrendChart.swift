@@ -216,13 +216,16 @@ public struct TrendChart: Sendable {
           "Milestone trend: forecast finish (up) at each revision (across); dashed: forecast = report date",
           "里程碑趋势：各版本（横轴）的预计完成日期（纵轴）；虚线：预计完成 = 报告日期"))
       + "</FONT></TD></TR>"
-    // The key in a cell of its own, the name beside it line by line: a name of several lines stays
-    // beside its key, left-aligned.
+    // The key, then the name line by line: a name of several lines stays beside its key.
     for (index, series) in data.series.enumerated() {
       let glyph = Self.markers[index % Self.markers.count].glyph
-      out += "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"\(Self.colors[index % Self.colors.count])\">"
-      out += "<B>━\(glyph)━</B></FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
-      out += LabelText.lines(of: series.name).map(LabelText.html).joined(separator: "<BR/>") + "</FONT></TD></TR>"
+      // One cell, its lines left-aligned (BALIGN), the later lines indented under the first: cells of their
+      // own would share out the title's width and push the name away from its key.
+      let lines = LabelText.lines(of: series.name).map(LabelText.html)
+      out += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"2\">"
+      out += "<FONT COLOR=\"\(Self.colors[index % Self.colors.count])\"><B>━\(glyph)━</B></FONT> "
+      out += "<FONT POINT-SIZE=\"10\">"
+      out += lines.joined(separator: "<BR/>" + String(repeating: "&#160;", count: 8)) + "</FONT></TD></TR>"
     }
     return out + "</TABLE>"
   }
