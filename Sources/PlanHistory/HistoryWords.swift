@@ -41,6 +41,21 @@ public struct HistoryWords: Sendable {
     return (days > 0 ? "+" : "") + "\(days)" + pick("d", "天")
   }
 
+  /// A written status (`planned`, `active`, `blocked`, `done`, `cancelled`) in words, as the reports say
+  /// the statuses (受阻, 已完成, 已取消); anything else as written.
+  public func taskStatus(_ raw: String) -> String {
+    switch raw {
+    case TaskStatus.planned.rawValue: return pick("planned", "未开始")
+    case TaskStatus.active.rawValue: return pick("active", "进行中")
+    default: return ScheduleStatus(rawValue: raw)?.label(language) ?? raw
+    }
+  }
+
+  /// A field's value in words: a written status translated, any other value as written.
+  public func value(_ field: String, _ raw: String) -> String {
+    field == "status" ? taskStatus(raw) : raw
+  }
+
   /// "none" for an absent value.
   public var none: String { pick("none", "无") }
   var task: String { pick("Task", "任务") }
@@ -92,6 +107,6 @@ public struct HistoryWords: Sendable {
   var commit: String { pick("Commit", "提交") }
   var date: String { pick("Date", "日期") }
   var finish: String { pick("Finish", "计划完成") }
-  var counts: String { pick("Done/Overdue/Open", "已完成/逾期/未完成") }
+  var tasks: String { pick("Tasks", "任务数") }
   var message: String { pick("Message", "说明") }
 }

@@ -30,6 +30,7 @@ struct DiffCommand: ParsableCommand {
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
+  @OptionGroup var width: WidthOption
 
   @Option(help: "Output format: table, json, csv (with a BOM for Excel) or md.")
   var format: ReportFormat = .table
@@ -61,7 +62,7 @@ struct DiffCommand: ParsableCommand {
     let diff = PlanDiff(old: oldSide, new: newSide)
     let report = DiffReport(diff, language: language)
     switch format {
-    case .table: try output.emit(screen: report.table(width: output.width, style: output.style))
+    case .table: try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(bytes: report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())

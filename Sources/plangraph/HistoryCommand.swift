@@ -9,7 +9,7 @@ struct HistoryCommand: ParsableCommand {
     abstract: "For each commit that changed the plan: the tasks' deadline, planned and forecast finish, status.",
     discussion: """
       Each revision is scheduled as of its commit's day, or as of --as-of for all. With no TASK, the plan's \
-      finish and its done, overdue and open counts per commit. Exit status: 0 shown, 2 no repository, no \
+      finish and its counts per commit, the same as `check` and `schedule` give. Exit status: 0 shown, 2 no repository, no \
       commit of the plan, or a TASK no revision has, 64 bad usage.
       """)
 
@@ -29,6 +29,7 @@ struct HistoryCommand: ParsableCommand {
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
+  @OptionGroup var width: WidthOption
 
   /// The formats of `history`.
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -44,7 +45,7 @@ struct HistoryCommand: ParsableCommand {
       window: try window.days)
     let report = HistoryReport(log, language: try language.language)
     switch format {
-    case .table: try output.emit(screen: report.table(width: output.width, style: output.style))
+    case .table: try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(report.json())
     case .csv: try output.emit(report.csv())
     }

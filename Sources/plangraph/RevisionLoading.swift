@@ -69,6 +69,8 @@ enum RevisionLoading {
       text += "  hint: plan history is read from the git repository that holds the plan; commit the plan first\n"
     case .planMissing:
       text += "  hint: the plan was added later or lived elsewhere then; `plangraph history` lists its commits\n"
+    case .noCommits:
+      text += "  hint: commit the plan first\n"
     default:
       if let hint { text += "  hint: \(hint)\n" }
     }

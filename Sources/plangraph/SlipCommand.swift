@@ -8,7 +8,9 @@ struct SlipCommand: ParsableCommand {
     commandName: "slip",
     abstract: "What slipped, was extended, closed, added or cancelled since a date or revision, by unit.",
     discussion: """
-      --since DATE compares with the plan as last committed on or before DATE, scheduled as of DATE; \
+      --since DATE compares with the plan as last committed on or before DATE on the main line (the first \
+      parents from HEAD: a branch counts from the day it was merged), scheduled as of DATE; a month, \
+      quarter or year (2018-01, 2018年1月) means its first day; \
       --since REV with the plan at REV, scheduled as of the commit's day. The present is the working tree \
       as of --as-of. A deadline extension names the commit that last changed it (author, date, message). \
       Exit status: 0 shown, 2 an invalid plan, no repository, an unknown revision or no commit by DATE, \
@@ -24,6 +26,7 @@ struct SlipCommand: ParsableCommand {
   @OptionGroup var window: WindowOption
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputFileOption
+  @OptionGroup var width: WidthOption
 
   @Option(help: "Output format: table, json, csv (with a BOM for Excel) or md.")
   var format: ReportFormat = .table
@@ -34,7 +37,7 @@ struct SlipCommand: ParsableCommand {
       plan: plan.plan, since: since, asOf: try asOf.asOf, window: try window.days, language: language)
     let report = SlipReport(slip, language: language)
     switch format {
-    case .table: try output.emit(screen: report.table(width: output.width, style: output.style))
+    case .table: try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
     case .json: try output.emit(report.json())
     case .csv: try output.emit(report.csv())
     case .md: try output.emit(report.markdown())
@@ -48,7 +51,8 @@ struct SlipCommand: ParsableCommand {
     let start: GitCommit
     var sinceDay: Day
     let revision: String
-    if case .success(.day(let day)) = DateExpression.parse(since) {
+    // A period means its first day here, as `start` does in a plan: "since January" is since 1 January.
+    if case .success(.day(let day)) = DateExpression.parse(since, role: .start) {
       let found: GitCommit?
       do {
         found = try repository.commit(onOrBefore: day, from: head)

@@ -49,4 +49,34 @@ import Testing
     #expect(text.contains("培训 &quot;A&quot;"))
     #expect(text.contains("2018&#45;02") || text.contains("2018-02"))
   }
+
+  /// Two tasks with the same dates: drawn side by side with different markers, not one on top of the other.
+  @Test func tasksWithTheSameDatesStayApart() throws {
+    let days = [TestPlans.day("2018-02-13"), TestPlans.day("2018-03-12")]
+    let data = TrendData(
+      title: "同日",
+      reports: [
+        TrendReport(label: "c1", day: TestPlans.day("2018-01-05")),
+        TrendReport(label: "c2", day: TestPlans.day("2018-02-01")),
+      ],
+      series: [TrendSeries(name: "甲", forecasts: days), TrendSeries(name: "乙\n第二行", forecasts: days)])
+    let graph = TrendChart(data, language: .zh).build()
+    func node(_ name: String) throws -> DOTAttributes {
+      try #require(graph.nodes.first { $0.name == name }?.attributes)
+    }
+    for column in 0..<2 {
+      let first = try node("s0p\(column)")
+      let second = try node("s1p\(column)")
+      #expect(first["pos"] != second["pos"])
+      #expect(first["shape"] != second["shape"])
+    }
+    // The legend keeps a two-line name beside its key, both lines left-aligned.
+    let legend = try #require(graph.attributes["label"]?.description)
+    #expect(
+      legend.contains(
+        "BALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"#D62728\"><B>━■━</B></FONT> <FONT POINT-SIZE=\"10\">乙<BR/>"))
+    let svg = try GraphvizRenderer().render(graph, format: .svg)
+    let text = String(decoding: svg.bytes, as: UTF8.self)
+    #expect(text.contains(">乙<") && text.contains("第二行<"))
+  }
 }

@@ -125,8 +125,8 @@ import Testing
     #expect(log.points.allSatisfy { $0.reportDay == Self.march10 && $0.isValid })
     #expect(log.points.first?.finish?.iso == "2018-02-09")
     #expect(log.points.last?.finish?.iso == "2018-03-11")
-    #expect(log.points.first?.counts[.overdue] == 4)
-    #expect(log.points.last?.counts[.done] == 1)
+    #expect(log.points.first?.counts.overdue == 4)
+    #expect(log.points.last?.counts.done == 1)
     let csv = HistoryReport(log, language: .en).csv()
     #expect(csv.split(separator: "\r\n").count == 10)
     let unknown = try PlanHistoryLog(

@@ -69,7 +69,8 @@ public enum CSVText {
 
 /// Markdown table cells that stay in their cell on GitHub and GitLab.
 public enum MarkdownText {
-  /// `text` with pipes, backslashes, HTML-significant characters and line breaks made harmless.
+  /// `text` with pipes, backslashes, HTML-significant characters, line breaks and control characters made
+  /// harmless.
   public static func cell(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -86,6 +87,8 @@ public enum MarkdownText {
       case "]": out += "\\]"
       case "\n", "\r": out += " "
       case "\0": out += "\u{FFFD}"
+      // ESC and the other controls a terminal viewing the file would obey: shown, not kept.
+      case let other where TerminalText.isUnsafe(other): out += TerminalText.escape(other)
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -71,6 +71,14 @@ public struct TrendChart: Sendable {
   static let plotHeight = 420.0
   static let columnWidth = 90.0
   static let colors = ["#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#8C564B", "#E377C2", "#17BECF"]
+  /// The markers of the lines, with the glyph the legend shows for each: two tasks drawn in the same place
+  /// still differ in shape, and a line's colour is not its only mark.
+  static let markers: [(shape: String, width: String, glyph: String)] = [
+    ("circle", "0.09", "●"), ("box", "0.08", "■"), ("diamond", "0.12", "◆"), ("triangle", "0.12", "▲"),
+    ("invtriangle", "0.12", "▼"),
+  ]
+  /// How far apart, in points, the markers of tasks with the same forecast at the same revision are drawn.
+  static let coincidentOffset = 4.0
 
   /// The chart as a DOT graph with pinned positions.
   public func build() -> DOTGraph {
@@ -160,9 +168,12 @@ public struct TrendChart: Sendable {
       previous = name
     }
 
-    // One line per task.
+    // One line per task. A point another task already has at that revision is moved up a little, so that
+    // tasks with the same dates show as lines side by side, not one on top of the other.
+    var taken: [Int: [Day: Int]] = [:]
     for (index, series) in data.series.enumerated() {
       let color = DOTValue.text(Self.colors[index % Self.colors.count])
+      let marker = Self.markers[index % Self.markers.count]
       var last: String?
       for (column, forecast) in series.forecasts.enumerated() {
         guard let forecast, column < data.reports.count else {
@@ -170,12 +181,16 @@ public struct TrendChart: Sendable {
           continue
         }
         let name = "s\(index)p\(column)"
+        let before = taken[column, default: [:]][forecast, default: 0]
+        taken[column, default: [:]][forecast] = before + 1
+        let atY = y(forecast) - Double(before) * Self.coincidentOffset
         graph.nodes.append(
           DOTNode(
             name,
             [
-              "shape": "circle", "style": "filled", "fillcolor": color, "color": color, "width": "0.09",
-              "pos": .text(DecimalText.format(x(column)) + "," + DecimalText.format(-y(forecast))),
+              "shape": .text(marker.shape), "style": "filled", "fillcolor": color, "color": color,
+              "width": .text(marker.width), "height": .text(marker.width),
+              "pos": .text(DecimalText.format(x(column)) + "," + DecimalText.format(-atY)),
               "tooltip": .text(LabelText.plain(series.name + "\n" + data.reports[column].label + ": " + forecast.iso)),
             ]))
         if let last { graph.edges.append(DOTEdge(from: last, to: name, ["color": color])) }
@@ -201,10 +216,16 @@ public struct TrendChart: Sendable {
           "Milestone trend: forecast finish (up) at each revision (across); dashed: forecast = report date",
           "里程碑趋势：各版本（横轴）的预计完成日期（纵轴）；虚线：预计完成 = 报告日期"))
       + "</FONT></TD></TR>"
+    // The key, then the name line by line: a name of several lines stays beside its key.
     for (index, series) in data.series.enumerated() {
-      out +=
-        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"\(Self.colors[index % Self.colors.count])\"><B>━━</B></FONT> "
-      out += "<FONT POINT-SIZE=\"10\">" + LabelText.html(series.name) + "</FONT></TD></TR>"
+      let glyph = Self.markers[index % Self.markers.count].glyph
+      // One cell, its lines left-aligned (BALIGN), the later lines indented under the first: cells of their
+      // own would share out the title's width and push the name away from its key.
+      let lines = LabelText.lines(of: series.name).map(LabelText.html)
+      out += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"2\">"
+      out += "<FONT COLOR=\"\(Self.colors[index % Self.colors.count])\"><B>━\(glyph)━</B></FONT> "
+      out += "<FONT POINT-SIZE=\"10\">"
+      out += lines.joined(separator: "<BR/>" + String(repeating: "&#160;", count: 8)) + "</FONT></TD></TR>"
     }
     return out + "</TABLE>"
   }

@@ -34,11 +34,14 @@ public struct DiffReport: Sendable {
 
   /// The terminal table, fitted to `width` columns.
   public func table(width: Int = 80, style: TerminalStyle = .plain) -> String {
-    var out = style.bold(words.changes(from: diff.from, to: diff.to, asOf: diff.asOf)) + "\n"
-    out += words.planFinish(diff.finish.old, diff.finish.new, moved: diff.finishMoved) + "\n"
+    let title = TerminalText.inline(words.changes(from: diff.from, to: diff.to, asOf: diff.asOf))
+    var out = style.bold(TextWidth.truncate(title, to: width)) + "\n"
+    out += TextWidth.truncate(words.planFinish(diff.finish.old, diff.finish.new, moved: diff.finishMoved), to: width)
+    out += "\n"
     if diff.criticalPath.old != diff.criticalPath.new {
-      out += TextWidth.truncate(words.criticalPath(before: true, diff.criticalPath.old), to: width) + "\n"
-      out += TextWidth.truncate(words.criticalPath(before: false, diff.criticalPath.new), to: width) + "\n"
+      for (before, path) in [(true, diff.criticalPath.old), (false, diff.criticalPath.new)] {
+        out += TextWidth.truncate(TerminalText.inline(words.criticalPath(before: before, path)), to: width) + "\n"
+      }
     }
     if diff.changed.isEmpty && diff.added.isEmpty && diff.removed.isEmpty {
       return out + "\n" + words.noChanges + "\n"
@@ -63,8 +66,8 @@ public struct DiffReport: Sendable {
             ]))
           table.rows.append(.line(.init(change.task.id), indent: 2))
           for field in change.fields {
-            let old = field.old.isEmpty ? words.none : field.old
-            let new = field.new.isEmpty ? words.none : field.new
+            let old = field.old.isEmpty ? words.none : words.value(field.field, field.old)
+            let new = field.new.isEmpty ? words.none : words.value(field.field, field.new)
             table.rows.append(.line(.init("\(words.field(field.field)): \(old) → \(new)"), indent: 4))
           }
           if let planned = change.plannedMoved, planned != 0 {
@@ -87,7 +90,7 @@ public struct DiffReport: Sendable {
       out += "\n" + style.bold(title) + "\n"
       for task in tasks {
         let line = "\(mark) \(task.id)  \(task.name)" + (task.owner.isEmpty ? "" : "  (\(task.owner))")
-        out += TextWidth.truncate(line, to: width) + "\n"
+        out += TextWidth.truncate(TerminalText.inline(line), to: width) + "\n"
       }
     }
     return out
@@ -233,7 +236,10 @@ public struct DiffReport: Sendable {
           MarkdownText.cell(change.task.name) + " (" + MarkdownText.cell(change.task.id) + ")",
           change.forecastFinish.new?.iso ?? "", words.moved(change.forecastMoved),
           MarkdownText.cell(statusText(change)),
-          change.fields.map { MarkdownText.cell("\(words.field($0.field)): \($0.old) → \($0.new)") }.joined(
+          change.fields.map {
+            MarkdownText.cell(
+              "\(words.field($0.field)): \(words.value($0.field, $0.old)) → \(words.value($0.field, $0.new))")
+          }.joined(
             separator: "<br>"),
         ]
       }

@@ -120,25 +120,47 @@ public final class GitRepository: @unchecked Sendable {
     }
   }
 
+  /// Whether `HEAD` names a branch with no commit yet (a repository just created by `git init`).
+  public var headIsUnborn: Bool {
+    lock.withLock { _ in git_repository_head_unborn(pointer) == 1 }
+  }
+
   /// The commits reachable from `tip`, newest first (topological, then by time), stopping at `limit`.
+  ///
+  /// Walked here rather than by libgit2's revwalk, which stops at the first parent it cannot read: in a
+  /// shallow clone (`git clone --depth 1`) the oldest commits name parents that were never fetched. Such a
+  /// parent is dropped, so its child is a root, where the plan first appears, as `git log` shows it.
   public func log(from tip: GitObjectID, limit: Int = 1_000_000) throws(GitError) -> [GitCommit] {
     try lock.withLock { _ throws(GitError) in
-      var walk: OpaquePointer?
-      try Self.check(git_revwalk_new(&walk, pointer), "cannot walk the history")
-      guard let walk else { throw .library("cannot walk the history") }
-      defer { git_revwalk_free(walk) }
-      try Self.check(
-        git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "cannot sort the history")
-      var start = tip.oid
-      try Self.check(git_revwalk_push(walk, &start), "cannot walk from \(tip)")
-      var commits: [GitCommit] = []
-      var next = git_oid()
-      while commits.count < limit, git_revwalk_next(&next, walk) == 0 {
+      var found: [GitObjectID: GitCommit] = [:]
+      var pending = [tip]
+      var seen: Set<GitObjectID> = [tip]
+      while let id = pending.popLast() {
+        var oid = id.oid
         var commit: OpaquePointer?
-        try Self.check(git_commit_lookup(&commit, pointer, &next), "cannot read a commit")
+        let code = git_commit_lookup(&commit, pointer, &oid)
+        if code == GIT_ENOTFOUND.rawValue && id != tip { continue }  // beyond a shallow clone's edge
+        try Self.check(code, "cannot read the commit \(id)")
         guard let commit else { continue }
         defer { git_commit_free(commit) }
-        commits.append(Self.describe(commit: commit))
+        let described = Self.describe(commit: commit)
+        found[id] = described
+        for parent in described.parents where seen.insert(parent).inserted { pending.append(parent) }
+      }
+      // Children before parents; among the commits ready, the newest first.
+      var waiting: [GitObjectID: Int] = [:]
+      let present = Set(found.keys)
+      for id in present { found[id]?.parents.removeAll { !present.contains($0) } }
+      for commit in found.values { for parent in commit.parents { waiting[parent, default: 0] += 1 } }
+      var ready = CommitHeap()
+      if let first = found[tip] { ready.push(first) }
+      var commits: [GitCommit] = []
+      while commits.count < limit, let commit = ready.pop() {
+        commits.append(commit)
+        for parent in commit.parents {
+          waiting[parent, default: 1] -= 1
+          if waiting[parent] == 0, let next = found[parent] { ready.push(next) }
+        }
       }
       return commits
     }
@@ -247,6 +269,44 @@ public final class GitRepository: @unchecked Sendable {
       detail = ": " + String(cString: message)
     }
     throw .library(what() + detail)
+  }
+}
+
+/// A max-heap of commits by time (ties by id), for the order of `GitRepository.log`.
+private struct CommitHeap {
+  private var items: [GitCommit] = []
+
+  private static func before(_ a: GitCommit, _ b: GitCommit) -> Bool {
+    a.time != b.time ? a.time > b.time : a.id.description > b.id.description
+  }
+
+  mutating func push(_ commit: GitCommit) {
+    items.append(commit)
+    var child = items.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard Self.before(items[child], items[parent]) else { break }
+      items.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  mutating func pop() -> GitCommit? {
+    guard !items.isEmpty else { return nil }
+    items.swapAt(0, items.count - 1)
+    let top = items.removeLast()
+    var parent = 0
+    while true {
+      var best = parent
+      for child in [2 * parent + 1, 2 * parent + 2] where child < items.count && Self.before(items[child], items[best])
+      {
+        best = child
+      }
+      if best == parent { break }
+      items.swapAt(parent, best)
+      parent = best
+    }
+    return top
   }
 }
 

@@ -85,6 +85,8 @@ public enum GitError: Error, Hashable, Sendable, CustomStringConvertible {
   case tooLarge(Int)
   /// Any other failure of libgit2, with its message.
   case library(String)
+  /// The repository has no commit yet (its `HEAD` branch is unborn).
+  case noCommits
 
   /// The problem in words.
   public var description: String {
@@ -94,6 +96,7 @@ public enum GitError: Error, Hashable, Sendable, CustomStringConvertible {
     case .planMissing(let path, let revision): return "'\(path)' does not exist at revision '\(revision)'"
     case .tooLarge(let size): return "it is \(size) bytes, more than the limit of \(PlanLimits.maximumFileSize)"
     case .library(let message): return message
+    case .noCommits: return "the repository has no commits yet"
     }
   }
 }

@@ -1,6 +1,7 @@
 import PlanGraph
 
 /// `PlanHistoryLog` as text: a table per selected task (or one of the plan's finish and counts), JSON or CSV.
+/// The counts are the contract's `StatusCounts`, keyed and worded as `schedule` and `check` say them.
 public struct HistoryReport: Sendable {
   /// The history.
   public let log: PlanHistoryLog
@@ -15,34 +16,31 @@ public struct HistoryReport: Sendable {
 
   private var words: HistoryWords { HistoryWords(language) }
 
-  private func openCount(_ point: HistoryPoint) -> Int {
-    point.counts.filter { $0.key != .done && $0.key != .cancelled }.values.reduce(0, +)
-  }
-
   /// The table: with tasks, one block per task (commit, date, deadline, planned, forecast, status,
   /// message); without, the plan's finish and counts per commit.
   public func table(width: Int = 80, style: TerminalStyle = .plain) -> String {
     var out = ""
     if log.selection.isEmpty {
-      var table = TextTable(columns: [
-        .init(words.commit), .init(words.date), .init(words.finish), .init(words.counts, rightAligned: true),
-        .init(words.message, flexible: true),
-      ])
+      let statuses = StatusCounts.shownStatuses
+      var table = TextTable(
+        columns: [.init(words.commit), .init(words.date), .init(words.finish), .init(words.tasks, rightAligned: true)]
+          + statuses.map { .init($0.label(language), rightAligned: true) } + [.init(words.message, flexible: true)])
       for point in log.points {
-        let counts =
+        let numbers =
           point.isValid
-          ? "\(point.counts[.done] ?? 0)/\(point.counts[.overdue] ?? 0)/\(openCount(point))"
-          : words.pick("invalid", "无效")
+          ? ["\(point.counts.tasks)"] + statuses.map { "\(point.counts.count(of: $0))" }
+          : [words.pick("invalid", "无效")] + statuses.map { _ in "" }
         table.rows.append(
-          .cells([
-            .init(point.commit.id.short), .init(point.reportDay.iso), .init(point.finish?.iso ?? ""), .init(counts),
-            .init(point.commit.summary),
-          ]))
+          .cells(
+            [.init(point.commit.id.short), .init(point.reportDay.iso), .init(point.finish?.iso ?? "")]
+              + numbers.map { .init($0) } + [.init(point.commit.summary)]))
       }
       return table.render(width: width, style: style)
     }
     for (k, name) in log.names.enumerated() {
-      out += (k == 0 ? "" : "\n") + style.bold(TextWidth.truncate("\(name) (\(log.selection[k]))", to: width)) + "\n"
+      out +=
+        (k == 0 ? "" : "\n")
+        + style.bold(TextWidth.truncate(TerminalText.inline("\(name) (\(log.selection[k]))"), to: width)) + "\n"
       var table = TextTable(columns: [
         .init(words.commit), .init(words.date), .init(words.deadline), .init(words.planned), .init(words.forecast),
         .init(words.status), .init(words.message, flexible: true),
@@ -70,7 +68,7 @@ public struct HistoryReport: Sendable {
       text += "\"date\":\"\(point.commit.day.iso)\",\"reportDate\":\"\(point.reportDay.iso)\","
       text += "\"message\":\(JSONText.string(point.commit.summary)),\"valid\":\(point.isValid),"
       text += "\"finish\":\(day(point.finish)),\"counts\":{"
-      text += ScheduleStatus.allCases.map { "\"\($0.rawValue)\":\(point.counts[$0] ?? 0)" }.joined(separator: ",")
+      text += point.counts.jsonFields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
       text += "},\"tasks\":["
       text += point.tasks.map { task in
         guard let task else { return "null" }
@@ -83,21 +81,25 @@ public struct HistoryReport: Sendable {
     return out + "]}\n"
   }
 
+  /// The CSV columns of the counts: the contract's `counts` keys in snake case (`at_risk`, `marked_blocked` …).
+  static let countColumns = StatusCounts().jsonFields.map { field in
+    field.0.reduce(into: "") { text, c in text += c.isUppercase ? "_" + c.lowercased() : String(c) }
+  }
+
   /// The CSV header.
-  public static let csvHeader = [
-    "commit", "author", "date", "report_date", "message", "finish", "done", "overdue", "open", "task", "name",
-    "deadline", "planned_finish", "forecast_finish", "status",
-  ]
+  public static let csvHeader =
+    ["commit", "author", "date", "report_date", "message", "finish"] + countColumns
+    + ["task", "name", "deadline", "planned_finish", "forecast_finish", "status"]
 
   /// One record per commit (no tasks selected) or per commit and task.
   public func csv() -> String {
     var records: [[String]] = []
     for point in log.points {
-      let common = [
-        point.commit.id.description, point.commit.author, point.commit.day.iso, point.reportDay.iso,
-        point.commit.summary, point.finish?.iso ?? "", "\(point.counts[.done] ?? 0)", "\(point.counts[.overdue] ?? 0)",
-        "\(openCount(point))",
-      ]
+      let common =
+        [
+          point.commit.id.description, point.commit.author, point.commit.day.iso, point.reportDay.iso,
+          point.commit.summary, point.finish?.iso ?? "",
+        ] + point.counts.jsonFields.map { point.isValid ? "\($0.1)" : "" }
       if log.selection.isEmpty { records.append(common + Array(repeating: "", count: 6)) }
       for task in point.tasks {
         guard let task else { continue }

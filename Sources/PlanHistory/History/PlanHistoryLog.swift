@@ -26,8 +26,9 @@ public struct HistoryPoint: Hashable, Sendable {
   public var isValid: Bool
   /// The plan's finish.
   public var finish: Day?
-  /// How many tasks had each status.
-  public var counts: [ScheduleStatus: Int]
+  /// The plan's counts as of `reportDay`: the same numbers `check` and `schedule --format json` give
+  /// for this revision (leaves and duties, summaries never counted).
+  public var counts: StatusCounts
   /// The selected tasks, parallel to `PlanHistoryLog.selection`; nil where the task did not exist.
   public var tasks: [TaskSnapshot?]
 }
@@ -60,14 +61,14 @@ public struct PlanHistoryLog: Sendable {
         continue
       }
       var point = HistoryPoint(
-        commit: commit, reportDay: reportDay, isValid: false, finish: nil, counts: [:],
+        commit: commit, reportDay: reportDay, isValid: false, finish: nil, counts: StatusCounts(),
         tasks: Array(repeating: nil, count: selection.count))
       if let check = try? repository.check(at: commit, revision: commit.id.short, asOf: reportDay, window: window),
         let plan = check.plan, let schedule = check.schedule
       {
         point.isValid = true
         point.finish = schedule.finish
-        for row in schedule.tasks { point.counts[row.status, default: 0] += 1 }
+        point.counts = StatusCounts(plan: plan, schedule: schedule)
         for (k, wanted) in selection.enumerated() {
           guard let index = plan.taskIndex(wanted) ?? plan.tasks.firstIndex(where: { $0.name == wanted }) else {
             continue

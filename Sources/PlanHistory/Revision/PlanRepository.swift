@@ -54,9 +54,14 @@ public struct PlanRepository: Sendable {
       repository: repository, commit: commit, displayFolder: displayFolder, repositoryFolder: repositoryFolder)
   }
 
-  /// The commit `revision` names.
+  /// The commit `revision` names; `GitError.noCommits` when the repository has none yet.
   public func commit(_ revision: String) throws(GitError) -> GitCommit {
-    try repository.commit(revision)
+    do {
+      return try repository.commit(revision)
+    } catch {
+      if case .unknownRevision = error, repository.headIsUnborn { throw .noCommits }
+      throw error
+    }
   }
 
   /// The plan checked and scheduled as it was at `commit` (as of `asOf`, nil: the plan start); refuses a
@@ -75,9 +80,18 @@ public struct PlanRepository: Sendable {
     (try? repository.entry(repositoryFolder, in: commit.tree)).flatMap { $0?.kind == .tree ? $0?.id : nil }
   }
 
-  /// The newest commit reachable from `tip` authored on or before `day` (the plan as committed then).
+  /// The plan as committed on or before `day`: the newest commit on the first-parent chain from `tip`
+  /// (the main line, where merges land) authored on or before `day`. A side branch's commit is not the
+  /// main line's state on its day: its work arrived only when it was merged.
   public func commit(onOrBefore day: Day, from tip: GitCommit) throws(GitError) -> GitCommit? {
-    try repository.log(from: tip.id).filter { $0.day <= day }.max { $0.time < $1.time }
+    let all = try repository.log(from: tip.id)
+    let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var current = byID[tip.id]
+    while let commit = current {
+      if commit.day <= day { return commit }
+      current = commit.parents.first.flatMap { byID[$0] }
+    }
+    return nil
   }
 
   /// The commits reachable from `tip` that changed the plan's folder (as `git log -- folder` lists them:

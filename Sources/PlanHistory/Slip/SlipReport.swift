@@ -50,7 +50,8 @@ public struct SlipReport: Sendable {
     case .added, .removed:
       return item.task.owner
     case .cancelled:
-      return item.old.isEmpty ? "" : "\(item.old) → cancelled"
+      return item.old.isEmpty
+        ? "" : "\(words.taskStatus(item.old)) → \(words.taskStatus(TaskStatus.cancelled.rawValue))"
     }
   }
 
@@ -64,29 +65,33 @@ public struct SlipReport: Sendable {
 
   /// The table: per unit, its count line, then each finding with its detail line.
   public func table(width: Int = 80, style: TerminalStyle = .plain) -> String {
-    var out = style.bold(TextWidth.truncate(title, to: width)) + "\n"
+    // Plan text and commit metadata on one line each, every control character shown, not obeyed.
+    let inline = TerminalText.inline
+    var out = style.bold(TextWidth.truncate(inline(title), to: width)) + "\n"
     if slip.items.isEmpty { return out + "\n" + words.noChanges + "\n" }
     let kindWidth = SlipItem.Kind.allCases.map { TextWidth.of(label($0)) }.max() ?? 10
     for unit in slip.units {
-      out += "\n" + style.bold("【\(unit.isEmpty ? words.noUnit : unit)】") + " " + unitLine(unit) + "\n"
+      out += "\n" + style.bold("【\(inline(unit.isEmpty ? words.noUnit : unit))】") + " " + unitLine(unit) + "\n"
       for item in slip.items where item.task.unit == unit {
         let kind = TextWidth.pad(label(item.kind), to: kindWidth)
         let painted = item.kind == .newlyOverdue || item.kind == .slipped ? style.red(kind) : kind
-        out += "  " + painted + " " + TextWidth.truncate(item.task.name, to: max(10, width - kindWidth - 3)) + "\n"
-        var detail = detail(item)
+        out +=
+          "  " + painted + " " + TextWidth.truncate(inline(item.task.name), to: max(10, width - kindWidth - 3)) + "\n"
+        var detail = inline(detail(item))
         if item.kind == .extended {
           // The record of who extended it on a line of its own, so the message is not cut.
           detail = String(detail.prefix { $0 != "—" }).trimmingSuffix()
         }
         let indent = String(repeating: " ", count: kindWidth + 3)
-        let together = indent + item.task.id + (detail.isEmpty ? "" : "  " + detail)
+        let id = inline(item.task.id)
+        let together = indent + id + (detail.isEmpty ? "" : "  " + detail)
         if TextWidth.of(together) <= width {
           out += together + "\n"
         } else {
-          out += TextWidth.truncate(indent + item.task.id, to: width) + "\n"
+          out += TextWidth.truncate(indent + id, to: width) + "\n"
           out += TextWidth.truncate(indent + detail, to: width) + "\n"
         }
-        if item.kind == .extended { out += TextWidth.truncate(indent + "— " + record(item), to: width) + "\n" }
+        if item.kind == .extended { out += TextWidth.truncate(indent + "— " + inline(record(item)), to: width) + "\n" }
       }
     }
     return out
