@@ -28,6 +28,15 @@ import Testing
     #expect(rendering.bytes.count > 10_000)
     // Fonts are embedded, so that Chinese shows without them installed.
     #expect(String(decoding: rendering.bytes, as: UTF8.self).contains("NotoSansCJK"))
+    // No wall-clock stamp: the same chart is the same bytes on any day.
+    #expect(String(decoding: rendering.bytes, as: UTF8.self).contains("/CreationDate (D:19700101000000"))
+  }
+
+  @Test func theCreationDateIsReplacedInPlaceKeepingTheLength() {
+    let pdf = Array("%PDF-1.5\n<< /CreationDate (D:20261205024933Z) >>\n".utf8)
+    let fixed = PDFCreationDate.fixed(pdf)
+    #expect(fixed.count == pdf.count)
+    #expect(String(decoding: fixed, as: UTF8.self) == "%PDF-1.5\n<< /CreationDate (D:19700101000000Z) >>\n")
   }
 
   @Test(arguments: ChartKind.allCases)

@@ -52,7 +52,8 @@ public struct GraphvizRenderer: Sendable {
       started = clock.now
       observer(.drawing(format))
       guard format == .png && graph.attributes["dpi"] == nil else {
-        let bytes = try Self.draw(root, context: context, format: graphvizFormat)
+        var bytes = try Self.draw(root, context: context, format: graphvizFormat)
+        if format == .pdf { bytes = PDFCreationDate.fixed(bytes) }
         return Rendering(
           bytes: bytes, warnings: Graphviz.takeMessages().warnings, dpi: nil, buildTime: buildTime,
           layoutTime: layoutTime, renderTime: started.duration(to: clock.now))
