@@ -43,19 +43,9 @@ public enum AtomicFile {
     defer {
       if !ok { unlink(temporary) }
     }
-    var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return Glibc.write(fd, base + written, bytes.count - written)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        let reason = describe(errno)
-        close(fd)
-        throw Failure(path: path, reason: reason)
-      }
-      written += n
+    if let code = writeAll(bytes, to: fd) {
+      close(fd)
+      throw Failure(path: path, reason: describe(code))
     }
     // Files are created 0600 by mkstemp: give a new file the usual permissions, a replacement the old ones.
     if let replaced {
@@ -77,6 +67,25 @@ public enum AtomicFile {
   /// Writes UTF-8 text to `path` atomically.
   public static func write(_ text: String, to path: String) throws(Failure) {
     try write(Array(text.utf8), to: path)
+  }
+
+  /// Writes all of `bytes` to `fd`, again after a short write or an interrupted one; the error number
+  /// of a failed write, nil when all was written. Shared by the atomic replacement and the in-place
+  /// write of a device or FIFO (`OutputFile`).
+  static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Glibc.write(fd, base + written, bytes.count - written)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      written += n
+    }
+    return nil
   }
 
   private static func describe(_ code: Int32) -> String {

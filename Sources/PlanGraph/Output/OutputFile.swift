@@ -59,17 +59,8 @@ public enum OutputFile {
     let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
     guard fd >= 0 else { throw AtomicFile.Failure(path: path, reason: describe(errno)) }
     defer { close(fd) }
-    var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return Glibc.write(fd, base + written, bytes.count - written)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw AtomicFile.Failure(path: path, reason: describe(errno))
-      }
-      written += n
+    if let code = AtomicFile.writeAll(bytes, to: fd) {
+      throw AtomicFile.Failure(path: path, reason: describe(code))
     }
   }
 
