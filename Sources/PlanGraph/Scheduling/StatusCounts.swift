@@ -32,9 +32,10 @@ public struct StatusCounts: Hashable, Sendable {
 
   /// Counts the leaves and duties of `plan` for which `included` holds (all when nil).
   public init(plan: Plan, schedule: Schedule, including included: ((Int) -> Bool)? = nil) {
-    for (i, task) in plan.tasks.enumerated() where task.isLeaf || task.isDuty {
+    // By index, not `for task in`: a copy of each task costs a retain and a release per task.
+    for i in plan.tasks.indices where plan.tasks[i].isLeaf || plan.tasks[i].isDuty {
       if let included, !included(i) { continue }
-      add(schedule.tasks[i], isDuty: task.isDuty)
+      add(schedule.tasks[i], isDuty: plan.tasks[i].isDuty)
     }
   }
 
