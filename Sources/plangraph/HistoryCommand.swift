@@ -40,6 +40,8 @@ struct HistoryCommand: ParsableCommand {
   var format: Format = .table
 
   func run() throws {
+    // History reads revisions, but the plan file on disk is still the user's: `-o` may not write over it.
+    PlanInputs.record([plan.plan])
     let log = try HistoryCommand.log(
       plan: plan.plan, tasks: tasks, to: to, asOf: try asOfText.map { try parseDay($0, option: "--as-of") },
       window: try window.days)

@@ -60,6 +60,8 @@ struct RulesOption: ParsableArguments {
       printDiagnostics(loaded.diagnostics, sources: loaded.sources)
       throw ExitCode(2)
     }
+    // An input like the plan's own files: `-o` may not write over it.
+    PlanInputs.record([path])
     return rules
   }
 }

@@ -27,12 +27,15 @@ enum RevisionLoading {
 
   /// The plan at `reference` scheduled as of `asOf`, named for reports.
   static func side(_ reference: PlanReference, asOf: Day, window: Int) throws -> PlanSide {
+    // The plan on disk is an input whichever revision is read: `-o` may not write over it.
+    PlanInputs.record([reference.path])
     guard let revision = reference.revision else {
       let check = PlanCheck(path: reference.path, asOf: asOf, window: window, lint: false)
       guard let plan = check.plan, let schedule = check.schedule else {
         printDiagnostics(check.diagnostics, sources: check.sources)
         throw ExitCode(2)
       }
+      PlanInputs.record(plan.files)
       return PlanSide(plan: plan, schedule: schedule, label: reference.path)
     }
     let repository = try repository(for: reference.path)

@@ -6,7 +6,11 @@ struct SheetNames {
   /// A valid name close to `wanted`, not yet used.
   mutating func make(_ wanted: String) -> String {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-    var base = String(wanted.map { forbidden.contains($0) || $0.isNewline ? "_" : $0 })
+    // Control characters are not XML: a name with one made a workbook no reader opens.
+    var base = String(
+      wanted.map {
+        forbidden.contains($0) || $0.isNewline || $0.unicodeScalars.contains(where: Self.isControl) ? "_" : $0
+      })
     while base.hasPrefix("'") { base.removeFirst() }
     while base.hasSuffix("'") { base.removeLast() }
     if base.isEmpty || base.lowercased() == "history" { base = "Sheet" }
@@ -19,6 +23,10 @@ struct SheetNames {
     }
     used.insert(candidate.lowercased())
     return candidate
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
   }
 
   private static func truncated(_ text: String, to units: Int) -> String {

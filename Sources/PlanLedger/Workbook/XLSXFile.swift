@@ -61,9 +61,9 @@ public enum XLSXFile {
       return pointer
     }
     var properties = lxw_doc_properties()
-    properties.title = copy(model.title)
-    properties.subject = copy(model.subject)
-    properties.keywords = copy(model.keywords)
+    properties.title = copy(Self.cellText(model.title))
+    properties.subject = copy(Self.cellText(model.subject))
+    properties.keywords = copy(Self.cellText(model.keywords))
     properties.author = copy("plangraph")
     properties.created = time_t(model.created)
     try check(workbook_set_properties(book, &properties))
@@ -133,8 +133,8 @@ public enum XLSXFile {
         worksheet_set_paper(ws, 9)  // A4
         worksheet_fit_to_pages(ws, 1, 0)
       }
-      if !sheet.pageHeader.isEmpty { try check(worksheet_set_header(ws, sheet.pageHeader)) }
-      if !sheet.pageFooter.isEmpty { try check(worksheet_set_footer(ws, sheet.pageFooter)) }
+      if !sheet.pageHeader.isEmpty { try check(worksheet_set_header(ws, Self.cellText(sheet.pageHeader))) }
+      if !sheet.pageFooter.isEmpty { try check(worksheet_set_footer(ws, Self.cellText(sheet.pageFooter))) }
       if let color = sheet.tabColor { worksheet_set_tab_color(ws, lxw_color_t(color)) }
     }
     closed = true
@@ -158,8 +158,9 @@ public enum XLSXFile {
     if let number = style.numberFormat { format_set_num_format(f, number) }
   }
 
-  /// Text as a cell can hold it: XML-safe characters only (control characters but tab and newline
-  /// dropped) and at most `maximumCellCharacters`.
+  /// Text as a cell (and the document properties and page headers, which are XML too) can hold it:
+  /// XML-safe characters only (control characters but tab and newline dropped) and at most
+  /// `maximumCellCharacters`.
   static func cellText(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     var count = 0
