@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanGraph
+import Synchronization
 
 /// The formats of the tabular reports.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -72,7 +73,7 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
     Output.write(bytes, to: 1)
     return
   }
-  if let target = OutputFile.identity(of: path), let input = PlanInputs.files[target] {
+  if let target = OutputFile.identity(of: path), let input = PlanInputs.path(of: target) {
     let same = input == path ? "" : " (the same file as '\(TerminalText.inline(input))')"
     Output.err(
       "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
@@ -89,14 +90,21 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
 
 /// The files the plan was read from, by identity, so that `-o` can never overwrite one of them.
 enum PlanInputs {
-  /// Each file's identity and the path it was read by; set once, when the plan is loaded.
-  nonisolated(unsafe) static var files: [OutputFile.Identity: String] = [:]
+  /// Each file's identity and the path it was read by. Behind a lock: the commands' tests run commands
+  /// in one process, on several threads, and an unguarded dictionary crashed there.
+  private static let files = Mutex<[OutputFile.Identity: String]>([:])
 
-  /// Records the files of a loaded plan.
+  /// Records the files of a loaded plan (and any other input, such as a rules file).
   static func record(_ paths: [String]) {
-    for path in paths {
-      if let identity = OutputFile.identity(of: path) { files[identity] = path }
+    let found = paths.compactMap { path in OutputFile.identity(of: path).map { ($0, path) } }
+    files.withLock { files in
+      for (identity, path) in found { files[identity] = path }
     }
+  }
+
+  /// The path an input with this identity was read by, if one was.
+  static func path(of identity: OutputFile.Identity) -> String? {
+    files.withLock { $0[identity] }
   }
 }
 
