@@ -14,10 +14,14 @@ public struct Diagnostic: Hashable, Sendable {
   public var severity: Severity
   /// A stable identifier of the kind of problem, for tools, tests and fixtures.
   public var code: DiagnosticCode
-  /// What is wrong, in one line.
+  /// What is wrong, in one line, in English (`text(in:)` gives it in another language).
   public var message: String
-  /// How to fix it, or what was probably meant; nil when nothing helps.
+  /// How to fix it, or what was probably meant, in English; nil when nothing helps.
   public var hint: String?
+  /// The message in Chinese; nil where none was written yet, and the English is shown.
+  public var chineseMessage: String?
+  /// The hint in Chinese; nil where none was written yet, and the English is shown.
+  public var chineseHint: String?
   /// Where it is; line 0 when the problem concerns a whole file.
   public var location: FileLocation
   /// For the closing `too-many-problems` note: the errors and warnings left out that it stands for.
@@ -33,6 +37,25 @@ public struct Diagnostic: Hashable, Sendable {
     self.message = message
     self.hint = hint
     self.location = location
+  }
+
+  /// Creates a diagnostic whose message and hint are said in every language.
+  public init(_ severity: Severity, _ code: DiagnosticCode, _ message: Phrase, at location: FileLocation, hint: Phrase?)
+  {
+    self.init(severity, code, message.english, at: location, hint: hint?.english)
+    chineseMessage = message.chinese
+    chineseHint = hint?.chinese
+  }
+
+  /// The message in `language`; English where no other wording exists.
+  public func message(in language: Language) -> String {
+    language == .zh ? chineseMessage ?? message : message
+  }
+
+  /// The hint in `language`; English where no other wording exists; nil when there is no hint.
+  public func hint(in language: Language) -> String? {
+    guard let hint else { return nil }
+    return language == .zh ? chineseHint ?? hint : hint
   }
 }
 

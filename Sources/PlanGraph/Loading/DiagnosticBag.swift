@@ -18,6 +18,14 @@ struct DiagnosticBag {
     add(Diagnostic(.warning, code, message, at: location, hint: hint))
   }
 
+  mutating func error(_ code: DiagnosticCode, _ message: Phrase, at location: FileLocation, hint: Phrase?) {
+    add(Diagnostic(.error, code, message, at: location, hint: hint))
+  }
+
+  mutating func warning(_ code: DiagnosticCode, _ message: Phrase, at location: FileLocation, hint: Phrase?) {
+    add(Diagnostic(.warning, code, message, at: location, hint: hint))
+  }
+
   mutating func add(_ diagnostic: Diagnostic) {
     if diagnostic.severity == .error { hasErrors = true }
     if items.count < DiagnosticBag.limit {

@@ -2,10 +2,13 @@
 public struct DiagnosticFormatter: Sendable {
   /// Colours for a terminal, or none.
   public var style: TerminalStyle
+  /// The language of messages and hints (and of the word `hint`).
+  public var language: Language
 
   /// Creates a formatter.
-  public init(style: TerminalStyle = .plain) {
+  public init(style: TerminalStyle = .plain, language: Language = .en) {
     self.style = style
+    self.language = language
   }
 
   /// Every diagnostic formatted, in order; each file's lines are indexed once, however many diagnostics it has.
@@ -27,11 +30,12 @@ public struct DiagnosticFormatter: Sendable {
     let file = TerminalText.inline(location.file)
     let place = location.line > 0 ? "\(file):\(location.line):\(location.column):" : "\(file):"
     let severity =
+      // `error:` and `warning:` stay English in every language: editors and scripts match on them.
       diagnostic.severity == .error ? style.red("error:") : style.magenta("warning:")
     // A note about the whole run (the count of problems not shown) stands on its own line, with no file.
     var text =
       (location.file.isEmpty ? "" : style.bold(place) + " ") + severity + " "
-      + style.bold(TerminalText.inline(diagnostic.message)) + "\n"
+      + style.bold(TerminalText.inline(diagnostic.message(in: language))) + "\n"
     if location.line > 0, let line = lines?.line(location.line) {
       var scalars = Array(line.replacingTabs().unicodeScalars)
       var column = max(0, location.column - 1)
@@ -53,22 +57,23 @@ public struct DiagnosticFormatter: Sendable {
       text += "    " + TerminalText.inline(String(String.UnicodeScalarView(scalars))) + "\n"
       text += "    " + String(repeating: " ", count: TextWidth.of(before)) + style.green(caret) + "\n"
     }
-    if let hint = diagnostic.hint {
-      text += style.cyan("hint:") + " " + TerminalText.inline(hint) + "\n"
+    if let hint = diagnostic.hint(in: language) {
+      text += style.cyan(language.pick("hint:", "提示：")) + " " + TerminalText.inline(hint) + "\n"
     }
     return text
   }
 
   /// The diagnostics as a JSON array of objects with file, line, column, severity, code, message, hint.
-  public static func json(_ diagnostics: [Diagnostic]) -> String {
+  /// Messages and hints are in `language`; keys, severities and codes stay English for tools.
+  public static func json(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
     var out = "[\n"
     for (i, d) in diagnostics.enumerated() {
       let l = d.location
       out +=
         "  {\"file\": \(l.file.isEmpty ? "null" : JSONText.string(l.file)), \"line\": \(l.line > 0 ? String(l.line) : "null"), "
       out += "\"column\": \(l.line > 0 ? String(l.column) : "null"), \"severity\": \"\(d.severity.rawValue)\", "
-      out += "\"code\": \"\(d.code.rawValue)\", \"message\": \(JSONText.string(d.message)), "
-      out += "\"hint\": \(d.hint.map(JSONText.string) ?? "null")}"
+      out += "\"code\": \"\(d.code.rawValue)\", \"message\": \(JSONText.string(d.message(in: language))), "
+      out += "\"hint\": \(d.hint(in: language).map(JSONText.string) ?? "null")}"
       out += i == diagnostics.count - 1 ? "\n" : ",\n"
     }
     return out + "]\n"
