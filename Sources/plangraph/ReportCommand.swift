@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days, language: language)
     let owners = try resolveOwnerFilter(owner, in: loaded)
     var svg: String?
     if !noChart {

@@ -20,7 +20,9 @@ struct WindowOption: ParsableArguments {
       let isBare = !window.isEmpty && window.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
       switch PlanDuration.parse(isBare ? window + "d" : window) {
       case .success(let duration): return duration.days
-      case .failure: throw ValidationError("--window takes a duration such as 30d or 4w, not '\(window)'")
+      case .failure:
+        throw usageError(
+          "--window takes a duration such as 30d or 4w, not '\(window)'", "--window 要写时长，如 30d 或 4w，而不是 '\(window)'")
       }
     }
   }
@@ -114,6 +116,6 @@ func resolveOwnerFilter(_ text: String?, in plan: Plan) throws -> Set<Int>? {
   do {
     return plan.ownerSubtree(try plan.owner(named: text))
   } catch {
-    throw ValidationError("--owner: \(TerminalText.inline(error.description))")
+    throw ValidationError("--owner: \(TerminalText.inline(error.description(in: CommandLanguage.current)))")
   }
 }

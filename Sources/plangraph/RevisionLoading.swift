@@ -32,7 +32,7 @@ enum RevisionLoading {
     guard let revision = reference.revision else {
       let check = PlanCheck(path: reference.path, asOf: asOf, window: window, lint: false)
       guard let plan = check.plan, let schedule = check.schedule else {
-        printDiagnostics(check.diagnostics, sources: check.sources)
+        printDiagnostics(check.diagnostics, sources: check.sources, language: CommandLanguage.current)
         throw ExitCode(2)
       }
       PlanInputs.record(plan.files)
@@ -54,8 +54,12 @@ enum RevisionLoading {
       throw fail(error)
     }
     guard let plan = check.plan, let schedule = check.schedule else {
-      Output.err("plangraph: the plan at revision '\(revision)' (\(commit.id.short)) is not valid:\n")
-      printDiagnostics(check.diagnostics, sources: check.sources)
+      let language = CommandLanguage.current
+      Output.err(
+        language.pick(
+          "plangraph: the plan at revision '\(revision)' (\(commit.id.short)) is not valid:\n",
+          "plangraph：版本 '\(revision)'（\(commit.id.short)）中的计划有错误：\n"))
+      printDiagnostics(check.diagnostics, sources: check.sources, language: language)
       throw ExitCode(2)
     }
     let label =

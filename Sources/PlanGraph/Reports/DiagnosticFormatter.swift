@@ -58,7 +58,8 @@ public struct DiagnosticFormatter: Sendable {
       text += "    " + String(repeating: " ", count: TextWidth.of(before)) + style.green(caret) + "\n"
     }
     if let hint = diagnostic.hint(in: language) {
-      text += style.cyan(language.pick("hint:", "提示：")) + " " + TerminalText.inline(hint) + "\n"
+      // The Chinese colon carries its own space.
+      text += style.cyan(language.pick("hint:", "提示：")) + language.pick(" ", "") + TerminalText.inline(hint) + "\n"
     }
     return text
   }

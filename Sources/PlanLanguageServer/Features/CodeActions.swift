@@ -2,7 +2,8 @@ import PlanGraph
 
 extension PlanLanguageServer {
   /// `textDocument/codeAction`: for each diagnostic with a "did you mean" hint, one quick fix per name it
-  /// proposes, replacing the misspelt name.
+  /// proposes, replacing the misspelt name. The names come from the diagnostic's `data.suggestions`, which
+  /// the server publishes in every language; a client that dropped `data` gets them read from an English hint.
   func codeActions(_ params: JSON) throws(JSONRPC.Failure) -> JSON {
     guard let uri = params["textDocument"]?["uri"], path(uri) != nil else {
       throw .init(.invalidParams, "textDocument.uri must be a file: URI")
@@ -10,8 +11,14 @@ extension PlanLanguageServer {
     var actions: [JSON] = []
     for diagnostic in params["context"]?["diagnostics"]?.array ?? [] {
       guard let range = diagnostic["range"] else { continue }
-      let hint = diagnostic["data"]?["hint"]?.string ?? Self.hintLine(diagnostic["message"]?.string)
-      for name in Self.suggestions(in: hint) {
+      let names: [String]
+      if let listed = diagnostic["data"]?["suggestions"]?.array {
+        names = listed.compactMap(\.string)
+      } else {
+        names = Self.suggestions(
+          in: diagnostic["data"]?["hint"]?.string ?? Self.hintLine(diagnostic["message"]?.string))
+      }
+      for name in names {
         actions.append([
           "title": .string(language.pick("Change to '\(name)'", "改为“\(name)”")),
           "kind": "quickfix",
