@@ -41,7 +41,9 @@ extension PlanLanguageServer {
     ]
     var data: [String: JSON] = [:]
     if let hint { data["hint"] = .string(hint) }
-    if !diagnostic.suggestions.isEmpty { data["suggestions"] = .array(diagnostic.suggestions.map { .string($0) }) }
+    // A diagnostic that carries no suggestions may still say "did you mean 'x'?" in its English hint.
+    let suggestions = diagnostic.suggestions.isEmpty ? Self.suggestions(in: diagnostic.hint) : diagnostic.suggestions
+    if !suggestions.isEmpty { data["suggestions"] = .array(suggestions.map { .string($0) }) }
     if !data.isEmpty { result["data"] = .object(data) }
     return .object(result)
   }
