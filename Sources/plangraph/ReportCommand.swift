@@ -46,7 +46,9 @@ struct ReportCommand: ParsableCommand {
         svg = String(
           decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
       } catch {
-        Output.err("plangraph: the roadmap chart is left out: \(TerminalText.inline(error.description))\n")
+        Output.err(
+          language.pick("plangraph: the roadmap chart is left out: ", "plangraph：路线图未能绘制，已略去：")
+            + TerminalText.inline(error.description) + "\n")
       }
     }
     var html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg, owners: owners).html()

@@ -76,10 +76,17 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
     return
   }
   if let target = OutputFile.identity(of: path), let input = PlanInputs.path(of: target) {
-    let same = input == path ? "" : " (the same file as '\(TerminalText.inline(input))')"
+    let language = CommandLanguage.current
+    let same =
+      input == path
+      ? ""
+      : language.pick(
+        " (the same file as '\(TerminalText.inline(input))')", "（与 '\(TerminalText.inline(input))' 是同一个文件）")
     Output.err(
-      "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
-        + "hint: give -o another file name\n")
+      language.pick(
+        "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
+          + "hint: give -o another file name\n",
+        "plangraph: error: 不能覆盖 '\(TerminalText.inline(path))'\(same)：计划就是从它读取的\n" + "提示：请给 -o 另一个文件名\n"))
     throw ExitCode(64)
   }
   do {
