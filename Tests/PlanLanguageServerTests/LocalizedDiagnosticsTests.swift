@@ -67,4 +67,19 @@ import Testing
     #expect(owner["message"]?.string?.hasPrefix("unknown owner '县财政局'\nhint: did you mean 'gov.czj' (县财政局)?") == true)
     #expect(owner["data"]?["suggestions"] == ["gov.czj"])
   }
+
+  @Test func aClientThatDroppedDataStillGetsTheFixFromAChineseHint() throws {
+    let (server, folder, _) = try published(.zh, Self.plan)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let uri = JSON.string(folder.appendingPathComponent("plan.yaml").absoluteString)
+    let range: JSON = ["start": ["line": 7, "character": 29], "end": ["line": 7, "character": 33]]
+    let bare: JSON = ["range": range, "message": "未知的责任单位 '县财政局'\n提示：是否想写 'gov.czj'（县财政局）？计划文件中……"]
+    let request: JSON = [
+      "jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction",
+      "params": ["textDocument": ["uri": uri], "range": range, "context": ["diagnostics": [bare]]],
+    ]
+    let actions = server.receive(request.encoded).first?["result"]?.array ?? []
+    #expect(
+      actions.compactMap { $0["edit"]?["changes"]?[uri.string ?? ""]?.array?.first?["newText"]?.string } == ["gov.czj"])
+  }
 }

@@ -31,12 +31,18 @@ extension PlanLanguageServer {
   }
 
   private static func hintLine(_ message: String?) -> String? {
-    message?.split(separator: "\n").first { $0.hasPrefix("hint: ") }.map { String($0.dropFirst(6)) }
+    for line in message?.split(separator: "\n") ?? [] {
+      if line.hasPrefix("hint: ") { return String(line.dropFirst(6)) }
+      if line.hasPrefix("提示：") { return String(line.dropFirst(3)) }
+    }
+    return nil
   }
 
-  /// The quoted names after "did you mean" in a hint.
+  /// The quoted names after "did you mean" (or "是否想写") in a hint, up to its question mark.
   static func suggestions(in hint: String?) -> [String] {
-    guard let hint, let start = hint.firstRange(of: "did you mean ") else { return [] }
+    guard let hint, let start = hint.firstRange(of: "did you mean ") ?? hint.firstRange(of: "是否想写 ") else {
+      return []
+    }
     var names: [String] = []
     var current: String?
     for character in hint[start.upperBound...] {
@@ -49,7 +55,7 @@ extension PlanLanguageServer {
         }
       } else if current != nil {
         current?.append(character)
-      } else if character == "?" {
+      } else if character == "?" || character == "？" {
         break
       }
     }
