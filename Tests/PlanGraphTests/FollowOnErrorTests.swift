@@ -49,6 +49,15 @@ import Testing
     #expect(result.diagnostics.last?.message.hasPrefix("1 reference into or from 'women.yaml' not checked") == true)
   }
 
+  @Test func ownersOfAMissingFileAreCountedWithItsReferences() throws {
+    let root = Self.root.replacing(
+      "duration: 1d, after:", with: "owner: youth.office, duration: 1d, after:")
+    let result = load(["plan.yaml": root, "women.yaml": "id: women\ntasks:\n  - { id: x, name: 甲, duration: 1d }\n"])
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.includeMissing, .uncheckedReferences, .unknownReference], "\(errors)")
+    #expect(errors[1].message.hasPrefix("4 references into 'youth'"))
+  }
+
   @Test func errorsFollowTheIncludeOrderNotTheFileNames() throws {
     let result = load([
       "plan.yaml":

@@ -225,6 +225,8 @@ struct PlanAssembler {
   /// names.
   private mutating func resolveOwner(_ text: String, at position: SourcePosition) -> Int? {
     if let index = ownerIndex[text] { return index }
+    // An owner of a file that could not be read (`youth.office` with youth.yaml missing) is its error's echo.
+    if countUnchecked(text, fileNumber: Int(position.file), wholeNameIsNamespace: true) { return nil }
     let named = { (index: Int) -> Phrase in
       let owner = self.owners[index]
       return owner.name == owner.id
@@ -405,11 +407,12 @@ struct PlanAssembler {
 
   // MARK: - Follow-on errors
 
-  /// Whether an unresolved reference points into a file that could not be read, or was cut short by a
+  /// Whether an unresolved reference (an `after` name, or with `wholeNameIsNamespace` an owner id, which
+  /// may be the namespace itself) points into a file that could not be read, or was cut short by a
   /// syntax error, or comes from such a file: then it is counted for that file's summary, not reported.
-  private mutating func countUnchecked(_ name: String, fileNumber: Int) -> Bool {
+  private mutating func countUnchecked(_ name: String, fileNumber: Int, wholeNameIsNamespace: Bool = false) -> Bool {
     let head = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-    if name.contains(".") {
+    if name.contains(".") || wholeNameIsNamespace {
       if let unread = unreadIncludes.firstIndex(where: { $0.namespaces.contains(head) }),
         !namespaces.contains(head)
       {
