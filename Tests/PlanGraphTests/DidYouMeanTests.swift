@@ -81,6 +81,26 @@ import Testing
     #expect(diagnostic.hint(in: .zh)?.hasPrefix("是否想写 'reform.one-thing.list'（reform.yaml:6）？") == true)
   }
 
+  @Test func aNestedTaskNamedByItsLastIdProposesItsPath() throws {
+    let text = """
+      plan: 路径
+      start: 2017-09-01
+      tasks:
+        - id: organ
+          name: 机构
+          tasks:
+            - { id: staffing, name: 配备干部, duration: 1w }
+        - { id: report, name: 报告, duration: 1d, after: [staffing] }
+
+      """
+    let diagnostic = try only(.unknownReference, PlanLoader.load(text: text))
+    #expect(diagnostic.suggestions == ["organ.staffing"])
+    #expect(
+      diagnostic.hint
+        == "did you mean 'organ.staffing' (plan.yaml:7)? a task that is not a sibling is named by its path from the top of the file, or its full id"
+    )
+  }
+
   @Test func aMisspeltReferenceStillGetsTheNearestName() throws {
     let text =
       "plan: 拼写\nstart: 2017-09-01\ntasks:\n  - { id: kickoff, name: 动员, duration: 1d }\n"

@@ -386,18 +386,24 @@ struct PlanAssembler {
             "'\(candidate)'（\(self.shortPlace(tasks[$0].locations.id))）")
         } ?? Phrase(verbatim: "'\(candidate)'")
       }
-      if let found = NearestNames.suggestion(for: name, in: candidates.map(\.name), describe: describe) {
-        (hint, suggestions) = found
-      } else {
-        // A namespace left out (`one-thing.list` for `reform.one-thing.list`): the full ids ending in it.
-        let endings = tasks.indices.filter { tasks[$0].fullID.hasSuffix("." + name) }.prefix(3)
-        if !endings.isEmpty {
-          suggestions = endings.map { tasks[$0].fullID }
-          let mean = NearestNames.didYouMean(suggestions.map(describe))
-          hint = Phrase(
+      // A namespace left out (`one-thing.list` for `reform.one-thing.list`): the full ids ending in it are
+      // a better guess than any spelling near it.
+      let endings = tasks.indices.filter { tasks[$0].fullID.hasSuffix("." + name) }.prefix(3)
+      if !endings.isEmpty {
+        suggestions = endings.map { tasks[$0].fullID }
+        let mean = NearestNames.didYouMean(suggestions.map(describe))
+        let elsewhere = endings.allSatisfy { tasks[$0].locations.id.file != Int32(fileNumber) }
+        hint =
+          elsewhere
+          ? Phrase(
             mean.english + " a task in another file is named by its full id, namespace first",
             mean.chinese + "其他文件中的任务要用带命名空间的完整编号指明")
-        }
+          : Phrase(
+            mean.english
+              + " a task that is not a sibling is named by its path from the top of the file, or its full id",
+            mean.chinese + "非同级任务要写从文件顶层起的路径，或完整编号")
+      } else if let found = NearestNames.suggestion(for: name, in: candidates.map(\.name), describe: describe) {
+        (hint, suggestions) = found
       }
     }
     bag.error(
