@@ -133,4 +133,15 @@ import Testing
     let diagnostic = try only(.includeMissing, result)
     #expect(diagnostic.hint == nil && diagnostic.suggestions.isEmpty)
   }
+
+  @Test func theCommandLinesOwnerLookupProposesByNameToo() throws {
+    let plan = try #require(PlanLoader.load(text: Self.owners + "tasks: []\n").plan)
+    do {
+      _ = try plan.owner(named: "县财政厅")
+      Issue.record("县财政厅 is no owner")
+    } catch {
+      #expect(error.candidates == ["gov.czj"])
+      #expect(error.description(in: .zh) == "计划中没有责任单位 '县财政厅'；是否想写 'gov.czj'？")
+    }
+  }
 }

@@ -34,7 +34,12 @@ extension Plan {
     if matches.count > 1 {
       throw OwnerLookupError(name: name, candidates: matches.map { owners[$0].id }, isAmbiguous: true)
     }
-    throw OwnerLookupError(
-      name: name, candidates: NearestNames.nearest(to: name, in: owners.map(\.id)), isAmbiguous: false)
+    // The nearest ids; else the owners whose names are nearest (县财政厅 → the owner named 县财政局).
+    var near = NearestNames.nearest(to: name, in: owners.map(\.id))
+    if near.isEmpty {
+      let names = NearestNames.nearest(to: name, in: owners.map(\.name))
+      near = owners.filter { names.contains($0.name) }.prefix(3).map(\.id)
+    }
+    throw OwnerLookupError(name: name, candidates: near, isAmbiguous: false)
   }
 }
