@@ -144,4 +144,11 @@ import Testing
       #expect(error.description(in: .zh) == "计划中没有责任单位 '县财政厅'；是否想写 'gov.czj'？")
     }
   }
+
+  @Test func aDidYouMeanWrittenAsTextStillGivesItsNames() throws {
+    let result = PlanLoader.load(text: "plan: 键\nstrat: 2017-09-01\n")
+    let diagnostic = try #require(result.diagnostics.first { $0.code == .unknownKey })
+    #expect(diagnostic.hint == "did you mean 'start'?")
+    #expect(diagnostic.suggestions == ["start"])
+  }
 }

@@ -38,6 +38,11 @@ struct DiagnosticBag {
   mutating func add(_ diagnostic: Diagnostic) {
     if diagnostic.severity == .error { hasErrors = true }
     if items.count < DiagnosticBag.limit {
+      var diagnostic = diagnostic
+      // A "did you mean" written as text only still gives its names to tools and editors.
+      if diagnostic.suggestions.isEmpty, let hint = diagnostic.hint, hint.hasPrefix("did you mean ") {
+        diagnostic.suggestions = NearestNames.names(inHint: hint)
+      }
       items.append(diagnostic)
     } else {
       dropped += 1

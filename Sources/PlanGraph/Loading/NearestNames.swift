@@ -76,4 +76,27 @@ enum NearestNames {
       "did you mean \(join(listed.map(\.english), comma: ", ", or: " or "))?",
       "是否想写 \(join(listed.map(\.chinese), comma: "、", or: " 或 "))？")
   }
+
+  /// The quoted names of an English "did you mean 'x' or 'y'?" hint, up to its question mark: the
+  /// suggestions of a diagnostic whose hint was written as text only.
+  static func names(inHint hint: String) -> [String] {
+    guard let start = hint.firstRange(of: "did you mean ") else { return [] }
+    var names: [String] = []
+    var current: String?
+    for character in hint[start.upperBound...] {
+      if character == "'" {
+        if let name = current {
+          if !name.isEmpty { names.append(name) }
+          current = nil
+        } else {
+          current = ""
+        }
+      } else if current != nil {
+        current?.append(character)
+      } else if character == "?" {
+        break
+      }
+    }
+    return names
+  }
 }
