@@ -134,6 +134,18 @@ import Testing
     #expect(diagnostic.hint == nil && diagnostic.suggestions.isEmpty)
   }
 
+  @Test func aFileAlreadyInThePlanIsNoGuess() throws {
+    // nowhere.yaml is near here.yaml, but here.yaml is included already, and plan.yaml is the root.
+    let files: [String: [UInt8]] = [
+      "plan.yaml": Array("plan: 包含\nstart: 2017-09-01\ninclude: [here.yaml, nowhere.yaml, plan.yml]\n".utf8),
+      "here.yaml": Array("id: here\ntasks: []\n".utf8),
+    ]
+    let result = PlanLoader(fileSystem: MemoryFileSystem(files: files)).load(path: "plan.yaml")
+    let missing = result.diagnostics.filter { $0.code == .includeMissing }
+    #expect(missing.count == 2)
+    #expect(missing.allSatisfy { $0.hint == nil && $0.suggestions.isEmpty })
+  }
+
   @Test func theCommandLinesOwnerLookupProposesByNameToo() throws {
     let plan = try #require(PlanLoader.load(text: Self.owners + "tasks: []\n").plan)
     do {

@@ -156,7 +156,7 @@ public struct PlanLoader: Sendable {
             "include plan files, such as 'union.yaml', not folders", "请包含计划文件（如 'union.yaml'），而不是文件夹"))
         unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
       } else {
-        let nearest = nearestPlanFile(to: written, besides: file.path)
+        let nearest = nearestPlanFile(to: written, besides: file.path, read: seen.values)
         bag.error(
           .includeMissing, message, at: location,
           hint: nearest.map { NearestNames.didYouMean([Phrase(verbatim: "'\($0)'")]) },
@@ -195,10 +195,14 @@ public struct PlanLoader: Sendable {
   }
 
   /// The plan file in the folder of `path` whose name is nearest to what was written (`youth.yml` →
-  /// `youth.yaml`), written the way the include wrote its folder; nil when none is close.
-  private func nearestPlanFile(to written: String, besides path: String) -> String? {
-    let names = fileSystem.fileNames(in: PlanPath.directory(of: path)).filter {
-      $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json")
+  /// `youth.yaml`), written the way the include wrote its folder; nil when none is close. Files already
+  /// part of the plan (the root, the including file, those read so far) are no guess.
+  private func nearestPlanFile(to written: String, besides path: String, read: some Collection<String>) -> String? {
+    let folder = PlanPath.directory(of: path)
+    let taken = Set(read.map { PlanPath.normalize($0) })
+    let names = fileSystem.fileNames(in: folder).filter {
+      ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json"))
+        && !taken.contains(PlanPath.normalize(PlanPath.join(folder, $0)))
     }
     let writtenName = written.split(separator: "/").last.map(String.init) ?? written
     guard let nearest = NearestNames.nearest(to: writtenName, in: names, limit: 1).first else { return nil }
