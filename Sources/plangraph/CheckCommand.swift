@@ -28,9 +28,9 @@ struct CheckCommand: ParsableCommand {
     let check = PlanCheck(path: plan.plan, asOf: asOf, strict: strict)
     switch format {
     case .json:
-      Output.out(DiagnosticFormatter.json(check.diagnostics))
+      Output.out(DiagnosticFormatter.json(check.diagnostics, language: language))
     case .text:
-      printDiagnostics(check.diagnostics, sources: check.sources)
+      printDiagnostics(check.diagnostics, sources: check.sources, language: language)
       if check.isValid, let loaded = check.plan, let schedule = check.schedule {
         let style = Terminal.style(for: 1)
         let text = CheckReport.text(plan: loaded, path: plan.plan, schedule: schedule, style: style, language: language)

@@ -38,11 +38,15 @@ struct DiffCommand: ParsableCommand {
   func validate() throws {
     let reference = PlanReference(plan)
     if reference.revision != nil && from != nil {
-      throw ValidationError("give the old revision once: PLAN@REV or --from REV")
+      throw usageError("give the old revision once: PLAN@REV or --from REV", "旧版本只能给一次：PLAN@REV 或 --from REV")
     }
-    if newer != nil && to != nil { throw ValidationError("give the new side once: NEW or --to REV") }
+    if newer != nil && to != nil {
+      throw usageError("give the new side once: NEW or --to REV", "新版本只能给一次：NEW 或 --to REV")
+    }
     if reference.revision == nil && from == nil && newer == nil {
-      throw ValidationError("diff needs an old side: --from REV, PLAN@REV, or a second plan NEW")
+      throw usageError(
+        "diff needs an old side: --from REV, PLAN@REV, or a second plan NEW",
+        "diff 需要旧版本：--from REV、PLAN@REV 或第二个计划 NEW")
     }
   }
 

@@ -33,14 +33,16 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     if owner != nil && format == .json {
-      throw ValidationError("--owner selects a unit's feed (ics, mermaid); the JSON export is the whole plan")
+      throw usageError(
+        "--owner selects a unit's feed (ics, mermaid); the JSON export is the whole plan",
+        "--owner 用于选择某个单位的日历或图（ics、mermaid）；JSON 导出的是整个计划")
     }
   }
 
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days, language: language)
     let owners = try resolveOwnerFilter(owner, in: loaded)
     switch format {
     case .ics:

@@ -22,8 +22,10 @@ struct GenerateCommand: ParsableCommand {
   @OptionGroup var output: OutputFileOption
 
   func validate() throws {
-    guard tasks >= 0, tasks <= 50_000_000 else { throw ValidationError("--tasks must be between 0 and 50000000") }
-    guard deps >= 0, deps <= 100 else { throw ValidationError("--deps must be between 0 and 100") }
+    guard tasks >= 0, tasks <= 50_000_000 else {
+      throw usageError("--tasks must be between 0 and 50000000", "--tasks 必须在 0 到 50000000 之间")
+    }
+    guard deps >= 0, deps <= 100 else { throw usageError("--deps must be between 0 and 100", "--deps 必须在 0 到 100 之间") }
   }
 
   func run() throws {

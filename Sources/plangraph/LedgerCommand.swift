@@ -30,7 +30,7 @@ struct LedgerCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window, language: language)
     let warningRules = try rules.rules(default: loaded.warnings)
     let owners = try resolveLedgerOwner(owner, in: loaded)
     let ledger = Ledger(plan: loaded, schedule: schedule, rules: warningRules, selection: owners, language: language)
@@ -57,7 +57,7 @@ struct RulesOption: ParsableArguments {
     guard let path else { return fallback }
     let loaded = WarningRulesLoader.load(path: path)
     guard let rules = loaded.rules else {
-      printDiagnostics(loaded.diagnostics, sources: loaded.sources)
+      printDiagnostics(loaded.diagnostics, sources: loaded.sources, language: CommandLanguage.current)
       throw ExitCode(2)
     }
     // An input like the plan's own files: `-o` may not write over it.

@@ -36,7 +36,7 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
   let language = try target.language.language
   let loaded = PlanLoader().load(path: target.plan)
   guard let plan = loaded.plan else {
-    printDiagnostics(loaded.diagnostics, sources: loaded.sources)
+    printDiagnostics(loaded.diagnostics, sources: loaded.sources, language: language)
     throw ExitCode(2)
   }
   func refuse(_ refusal: ProgressRefusal) -> ExitCode {
@@ -57,7 +57,8 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
   switch DiskFileSystem().read(path) {
   case .success(let bytes): original = bytes
   case .failure(let error):
-    throw refuse(ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取 '\(path)'：") + error.reason))
+    throw refuse(
+      ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取 '\(path)'：") + error.words.text(language)))
   }
   let edit: PlanFileEdit
   switch ProgressEditor.edit(
@@ -108,7 +109,9 @@ struct ProgressCommand: ParsableCommand {
 
   func run() throws {
     let digits = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
-    guard let value = Int(digits) else { throw ValidationError("'\(percent)' is not a whole percent such as 60%") }
+    guard let value = Int(digits) else {
+      throw usageError("'\(percent)' is not a whole percent such as 60%", "'\(percent)' 不是整数百分比，如 60%")
+    }
     try recordProgress(target) { _ in .progress(percent: value) }
   }
 }

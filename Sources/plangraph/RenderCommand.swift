@@ -76,7 +76,7 @@ struct RenderCommand: ParsableCommand {
 
   func validate() throws {
     if !tasks.isEmpty && chart != TrendCommandSupport.chartName {
-      throw ValidationError("tasks are named only for --chart trend")
+      throw usageError("tasks are named only for --chart trend", "只有 --chart trend 才需要指明任务")
     }
     if chart == TrendCommandSupport.chartName {
       _ = try outputFormat
@@ -87,22 +87,27 @@ struct RenderCommand: ParsableCommand {
     _ = try clusters
     _ = try window.days
     guard ChartOptions.isValidFontName(font) else {
-      throw ValidationError(
-        "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'")
+      throw usageError(
+        "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'",
+        "--font 要写字体族名（字母、数字、空格、'-' 和 '_'），而不是 '\(TerminalText.inline(font))'")
     }
     _ = try pageSize
     guard by == "organisation" || by == "unit" else {
-      throw ValidationError("--by takes organisation or unit, not '\(TerminalText.inline(by))'")
+      throw usageError(
+        "--by takes organisation or unit, not '\(TerminalText.inline(by))'",
+        "--by 只能是 organisation 或 unit，而不是 '\(TerminalText.inline(by))'")
     }
     if by == "unit" && chart != ChartKind.timeline.rawValue {
-      throw ValidationError("--by unit draws the timeline as a battle map; use it with --chart timeline")
+      throw usageError(
+        "--by unit draws the timeline as a battle map; use it with --chart timeline",
+        "--by unit 把时间线画成作战图；请与 --chart timeline 一起使用")
     }
   }
 
   private var pageSize: PageSize? {
     get throws {
-      if size != nil && paper != nil { throw ValidationError("give --size or --paper, not both") }
-      if landscape && paper == nil { throw ValidationError("--landscape goes with --paper") }
+      if size != nil && paper != nil { throw usageError("give --size or --paper, not both", "--size 和 --paper 只能给一个") }
+      if landscape && paper == nil { throw usageError("--landscape goes with --paper", "--landscape 要与 --paper 一起使用") }
       do {
         if let size { return try PageSize.pixels(size) }
         if let paper { return try PageSize.paper(paper, landscape: landscape) }
@@ -116,7 +121,9 @@ struct RenderCommand: ParsableCommand {
   private var chartKind: ChartKind {
     get throws {
       guard let kind = ChartKind(rawValue: chart) else {
-        throw ValidationError("--chart takes graph, timeline, gantt or trend, not '\(chart)'")
+        throw usageError(
+          "--chart takes graph, timeline, gantt or trend, not '\(chart)'",
+          "--chart 只能是 graph、timeline、gantt 或 trend，而不是 '\(chart)'")
       }
       return kind
     }
@@ -126,13 +133,15 @@ struct RenderCommand: ParsableCommand {
     get throws {
       if let format {
         guard let chosen = OutputFormat(rawValue: format) else {
-          throw ValidationError("--format takes svg, png, pdf or dot, not '\(format)'")
+          throw usageError(
+            "--format takes svg, png, pdf or dot, not '\(format)'", "--format 只能是 svg、png、pdf 或 dot，而不是 '\(format)'")
         }
         return chosen
       }
       guard let chosen = OutputFormat(fileName: output) else {
-        throw ValidationError(
-          "cannot tell the format of '\(output)': name it .svg, .png, .pdf or .dot, or give --format")
+        throw usageError(
+          "cannot tell the format of '\(output)': name it .svg, .png, .pdf or .dot, or give --format",
+          "无法判断 '\(output)' 的格式：请以 .svg、.png、.pdf 或 .dot 结尾，或给出 --format")
       }
       return chosen
     }
@@ -141,7 +150,9 @@ struct RenderCommand: ParsableCommand {
   private var clusters: ClusterBy {
     get throws {
       guard let kind = ClusterBy(rawValue: clusterBy) else {
-        throw ValidationError("--cluster-by takes organisation or summary, not '\(clusterBy)'")
+        throw usageError(
+          "--cluster-by takes organisation or summary, not '\(clusterBy)'",
+          "--cluster-by 只能是 organisation 或 summary，而不是 '\(clusterBy)'")
       }
       return kind
     }
@@ -160,7 +171,7 @@ struct RenderCommand: ParsableCommand {
     let language = try language.language
     let format = try outputFormat
     let kind = try chartKind
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window, language: language)
     let filter: TaskFilter
     do {
       filter = try TaskFilter(plan: loaded, ownerID: owner, rootID: root, depth: depth, criticalOnly: criticalOnly)

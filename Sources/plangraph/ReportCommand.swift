@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: try window.days, language: language)
     let owners = try resolveOwnerFilter(owner, in: loaded)
     var svg: String?
     if !noChart {
@@ -46,7 +46,9 @@ struct ReportCommand: ParsableCommand {
         svg = String(
           decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
       } catch {
-        Output.err("plangraph: the roadmap chart is left out: \(TerminalText.inline(error.description))\n")
+        Output.err(
+          language.pick("plangraph: the roadmap chart is left out: ", "plangraph：路线图未能绘制，已略去：")
+            + TerminalText.inline(error.description) + "\n")
       }
     }
     var html = HTMLReport(plan: loaded, schedule: schedule, language: language, roadmapSVG: svg, owners: owners).html()

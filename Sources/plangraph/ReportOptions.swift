@@ -20,7 +20,9 @@ struct WindowOption: ParsableArguments {
       let isBare = !window.isEmpty && window.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
       switch PlanDuration.parse(isBare ? window + "d" : window) {
       case .success(let duration): return duration.days
-      case .failure: throw ValidationError("--window takes a duration such as 30d or 4w, not '\(window)'")
+      case .failure:
+        throw usageError(
+          "--window takes a duration such as 30d or 4w, not '\(window)'", "--window 要写时长，如 30d 或 4w，而不是 '\(window)'")
       }
     }
   }
@@ -74,10 +76,17 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
     return
   }
   if let target = OutputFile.identity(of: path), let input = PlanInputs.path(of: target) {
-    let same = input == path ? "" : " (the same file as '\(TerminalText.inline(input))')"
+    let language = CommandLanguage.current
+    let same =
+      input == path
+      ? ""
+      : language.pick(
+        " (the same file as '\(TerminalText.inline(input))')", "（与 '\(TerminalText.inline(input))' 是同一个文件）")
     Output.err(
-      "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
-        + "hint: give -o another file name\n")
+      language.pick(
+        "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
+          + "hint: give -o another file name\n",
+        "plangraph: error: 不能覆盖 '\(TerminalText.inline(path))'\(same)：计划就是从它读取的\n" + "提示：请给 -o 另一个文件名\n"))
     throw ExitCode(64)
   }
   do {
@@ -114,6 +123,6 @@ func resolveOwnerFilter(_ text: String?, in plan: Plan) throws -> Set<Int>? {
   do {
     return plan.ownerSubtree(try plan.owner(named: text))
   } catch {
-    throw ValidationError("--owner: \(TerminalText.inline(error.description))")
+    throw ValidationError("--owner: \(TerminalText.inline(error.description(in: CommandLanguage.current)))")
   }
 }

@@ -21,7 +21,10 @@ enum RevisionLoading {
     do {
       return try repository.commit(revision)
     } catch {
-      throw fail(error, hint: "give a commit id, tag, branch or an expression such as HEAD~3")
+      throw fail(
+        error,
+        hint: CommandLanguage.current.pick(
+          "give a commit id, tag, branch or an expression such as HEAD~3", "请给提交编号、标签、分支，或 HEAD~3 这样的表达式"))
     }
   }
 
@@ -32,7 +35,7 @@ enum RevisionLoading {
     guard let revision = reference.revision else {
       let check = PlanCheck(path: reference.path, asOf: asOf, window: window, lint: false)
       guard let plan = check.plan, let schedule = check.schedule else {
-        printDiagnostics(check.diagnostics, sources: check.sources)
+        printDiagnostics(check.diagnostics, sources: check.sources, language: CommandLanguage.current)
         throw ExitCode(2)
       }
       PlanInputs.record(plan.files)
@@ -54,8 +57,12 @@ enum RevisionLoading {
       throw fail(error)
     }
     guard let plan = check.plan, let schedule = check.schedule else {
-      Output.err("plangraph: the plan at revision '\(revision)' (\(commit.id.short)) is not valid:\n")
-      printDiagnostics(check.diagnostics, sources: check.sources)
+      let language = CommandLanguage.current
+      Output.err(
+        language.pick(
+          "plangraph: the plan at revision '\(revision)' (\(commit.id.short)) is not valid:\n",
+          "plangraph：版本 '\(revision)'（\(commit.id.short)）中的计划有错误：\n"))
+      printDiagnostics(check.diagnostics, sources: check.sources, language: language)
       throw ExitCode(2)
     }
     let label =
@@ -66,16 +73,27 @@ enum RevisionLoading {
 
   /// Prints a git error compiler style, with a hint, and gives exit status 2.
   static func fail(_ error: GitError, hint: String? = nil) -> ExitCode {
+    // git's own words (libgit2's messages) stay as they are; the hints are in the command's language.
+    let language = CommandLanguage.current
     var text = "plangraph: error: \(error.description)\n"
+    let hintWord = language.pick("  hint: ", "  提示：")
     switch error {
     case .notARepository:
-      text += "  hint: plan history is read from the git repository that holds the plan; commit the plan first\n"
+      text +=
+        hintWord
+        + language.pick(
+          "plan history is read from the git repository that holds the plan; commit the plan first",
+          "计划的历史从存放计划的 git 仓库读取；请先提交计划") + "\n"
     case .planMissing:
-      text += "  hint: the plan was added later or lived elsewhere then; `plangraph history` lists its commits\n"
+      text +=
+        hintWord
+        + language.pick(
+          "the plan was added later or lived elsewhere then; `plangraph history` lists its commits",
+          "计划是后来加入的，或当时在别处；`plangraph history` 会列出它的提交") + "\n"
     case .noCommits:
-      text += "  hint: commit the plan first\n"
+      text += hintWord + language.pick("commit the plan first", "请先提交计划") + "\n"
     default:
-      if let hint { text += "  hint: \(hint)\n" }
+      if let hint { text += hintWord + hint + "\n" }
     }
     Output.err(text)
     return ExitCode(2)

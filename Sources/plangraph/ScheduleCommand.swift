@@ -25,7 +25,7 @@ struct ScheduleCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window, language: language)
     let owners = try resolveOwnerFilter(owner, in: loaded)
     var report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
     report.warningRules = try rules.rules(default: loaded.warnings)
@@ -60,7 +60,7 @@ struct CriticalCommand: ParsableCommand {
   func run() throws {
     let language = try language.language
     // The critical path is the plan's own, the same whatever the date: no as-of date is asked for.
-    let (loaded, schedule) = try plan.loadScheduled(asOf: nil)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: nil, language: language)
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
     switch format {
     case .text:
@@ -98,7 +98,7 @@ struct OverdueCommand: ParsableCommand {
     let asOf = try asOf.asOf
     let window = try window.days
     let language = try language.language
-    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window)
+    let (loaded, schedule) = try plan.loadScheduled(asOf: asOf, window: window, language: language)
     let owners = try resolveOwnerFilter(owner, in: loaded)
     let list = OverdueList(plan: loaded, schedule: schedule, owners: owners)
     var report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)

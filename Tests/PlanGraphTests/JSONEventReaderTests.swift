@@ -111,7 +111,7 @@ import Testing
         break
       }
     }
-    #expect(thrown?.message.contains(message) == true, "\(thrown?.message ?? "no error")")
+    #expect(thrown?.message.english.contains(message) == true, "\(thrown?.message.english ?? "no error")")
   }
 
   @Test func invalidUTF8IsAnEncodingErrorAtItsByte() {

@@ -1,19 +1,35 @@
 /// Hints for a date or duration the loader does not accept: the accepted wording it most likely means
 /// ("write '2025-06-30'"), or else the accepted forms nearest to what was written.
 package enum DateWordingHint {
-  /// The hint for a date that is not one.
-  package static func forDate(_ text: String) -> String {
-    if let fixed = suggestion(forDate: text) { return "write '\(fixed)'" }
-    return "accepted forms like it: " + nearestDateForms(text)
+  /// The hint for a date that is not one, in English.
+  package static func forDate(_ text: String) -> String { forDatePhrase(text).english }
+
+  /// The hint for a duration that is not one, in English.
+  package static func forDuration(_ text: String) -> String { forDurationPhrase(text).english }
+
+  /// The hint for a date that is not one, in each language.
+  package static func forDatePhrase(_ text: String) -> Phrase {
+    if let fixed = suggestion(forDate: text) { return write(fixed) }
+    let forms = nearestDateForms(text)
+    return Phrase("accepted forms like it: " + forms, "相近的可用写法：" + forms)
   }
 
-  /// The hint for a duration that is not one.
-  package static func forDuration(_ text: String) -> String {
-    if let fixed = suggestion(forDuration: text) { return "write '\(fixed)'" }
+  /// The hint for a duration that is not one, in each language.
+  package static func forDurationPhrase(_ text: String) -> Phrase {
+    if let fixed = suggestion(forDuration: text) { return write(fixed) }
     if text.contains(".") || text.contains("．") {
-      return "write a whole number and a unit: 45天 rather than 1.5个月, 10d, 6w, 3m, 2y, 15wd"
+      return Phrase(
+        "write a whole number and a unit: 45天 rather than 1.5个月, 10d, 6w, 3m, 2y, 15wd",
+        "请写整数加单位：写 45天 而不是 1.5个月；或 10d、6w、3m、2y、15wd")
     }
-    return "write a whole number and a unit: 10d, 6w, 3m, 2y, 15wd, or 10天, 6周, 9个月, 2年, 15个工作日"
+    return Phrase(
+      "write a whole number and a unit: 10d, 6w, 3m, 2y, 15wd, or 10天, 6周, 9个月, 2年, 15个工作日",
+      "请写整数加单位：10天、6周、9个月、2年、15个工作日，或 10d、6w、3m、2y、15wd")
+  }
+
+  /// "write '…'": the accepted wording to put in place of what was written.
+  package static func write(_ fixed: String) -> Phrase {
+    Phrase("write '\(fixed)'", "请写成 '\(fixed)'")
   }
 
   /// An accepted date wording that `text` most likely means, or nil.

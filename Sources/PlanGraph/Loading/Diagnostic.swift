@@ -26,6 +26,9 @@ public struct Diagnostic: Hashable, Sendable {
   public var location: FileLocation
   /// For the closing `too-many-problems` note: the errors and warnings left out that it stands for.
   public var omitted = OmittedProblems()
+  /// What a "did you mean" hint proposes, each a complete replacement for the text at `location`, closest
+  /// first: an editor's quick fix applies one without reading the hint's words, which differ by language.
+  public var suggestions: [String] = []
 
   /// Creates a diagnostic.
   public init(
@@ -169,6 +172,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case invalidCalendar = "invalid-calendar"
   /// A leaf with neither duration nor done nor target: it becomes a milestone (warning).
   case implicitMilestone = "implicit-milestone"
+  /// References into an included file that could not be read or parsed, summarised once after its error
+  /// instead of reported one by one.
+  case uncheckedReferences = "unchecked-references"
   /// A year the `cn` calendar has no data for: Monday to Friday is used (warning).
   case calendarWithoutData = "calendar-without-data"
   /// A duty whose `until` is before its `from`: it has no occurrences (warning).

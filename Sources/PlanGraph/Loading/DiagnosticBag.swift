@@ -22,6 +22,15 @@ struct DiagnosticBag {
     add(Diagnostic(.error, code, message, at: location, hint: hint))
   }
 
+  /// An error whose hint proposes `suggestions`, replacements for the text at `location`.
+  mutating func error(
+    _ code: DiagnosticCode, _ message: Phrase, at location: FileLocation, hint: Phrase?, suggestions: [String]
+  ) {
+    var diagnostic = Diagnostic(.error, code, message, at: location, hint: hint)
+    diagnostic.suggestions = suggestions
+    add(diagnostic)
+  }
+
   mutating func warning(_ code: DiagnosticCode, _ message: Phrase, at location: FileLocation, hint: Phrase?) {
     add(Diagnostic(.warning, code, message, at: location, hint: hint))
   }
@@ -29,6 +38,11 @@ struct DiagnosticBag {
   mutating func add(_ diagnostic: Diagnostic) {
     if diagnostic.severity == .error { hasErrors = true }
     if items.count < DiagnosticBag.limit {
+      var diagnostic = diagnostic
+      // A "did you mean" written as text only still gives its names to tools and editors.
+      if diagnostic.suggestions.isEmpty, let hint = diagnostic.hint, hint.hasPrefix("did you mean ") {
+        diagnostic.suggestions = NearestNames.names(inHint: hint)
+      }
       items.append(diagnostic)
     } else {
       dropped += 1
@@ -72,9 +86,10 @@ struct DiagnosticBag {
     if dropped > 0 {
       // The note is about the whole check, not about any one file: it has no file of its own.
       var note = Diagnostic(
-        droppedErrors > 0 ? .error : .warning, .tooManyProblems, "\(dropped) more problems not shown",
+        droppedErrors > 0 ? .error : .warning, .tooManyProblems,
+        Phrase("\(dropped) more problems not shown", "另有 \(dropped) 个问题未列出"),
         at: FileLocation(file: "", line: 0, column: 0),
-        hint: "fix the problems above and run again")
+        hint: Phrase("fix the problems above and run again", "请先改正以上问题，再运行一次"))
       note.omitted = OmittedProblems(errors: droppedErrors, warnings: dropped - droppedErrors)
       result.append(note)
     }

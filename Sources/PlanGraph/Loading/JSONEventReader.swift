@@ -50,7 +50,7 @@ struct JSONEventReader: YAMLEventSource {
     case .documentEnd:
       skipSpace()
       guard position >= bytes.count else {
-        throw error("unexpected text after the JSON document", at: position)
+        throw error(Phrase("unexpected text after the JSON document", "JSON 文档之后还有多余的内容"), at: position)
       }
       state = .streamEnd
       return YAMLEvent(.documentEnd, line: line, column: column(at: position))
@@ -64,7 +64,7 @@ struct JSONEventReader: YAMLEventSource {
     case .colon:
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-        throw error("expected ':' after a key", at: position)
+        throw error(Phrase("expected ':' after a key", "键后面应是 ':'"), at: position)
       }
       position += 1
       state = .value
@@ -75,7 +75,7 @@ struct JSONEventReader: YAMLEventSource {
         state = .documentEnd
         return try next()
       }
-      guard position < bytes.count else { throw error("unexpected end of input", at: position) }
+      guard position < bytes.count else { throw error(Phrase("unexpected end of input", "内容意外结束"), at: position) }
       let byte = bytes[position]
       if byte == UInt8(ascii: ",") {
         position += 1
@@ -84,7 +84,9 @@ struct JSONEventReader: YAMLEventSource {
         return try value()
       }
       if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) { return closeContainer() }
-      throw error(inObject ? "expected ',' or '}'" : "expected ',' or ']'", at: position)
+      throw error(
+        inObject ? Phrase("expected ',' or '}'", "这里应是 ',' 或 '}'") : Phrase("expected ',' or ']'", "这里应是 ',' 或 ']'"),
+        at: position)
     }
   }
 
@@ -95,10 +97,12 @@ struct JSONEventReader: YAMLEventSource {
   private mutating func key(afterComma: Bool) throws(YAMLSyntaxError) -> YAMLEvent {
     skipSpace()
     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-      if afterComma { throw error("expected a quoted key after ','", at: position) }
-      guard position < bytes.count else { throw error("unexpected end of input inside an object", at: position) }
+      if afterComma { throw error(Phrase("expected a quoted key after ','", "',' 之后应是带引号的键"), at: position) }
+      guard position < bytes.count else {
+        throw error(Phrase("unexpected end of input inside an object", "对象尚未结束，内容就结束了"), at: position)
+      }
       if bytes[position] == UInt8(ascii: "}") { return closeContainer() }
-      throw error("expected a quoted key", at: position)
+      throw error(Phrase("expected a quoted key", "这里应是带引号的键"), at: position)
     }
     let key = try string()
     state = .colon
@@ -107,7 +111,7 @@ struct JSONEventReader: YAMLEventSource {
 
   private mutating func value() throws(YAMLSyntaxError) -> YAMLEvent {
     skipSpace()
-    guard position < bytes.count else { throw error("unexpected end of input", at: position) }
+    guard position < bytes.count else { throw error(Phrase("unexpected end of input", "内容意外结束"), at: position) }
     let start = position
     switch bytes[position] {
     case UInt8(ascii: "{"):
@@ -140,9 +144,11 @@ struct JSONEventReader: YAMLEventSource {
         guard isWordByte else { break }
         position += 1
       }
-      guard position > start else { throw error("unexpected character", at: start) }
+      guard position > start else { throw error(Phrase("unexpected character", "意外的字符"), at: start) }
       let text = String(decoding: bytes[start..<position], as: UTF8.self)
-      guard Self.isLiteral(text) else { throw error("'\(text)' is not a JSON value", at: start) }
+      guard Self.isLiteral(text) else {
+        throw error(Phrase("'\(text)' is not a JSON value", "'\(text)' 不是 JSON 值"), at: start)
+      }
       state = .afterValue
       let col = column(at: start)
       return YAMLEvent(
@@ -176,11 +182,14 @@ struct JSONEventReader: YAMLEventSource {
     var hasEscape = false
     var runStart = position
     while true {
-      guard position < bytes.count else { throw error("unterminated string", at: start) }
+      guard position < bytes.count else { throw error(Phrase("unterminated string", "字符串没有结束引号"), at: start) }
       let b = bytes[position]
       if b == UInt8(ascii: "\"") { break }
       if b < 0x20 {
-        throw error(b == 0x0A ? "a line break inside a string" : "a control character inside a string", at: position)
+        throw error(
+          b == 0x0A
+            ? Phrase("a line break inside a string", "字符串里有换行")
+            : Phrase("a control character inside a string", "字符串里有控制字符"), at: position)
       }
       if b == UInt8(ascii: "\\") {
         hasEscape = true
@@ -214,7 +223,7 @@ struct JSONEventReader: YAMLEventSource {
   private mutating func escape(into decoded: inout [UInt8]) throws(YAMLSyntaxError) {
     let at = position
     position += 1
-    guard position < bytes.count else { throw error("unterminated escape", at: at) }
+    guard position < bytes.count else { throw error(Phrase("unterminated escape", "转义序列不完整"), at: at) }
     let c = bytes[position]
     position += 1
     let simple: UInt8?
@@ -228,7 +237,10 @@ struct JSONEventReader: YAMLEventSource {
     case UInt8(ascii: "r"): simple = 0x0D
     case UInt8(ascii: "t"): simple = 0x09
     case UInt8(ascii: "u"): simple = nil
-    default: throw error("unknown escape '\\\(Character(Unicode.Scalar(c)))'", at: at)
+    default:
+      throw error(
+        Phrase("unknown escape '\\\(Character(Unicode.Scalar(c)))'", "未知的转义 '\\\(Character(Unicode.Scalar(c)))'"),
+        at: at)
     }
     if let simple {
       decoded.append(simple)
@@ -238,20 +250,22 @@ struct JSONEventReader: YAMLEventSource {
     if (0xD800...0xDBFF).contains(value) {
       // A high surrogate must be followed by an escaped low one.
       guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
-      else { throw error("a lone surrogate in \\u escape", at: at) }
+      else { throw error(Phrase("a lone surrogate in \\u escape", "\\u 转义中有落单的代理项"), at: at) }
       position += 2
       let low = try hex4(at: at)
-      guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate in \\u escape", at: at) }
+      guard (0xDC00...0xDFFF).contains(low) else {
+        throw error(Phrase("a lone surrogate in \\u escape", "\\u 转义中有落单的代理项"), at: at)
+      }
       value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
     } else if (0xDC00...0xDFFF).contains(value) {
-      throw error("a lone surrogate in \\u escape", at: at)
+      throw error(Phrase("a lone surrogate in \\u escape", "\\u 转义中有落单的代理项"), at: at)
     }
-    guard let scalar = Unicode.Scalar(value) else { throw error("an invalid \\u escape", at: at) }
+    guard let scalar = Unicode.Scalar(value) else { throw error(Phrase("an invalid \\u escape", "无效的 \\u 转义"), at: at) }
     UTF8.encode(scalar) { decoded.append($0) }
   }
 
   private mutating func hex4(at: Int) throws(YAMLSyntaxError) -> UInt32 {
-    guard position + 4 <= bytes.count else { throw error("a short \\u escape", at: at) }
+    guard position + 4 <= bytes.count else { throw error(Phrase("a short \\u escape", "\\u 转义位数不足"), at: at) }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let h = bytes[position]
@@ -260,7 +274,7 @@ struct JSONEventReader: YAMLEventSource {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(h - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(h - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(h - UInt8(ascii: "A") + 10)
-      default: throw error("a \\u escape needs four hex digits", at: at)
+      default: throw error(Phrase("a \\u escape needs four hex digits", "\\u 转义需要四位十六进制数字"), at: at)
       }
       value = value << 4 | digit
       position += 1
@@ -351,13 +365,16 @@ struct JSONEventReader: YAMLEventSource {
     return count
   }
 
-  private mutating func error(_ message: String, at offset: Int) -> YAMLSyntaxError {
-    YAMLSyntaxError(message: "JSON: " + message, hint: nil, line: line, column: column(at: min(offset, bytes.count)))
+  private mutating func error(_ message: Phrase, at offset: Int) -> YAMLSyntaxError {
+    YAMLSyntaxError(
+      message: Phrase("JSON: " + message.english, "JSON 语法错误：" + message.chinese), hint: nil, line: line,
+      column: column(at: min(offset, bytes.count)))
   }
 
   private func encodingError(at offset: Int) -> YAMLSyntaxError {
     YAMLSyntaxError(
-      message: "invalid UTF-8", hint: "plan files must be UTF-8 text", line: 0, column: 0,
+      message: Phrase("invalid UTF-8", "不是有效的 UTF-8"),
+      hint: Phrase("plan files must be UTF-8 text", "计划文件必须是 UTF-8 文本"), line: 0, column: 0,
       byteOffset: offset - textStart)
   }
 }

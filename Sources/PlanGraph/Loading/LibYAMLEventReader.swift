@@ -96,13 +96,15 @@ final class LibYAMLEventReader: YAMLEventSource {
     let problem = p.problem.map { String(cString: $0) } ?? "malformed YAML"
     let context = p.context.map { String(cString: $0) }
     let mark = p.problem_mark
-    var message = problem
-    if let context { message = "\(context): \(problem)" }
-    let hint: String?
+    // libyaml's own words are English; the Chinese says what they are about and keeps them.
+    let said = context.map { "\($0): \(problem)" } ?? problem
+    let message = Phrase(said, "YAML 语法错误：\(said)")
+    let hint: Phrase?
     if problem.contains("tab") || problem.contains("\\t") {
-      hint = "indent with spaces; YAML does not allow tabs for indentation"
+      hint = Phrase(
+        "indent with spaces; YAML does not allow tabs for indentation", "请用空格缩进；YAML 不允许用制表符（Tab）缩进")
     } else if p.error == YAML_READER_ERROR {
-      hint = "plan files must be UTF-8 text"
+      hint = Phrase("plan files must be UTF-8 text", "计划文件必须是 UTF-8 文本")
     } else {
       hint = nil
     }

@@ -55,4 +55,48 @@ enum NearestNames {
       listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
     return "did you mean \(joined)?"
   }
+
+  /// The names nearest to `name` and a "did you mean" hint proposing them in both languages ("did you mean
+  /// 'x' or 'y'?", "是否想写 'x' 或 'y'？"); nil when nothing is close. The names go to the diagnostic's
+  /// `suggestions`, so that an editor can apply one.
+  static func suggestion(
+    for name: String, in candidates: [String], describe: (String) -> Phrase = { Phrase(verbatim: "'\($0)'") }
+  ) -> (hint: Phrase, names: [String])? {
+    let found = nearest(to: name, in: candidates)
+    guard !found.isEmpty else { return nil }
+    return (didYouMean(found.map(describe)), found)
+  }
+
+  /// "did you mean A, B or C?" / "是否想写 A、B 或 C？" of already described candidates.
+  static func didYouMean(_ listed: [Phrase]) -> Phrase {
+    func join(_ words: [String], comma: String, or: String) -> String {
+      words.count == 1 ? words[0] : words.dropLast().joined(separator: comma) + or + words[words.count - 1]
+    }
+    return Phrase(
+      "did you mean \(join(listed.map(\.english), comma: ", ", or: " or "))?",
+      "是否想写 \(join(listed.map(\.chinese), comma: "、", or: " 或 "))？")
+  }
+
+  /// The quoted names of an English "did you mean 'x' or 'y'?" hint, up to its question mark: the
+  /// suggestions of a diagnostic whose hint was written as text only.
+  static func names(inHint hint: String) -> [String] {
+    guard let start = hint.firstRange(of: "did you mean ") else { return [] }
+    var names: [String] = []
+    var current: String?
+    for character in hint[start.upperBound...] {
+      if character == "'" {
+        if let name = current {
+          if !name.isEmpty { names.append(name) }
+          current = nil
+        } else {
+          current = ""
+        }
+      } else if current != nil {
+        current?.append(character)
+      } else if character == "?" {
+        break
+      }
+    }
+    return names
+  }
 }

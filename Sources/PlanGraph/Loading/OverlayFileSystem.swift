@@ -25,6 +25,16 @@ public struct OverlayFileSystem: PlanFileSystem {
     return files[normal] != nil ? normal : nil
   }
 
+  /// The base's names in the folder, with those of overlaid files not on disk yet.
+  public func fileNames(in folder: String) -> [String] {
+    let prefix = PlanPath.normalize(folder.isEmpty ? "." : folder)
+    var names = Set(base.fileNames(in: folder))
+    for path in files.keys where PlanPath.directory(of: path) == prefix || PlanPath.directory(of: path) == folder {
+      names.insert(String(path.split(separator: "/").last ?? ""))
+    }
+    return names.sorted()
+  }
+
   private func overlaid(_ path: String) -> [UInt8]? {
     if files.isEmpty { return nil }
     if let bytes = files[PlanPath.normalize(path)] { return bytes }

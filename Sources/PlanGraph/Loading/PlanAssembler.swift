@@ -11,8 +11,13 @@ struct PlanAssembler {
   private var fullIDIndex: [String: Int32] = [:]
   private var namespaces: [String] = []
   private var referenceHintsGiven = 0
+  /// References not checked, by index in `unreadIncludes` and by the number of a file cut short.
+  private var uncheckedInUnread: [Int: Int] = [:]
+  private var uncheckedInBroken: [Int: Int] = [:]
   /// Tasks whose owner (own, inherited or the file's) is written but unknown: already an error.
   private var ownerWritten = Set<Int>()
+  /// Included files that could not be read: references into them are counted here, not reported.
+  var unreadIncludes: [UnreadInclude] = []
 
   init(files: [LoadedFile], builder: PlanBuilder, bag: DiagnosticBag) {
     self.files = files
@@ -65,8 +70,9 @@ struct PlanAssembler {
     let rootComplete = !root.parsed.stoppedBySyntaxError && !root.parsed.hasNoMapping
     if root.parsed.title == nil && rootComplete {
       bag.error(
-        .missingKey, "the root plan file has no 'plan' (the plan's title)", at: location(rootPosition),
-        hint: "add 'plan: <title>' at the top of the file")
+        .missingKey, Phrase("the root plan file has no 'plan' (the plan's title)", "根计划文件缺少 'plan'（计划名称）"),
+        at: location(rootPosition),
+        hint: Phrase("add 'plan: <title>' at the top of the file", "请在文件开头写上 'plan: <计划名称>'"))
     }
     if let start = root.parsed.start, let startDate = root.parsed.startDate {
       switch startDate {
@@ -74,31 +80,42 @@ struct PlanAssembler {
         break  // the parser set the plan start as soon as it read it
       case .success(.relative), .success(.relativeWorkingDays):
         bag.error(
-          .invalidDate, "the plan start cannot be relative to itself", at: location(start.position),
-          hint: "write a date such as 2017-09-01")
+          .invalidDate, Phrase("the plan start cannot be relative to itself", "计划开始日期不能相对于它自己"),
+          at: location(start.position), hint: Phrase("write a date such as 2017-09-01", "请写一个日期，如 2017-09-01"))
       case .failure(.yearOutOfRange(let year)):
-        bag.error(.dateOutOfRange, "the year \(year) is outside 1900–2200", at: location(start.position))
+        let years = DateExpression.allowedYears
+        bag.error(
+          .dateOutOfRange,
+          Phrase(
+            "the year \(year) is outside \(years.lowerBound)–\(years.upperBound)",
+            "年份 \(year) 不在 \(years.lowerBound)–\(years.upperBound) 年之间"), at: location(start.position),
+          hint: nil)
       case .failure:
         bag.error(
-          .invalidDate, "'\(start.text)' is not a date", at: location(start.position),
-          hint: DateWordingHint.suggestion(forDate: start.text).map { "write '\($0)'" }
-            ?? "write the plan start as a date such as 2017-09-01")
+          .invalidDate, Phrase("'\(start.text)' is not a date", "'\(start.text)' 不是日期"), at: location(start.position),
+          hint: DateWordingHint.suggestion(forDate: start.text).map(DateWordingHint.write)
+            ?? Phrase(
+              "write the plan start as a date such as 2017-09-01", "计划开始日期请写成日期，如 2017-09-01"))
       }
     } else if rootComplete {
       bag.error(
-        .missingKey, "the root plan file has no 'start' (the plan start)", at: location(rootPosition),
-        hint: "add 'start: 2017-09-01'")
+        .missingKey, Phrase("the root plan file has no 'start' (the plan start)", "根计划文件缺少 'start'（计划开始日期）"),
+        at: location(rootPosition), hint: Phrase("add 'start: 2017-09-01'", "请写上 'start: 2017-09-01'"))
     }
     for file in files.dropFirst() {
       for (key, position) in file.parsed.rootOnlyKeys {
         bag.error(
-          .misplacedKey, "'\(key)' belongs in the root plan file only", at: location(position),
-          hint: "the root file sets the plan's title and start for all files")
+          .misplacedKey, Phrase("'\(key)' belongs in the root plan file only", "'\(key)' 只能写在根计划文件中"),
+          at: location(position),
+          hint: Phrase(
+            "the root file sets the plan's title and start for all files", "计划名称和开始日期由根文件为所有文件统一设定"))
       }
       if file.parsed.namespace == nil && !file.parsed.stoppedBySyntaxError && !file.parsed.hasNoMapping {
         bag.error(
-          .missingKey, "an included file needs an 'id', the namespace of its tasks",
-          at: location(file.parsed.position), hint: "add 'id: <namespace>' at the top of the file")
+          .missingKey,
+          Phrase("an included file needs an 'id', the namespace of its tasks", "被包含的文件需要 'id'，作为其任务的命名空间"),
+          at: location(file.parsed.position),
+          hint: Phrase("add 'id: <namespace>' at the top of the file", "请在文件开头写上 'id: <命名空间>'"))
       }
     }
     return root.parsed.title?.text
@@ -114,8 +131,11 @@ struct PlanAssembler {
       namespaces.append(namespace.text)
       if let earlier = seen[namespace.text] {
         bag.error(
-          .duplicateNamespace, "the namespace '\(namespace.text)' is already used by \(shortPlace(earlier))",
-          at: location(namespace.position), hint: "give each file its own 'id'")
+          .duplicateNamespace,
+          Phrase(
+            "the namespace '\(namespace.text)' is already used by \(shortPlace(earlier))",
+            "命名空间 '\(namespace.text)' 已被 \(shortPlace(earlier)) 使用"),
+          at: location(namespace.position), hint: Phrase("give each file its own 'id'", "请为每个文件取不同的 'id'"))
       } else {
         seen[namespace.text] = namespace.position
       }
@@ -146,12 +166,21 @@ struct PlanAssembler {
             && builder.tasks[Int(earlier)].locations.id.file == position.file
           if sameSiblings {
             bag.error(
-              .duplicateID, "a sibling task with id '\(id)' is already defined at \(earlierPlace)",
-              at: location(position), hint: "ids must be unique among siblings")
+              .duplicateID,
+              Phrase(
+                "a sibling task with id '\(id)' is already defined at \(earlierPlace)",
+                "同级任务中已有编号为 '\(id)' 的任务（\(earlierPlace)）"),
+              at: location(position), hint: Phrase("ids must be unique among siblings", "同级任务的编号不能重复"))
           } else {
             bag.error(
-              .duplicateID, "the full id '\(fullID)' is already used by the task at \(earlierPlace)",
-              at: location(position), hint: "rename one of them; a file's namespace is part of its tasks' full ids")
+              .duplicateID,
+              Phrase(
+                "the full id '\(fullID)' is already used by the task at \(earlierPlace)",
+                "完整编号 '\(fullID)' 已被 \(earlierPlace) 的任务使用"),
+              at: location(position),
+              hint: Phrase(
+                "rename one of them; a file's namespace is part of its tasks' full ids",
+                "请改掉其中一个；文件的命名空间是其任务完整编号的一部分"))
           }
           continue
         }
@@ -175,8 +204,12 @@ struct PlanAssembler {
         let fullID = parentGlobal.map { owners[$0].id + "." + id.text } ?? id.text
         if let earlier = ownerIndex[fullID] {
           bag.error(
-            .duplicateOwner, "the owner '\(fullID)' is already declared at \(shortPlace(owners[earlier].location))",
-            at: location(id.position), hint: "declare each owner once; every file may use it")
+            .duplicateOwner,
+            Phrase(
+              "the owner '\(fullID)' is already declared at \(shortPlace(owners[earlier].location))",
+              "责任单位 '\(fullID)' 已在 \(shortPlace(owners[earlier].location)) 声明"),
+            at: location(id.position),
+            hint: Phrase("declare each owner once; every file may use it", "每个责任单位只需声明一次，所有文件都可使用"))
           globalIndex.append(earlier)
           continue
         }
@@ -187,17 +220,47 @@ struct PlanAssembler {
     }
   }
 
-  /// The owner a written id names, or nil after reporting it as unknown.
+  /// The owner a written id names, or nil after reporting it as unknown, with the owners it could mean:
+  /// those whose full id ends in it, those whose name it is (`县财政局` → `gov.czj`), the nearest ids and
+  /// names.
   private mutating func resolveOwner(_ text: String, at position: SourcePosition) -> Int? {
     if let index = ownerIndex[text] { return index }
-    let ids = owners.map(\.id)
-    let suffixMatches = ids.filter { $0.hasSuffix("." + text) }
-    let hint =
-      suffixMatches.isEmpty
-      ? NearestNames.hint(for: text, in: ids) ?? (ids.isEmpty ? "declare it under 'owners:'" : nil)
-      : "did you mean " + suffixMatches.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
-        + "? owners are named by their full dotted id"
-    bag.error(.unknownOwner, "unknown owner '\(text)'", at: location(position), hint: hint)
+    // An owner of a file that could not be read (`youth.office` with youth.yaml missing) is its error's echo.
+    if countUnchecked(text, fileNumber: Int(position.file), wholeNameIsNamespace: true) { return nil }
+    let named = { (index: Int) -> Phrase in
+      let owner = self.owners[index]
+      return owner.name == owner.id
+        ? Phrase(verbatim: "'\(owner.id)'") : Phrase("'\(owner.id)' (\(owner.name))", "'\(owner.id)'（\(owner.name)）")
+    }
+    var hint: Phrase?
+    var suggestions: [String] = []
+    let suffixMatches = owners.indices.filter { owners[$0].id.hasSuffix("." + text) }.prefix(3)
+    let nameMatches = owners.indices.filter { owners[$0].name == text }.prefix(3)
+    if !suffixMatches.isEmpty {
+      suggestions = suffixMatches.map { owners[$0].id }
+      let quoted = suggestions.map { "'\($0)'" }
+      hint = Phrase(
+        "did you mean " + quoted.joined(separator: " or ") + "? owners are named by their full dotted id",
+        "是否想写 " + quoted.joined(separator: " 或 ") + "？责任单位要用完整的点分编号指明")
+    } else if !nameMatches.isEmpty {
+      // The unit's name, which the command line accepts, is not its id in a plan file.
+      suggestions = nameMatches.map { owners[$0].id }
+      let mean = NearestNames.didYouMean(nameMatches.map(named))
+      hint = Phrase(
+        mean.english + " a plan file names an owner by its id, not its name",
+        mean.chinese + "计划文件中责任单位要写编号，不写名称")
+    } else if let nearest = NearestNames.suggestion(for: text, in: owners.map(\.id)) {
+      (hint, suggestions) = nearest
+    } else if case let names = NearestNames.nearest(to: text, in: owners.map(\.name)), !names.isEmpty {
+      let close = owners.indices.filter { names.contains(owners[$0].name) }.prefix(3)
+      suggestions = close.map { owners[$0].id }
+      hint = NearestNames.didYouMean(close.map(named))
+    } else if owners.isEmpty {
+      hint = Phrase("declare it under 'owners:'", "请在 'owners:' 下声明它")
+    }
+    bag.error(
+      .unknownOwner, Phrase("unknown owner '\(text)'", "未知的责任单位 '\(text)'"), at: location(position), hint: hint,
+      suggestions: suggestions)
     return nil
   }
 
@@ -228,10 +291,15 @@ struct PlanAssembler {
       let scalar = builder.supportText[n]
       guard let owner = resolveOwner(scalar.text, at: scalar.position) else { continue }
       if builder.tasks[index].owner == owner || builder.tasks[index].support.contains(owner) {
+        let leads = builder.tasks[index].owner == owner
         bag.warning(
           .ignoredValue,
-          "'\(scalar.text)' already \(builder.tasks[index].owner == owner ? "leads" : "supports") this task",
-          at: location(scalar.position), hint: "list each supporting unit once, and not the lead unit")
+          Phrase(
+            "'\(scalar.text)' already \(leads ? "leads" : "supports") this task",
+            "'\(scalar.text)' 已经是这项任务的\(leads ? "牵头单位" : "配合单位")"),
+          at: location(scalar.position),
+          hint: Phrase(
+            "list each supporting unit once, and not the lead unit", "每个配合单位只列一次，且不要列牵头单位"))
         continue
       }
       builder.tasks[index].support.append(owner)
@@ -247,18 +315,23 @@ struct PlanAssembler {
       let position = builder.referencePosition[entry]
       let fileNumber = Int(builder.tasks[index].locations.id.file)
       guard let target = resolve(name, from: index, fileNumber: fileNumber) else {
-        reportUnknownReference(name, at: position, from: index, fileNumber: fileNumber)
+        if !countUnchecked(name, fileNumber: fileNumber) {
+          reportUnknownReference(name, at: position, from: index, fileNumber: fileNumber)
+        }
         continue
       }
       if builder.tasks[target].isDuty {
         bag.warning(
-          .ignoredValue, "'\(name)' is a recurring duty; depending on it has no effect", at: location(position),
-          hint: "depend on a one-off task instead")
+          .ignoredValue,
+          Phrase(
+            "'\(name)' is a recurring duty; depending on it has no effect", "'\(name)' 是例行工作，依赖它不起作用"),
+          at: location(position), hint: Phrase("depend on a one-off task instead", "请改为依赖一项一次性任务"))
         continue
       }
       builder.tasks[index].after.append(target)
       builder.tasks[index].locations.after.append(position)
     }
+    reportUnchecked()
   }
 
   /// The contract's three steps: a sibling, a path inside the file, a full id.
@@ -284,7 +357,8 @@ struct PlanAssembler {
   private mutating func reportUnknownReference(
     _ name: String, at position: SourcePosition, from index: Int, fileNumber: Int
   ) {
-    var hint: String?
+    var hint: Phrase?
+    var suggestions: [String] = []
     // Hints cost a scan of every id; a file full of broken references gets them for the first hundred.
     if referenceHintsGiven < 100 {
       referenceHintsGiven += 1
@@ -305,11 +379,97 @@ struct PlanAssembler {
         candidates.append((fullID, position))
       }
       let places = Dictionary(candidates.map { ($0.name, $0.task) }, uniquingKeysWith: { first, _ in first })
-      hint = NearestNames.hint(for: name, in: candidates.map(\.name)) { candidate in
-        places[candidate].map { "'\(candidate)' (\(shortPlace(tasks[$0].locations.id)))" } ?? "'\(candidate)'"
+      let describe = { (candidate: String) -> Phrase in
+        places[candidate].map {
+          Phrase(
+            "'\(candidate)' (\(self.shortPlace(tasks[$0].locations.id)))",
+            "'\(candidate)'（\(self.shortPlace(tasks[$0].locations.id))）")
+        } ?? Phrase(verbatim: "'\(candidate)'")
+      }
+      // A namespace left out (`one-thing.list` for `reform.one-thing.list`): the full ids ending in it are
+      // a better guess than any spelling near it.
+      let endings = tasks.indices.filter { tasks[$0].fullID.hasSuffix("." + name) }.prefix(3)
+      if !endings.isEmpty {
+        suggestions = endings.map { tasks[$0].fullID }
+        let mean = NearestNames.didYouMean(suggestions.map(describe))
+        let elsewhere = endings.allSatisfy { tasks[$0].locations.id.file != Int32(fileNumber) }
+        hint =
+          elsewhere
+          ? Phrase(
+            mean.english + " a task in another file is named by its full id, namespace first",
+            mean.chinese + "其他文件中的任务要用带命名空间的完整编号指明")
+          : Phrase(
+            mean.english
+              + " a task that is not a sibling is named by its path from the top of the file, or its full id",
+            mean.chinese + "非同级任务要写从文件顶层起的路径，或完整编号")
+      } else if let found = NearestNames.suggestion(for: name, in: candidates.map(\.name), describe: describe) {
+        (hint, suggestions) = found
       }
     }
-    bag.error(.unknownReference, "unknown task '\(name)' in 'after'", at: location(position), hint: hint)
+    bag.error(
+      .unknownReference, Phrase("unknown task '\(name)' in 'after'", "'after' 中的任务 '\(name)' 不存在"),
+      at: location(position), hint: hint, suggestions: suggestions)
+  }
+
+  // MARK: - Follow-on errors
+
+  /// Whether an unresolved reference (an `after` name, or with `wholeNameIsNamespace` an owner id, which
+  /// may be the namespace itself) points into a file that could not be read, or was cut short by a
+  /// syntax error, or comes from such a file: then it is counted for that file's summary, not reported.
+  private mutating func countUnchecked(_ name: String, fileNumber: Int, wholeNameIsNamespace: Bool = false) -> Bool {
+    let head = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+    if name.contains(".") || wholeNameIsNamespace {
+      if let unread = unreadIncludes.firstIndex(where: { $0.namespaces.contains(head) }),
+        !namespaces.contains(head)
+      {
+        uncheckedInUnread[unread, default: 0] += 1
+        return true
+      }
+      if let broken = files.indices.first(where: {
+        files[$0].parsed.stoppedBySyntaxError && namespaces[$0] == head
+      }) {
+        uncheckedInBroken[broken, default: 0] += 1
+        return true
+      }
+    }
+    if files.indices.contains(fileNumber), files[fileNumber].parsed.stoppedBySyntaxError {
+      uncheckedInBroken[fileNumber, default: 0] += 1
+      return true
+    }
+    return false
+  }
+
+  /// One error for each unreadable or broken file with references into it, right after its own error.
+  private mutating func reportUnchecked() {
+    for (n, unread) in unreadIncludes.enumerated() {
+      guard let count = uncheckedInUnread[n] else { continue }
+      let namespace = unread.namespaces.first { !namespaces.contains($0) } ?? unread.namespaces[0]
+      bag.error(
+        .uncheckedReferences,
+        Phrase(
+          "\(count) reference\(count == 1 ? "" : "s") into '\(namespace)' not checked because '\(unread.written)' could not be read",
+          "因 '\(unread.written)' 无法读取，指向 '\(namespace)' 的 \(count) 处引用未检查"),
+        at: unread.location,
+        hint: Phrase(
+          "fix the include above; the references are checked once the file is read",
+          "请先改正上面的 include；文件能读取后会再检查这些引用"))
+    }
+    for (fileNumber, count) in uncheckedInBroken.sorted(by: { $0.key < $1.key }) {
+      let file = files[fileNumber]
+      let place =
+        bag.items.first { $0.location.file == file.path && ($0.code == .syntax || $0.code == .aliasLimit) }?.location
+        ?? FileLocation(file: file.path, line: 0, column: 0)
+      let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+      bag.error(
+        .uncheckedReferences,
+        Phrase(
+          "\(count) reference\(count == 1 ? "" : "s") into or from '\(name)' not checked because the file stops at the syntax error above",
+          "因 '\(name)' 在上面的语法错误处中断，与它相关的 \(count) 处引用未检查"),
+        at: place,
+        hint: Phrase(
+          "fix the syntax error; the references are checked once the whole file reads",
+          "请先改正语法错误；整个文件能读取后会再检查这些引用"))
+    }
   }
 
   // MARK: - Dates
@@ -336,10 +496,18 @@ struct PlanAssembler {
       guard task.isDuty, let until = task.recurrenceUntil else { continue }
       let from = task.recurrenceFrom ?? planStart
       guard until < from else { continue }
-      let fromWords = task.recurrenceFrom == nil ? "the plan start \(from.iso)" : "'from' (\(from.iso))"
+      let fromWords =
+        task.recurrenceFrom == nil
+        ? Phrase("the plan start \(from.iso)", "计划开始日期 \(from.iso)")
+        : Phrase("'from' (\(from.iso))", "'from'（\(from.iso)）")
       bag.warning(
-        .emptyDuty, "'until' (\(until.iso)) is before \(fromWords): the duty has no occurrences",
-        at: location(position), hint: "check the two dates; 'until' is the last day the duty recurs")
+        .emptyDuty,
+        Phrase(
+          "'until' (\(until.iso)) is before \(fromWords.english): the duty has no occurrences",
+          "'until'（\(until.iso)）早于\(fromWords.chinese)：这项例行工作一次也不会开展"),
+        at: location(position),
+        hint: Phrase(
+          "check the two dates; 'until' is the last day the duty recurs", "请核对这两个日期；'until' 是例行工作最后开展的日子"))
     }
   }
 
@@ -358,10 +526,11 @@ struct PlanAssembler {
         shown = ids
       }
       let first = ids.first ?? "?"
+      let path = (shown + [first]).joined(separator: " → ")
       bag.error(
-        .dependencyCycle, "dependency cycle: " + (shown + [first]).joined(separator: " → "),
-        at: location(cycle.position),
-        hint: "a task cannot wait for itself; remove one of these dependencies")
+        .dependencyCycle, Phrase("dependency cycle: " + path, "循环依赖：" + path), at: location(cycle.position),
+        hint: Phrase(
+          "a task cannot wait for itself; remove one of these dependencies", "任务不能等待它自己；请删去其中一处依赖"))
     }
   }
 
@@ -372,9 +541,13 @@ struct PlanAssembler {
     {
       // A task whose id was refused has its diagnostic already; "task '' has no owner" would echo it.
       guard !ownerWritten.contains(index), !builder.tasks[index].id.isEmpty else { continue }
+      let id = builder.tasks[index].fullID
       bag.warning(
-        .noOwner, "task '\(builder.tasks[index].fullID)' has no owner", at: location(builder.tasks[index].locations.id),
-        hint: "add 'owner: <unit>' to the task, or 'owner:' at the top of its file")
+        .noOwner, Phrase("task '\(id)' has no owner", "任务 '\(id)' 没有责任单位"),
+        at: location(builder.tasks[index].locations.id),
+        hint: Phrase(
+          "add 'owner: <unit>' to the task, or 'owner:' at the top of its file",
+          "请为任务写上 'owner: <单位>'，或在文件开头写上 'owner:'"))
     }
   }
 }

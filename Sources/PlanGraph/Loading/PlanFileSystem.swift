@@ -10,6 +10,14 @@ public protocol PlanFileSystem: Sendable {
   func read(_ path: String) -> Result<[UInt8], PlanFileError>
   /// The canonical absolute path with symbolic links resolved, nil when the file does not exist.
   func canonicalPath(_ path: String) -> String?
+  /// The names of the files in `folder` ("" for the current one), to suggest one for a missing include;
+  /// empty where the file system cannot list folders.
+  func fileNames(in folder: String) -> [String]
+}
+
+extension PlanFileSystem {
+  /// No listing: an include that names no file gets no "did you mean".
+  public func fileNames(in folder: String) -> [String] { [] }
 }
 
 /// Why a plan file could not be read.
@@ -25,14 +33,23 @@ public enum PlanFileError: Error, Hashable, Sendable {
   /// Any other error of the operating system.
   case system(String)
 
-  /// The reason in words, for diagnostics.
-  public var reason: String {
+  /// The reason in English words.
+  public var reason: String { words.english }
+
+  /// The reason in words, in each language, for diagnostics.
+  public var words: Phrase {
     switch self {
-    case .missing: return "no such file"
-    case .directory: return "it is a directory, not a plan file"
-    case .notRegular: return "it is not a regular file (a FIFO, device or socket)"
-    case .tooLarge(let size): return "it is \(size) bytes, more than the limit of \(PlanLimits.maximumFileSize)"
-    case .system(let message): return message
+    case .missing: return Phrase("no such file", "没有这个文件")
+    case .directory: return Phrase("it is a directory, not a plan file", "这是一个文件夹，不是计划文件")
+    case .notRegular:
+      return Phrase(
+        "it is not a regular file (a FIFO, device or socket)", "这不是普通文件（而是管道、设备或套接字）")
+    case .tooLarge(let size):
+      return Phrase(
+        "it is \(size) bytes, more than the limit of \(PlanLimits.maximumFileSize)",
+        "文件有 \(size) 字节，超过了 \(PlanLimits.maximumFileSize) 字节的上限")
+    // The operating system's own words (strerror) are in English only.
+    case .system(let message): return Phrase("\(message)", "系统错误：\(message)")
     }
   }
 }
@@ -80,6 +97,22 @@ public struct DiskFileSystem: PlanFileSystem {
     return String(cString: resolved)
   }
 
+  /// The names in the folder, through readdir(3), without `.` and `..`; empty when it cannot be opened.
+  public func fileNames(in folder: String) -> [String] {
+    guard let directory = opendir(folder.isEmpty ? "." : folder) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+      // A folder of a million files is not worth reading for a hint.
+      if names.count >= 10_000 { break }
+    }
+    return names.sorted()
+  }
+
   private static func describe(_ code: Int32) -> String {
     String(cString: strerror(code))
   }
@@ -106,6 +139,14 @@ public struct MemoryFileSystem: PlanFileSystem {
     if files[normal] != nil { return "/" + normal }
     return files.keys.contains { $0.hasPrefix(normal.isEmpty ? "" : normal + "/") } || normal.isEmpty
       ? "/" + normal : nil
+  }
+
+  /// The names of the files held directly in the folder.
+  public func fileNames(in folder: String) -> [String] {
+    let normal = PlanPath.normalize(folder)
+    let prefix = normal.isEmpty ? "" : normal + "/"
+    return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+      .map { String($0.dropFirst(prefix.count)) }.sorted()
   }
 }
 

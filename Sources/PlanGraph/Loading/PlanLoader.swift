@@ -17,6 +17,7 @@ public struct PlanLoader: Sendable {
     let rootFolder = PlanPath.directory(of: path)
     let canonicalRoot = fileSystem.canonicalPath(rootFolder.isEmpty ? "." : rootFolder)
     var canonicalSeen: [String: String] = [:]  // canonical path → display path
+    var unread: [UnreadInclude] = []
 
     // Depth-first, in `include` order: the pre-order that fixes the tasks' output order.
     var pending: [PendingFile] = [PendingFile(path: path, relativePath: fileName(path), chain: [], includedAt: nil)]
@@ -26,7 +27,7 @@ public struct PlanLoader: Sendable {
         guard
           checkInclude(
             next, includedAt: includedAt, canonical: canonical, root: canonicalRoot,
-            seen: canonicalSeen, into: &bag)
+            seen: canonicalSeen, into: &bag, unread: &unread)
         else { continue }
       }
       let bytes: [UInt8]
@@ -38,8 +39,11 @@ public struct PlanLoader: Sendable {
         let code: DiagnosticCode = next.includedAt != nil && error == .missing ? .includeMissing : .unreadableFile
         // An include of '.' resolves to the root's folder, an empty path: name what was written.
         let shown = next.path.isEmpty ? (next.written ?? ".") : next.path
-        let reason = next.path.isEmpty ? PlanFileError.directory.reason : error.reason
-        bag.error(code, "cannot read '\(shown)': \(reason)", at: location)
+        let reason = next.path.isEmpty ? PlanFileError.directory.words : error.words
+        bag.error(
+          code, Phrase("cannot read '\(shown)': \(reason.english)", "无法读取 '\(shown)'：\(reason.chinese)"),
+          at: location, hint: nil)
+        if next.includedAt != nil { unread.append(UnreadInclude(file: next, at: location, suggestion: nil)) }
         continue
       }
       if let canonical { canonicalSeen[canonical] = next.path }
@@ -65,6 +69,7 @@ public struct PlanLoader: Sendable {
     }
 
     var assembler = PlanAssembler(files: files, builder: builder, bag: bag)
+    assembler.unreadIncludes = unread
     builder = PlanBuilder()
     let plan = assembler.assemble()
     let diagnostics = assembler.bag.sorted(fileOrder: files.map(\.path))
@@ -124,43 +129,84 @@ public struct PlanLoader: Sendable {
   /// Refuses includes that leave the root folder or repeat a file; reports them at the `include` entry.
   private func checkInclude(
     _ file: PendingFile, includedAt location: FileLocation, canonical: String?, root: String?,
-    seen: [String: String], into bag: inout DiagnosticBag
+    seen: [String: String], into bag: inout DiagnosticBag, unread: inout [UnreadInclude]
   ) -> Bool {
     let written = file.written ?? file.path
     if written.hasPrefix("/") || file.relativePath.hasPrefix("../") || file.relativePath == ".." {
       bag.error(
-        .includeOutsideRoot, "'\(written)' is outside the root file's folder", at: location,
-        hint: "included files must be in the folder of the root plan file or below it")
+        .includeOutsideRoot,
+        Phrase("'\(written)' is outside the root file's folder", "'\(written)' 不在根计划文件所在的文件夹内"),
+        at: location,
+        hint: Phrase(
+          "included files must be in the folder of the root plan file or below it",
+          "被包含的文件必须放在根计划文件所在的文件夹或其子文件夹中"))
+      unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
       return false
     }
     guard let canonical else {
       // `include: ['.']` resolves to the root's own folder, an empty path: name what was written.
       let isFolder = file.path.isEmpty || file.relativePath.isEmpty || written == "." || written.hasSuffix("/")
-      bag.error(
-        .includeMissing,
-        "cannot read '\(file.path.isEmpty ? written : file.path)': "
-          + (isFolder ? PlanFileError.directory.reason : PlanFileError.missing.reason), at: location,
-        hint: isFolder ? "include plan files, such as 'union.yaml', not folders" : nil)
+      let shown = file.path.isEmpty ? written : file.path
+      let reason = isFolder ? PlanFileError.directory.words : PlanFileError.missing.words
+      let message = Phrase("cannot read '\(shown)': \(reason.english)", "无法读取 '\(shown)'：\(reason.chinese)")
+      if isFolder {
+        bag.error(
+          .includeMissing, message, at: location,
+          hint: Phrase(
+            "include plan files, such as 'union.yaml', not folders", "请包含计划文件（如 'union.yaml'），而不是文件夹"))
+        unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
+      } else {
+        let nearest = nearestPlanFile(to: written, besides: file.path, read: seen.values)
+        bag.error(
+          .includeMissing, message, at: location,
+          hint: nearest.map { NearestNames.didYouMean([Phrase(verbatim: "'\($0)'")]) },
+          suggestions: nearest.map { [$0] } ?? [])
+        unread.append(UnreadInclude(file: file, at: location, suggestion: nearest))
+      }
       return false
     }
     if let root, !(canonical.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
       bag.error(
-        .includeOutsideRoot, "'\(written)' leads outside the root file's folder (to \(canonical))", at: location,
-        hint: "a symbolic link may not point out of the plan's folder")
+        .includeOutsideRoot,
+        Phrase(
+          "'\(written)' leads outside the root file's folder (to \(canonical))",
+          "'\(written)' 指向根计划文件所在文件夹之外（\(canonical)）"), at: location,
+        hint: Phrase(
+          "a symbolic link may not point out of the plan's folder", "符号链接不能指向计划文件夹之外"))
+      unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
       return false
     }
     if let earlier = seen[canonical] {
       if file.chain.contains(earlier) {
         let cycle = (file.chain.drop { $0 != earlier } + [earlier]).joined(separator: " → ")
-        bag.error(.includeCycle, "include cycle: \(cycle)", at: location, hint: "remove one of these includes")
+        bag.error(
+          .includeCycle, Phrase("include cycle: \(cycle)", "循环包含：\(cycle)"), at: location,
+          hint: Phrase("remove one of these includes", "请删去其中一处 include"))
       } else {
         bag.error(
-          .includeCycle, "'\(written)' is included twice", at: location,
-          hint: "'\(earlier)' is already part of the plan; include each file once")
+          .includeCycle, Phrase("'\(written)' is included twice", "'\(written)' 被包含了两次"), at: location,
+          hint: Phrase(
+            "'\(earlier)' is already part of the plan; include each file once",
+            "'\(earlier)' 已经是计划的一部分；每个文件只需包含一次"))
       }
       return false
     }
     return true
+  }
+
+  /// The plan file in the folder of `path` whose name is nearest to what was written (`youth.yml` →
+  /// `youth.yaml`), written the way the include wrote its folder; nil when none is close. Files already
+  /// part of the plan (the root, the including file, those read so far) are no guess.
+  private func nearestPlanFile(to written: String, besides path: String, read: some Collection<String>) -> String? {
+    let folder = PlanPath.directory(of: path)
+    let taken = Set(read.map { PlanPath.normalize($0) })
+    let names = fileSystem.fileNames(in: folder).filter {
+      ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json"))
+        && !taken.contains(PlanPath.normalize(PlanPath.join(folder, $0)))
+    }
+    let writtenName = written.split(separator: "/").last.map(String.init) ?? written
+    guard let nearest = NearestNames.nearest(to: writtenName, in: names, limit: 1).first else { return nil }
+    return String(written.dropLast(writtenName.count)) + nearest
   }
 }
 
@@ -175,6 +221,30 @@ private struct PendingFile {
   var includedAt: FileLocation?
   /// The path as the `include` entry writes it.
   var written: String? = nil
+}
+
+/// An included file that was not read, with the place of the error that says so and, for a missing
+/// file, the name of the file probably meant: references into it are summarised, not reported one by one.
+struct UnreadInclude {
+  /// The path as the `include` entry writes it.
+  var written: String
+  /// Where the error about it stands.
+  var location: FileLocation
+  /// The namespaces its tasks probably had: the file's name without extension, and the suggested file's.
+  var namespaces: [String]
+
+  fileprivate init(file: PendingFile, at location: FileLocation, suggestion: String?) {
+    written = file.written ?? file.path
+    self.location = location
+    namespaces = [written, suggestion].compactMap { $0 }.map(UnreadInclude.stem)
+  }
+
+  /// A path's file name without its extension: `youth/plan.yaml` → `plan`, `youth.yml` → `youth`.
+  static func stem(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+    return String(name[..<dot])
+  }
 }
 
 /// A file read and parsed, in load order.

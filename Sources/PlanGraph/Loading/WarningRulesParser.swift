@@ -17,8 +17,11 @@ enum WarningRulesParser {
   ) throws(YAMLSyntaxError) -> WarningRules? {
     guard first.kind == .sequenceStart else {
       bag.error(
-        .invalidValue, "'warnings' takes a list of levels, not \(first.kind.nodeDescription)",
-        at: cursor.location(first), hint: "- {name: 红, color: red, overdue: 1}")
+        .invalidValue,
+        Phrase(
+          "'warnings' takes a list of levels, not \(first.kind.nodeDescription)",
+          "'warnings' 应是预警等级的列表，而不是\(first.kind.chineseNodeDescription)"),
+        at: cursor.location(first), hint: Phrase(verbatim: "- {name: 红, color: red, overdue: 1}"))
       try cursor.skipNode(startingWith: first)
       return nil
     }
@@ -30,8 +33,11 @@ enum WarningRulesParser {
       if event.kind == .sequenceEnd || event.kind == .streamEnd || event.kind == .documentEnd { break }
       guard event.kind == .mappingStart else {
         bag.error(
-          .invalidValue, "a warning level is a mapping with 'name' and 'color', not \(event.kind.nodeDescription)",
-          at: cursor.location(event), hint: "- {name: 黄, color: yellow, behind: 10}")
+          .invalidValue,
+          Phrase(
+            "a warning level is a mapping with 'name' and 'color', not \(event.kind.nodeDescription)",
+            "预警等级应是含 'name' 和 'color' 的映射，而不是\(event.kind.chineseNodeDescription)"),
+          at: cursor.location(event), hint: Phrase(verbatim: "- {name: 黄, color: yellow, behind: 10}"))
         try cursor.skipNode(startingWith: event)
         failed = true
         continue
@@ -42,8 +48,9 @@ enum WarningRulesParser {
       }
       if names.contains(level.level.name) {
         bag.error(
-          .duplicateKey, "the warning level '\(level.level.name)' is given twice",
-          at: cursor.location(level.position), hint: "give each level its own name")
+          .duplicateKey,
+          Phrase("the warning level '\(level.level.name)' is given twice", "预警等级 '\(level.level.name)' 写了两次"),
+          at: cursor.location(level.position), hint: Phrase("give each level its own name", "请为每个等级取不同的名称"))
         failed = true
         continue
       }
@@ -52,8 +59,9 @@ enum WarningRulesParser {
     }
     if levels.isEmpty && !failed {
       bag.error(
-        .invalidValue, "'warnings' lists no levels", at: cursor.location(first),
-        hint: "remove it for the default (红, 黄, 绿), or list the levels")
+        .invalidValue, Phrase("'warnings' lists no levels", "'warnings' 没有列出任何等级"), at: cursor.location(first),
+        hint: Phrase(
+          "remove it for the default (红, 黄, 绿), or list the levels", "删去它则使用默认等级（红、黄、绿），或列出各个等级"))
     }
     return failed || levels.isEmpty ? nil : WarningRules(levels: levels)
   }
@@ -70,9 +78,15 @@ enum WarningRulesParser {
       let keyEvent = try cursor.next()
       if keyEvent.kind == .mappingEnd || keyEvent.kind == .streamEnd { break }
       guard keyEvent.kind == .scalar, keys.contains(keyEvent.text) else {
+        let near = NearestNames.suggestion(for: keyEvent.text, in: keys)
         bag.error(
-          .unknownKey, "unknown key '\(keyEvent.text)' in a warning level", at: cursor.location(keyEvent),
-          hint: NearestNames.hint(for: keyEvent.text, in: keys) ?? "known keys: " + keys.joined(separator: ", "))
+          .unknownKey,
+          Phrase("unknown key '\(keyEvent.text)' in a warning level", "预警等级中的未知键 '\(keyEvent.text)'"),
+          at: cursor.location(keyEvent),
+          hint: near?.hint
+            ?? Phrase(
+              "known keys: " + keys.joined(separator: ", "), "可用的键：" + keys.joined(separator: "、")),
+          suggestions: near?.names ?? [])
         if keyEvent.kind != .scalar { try cursor.skipNode(startingWith: keyEvent) }
         try cursor.skipNode(startingWith: try cursor.next())
         ok = false
@@ -81,8 +95,8 @@ enum WarningRulesParser {
       let key = keyEvent.text
       if seen.contains(key) {
         bag.error(
-          .duplicateKey, "'\(key)' is given twice in this warning level", at: cursor.location(keyEvent),
-          hint: "keep one of them")
+          .duplicateKey, Phrase("'\(key)' is given twice in this warning level", "这个预警等级里 '\(key)' 写了两次"),
+          at: cursor.location(keyEvent), hint: Phrase("keep one of them", "请只保留一个"))
         try cursor.skipNode(startingWith: try cursor.next())
         ok = false
         continue
@@ -100,8 +114,11 @@ enum WarningRulesParser {
           color = parsed
         } else {
           bag.error(
-            .invalidValue, "'\(value.text)' is not a colour", at: cursor.location(value.position),
-            hint: "write #rrggbb, or one of red, orange, yellow, green, blue, grey")
+            .invalidValue, Phrase("'\(value.text)' is not a colour", "'\(value.text)' 不是颜色"),
+            at: cursor.location(value.position),
+            hint: Phrase(
+              "write #rrggbb, or one of red, orange, yellow, green, blue, grey",
+              "请写 #rrggbb，或 red、orange、yellow、green、blue、grey 之一"))
           ok = false
         }
       case "at-risk":
@@ -110,16 +127,21 @@ enum WarningRulesParser {
         case "false": break
         default:
           bag.error(
-            .invalidValue, "'at-risk' takes true or false, not '\(value.text)'",
-            at: cursor.location(value.position))
+            .invalidValue,
+            Phrase(
+              "'at-risk' takes true or false, not '\(value.text)'", "'at-risk' 应是 true 或 false，而不是 '\(value.text)'"),
+            at: cursor.location(value.position), hint: nil)
           ok = false
         }
       default:
         guard let number = Int(value.text), number >= 0, number <= 100_000 else {
-          let unit = key == "behind" ? "percentage points" : "days"
+          let unit = key == "behind" ? Phrase("percentage points", "个百分点") : Phrase("days", "天")
           bag.error(
-            .invalidValue, "'\(key)' takes a whole number of \(unit), not '\(value.text)'",
-            at: cursor.location(value.position), hint: "\(key): \(key == "behind" ? 10 : 7)")
+            .invalidValue,
+            Phrase(
+              "'\(key)' takes a whole number of \(unit.english), not '\(value.text)'",
+              "'\(key)' 应是整数（单位：\(unit.chinese)），而不是 '\(value.text)'"),
+            at: cursor.location(value.position), hint: Phrase(verbatim: "\(key): \(key == "behind" ? 10 : 7)"))
           ok = false
           continue
         }
@@ -136,8 +158,10 @@ enum WarningRulesParser {
         .compactMap { $0 }
       if !missing.isEmpty {
         bag.error(
-          .missingKey, "a warning level needs " + missing.joined(separator: " and "), at: cursor.location(start),
-          hint: "- {name: 黄, color: yellow, behind: 10}")
+          .missingKey,
+          Phrase(
+            "a warning level needs " + missing.joined(separator: " and "), "预警等级需要 " + missing.joined(separator: " 和 ")),
+          at: cursor.location(start), hint: Phrase(verbatim: "- {name: 黄, color: yellow, behind: 10}"))
       }
       return nil
     }
@@ -164,8 +188,9 @@ public enum WarningRulesLoader {
     case .success(let read): bytes = read
     case .failure(let error):
       let diagnostic = Diagnostic(
-        .error, .unreadableFile, "cannot read '\(path)': \(error.reason)",
-        at: FileLocation(file: path, line: 0, column: 0))
+        .error, .unreadableFile,
+        Phrase("cannot read '\(path)': \(error.words.english)", "无法读取 '\(path)'：\(error.words.chinese)"),
+        at: FileLocation(file: path, line: 0, column: 0), hint: nil)
       return (nil, [diagnostic], [:])
     }
     let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
@@ -186,16 +211,18 @@ public enum WarningRulesLoader {
             rules = try WarningRulesParser.parse(first: try cursor.next(), cursor: &cursor, bag: &bag)
           } else {
             bag.error(
-              .unknownKey, "unknown key '\(key.text)' in a rules file", at: cursor.location(key),
-              hint: "a rules file holds one key, 'warnings'")
+              .unknownKey, Phrase("unknown key '\(key.text)' in a rules file", "预警规则文件中的未知键 '\(key.text)'"),
+              at: cursor.location(key),
+              hint: Phrase("a rules file holds one key, 'warnings'", "预警规则文件只有一个键：'warnings'"))
             try cursor.skipNode(startingWith: try cursor.next())
           }
         }
       }
       if !found {
         bag.error(
-          .missingKey, "a rules file needs a 'warnings' list",
-          at: FileLocation(file: path, line: 1, column: 1), hint: "warnings:\n  - {name: 红, color: red, overdue: 1}")
+          .missingKey, Phrase("a rules file needs a 'warnings' list", "预警规则文件需要 'warnings' 列表"),
+          at: FileLocation(file: path, line: 1, column: 1),
+          hint: Phrase(verbatim: "warnings:\n  - {name: 红, color: red, overdue: 1}"))
       }
     } catch {
       bag.error(
@@ -204,5 +231,17 @@ public enum WarningRulesLoader {
     }
     let diagnostics = bag.sorted(fileOrder: [path])
     return (bag.hasErrors ? nil : rules, diagnostics, diagnostics.isEmpty ? [:] : [path: bytes])
+  }
+}
+
+extension YAMLEvent.Kind {
+  /// What a node of this kind is, in Chinese words: 映射, 列表, 单个值.
+  fileprivate var chineseNodeDescription: String {
+    switch self {
+    case .mappingStart: return "映射"
+    case .sequenceStart: return "列表"
+    case .scalar: return "单个值"
+    default: return "空"
+    }
   }
 }

@@ -5,9 +5,9 @@
 /// line to change and how. Reads the lines around the error; nil leaves libyaml's own words.
 struct YAMLSyntaxExplanation {
   /// The message.
-  var message: String
+  var message: Phrase
   /// The fix.
-  var hint: String
+  var hint: Phrase
   /// 1-based line the error is shown at.
   var line: Int
   /// 1-based column (Unicode scalars).
@@ -24,29 +24,41 @@ struct YAMLSyntaxExplanation {
     if let tab = indentation.firstIndex(of: "\t") {
       let offset = indentation.distance(from: indentation.startIndex, to: tab)
       let above = lines.previousContent(before: line).map {
-        " (line \($0 + 1) is indented by \(lines.indentation(of: $0)) spaces)"
+        Phrase(
+          " (line \($0 + 1) is indented by \(lines.indentation(of: $0)) spaces)",
+          "（第 \($0 + 1) 行缩进了 \(lines.indentation(of: $0)) 个空格）")
       }
       return YAMLSyntaxExplanation(
-        message: "a tab in the indentation of line \(line + 1)",
-        hint: "YAML indents with spaces only: replace the tab with spaces\(above ?? "")", line: line + 1,
-        column: offset + 1)
+        message: Phrase("a tab in the indentation of line \(line + 1)", "第 \(line + 1) 行的缩进里有制表符（Tab）"),
+        hint: Phrase(
+          "YAML indents with spaces only: replace the tab with spaces\(above?.english ?? "")",
+          "YAML 只能用空格缩进：请把制表符换成空格\(above?.chinese ?? "")"), line: line + 1, column: offset + 1)
     }
     let contentColumn = indentation.count + 1
     if problem.hasPrefix("mapping values are not allowed") {
       if let (key, value, colon) = keyAndValue(current), colon < column, !value.isEmpty {
         let quoted = value.replacing("\"", with: "\\\"")
+        let what = key == "name" ? "名称" : "值"
         return YAMLSyntaxExplanation(
-          message: "the value of '\(key)' contains ': ', which YAML reads as the start of another key",
-          hint: "quote the value: \(key): \"\(quoted)\"", line: line + 1, column: column + 1)
+          message: Phrase(
+            "the value of '\(key)' contains ': ', which YAML reads as the start of another key",
+            "'\(key)' 的值里有 ': '，YAML 会把它当成另一个键的开始"),
+          hint: Phrase(
+            "quote the value: \(key): \"\(quoted)\"", "给\(what)加引号：\(key): \"\(quoted)\""), line: line + 1,
+          column: column + 1)
       }
       guard let previous = lines.previousContent(before: line) else { return nil }
       let mine = lines.indentation(of: line)
       let theirs = lines.indentation(of: previous)
       return YAMLSyntaxExplanation(
-        message:
+        message: Phrase(
           "line \(line + 1) is indented by \(spaces(mine)), more than line \(previous + 1) (\(theirs)), "
-          + "so YAML reads it as the rest of line \(previous + 1)'s value",
-        hint: "indent line \(line + 1) by \(theirs) spaces, as line \(previous + 1)", line: line + 1,
+            + "so YAML reads it as the rest of line \(previous + 1)'s value",
+          "第 \(line + 1) 行缩进了 \(mine) 个空格，比第 \(previous + 1) 行（\(theirs) 个）多，"
+            + "YAML 会把它读成第 \(previous + 1) 行的值的一部分"),
+        hint: Phrase(
+          "indent line \(line + 1) by \(theirs) spaces, as line \(previous + 1)",
+          "请把第 \(line + 1) 行缩进 \(theirs) 个空格，与第 \(previous + 1) 行对齐"), line: line + 1,
         column: contentColumn)
     }
     if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator")
@@ -58,16 +70,24 @@ struct YAMLSyntaxExplanation {
       let listed = levels.map { "\($0.spaces) (line \($0.line + 1))" }
       let options =
         listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
+      let chinese = levels.map { "\($0.spaces) 个空格（与第 \($0.line + 1) 行对齐）" }
+      let choices =
+        chinese.count == 1 ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或" + chinese[chinese.count - 1]
       return YAMLSyntaxExplanation(
-        message:
+        message: Phrase(
           "line \(line + 1) is indented by \(spaces(mine)), which matches none of the blocks above it",
-        hint: "indent line \(line + 1) by \(options) spaces: as many as the line it belongs with",
+          "第 \(line + 1) 行缩进了 \(mine) 个空格，与上面任何一层的缩进都对不上"),
+        hint: Phrase(
+          "indent line \(line + 1) by \(options) spaces: as many as the line it belongs with",
+          "请把第 \(line + 1) 行缩进 \(choices)：与它所属的那一行相同"),
         line: line + 1, column: contentColumn)
     }
     if problem.hasPrefix("could not find expected ':'") {
       return YAMLSyntaxExplanation(
-        message: "a key without its colon, or a value broken over lines",
-        hint: "write each entry as 'key: value' with a colon and a space; quote a value that spans lines",
+        message: Phrase("a key without its colon, or a value broken over lines", "键后面缺少冒号，或者值被断成了多行"),
+        hint: Phrase(
+          "write each entry as 'key: value' with a colon and a space; quote a value that spans lines",
+          "每一项写成 '键: 值'（冒号后有一个空格）；跨行的值请加引号"),
         line: line + 1, column: column + 1)
     }
     return nil

@@ -9,14 +9,19 @@ extension Plan {
     /// Whether more than one owner matched.
     public var isAmbiguous: Bool
 
-    /// The problem in words, with the candidates.
-    public var description: String {
+    /// The problem in English words, with the candidates.
+    public var description: String { description(in: .en) }
+
+    /// The problem in words of `language`, with the candidates.
+    public func description(in language: Language) -> String {
+      let quoted = candidates.map { "'\($0)'" }
+      let or = language.pick(" or ", " 或 ")
       if isAmbiguous {
-        return "'\(name)' could be " + candidates.map { "'\($0)'" }.joined(separator: " or ")
+        return language.pick("'\(name)' could be ", "'\(name)' 可能是 ") + quoted.joined(separator: or)
       }
-      guard !candidates.isEmpty else { return "no owner '\(name)' in the plan" }
-      return "no owner '\(name)' in the plan; did you mean " + candidates.map { "'\($0)'" }.joined(separator: " or ")
-        + "?"
+      let none = language.pick("no owner '\(name)' in the plan", "计划中没有责任单位 '\(name)'")
+      guard !candidates.isEmpty else { return none }
+      return none + language.pick("; did you mean ", "；是否想写 ") + quoted.joined(separator: or) + language.pick("?", "？")
     }
   }
 
@@ -29,7 +34,12 @@ extension Plan {
     if matches.count > 1 {
       throw OwnerLookupError(name: name, candidates: matches.map { owners[$0].id }, isAmbiguous: true)
     }
-    throw OwnerLookupError(
-      name: name, candidates: NearestNames.nearest(to: name, in: owners.map(\.id)), isAmbiguous: false)
+    // The nearest ids; else the owners whose names are nearest (县财政厅 → the owner named 县财政局).
+    var near = NearestNames.nearest(to: name, in: owners.map(\.id))
+    if near.isEmpty {
+      let names = NearestNames.nearest(to: name, in: owners.map(\.name))
+      near = owners.filter { names.contains($0.name) }.prefix(3).map(\.id)
+    }
+    throw OwnerLookupError(name: name, candidates: near, isAmbiguous: false)
   }
 }

@@ -58,13 +58,15 @@ public struct DiagnosticFormatter: Sendable {
       text += "    " + String(repeating: " ", count: TextWidth.of(before)) + style.green(caret) + "\n"
     }
     if let hint = diagnostic.hint(in: language) {
-      text += style.cyan(language.pick("hint:", "提示：")) + " " + TerminalText.inline(hint) + "\n"
+      // The Chinese colon carries its own space.
+      text += style.cyan(language.pick("hint:", "提示：")) + language.pick(" ", "") + TerminalText.inline(hint) + "\n"
     }
     return text
   }
 
-  /// The diagnostics as a JSON array of objects with file, line, column, severity, code, message, hint.
-  /// Messages and hints are in `language`; keys, severities and codes stay English for tools.
+  /// The diagnostics as a JSON array of objects with file, line, column, severity, code, message, hint and
+  /// suggestions (the replacements a "did you mean" proposes for the text at the place, closest first).
+  /// Messages and hints are in `language`; keys, severities, codes and suggestions stay as they are for tools.
   public static func json(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
     var out = "[\n"
     for (i, d) in diagnostics.enumerated() {
@@ -73,7 +75,8 @@ public struct DiagnosticFormatter: Sendable {
         "  {\"file\": \(l.file.isEmpty ? "null" : JSONText.string(l.file)), \"line\": \(l.line > 0 ? String(l.line) : "null"), "
       out += "\"column\": \(l.line > 0 ? String(l.column) : "null"), \"severity\": \"\(d.severity.rawValue)\", "
       out += "\"code\": \"\(d.code.rawValue)\", \"message\": \(JSONText.string(d.message(in: language))), "
-      out += "\"hint\": \(d.hint(in: language).map(JSONText.string) ?? "null")}"
+      out += "\"hint\": \(d.hint(in: language).map(JSONText.string) ?? "null"), "
+      out += "\"suggestions\": [\(d.suggestions.map(JSONText.string).joined(separator: ", "))]}"
       out += i == diagnostics.count - 1 ? "\n" : ",\n"
     }
     return out + "]\n"

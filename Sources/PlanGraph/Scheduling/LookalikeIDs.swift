@@ -5,23 +5,28 @@ enum LookalikeIDs {
   /// A warning at each task or owner id that looks like an earlier one, naming it.
   static func warnings(for plan: Plan) -> [Diagnostic] {
     var result: [Diagnostic] = []
+    let hint = Phrase(
+      "write both ids in one script, without fullwidth letters, or make them differ visibly",
+      "两个编号请用同一种文字书写、不用全角字母，或让它们明显不同")
     let taskIDs = plan.tasks.map(\.fullID)
     for (index, other) in pairs(taskIDs) {
       result.append(
         Diagnostic(
           .warning, .lookalikeID,
-          "task id '\(taskIDs[index])' looks like '\(other)' but is another id (\(difference(taskIDs[index])))",
-          at: plan.location(plan.tasks[index].locations.id),
-          hint: "write both ids in one script, without fullwidth letters, or make them differ visibly"))
+          Phrase(
+            "task id '\(taskIDs[index])' looks like '\(other)' but is another id (\(difference(taskIDs[index])))",
+            "任务编号 '\(taskIDs[index])' 看起来像 '\(other)'，却是另一个编号（\(difference(taskIDs[index], .zh))）"),
+          at: plan.location(plan.tasks[index].locations.id), hint: hint))
     }
     let ownerIDs = plan.owners.map(\.id)
     for (index, other) in pairs(ownerIDs) {
       result.append(
         Diagnostic(
           .warning, .lookalikeID,
-          "owner id '\(ownerIDs[index])' looks like '\(other)' but is another id (\(difference(ownerIDs[index])))",
-          at: plan.location(plan.owners[index].location),
-          hint: "write both ids in one script, without fullwidth letters, or make them differ visibly"))
+          Phrase(
+            "owner id '\(ownerIDs[index])' looks like '\(other)' but is another id (\(difference(ownerIDs[index])))",
+            "责任单位编号 '\(ownerIDs[index])' 看起来像 '\(other)'，却是另一个编号（\(difference(ownerIDs[index], .zh))）"),
+          at: plan.location(plan.owners[index].location), hint: hint))
     }
     return result
   }
@@ -49,15 +54,18 @@ enum LookalikeIDs {
   }
 
   /// Which look-alike characters an id holds, in words: `Cyrillic а (U+0430)`.
-  static func difference(_ id: String) -> String {
+  static func difference(_ id: String, _ language: Language = .en) -> String {
     let found = id.unicodeScalars.filter { skeleton($0) != nil }.prefix(3).map { scalar in
       let hex = String(scalar.value, radix: 16, uppercase: true)
       let kind =
         (0xFF01...0xFF5E).contains(scalar.value)
-        ? "fullwidth" : (0x0370...0x03FF).contains(scalar.value) ? "Greek" : "Cyrillic"
+        ? language.pick("fullwidth", "全角字符")
+        : (0x0370...0x03FF).contains(scalar.value)
+          ? language.pick("Greek", "希腊字母") : language.pick("Cyrillic", "西里尔字母")
       return "\(kind) \(scalar) (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
     }
-    return found.isEmpty ? "a different script" : found.joined(separator: ", ")
+    return found.isEmpty
+      ? language.pick("a different script", "另一种文字") : found.joined(separator: language.pick(", ", "、"))
   }
 
   /// The ASCII character `scalar` looks like: fullwidth ASCII, and the Cyrillic and Greek letters that

@@ -13,18 +13,26 @@ public enum PlanLinter {
         result.append(
           Diagnostic(
             .warning, .deadlineBeforeFinish,
-            "the deadline \(deadline.iso) of '\(task.fullID)' is earlier than its earliest possible finish \(finish.iso)",
+            Phrase(
+              "the deadline \(deadline.iso) of '\(task.fullID)' is earlier than its earliest possible finish \(finish.iso)",
+              "'\(task.fullID)' 的截止日期 \(deadline.iso) 早于它最早可能的完成日期 \(finish.iso)"),
             at: plan.location(position),
-            hint: "shorten or start earlier the work before it, or move the deadline"))
+            hint: Phrase(
+              "shorten or start earlier the work before it, or move the deadline",
+              "请缩短或提前它之前的工作，或调整截止日期")))
       }
       let lateDates = ([task.doneDate].compactMap { $0 } + task.heldDates).filter { $0 > schedule.asOf }
       if let first = lateDates.first, let position = task.locations.done {
         result.append(
           Diagnostic(
             .warning, .doneAfterAsOf,
-            "the done date \(first.iso) of '\(task.fullID)' is after the as-of date \(schedule.asOf.iso)",
+            Phrase(
+              "the done date \(first.iso) of '\(task.fullID)' is after the as-of date \(schedule.asOf.iso)",
+              "'\(task.fullID)' 的完成日期 \(first.iso) 晚于统计日期 \(schedule.asOf.iso)"),
             at: plan.location(position),
-            hint: "facts dated after the as-of date are ignored for status and forecast; check the date"))
+            hint: Phrase(
+              "facts dated after the as-of date are ignored for status and forecast; check the date",
+              "晚于统计日期的记录不计入状态和预测；请核对日期")))
       }
     }
     result += calendarWarnings(for: plan, schedule: schedule)
@@ -43,12 +51,17 @@ public enum PlanLinter {
     let years = plan.start.year...max(plan.start.year, last.year)
     let position = plan.calendarPosition ?? SourcePosition(file: 0, line: 1, column: 1, length: 1)
     return plan.calendar.yearsWithoutData(in: years).map { year in
-      Diagnostic(
+      let covered = "\(ChinaCalendar.coveredYears.lowerBound)–\(ChinaCalendar.coveredYears.upperBound)"
+      return Diagnostic(
         .warning, .calendarWithoutData,
-        "China's official calendar has no data for \(year); its working days are taken as Monday to Friday",
+        Phrase(
+          "China's official calendar has no data for \(year); its working days are taken as Monday to Friday",
+          "国家法定节假日安排中没有 \(year) 年的数据；该年按周一至周五为工作日计算"),
         at: plan.location(position),
-        hint: "the data covers \(ChinaCalendar.coveredYears.lowerBound)–\(ChinaCalendar.coveredYears.upperBound); "
-          + "list that year's holidays and make-up days in calendar: { base: cn, holidays: [...], workdays: [...] }")
+        hint: Phrase(
+          "the data covers \(covered); "
+            + "list that year's holidays and make-up days in calendar: { base: cn, holidays: [...], workdays: [...] }",
+          "现有数据覆盖 \(covered) 年；请在 calendar: { base: cn, holidays: [...], workdays: [...] } 中列出该年的节假日和调休上班日"))
     }
   }
 }

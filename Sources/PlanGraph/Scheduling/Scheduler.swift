@@ -25,24 +25,31 @@ public struct Scheduler: Sendable {
       switch self {
       case .cycle(let tasks):
         let ids = tasks.map { plan.tasks[$0].fullID }
+        let path = (ids + ids.prefix(1)).joined(separator: " → ")
         return Diagnostic(
-          .error, .dependencyCycle, "the dependencies form a cycle: " + (ids + ids.prefix(1)).joined(separator: " → "),
+          .error, .dependencyCycle, Phrase("the dependencies form a cycle: " + path, "依赖关系形成了循环：" + path),
           at: plan.location(
-            tasks.first.map { plan.tasks[$0].locations.id } ?? SourcePosition(file: 0, line: 0, column: 0, length: 1)))
+            tasks.first.map { plan.tasks[$0].locations.id } ?? SourcePosition(file: 0, line: 0, column: 0, length: 1)),
+          hint: nil)
       case .outOfRange(let task):
         return Diagnostic(
           .error, .dateOutOfRange,
-          "the schedule of '\(plan.tasks[task].fullID)' falls outside the years 1–9999",
-          at: plan.location(plan.tasks[task].locations.id),
-          hint: "shorten the tasks before it, or the chain of long tasks that leads to it")
+          Phrase(
+            "the schedule of '\(plan.tasks[task].fullID)' falls outside the years 1–9999",
+            "'\(plan.tasks[task].fullID)' 的进度安排超出了 1–9999 年"),
+          at: plan.location(plan.tasks[task].locations.id), hint: Self.shortenHint)
       case .forecastOutOfRange(let task, let asOf):
         return Diagnostic(
           .error, .dateOutOfRange,
-          "the forecast of '\(plan.tasks[task].fullID)' as of \(asOf.iso) falls after the year 9999",
-          at: plan.location(plan.tasks[task].locations.id),
-          hint: "shorten the tasks before it, or the chain of long tasks that leads to it")
+          Phrase(
+            "the forecast of '\(plan.tasks[task].fullID)' as of \(asOf.iso) falls after the year 9999",
+            "截至 \(asOf.iso)，'\(plan.tasks[task].fullID)' 的预测完成日期晚于 9999 年"),
+          at: plan.location(plan.tasks[task].locations.id), hint: Self.shortenHint)
       }
     }
+
+    private static let shortenHint = Phrase(
+      "shorten the tasks before it, or the chain of long tasks that leads to it", "请缩短它之前的任务，或缩短通向它的长任务链")
   }
 
   /// The days a schedule may hold: 0001-01-01 to 9999-12-31.

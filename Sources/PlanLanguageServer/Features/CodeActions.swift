@@ -2,7 +2,8 @@ import PlanGraph
 
 extension PlanLanguageServer {
   /// `textDocument/codeAction`: for each diagnostic with a "did you mean" hint, one quick fix per name it
-  /// proposes, replacing the misspelt name.
+  /// proposes, replacing the misspelt name. The names come from the diagnostic's `data.suggestions`, which
+  /// the server publishes in every language; a client that dropped `data` gets them read from an English hint.
   func codeActions(_ params: JSON) throws(JSONRPC.Failure) -> JSON {
     guard let uri = params["textDocument"]?["uri"], path(uri) != nil else {
       throw .init(.invalidParams, "textDocument.uri must be a file: URI")
@@ -10,8 +11,14 @@ extension PlanLanguageServer {
     var actions: [JSON] = []
     for diagnostic in params["context"]?["diagnostics"]?.array ?? [] {
       guard let range = diagnostic["range"] else { continue }
-      let hint = diagnostic["data"]?["hint"]?.string ?? Self.hintLine(diagnostic["message"]?.string)
-      for name in Self.suggestions(in: hint) {
+      let names: [String]
+      if let listed = diagnostic["data"]?["suggestions"]?.array {
+        names = listed.compactMap(\.string)
+      } else {
+        names = Self.suggestions(
+          in: diagnostic["data"]?["hint"]?.string ?? Self.hintLine(diagnostic["message"]?.string))
+      }
+      for name in names {
         actions.append([
           "title": .string(language.pick("Change to '\(name)'", "改为“\(name)”")),
           "kind": "quickfix",
@@ -24,12 +31,18 @@ extension PlanLanguageServer {
   }
 
   private static func hintLine(_ message: String?) -> String? {
-    message?.split(separator: "\n").first { $0.hasPrefix("hint: ") }.map { String($0.dropFirst(6)) }
+    for line in message?.split(separator: "\n") ?? [] {
+      if line.hasPrefix("hint: ") { return String(line.dropFirst(6)) }
+      if line.hasPrefix("提示：") { return String(line.dropFirst(3)) }
+    }
+    return nil
   }
 
-  /// The quoted names after "did you mean" in a hint.
+  /// The quoted names after "did you mean" (or "是否想写") in a hint, up to its question mark.
   static func suggestions(in hint: String?) -> [String] {
-    guard let hint, let start = hint.firstRange(of: "did you mean ") else { return [] }
+    guard let hint, let start = hint.firstRange(of: "did you mean ") ?? hint.firstRange(of: "是否想写 ") else {
+      return []
+    }
     var names: [String] = []
     var current: String?
     for character in hint[start.upperBound...] {
@@ -42,7 +55,7 @@ extension PlanLanguageServer {
         }
       } else if current != nil {
         current?.append(character)
-      } else if character == "?" {
+      } else if character == "?" || character == "？" {
         break
       }
     }

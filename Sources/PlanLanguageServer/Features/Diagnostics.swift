@@ -24,20 +24,27 @@ extension PlanLanguageServer {
     }
   }
 
-  /// One diagnostic as LSP has it; the hint follows the message and is kept in `data` for code actions.
+  /// One diagnostic as LSP has it, in the server's language; the hint follows the message, and the hint
+  /// and the names a "did you mean" proposes are kept in `data` for code actions.
   func lspDiagnostic(_ diagnostic: Diagnostic, text: SourceText) -> JSON {
     let location = diagnostic.location
     let range =
       location.line == 0
       ? text.range(line: 1, column: 1, length: 0, encoding: encoding)
       : text.range(line: location.line, column: location.column, length: location.length, encoding: encoding)
-    var message = diagnostic.message
-    if let hint = diagnostic.hint { message += "\nhint: " + hint }
+    var message = diagnostic.message(in: language)
+    let hint = diagnostic.hint(in: language)
+    if let hint { message += language.pick("\nhint: ", "\n提示：") + hint }
     var result: [String: JSON] = [
       "range": range, "severity": diagnostic.severity == .error ? 1 : 2, "source": "plangraph",
       "code": .string(diagnostic.code.rawValue), "message": .string(message),
     ]
-    if let hint = diagnostic.hint { result["data"] = ["hint": .string(hint)] }
+    var data: [String: JSON] = [:]
+    if let hint { data["hint"] = .string(hint) }
+    // A diagnostic that carries no suggestions may still say "did you mean 'x'?" in its English hint.
+    let suggestions = diagnostic.suggestions.isEmpty ? Self.suggestions(in: diagnostic.hint) : diagnostic.suggestions
+    if !suggestions.isEmpty { data["suggestions"] = .array(suggestions.map { .string($0) }) }
+    if !data.isEmpty { result["data"] = .object(data) }
     return .object(result)
   }
 }
