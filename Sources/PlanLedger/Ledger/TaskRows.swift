@@ -1,7 +1,7 @@
 import PlanGraph
 
 /// The rows of a task sheet: the columns of the issue, one row per task, in plan order.
-struct TaskRows {
+struct TaskRows: Sendable {
   let ledger: Ledger
   let lights: [WarningLight]
   private let depths: [Int]
