@@ -130,7 +130,10 @@ public enum XLSXFile {
           }
           let (rowNumber, columnNumber) = (lxw_row_t(r), lxw_col_t(c))
           switch cell.value {
-          case .empty: try check(worksheet_write_blank(ws, rowNumber, columnNumber, f))
+          case .empty:
+            // Nothing to see: no cell, and no bytes for libxlsxwriter to print and compress.
+            guard cell.style.isVisibleWhenEmpty else { continue }
+            try check(worksheet_write_blank(ws, rowNumber, columnNumber, f))
           case .number(let n): try check(worksheet_write_number(ws, rowNumber, columnNumber, n, f))
           case .text(let text):
             try check(worksheet_write_string(ws, rowNumber, columnNumber, cellText(text), f))
@@ -155,6 +158,7 @@ public enum XLSXFile {
       if !sheet.pageHeader.isEmpty { try check(worksheet_set_header(ws, Self.cellText(sheet.pageHeader))) }
       if !sheet.pageFooter.isEmpty { try check(worksheet_set_footer(ws, Self.cellText(sheet.pageFooter))) }
       if let color = sheet.tabColor { worksheet_set_tab_color(ws, lxw_color_t(color)) }
+      if sheet.printsGridlines { worksheet_gridlines(ws, UInt8(LXW_SHOW_ALL_GRIDLINES.rawValue)) }
     }
     closed = true
     try check(workbook_close(book))
