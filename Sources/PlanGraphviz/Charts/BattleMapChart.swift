@@ -75,6 +75,12 @@ struct BattleMapChart {
             for task in cards[start..<min(start + perRow, cards.count)] {
               html += "<TD VALIGN=\"TOP\">" + card(task) + "</TD>"
             }
+            // A row of fewer cards than the column holds is filled with empty cells: Graphviz spreads
+            // a cell's spare width over its table's columns, and would otherwise stretch these cards
+            // across the column.
+            if start == 0 && cards.count < perRow {
+              html += String(repeating: "<TD></TD>", count: perRow - cards.count)
+            }
             html += "</TR>"
           }
           html += "</TABLE>"
