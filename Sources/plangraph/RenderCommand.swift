@@ -187,7 +187,12 @@ struct RenderCommand: ParsableCommand {
     }
     let drawn = fitted.chart
     if let advice = fitted.advice { progress.note("plangraph: \(advice)") }
-    if let folding = drawn.selection.folding, folding.automatic {
+    if fitted.foldedForPage, let folding = drawn.selection.folding {
+      progress.note(
+        "plangraph: \(folding.unfoldedCount) tasks are too many to read at this size; drawing "
+          + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
+          + "(--no-collapse draws every task)")
+    } else if let folding = drawn.selection.folding, folding.automatic {
       progress.note(
         "plangraph: \(folding.unfoldedCount) tasks are too many to lay out quickly; drawing "
           + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "

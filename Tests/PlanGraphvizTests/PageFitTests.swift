@@ -103,6 +103,49 @@ import Testing
     }
   }
 
+  /// Three summaries of twelve tasks each.
+  static let deepPlan: String = {
+    var text = """
+      plan: 幻灯片
+      start: 2024-01-01
+      owners:
+        - { id: office, name: 督查室 }
+      tasks:
+
+      """
+    for s in 1...3 {
+      text += "  - id: s\(s)\n    name: 第\(s)部分\n    tasks:\n"
+      for i in 1...12 {
+        text += "      - { id: t\(i), name: 第\(s)部分第\(i)项措施, owner: office, duration: \(i)d }\n"
+      }
+    }
+    return text
+  }()
+
+  @Test func aSlideTooSmallForEveryTaskFoldsSummariesUnlessTold() throws {
+    let (plan, schedule) = try Self.scheduled(Self.deepPlan)
+    var options = ChartOptions(language: .zh)
+    options.pageSize = try PageSize.pixels("1280x720")
+    let slide = try PageFit(.graph, plan: plan, schedule: schedule, options: options)
+    #expect(slide.foldedForPage)
+    #expect(slide.chart.selection.folding?.depth == 1)
+    #expect(slide.chart.selection.nodes.count == 3, "the three summaries")
+    // --no-collapse, or a depth of the user's own, draws what was asked, with advice instead.
+    options.collapse = .never
+    let every = try PageFit(.graph, plan: plan, schedule: schedule, options: options)
+    #expect(!every.foldedForPage && every.chart.selection.nodes.count == 36)
+    #expect(every.advice != nil)
+    #expect(try #require(slide.nameSize) >= PageFit.readableSize && slide.advice == nil)
+    // A page too small for even the top level to be readable: nothing gained by folding, none done.
+    options.collapse = .standard
+    options.pageSize = try PageSize.pixels("320x180")
+    let stamp = try PageFit(.graph, plan: plan, schedule: schedule, options: options)
+    #expect(!stamp.foldedForPage && stamp.chart.selection.nodes.count == 36 && stamp.advice != nil)
+    options.pageSize = try PageSize.pixels("1280x720")
+    options.filter = TaskFilter(depth: 2)
+    #expect(try PageFit(.graph, plan: plan, schedule: schedule, options: options).foldedForPage == false)
+  }
+
   @Test func scalingTextScalesSizesAndFixedWidthsOnly() {
     let markup =
       "<TABLE CELLPADDING=\"4\" WIDTH=\"100\"><TR><TD HEIGHT=\"10\"><FONT POINT-SIZE=\"9\">a &quot; WIDTH=&quot;7"

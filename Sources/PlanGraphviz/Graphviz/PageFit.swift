@@ -36,7 +36,9 @@ public struct PageFit: Sendable {
     _ kind: ChartKind, plan: Plan, schedule: Schedule, options: ChartOptions, renderer: GraphvizRenderer = .init()
   ) throws(GraphvizError) {
     guard let page = options.pageSize, kind != .gantt else {
-      self.init(chart: Chart(kind, plan: plan, schedule: schedule, options: options), nameSize: nil, page: nil)
+      self.init(
+        chart: Chart(kind, plan: plan, schedule: schedule, options: options), nameSize: nil, page: nil,
+        foldedForPage: false)
       return
     }
     let (width, height) = (page.width * 72, page.height * 72)
@@ -63,22 +65,49 @@ public struct PageFit: Sendable {
         if improved { break }
       }
     }
+    // Names too small to read on the graph or the roadmap: summaries are folded a level at a time, as
+    // `--depth` does, until the names come out readable; when even the top level would not, nothing is
+    // folded (the title and legend may be what is too wide). Not with `--no-collapse` or a `--depth` of
+    // the user's own; the battle map keeps its tasks: it is the units' task list.
+    let unfolded = (chart, scale)
+    var foldedForPage = false
+    let folds = options.collapse.enabled && options.filter.depth == nil && !(kind == .timeline && options.byUnit)
+    var depth =
+      chart.selection.folding?.depth ?? chart.selection.nodes.map { chart.selection.level(of: $0) }.max() ?? 1
+    while folds && depth > 1 && Self.designedNameSize(kind) * scale < Self.readableSize {
+      var trial = options
+      trial.filter.depth = depth - 1
+      let (candidate, candidateScale) = try fit(trial)
+      guard candidate.selection.nodes.count < chart.selection.nodes.count else { break }
+      (chart, scale, options, depth) = (candidate, candidateScale, trial, depth - 1)
+      foldedForPage = true
+    }
+    if foldedForPage && Self.designedNameSize(kind) * scale < Self.readableSize {
+      (chart, scale) = unfolded
+      foldedForPage = false
+    }
     guard scale > 1 else {
       // The page is smaller than the drawing: Graphviz shrinks it, text with it.
-      self.init(chart: chart, nameSize: Self.designedNameSize(kind) * scale, page: page)
+      self.init(
+        chart: chart, nameSize: Self.designedNameSize(kind) * scale, page: page, foldedForPage: foldedForPage)
       return
     }
     options.textScale = min(scale, Self.largestTextScale)
     self.init(
       chart: Chart(kind, plan: plan, schedule: schedule, options: options),
-      nameSize: Self.designedNameSize(kind) * scale, page: page)
+      nameSize: Self.designedNameSize(kind) * scale, page: page, foldedForPage: foldedForPage)
   }
 
-  private init(chart: Chart, nameSize: Double?, page: PageSize?) {
+  private init(chart: Chart, nameSize: Double?, page: PageSize?, foldedForPage: Bool) {
     self.chart = chart
     self.nameSize = nameSize
     self.page = page
+    self.foldedForPage = foldedForPage
   }
+
+  /// Whether summaries were folded (further) so that the names fit the page readably; the chart's
+  /// `selection.folding` says to which level.
+  public var foldedForPage: Bool
 
   /// The page the chart was laid out for.
   private let page: PageSize?
