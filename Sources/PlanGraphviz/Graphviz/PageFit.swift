@@ -124,21 +124,14 @@ public struct PageFit: Sendable {
       return "the task names come out at \(DecimalText.format(nameSize / 0.75, places: 1)) pixels, hard to read; "
         + "--size \(w)x\(h) \(fewer) keeps them at 12 pixels or more"
     }
-    // Each ISO size up is √2 larger each way.
-    var steps = 0
-    var gained = 1.0
-    while gained < factor {
-      steps += 1
-      gained *= 2.0.squareRoot()
-    }
-    let names = ["A4", "A3", "A2", "A1", "A0"]
-    let area = page.width * page.height
-    let current =
-      names.firstIndex { name in
-        guard let paper = try? PageSize.paper(name, landscape: false) else { return false }
-        return abs(paper.width * paper.height - area) < 1
-      } ?? 0
-    let suggestion = current + steps < names.count ? "--paper \(names[current + steps])" : "a sheet larger than A0"
+    // The first paper, in the same orientation, on which the drawing comes out `factor` times larger:
+    // its printable box over this one's, the tighter way.
+    let landscape = page.width > page.height
+    let suggestion =
+      ["A4", "A3", "A2", "A1", "A0"].first { name in
+        guard let paper = try? PageSize.paper(name, landscape: landscape) else { return false }
+        return min(paper.width / page.width, paper.height / page.height) >= factor
+      }.map { "--paper \($0)" + (landscape ? " --landscape" : "") } ?? "a sheet larger than A0"
     return "the task names print at \(DecimalText.format(nameSize, places: 1)) pt, hard to read; \(suggestion) "
       + "\(fewer) keeps them at 9 pt or more"
   }
