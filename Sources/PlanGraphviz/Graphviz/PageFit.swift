@@ -1,14 +1,17 @@
 import PlanGraph
 
 /// A chart laid out for the page it is drawn to (`--size`, `--paper`): its text made as large as the
-/// page allows, and the battle map's cards arranged to the page's shape.
+/// page allows, the battle map's cards arranged to the page's shape, and summaries folded when the
+/// names would be too small to read.
 ///
 /// Graphviz's `size` scales a finished drawing, lines, gaps and text together, so on its own a chart
-/// much smaller than a wall sheet prints with thick lines and wide gaps, and a battle map as wide as
-/// a year of months prints in a strip across a portrait sheet. The chart is therefore laid out first
-/// as designed and measured; the battle map tries several arrangements of its cards and keeps the one
-/// that fills the page best; then, when the page is larger than the drawing, the text is made larger
-/// by the ratio (lines and gaps keep their size) before `size` fits the result to the page.
+/// much smaller than a wall sheet prints with thick lines and wide gaps, a battle map as wide as a
+/// year of months prints in a strip across a portrait sheet, and a large plan on a slide is a grey
+/// blur. The chart is therefore laid out first as designed and measured (a layout, not drawn); the
+/// battle map tries several arrangements of its cards and keeps the one that fills the page best; the
+/// graph and the roadmap fold summaries a level at a time while that makes unreadable names readable;
+/// then, when the page is larger than the drawing, the text is made larger by the ratio (lines and
+/// gaps keep their size) before `size` fits the result to the page.
 public struct PageFit: Sendable {
   /// The chart, laid out for its page.
   public var chart: Chart
@@ -69,7 +72,7 @@ public struct PageFit: Sendable {
     // `--depth` does, until the names come out readable; when even the top level would not, nothing is
     // folded (the title and legend may be what is too wide). Not with `--no-collapse` or a `--depth` of
     // the user's own; the battle map keeps its tasks: it is the units' task list.
-    let unfolded = (chart, scale)
+    let unfolded = (chart, scale, options)
     var foldedForPage = false
     let folds = options.collapse.enabled && options.filter.depth == nil && !(kind == .timeline && options.byUnit)
     var depth =
@@ -83,7 +86,7 @@ public struct PageFit: Sendable {
       foldedForPage = true
     }
     if foldedForPage && Self.designedNameSize(kind) * scale < Self.readableSize {
-      (chart, scale) = unfolded
+      (chart, scale, options) = unfolded
       foldedForPage = false
     }
     guard scale > 1 else {
