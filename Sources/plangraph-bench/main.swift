@@ -19,7 +19,7 @@ let runs = Int(option("--runs", "5")) ?? 5
 let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
 let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
-let only = option("--only", "all")  // all, commands, scheduler, render, history or tj3
+let only = option("--only", "all")  // all, commands, scheduler, ledger, render, history or tj3
 let renderSizes = option("--render", "100,1000,3000").split(separator: ",").compactMap { Int($0) }
 let asOf = "2021-06-30"
 mkdir(work, 0o755)
@@ -206,6 +206,28 @@ if only == "all" || only == "render" {
       }
       print("| \(kind.rawValue) | \(size) | \(nodes) | " + cells.joined(separator: " | ") + " |")
     }
+  }
+}
+
+// The supervisor's ledger (an .xlsx workbook) of the generated YAML plans up to 100,000 tasks, and of the
+// bundled plan: time, peak memory and the workbook's size. The goal: under 2 s and 20 MB at 100,000.
+if only == "all" || only == "ledger" {
+  print("")
+  print("| ledger (.xlsx) | tasks | time | peak memory | workbook |")
+  print("|---|---:|---:|---:|---:|")
+  var plans: [(name: String, tasks: String, path: String, asOf: String)] = []
+  if access("plans/chengqu-2017/plan.yaml", R_OK) == 0 {
+    plans.append(("Chengqu plan", "—", "plans/chengqu-2017/plan.yaml", "2018-01-15"))
+  }
+  for size in sizes where size <= min(yamlLimit, 100_000) {
+    plans.append(("generated YAML", String(size), planFile(size, .yaml), asOf))
+  }
+  for (name, tasks, path, day) in plans {
+    let output = "\(work)/ledger.xlsx"
+    let run = Measure.median(runs: runs, [binary, "ledger", path, "--as-of", day, "-o", output])
+    var info = stat()
+    let size = stat(output, &info) == 0 ? fileSize(Int(info.st_size)) : "—"
+    print("| \(name) | \(tasks) | \(timed(run)) | \(mebibytes(run.peakKiB)) | \(size) |")
   }
 }
 

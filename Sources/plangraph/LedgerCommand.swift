@@ -36,7 +36,8 @@ struct LedgerCommand: ParsableCommand {
     let ledger = Ledger(plan: loaded, schedule: schedule, rules: warningRules, selection: owners, language: language)
     let bytes: [UInt8]
     do {
-      bytes = try XLSXFile.bytes(of: ledger.workbook())
+      let (book, later) = ledger.streamedWorkbook()
+      bytes = try XLSXFile.bytes(of: book, thenSheets: later)
     } catch {
       Output.err("plangraph: \(error.description)\n")
       throw ExitCode(1)

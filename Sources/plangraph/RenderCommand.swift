@@ -187,8 +187,23 @@ struct RenderCommand: ParsableCommand {
     options.pageSize = try pageSize
     let progress = RenderProgress()
     progress.update("building the \(kind.rawValue) chart")
-    let drawn = Chart(kind, plan: loaded, schedule: schedule, options: options)
-    if let folding = drawn.selection.folding, folding.automatic {
+    // Laid out for its page when it has one: the text as large as the page allows.
+    let fitted: PageFit
+    do {
+      fitted = try PageFit(kind, plan: loaded, schedule: schedule, options: options)
+    } catch {
+      progress.stop(summary: "failed")
+      Output.err("plangraph: \(TerminalText.inline(error.description))\n")
+      throw ExitCode(1)
+    }
+    let drawn = fitted.chart
+    if let advice = fitted.advice { progress.note("plangraph: \(advice)") }
+    if fitted.foldedForPage, let folding = drawn.selection.folding {
+      progress.note(
+        "plangraph: \(folding.unfoldedCount) tasks are too many to read at this size; drawing "
+          + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
+          + "(--no-collapse draws every task)")
+    } else if let folding = drawn.selection.folding, folding.automatic {
       progress.note(
         "plangraph: \(folding.unfoldedCount) tasks are too many to lay out quickly; drawing "
           + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "

@@ -64,6 +64,40 @@ import Testing
     #expect(rows == 3)
   }
 
+  @Test func aSubtreesMapKeepsItsTasksAndNamesItsTask() throws {
+    let text = """
+      plan: 作战图
+      start: 2024-01-01
+      owners:
+        - { id: office, name: 督查室 }
+        - { id: bureau, name: 财政局 }
+      tasks:
+        - id: funds
+          name: 经费保障
+          tasks:
+            - { id: budget, name: 纳入预算, owner: bureau, duration: 10d, deadline: 2024-02-20 }
+            - { id: audit, name: 经费审计, owner: office, duration: 5d, deadline: 2024-03-10 }
+        - { id: staff, name: 队伍建设, owner: office, duration: 10d, deadline: 2024-01-20 }
+
+      """
+    let (plan, schedule) = try #require(TestPlans.load(text: text, asOf: TestPlans.day("2024-02-01")))
+    var options = ChartOptions(language: .zh)
+    options.byUnit = true
+    options.filter = try TaskFilter(plan: plan, rootID: "funds")
+    let chart = Chart(.timeline, plan: plan, schedule: schedule, options: options)
+    let table = try #require(chart.graph.nodes.first?.attributes["label"]?.string)
+    #expect(table.contains("纳入预算") && table.contains("经费审计"))
+    #expect(!table.contains("队伍建设"), "a task outside the subtree has no card")
+    let title = try #require(chart.graph.attributes["label"]?.string)
+    #expect(title.contains("作战图 · 经费保障"))
+    #expect(title.contains("2 项"), "the legend counts the subtree's two tasks: \(title)")
+    // The whole plan's map names no task.
+    options.filter = TaskFilter()
+    let whole = Chart(.timeline, plan: plan, schedule: schedule, options: options)
+    #expect(whole.graph.attributes["label"]?.string.contains("作战图 · ") == false)
+    #expect(whole.graph.nodes.first?.attributes["label"]?.string.contains("队伍建设") == true)
+  }
+
   @Test func withoutRulesTheCardsKeepTheStatusBorder() throws {
     let table = try #require(try chart(rules: nil).graph.nodes.first?.attributes["label"]?.string)
     #expect(!table.contains("#d93025"))

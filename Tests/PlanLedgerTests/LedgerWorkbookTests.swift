@@ -87,6 +87,28 @@ import Testing
     #expect(summary["printTitleRows"] as? String == "$4:$4")
   }
 
+  @Test func emptyTaskCellsAreNotWrittenAndTheGridIsPrinted() throws {
+    let book = try ExternalTools.readWithOpenpyxl(try SmallPlan.workbookBytes())
+    let sheet = try #require(book.sheet("督查室"))
+    #expect(sheet["printGridLines"] as? Bool == true, "body cells have no border: the gridlines are the grid")
+    let rows = try #require(sheet["rows"] as? [[Any]])
+    let filled = rows.reduce(0) { $0 + $1.filter { !($0 is NSNull) }.count }
+    let written = try #require(sheet["writtenCells"] as? Int)
+    // Every cell with a value is written, and few more: only empty cells with a fill or border.
+    #expect(written >= filled)
+    #expect(written < rows.count * 16, "an empty plain cell is not written: \(written) of \(rows.count * 16)")
+    let summary = try #require(book.sheet("总表"))
+    #expect(summary["printGridLines"] as? Bool == false, "the 总表 keeps its bordered cells")
+  }
+
+  @Test func theStreamedWorkbookIsTheSameFile() throws {
+    let (plan, schedule) = try SmallPlan.scheduled()
+    let ledger = Ledger(plan: plan, schedule: schedule, rules: plan.warnings, selection: nil, language: .zh)
+    let (book, later) = ledger.streamedWorkbook()
+    #expect(!later.isEmpty)
+    #expect(try XLSXFile.bytes(of: book, thenSheets: later) == (try XLSXFile.bytes(of: ledger.workbook())))
+  }
+
   @Test func supportingUnitSeesTheTaskMarked() throws {
     let book = try ExternalTools.readWithOpenpyxl(try SmallPlan.workbookBytes())
     let lead = try #require(book.sheet("督查室"))

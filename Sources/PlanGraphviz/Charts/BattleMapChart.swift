@@ -38,6 +38,17 @@ struct BattleMapChart {
     let asOfPeriod = TimePeriod(unit, containing: schedule.asOf)
     let rows = plan.owners.indices.filter { byUnit[$0] != nil } + (byUnit[-1] != nil ? [-1] : [])
 
+    // Cards side by side in a cell: as many as the column's busiest cell puts in a row, about the square
+    // root of `cardsPerRowFactor` (2: a row wider than tall, as a landscape sheet is) times its number,
+    // so that the other cells of a column widened by one busy unit use that width and keep their
+    // rows low.
+    var perRow: [TimePeriod: Int] = [:]
+    for cells in byUnit.values {
+      for (period, cards) in cells {
+        let wanted = max(1, Int((context.options.cardsPerRowFactor * Double(cards.count)).squareRoot().rounded(.up)))
+        perRow[period] = max(perRow[period] ?? 1, wanted)
+      }
+    }
     let frame = context.palette.frame
     var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(frame)\">"
     html += "<TR><TD BGCOLOR=\"#E8E8E8\"><B>" + LabelText.html(language.pick("Unit", "单位")) + "</B></TD>"
@@ -57,14 +68,18 @@ struct BattleMapChart {
         let cards = byUnit[owner]?[period] ?? []
         html += "<TD VALIGN=\"TOP\">"
         if !cards.isEmpty {
-          // Many cards in one cell go side by side, in rows of about the square root of twice their
-          // number, so that a busy unit's row grows wider than tall, as a landscape sheet is.
-          let perRow = max(1, Int((2 * Double(cards.count)).squareRoot().rounded(.up)))
+          let perRow = perRow[period] ?? 1
           html += "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">"
           for start in stride(from: 0, to: cards.count, by: perRow) {
             html += "<TR>"
             for task in cards[start..<min(start + perRow, cards.count)] {
               html += "<TD VALIGN=\"TOP\">" + card(task) + "</TD>"
+            }
+            // A row of fewer cards than the column holds is filled with empty cells: Graphviz spreads
+            // a cell's spare width over its table's columns, and would otherwise stretch these cards
+            // across the column.
+            if start == 0 && cards.count < perRow {
+              html += String(repeating: "<TD></TD>", count: perRow - cards.count)
             }
             html += "</TR>"
           }
@@ -79,7 +94,9 @@ struct BattleMapChart {
     var graph = DOTGraph(name: context.graphName)
     graph.attributes = context.baseAttributes().merging([
       "labelloc": "t", "labeljust": "l",
-      "label": ChartHeader(context: context).label(extraEntries: legendEntries()),
+      // A subtree's map (`--root`) names its task after the plan's title.
+      "label": ChartHeader(context: context).label(
+        extraEntries: legendEntries(), part: context.options.filter.root.map { plan.tasks[$0].name }),
     ])
     graph.nodeDefaults = ["fontname": .text(context.options.fontName), "fontsize": "11", "shape": "plaintext"]
     graph.nodes = [DOTNode("battle-map", ["label": .html(html), "margin": "0"])]

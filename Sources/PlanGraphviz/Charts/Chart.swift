@@ -22,6 +22,7 @@ public struct Chart: Sendable {
     case .timeline: graph = options.byUnit ? BattleMapChart(context).build() : TimelineChart(context).build()
     case .gantt: graph = GanttChart(context).build()
     }
+    if options.textScale != 1 && kind != .gantt { graph = graph.scalingText(by: options.textScale) }
     if let page = options.pageSize {
       graph.attributes["size"] = .text(page.graphvizSize)
       // Pixels are drawn at their dpi; a paper size leaves it alone, so a PDF's points stay points.

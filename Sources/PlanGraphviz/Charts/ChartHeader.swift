@@ -10,8 +10,9 @@ struct ChartHeader {
     var words: String
   }
 
-  /// The graph label: title, subtitle and a legend row with a count per status.
-  func label(extraEntries: [Entry], note: String? = nil) -> DOTValue {
+  /// The graph label: title, subtitle and a legend row with a count per status; `part`, when given,
+  /// follows the plan's title (the battle map of one task's subtree names that task).
+  func label(extraEntries: [Entry], note: String? = nil, part: String? = nil) -> DOTValue {
     let text = context.text
     let selection = context.selection
     // The leaves and duties inside the selection, folded or not: the counts every other output shows.
@@ -56,7 +57,7 @@ struct ChartHeader {
     let span = " COLSPAN=\"\(cells.count)\""
     var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"4\">"
     html += "<TR><TD ALIGN=\"LEFT\"\(span)><FONT POINT-SIZE=\"24\"><B>"
-    html += LabelText.html(context.plan.title) + "</B></FONT></TD></TR>"
+    html += LabelText.html(context.plan.title + (part.map { " · " + $0 } ?? "")) + "</B></FONT></TD></TR>"
     html += "<TR><TD ALIGN=\"LEFT\"\(span)><FONT POINT-SIZE=\"15\" COLOR=\"\(context.palette.secondaryText)\">"
     html += LabelText.html(subtitle.joined(separator: " · ")) + "</FONT></TD></TR>"
     html += "<TR>" + cells.joined() + "</TR></TABLE>"

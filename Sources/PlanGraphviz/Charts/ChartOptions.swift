@@ -20,6 +20,13 @@ public struct ChartOptions: Hashable, Sendable {
   public var byUnit = false
   /// The size to draw to (pixels or paper); nil for the drawing's natural size.
   public var pageSize: PageSize?
+  /// How much larger than their usual size the texts of the graph, the roadmap and the battle map are
+  /// drawn (1 as designed): `PageFit` raises it so that a chart laid out for a large page fills it with
+  /// text rather than scaling its lines and gaps up too. The Gantt chart's pinned grid keeps 1.
+  public var textScale = 1.0
+  /// The battle map's cards side by side in a cell of n cards: about the square root of this times n
+  /// (2 as designed, a row wider than tall). `PageFit` picks the one whose map best fits the page.
+  public var cardsPerRowFactor = 2.0
 
   /// Whether `name` is a font family name: letters, digits, spaces, `-` and `_` (CJK letters
   /// included), at most 100 characters. Graphviz writes the family into SVG's `font-family` unescaped,

@@ -1,6 +1,6 @@
 /// The size a chart is drawn to: pixels for a screen or a slide (`--size 1920x1080`), or a paper size
-/// for printing (`--paper A3 --landscape`). The drawing is scaled, text with it, to fill the size while
-/// keeping its proportions.
+/// for printing (`--paper A3 --landscape`). `PageFit` lays a chart out for it, then the drawing is
+/// scaled to fill the size while keeping its proportions.
 public struct PageSize: Hashable, Sendable {
   /// The width in inches (Graphviz's unit).
   public var width: Double

@@ -84,6 +84,24 @@ public struct GraphvizRenderer: Sendable {
     }
   }
 
+  /// The size, in points, `graph` is laid out at before any `size` attribute scales it: its bounding box
+  /// and the `pad` around it. What `PageFit` measures a chart with before choosing its text size.
+  public func layoutSize(_ graph: DOTGraph) throws(GraphvizError) -> (width: Double, height: Double) {
+    try Graphviz.locked { (context) throws(GraphvizError) -> (width: Double, height: Double) in
+      let root = try CGraph.build(graph)
+      defer { agclose(root) }
+      let laidOut = gvLayout(context, root, "dot")
+      defer {
+        if laidOut == 0 { gvFreeLayout(context, root) }
+      }
+      if laidOut != 0 || agerrors() > 0 {
+        throw GraphvizError(stage: .layout, messages: Graphviz.takeMessages().errors)
+      }
+      let pad = graph.attributes["pad"].flatMap { Double($0.string) }.map { $0 * 72 } ?? 4
+      return (pg_layout_width(root) + 2 * pad, pg_layout_height(root) + 2 * pad)
+    }
+  }
+
   /// Draws a laid-out graph to memory.
   private static func draw(
     _ root: UnsafeMutablePointer<Agraph_t>, context: OpaquePointer, format: String

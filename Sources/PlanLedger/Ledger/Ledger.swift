@@ -31,20 +31,30 @@ public struct Ledger: Sendable {
 
   /// The workbook: 总表 first, then a sheet per organisation in the order the plan declares them.
   public func workbook() -> Workbook {
+    var (book, later) = streamedWorkbook()
+    book.sheets += later.map { $0() }
+    return book
+  }
+
+  /// The workbook with its 总表 only, and the makers of the task sheets that follow it, in order: for
+  /// `XLSXFile.bytes(of:thenSheets:)`, which makes each while writing the one before and then lets it go.
+  public func streamedWorkbook() -> (Workbook, [@Sendable () -> Sheet]) {
     let words = LedgerWords(language: language)
     var names = SheetNames()
     let lights = rules.lights(plan: plan, schedule: schedule)
-    var sheets = [LedgerSummarySheet(ledger: self, lights: lights).sheet(name: names.make(words.summarySheet))]
+    let sheets = [LedgerSummarySheet(ledger: self, lights: lights).sheet(name: names.make(words.summarySheet))]
     let rows = TaskRows(ledger: self, lights: lights)
+    var later: [@Sendable () -> Sheet] = []
     for group in groups() {
       let name = names.make(group.title)
-      sheets.append(rows.sheet(name: name, tasks: group.tasks, unitOwners: group.owners))
+      later.append { rows.sheet(name: name, tasks: group.tasks, unitOwners: group.owners) }
     }
     let title = plan.title + " " + language.pick("task ledger", "督查督办台账")
-    return Workbook(
+    let book = Workbook(
       title: title, subject: words.asOf(schedule.asOf),
       keywords: language.pick("ledger, supervision", "督查督办, 台账, 预警"),
       created: (schedule.asOf.ordinal) * 86_400, sheets: sheets)
+    return (book, later)
   }
 
   /// The task sheets' groups: each organisation with the tasks its units lead or support, and the

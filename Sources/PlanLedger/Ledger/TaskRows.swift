@@ -1,7 +1,7 @@
 import PlanGraph
 
 /// The rows of a task sheet: the columns of the issue, one row per task, in plan order.
-struct TaskRows {
+struct TaskRows: Sendable {
   let ledger: Ledger
   let lights: [WarningLight]
   private let depths: [Int]
@@ -46,6 +46,7 @@ struct TaskRows {
     sheet.frozenColumns = 2
     sheet.autofilter = CellRange(firstRow: 0, firstColumn: 0, lastRow: rows.count - 1, lastColumn: header.count - 1)
     sheet.repeatedRows = 0...0
+    sheet.printsGridlines = true
     sheet.pageHeader = PageHeader.text(title: ledger.plan.title + " · " + name, right: words.asOf(ledger.schedule.asOf))
     sheet.pageFooter = PageHeader.pageNumbers(ledger.language)
     return sheet
@@ -56,10 +57,14 @@ struct TaskRows {
     let task = plan.tasks[index]
     let row = ledger.schedule.tasks[index]
     let language = ledger.language
-    let plain = CellStyle()
-    var centered = CellStyle()
+    // Body cells have no border: the sheet prints its gridlines instead, so that an empty cell need not
+    // be written at all (half the cells of a large ledger; see `CellStyle.isVisibleWhenEmpty`). Filled
+    // cells keep a border, which frames them where the fill hides the gridlines on screen.
+    var plain = CellStyle()
+    plain.border = false
+    var centered = plain
     centered.centered = true
-    var nameStyle = CellStyle()
+    var nameStyle = plain
     nameStyle.indent = min(depth, 8)
     nameStyle.bold = task.isSummary
     let supports = plan.isOnlySupported(index, by: unitOwners)
@@ -68,6 +73,7 @@ struct TaskRows {
     if supports {
       supportText = words.supportMark + supportText
       supportStyle.fill = 0xDDEBF7
+      supportStyle.border = true
     }
     var progressStyle = centered
     progressStyle.numberFormat = "0%"
@@ -76,6 +82,7 @@ struct TaskRows {
     lightStyle.bold = true
     if let color = ledger.rules.color(lights[index]) {
       lightStyle.fill = color
+      lightStyle.border = true
       lightStyle.fontColor = Self.isDark(color) ? 0xFFFFFF : 0x000000
     }
     var statusWord = ReportText.statusWords(row.status, of: task, language: language)

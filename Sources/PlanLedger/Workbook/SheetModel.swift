@@ -55,6 +55,9 @@ public struct Sheet: Hashable, Sendable {
   public var landscapeA4FitWidth: Bool = true
   /// The tab colour, 0xRRGGBB, if any.
   public var tabColor: UInt32?
+  /// Whether the gridlines are printed (they always show on screen): the grid of a sheet whose cells
+  /// have no borders.
+  public var printsGridlines = false
 
   /// Creates an empty sheet with a name.
   public init(name: String, columnWidths: [Double] = [], rows: [[Cell]] = []) {
@@ -150,4 +153,8 @@ public struct CellStyle: Hashable, Sendable {
 
   /// The default style: wrapped text with a thin border.
   public init() {}
+
+  /// Whether an empty cell of this style looks different from no cell at all: it has a fill or a
+  /// border. An empty cell that does not is not written, which keeps a large sheet's file small.
+  public var isVisibleWhenEmpty: Bool { fill != nil || border }
 }

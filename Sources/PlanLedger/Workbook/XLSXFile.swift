@@ -23,6 +23,15 @@ public enum XLSXFile {
 
   /// The .xlsx bytes of `workbook`.
   public static func bytes(of workbook: Workbook) throws(XLSXError) -> [UInt8] {
+    try bytes(of: workbook, thenSheets: [])
+  }
+
+  /// The .xlsx bytes of `workbook`'s sheets followed by the sheets `later` makes, each made on another
+  /// thread while the one before it is written, and dropped once written: a 100,000-task ledger never
+  /// holds all its cells at once, and building a sheet's cells overlaps libxlsxwriter's work.
+  public static func bytes(
+    of workbook: Workbook, thenSheets later: [@Sendable () -> Sheet]
+  ) throws(XLSXError) -> [UInt8] {
     let folder = ProcessEnvironment.temporaryFolder
     var template = Array((folder + "/plangraph-ledger-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -33,11 +42,11 @@ public enum XLSXFile {
     close(fd)
     let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
-    try write(workbook, to: path)
+    try write(workbook, later: SheetPipeline(later), to: path)
     return try readAll(path)
   }
 
-  private static func write(_ model: Workbook, to path: String) throws(XLSXError) {
+  private static func write(_ model: Workbook, later: SheetPipeline, to path: String) throws(XLSXError) {
     var options = lxw_workbook_options()
     // Constant memory: each row goes to a temporary file as soon as the next begins, with its text
     // inline, so a 100,000-task ledger does not hold every cell and a shared-string table in memory.
@@ -68,17 +77,21 @@ public enum XLSXFile {
     properties.created = time_t(model.created)
     try check(workbook_set_properties(book, &properties))
 
-    var formats: [CellStyle: OpaquePointer] = [:]
-    func format(_ style: CellStyle) -> OpaquePointer? {
+    var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
       if let known = formats[style] { return known }
       guard let made = workbook_add_format(book) else { return nil }
-      let pointer = OpaquePointer(made)
       apply(style, to: made)
-      formats[style] = pointer
-      return pointer
+      formats[style] = made
+      return made
     }
 
-    for sheet in model.sheets {
+    var index = 0
+    while let sheet = index < model.sheets.count ? model.sheets[index] : later.next() {
+      index += 1
+      // The format of the cell above, by column: a column's cells mostly share one style, and comparing
+      // styles is cheaper than hashing one for every cell.
+      var above: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>?)] = []
       guard let ws = workbook_add_worksheet(book, sheet.name) else {
         throw XLSXError(reason: "libxlsxwriter refused the sheet name '\(sheet.name)'")
       }
@@ -108,10 +121,19 @@ public enum XLSXFile {
           try check(worksheet_set_row(ws, lxw_row_t(r), height, nil))
         }
         for (c, cell) in row.enumerated() {
-          let f = format(cell.style).map { UnsafeMutablePointer<lxw_format>($0) }
+          let f: UnsafeMutablePointer<lxw_format>?
+          if c < above.count, above[c].style == cell.style {
+            f = above[c].format
+          } else {
+            f = format(cell.style)
+            if c < above.count { above[c] = (cell.style, f) } else { above.append((cell.style, f)) }
+          }
           let (rowNumber, columnNumber) = (lxw_row_t(r), lxw_col_t(c))
           switch cell.value {
-          case .empty: try check(worksheet_write_blank(ws, rowNumber, columnNumber, f))
+          case .empty:
+            // Nothing to see: no cell, and no bytes for libxlsxwriter to print and compress.
+            guard cell.style.isVisibleWhenEmpty else { continue }
+            try check(worksheet_write_blank(ws, rowNumber, columnNumber, f))
           case .number(let n): try check(worksheet_write_number(ws, rowNumber, columnNumber, n, f))
           case .text(let text):
             try check(worksheet_write_string(ws, rowNumber, columnNumber, cellText(text), f))
@@ -119,7 +141,7 @@ public enum XLSXFile {
         }
         for merge in mergesByRow[r] ?? [] {
           let first = sheet.rows[merge.firstRow][merge.firstColumn]
-          let f = format(first.style).map { UnsafeMutablePointer<lxw_format>($0) }
+          let f = format(first.style)
           var text = ""
           if case .text(let value) = first.value { text = cellText(value) }
           try check(
@@ -136,6 +158,7 @@ public enum XLSXFile {
       if !sheet.pageHeader.isEmpty { try check(worksheet_set_header(ws, Self.cellText(sheet.pageHeader))) }
       if !sheet.pageFooter.isEmpty { try check(worksheet_set_footer(ws, Self.cellText(sheet.pageFooter))) }
       if let color = sheet.tabColor { worksheet_set_tab_color(ws, lxw_color_t(color)) }
+      if sheet.printsGridlines { worksheet_gridlines(ws, UInt8(LXW_SHOW_ALL_GRIDLINES.rawValue)) }
     }
     closed = true
     try check(workbook_close(book))
@@ -162,6 +185,10 @@ public enum XLSXFile {
   /// XML-safe characters only (control characters but tab and newline dropped) and at most
   /// `maximumCellCharacters`.
   static func cellText(_ text: String) -> String {
+    // Nearly every text is kept whole: checked on its UTF-8 bytes, and returned as it is.
+    if text.utf8.count <= maximumCellCharacters && !text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) {
+      return text
+    }
     var scalars = String.UnicodeScalarView()
     var count = 0
     for scalar in text.unicodeScalars {

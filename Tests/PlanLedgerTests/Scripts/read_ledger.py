@@ -48,6 +48,7 @@ def main(path):
             "fitToWidth": int(setup.fitToWidth) if setup.fitToWidth is not None else 1,
             "fitToHeight": int(setup.fitToHeight) if setup.fitToHeight is not None else 1,
             "fitToPage": bool(fit.fitToPage) if fit is not None else False,
+            "printGridLines": bool(ws.print_options.gridLines),
             "headerLeft": ws.oddHeader.left.text,
             "headerRight": ws.oddHeader.right.text,
             "widths": {k: v.width for k, v in ws.column_dimensions.items()},
@@ -62,6 +63,9 @@ def main(path):
         out["formulas"] = sum(
             archive.read(name).count(b"<f>") + archive.read(name).count(b"<f ")
             for name in archive.namelist() if name.startswith("xl/worksheets/"))
+        # The cells written in each sheet's XML, in tab order: empty cells that look like nothing are not.
+        for index, sheet in enumerate(out["sheets"]):
+            sheet["writtenCells"] = archive.read("xl/worksheets/sheet%d.xml" % (index + 1)).count(b"<c ")
     json.dump(out, sys.stdout, ensure_ascii=False, default=str)
 
 
