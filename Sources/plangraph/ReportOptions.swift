@@ -35,6 +35,8 @@ struct OutputFileOption: ParsableArguments {
 
   /// Writes `text` to the file, or to stdout; a failed write exits with status 1.
   func emit(_ text: String) throws {
+    StageClock.mark(.report)
+    defer { StageClock.mark(.write) }
     guard let output else {
       Output.out(text)
       return
@@ -50,6 +52,8 @@ struct OutputFileOption: ParsableArguments {
 
   /// Writes bytes to the file, or to stdout; a failed write exits with status 1.
   func emit(bytes: [UInt8]) throws {
+    StageClock.mark(.report)
+    defer { StageClock.mark(.write) }
     guard let output else {
       Output.write(bytes, to: 1)
       return

@@ -13,6 +13,10 @@ struct PlanAssembler {
   private var referenceHintsGiven = 0
   /// Tasks whose owner (own, inherited or the file's) is written but unknown: already an error.
   private var ownerWritten = Set<Int>()
+  /// The dependency graph built for the cycle check, handed on with the plan.
+  private var graph: DependencyGraph?
+  /// Told as each stage of assembly ends.
+  var observer = StageObserver.none
 
   init(files: [LoadedFile], builder: PlanBuilder, bag: DiagnosticBag) {
     self.files = files
@@ -29,10 +33,13 @@ struct PlanAssembler {
     collectOwners()
     resolveOwners()
     resolveSupport()
+    observer.end(.ids)
     resolveReferences()
     resolvePendingDates()
     warnEmptyDuties()
+    observer.end(.references)
     checkCycles()
+    observer.end(.graph)
     warnMissingOwners()
     guard let planStart = builder.planStart else { return nil }
     let tasks = builder.tasks
@@ -42,6 +49,7 @@ struct PlanAssembler {
       calendar: calendar)
     plan.calendarPosition = files.first?.parsed.calendarPosition
     plan.warnings = root.parsed.warnings ?? .standard
+    if let graph { plan.keep(graph) }
     return plan
   }
 
@@ -347,6 +355,7 @@ struct PlanAssembler {
 
   private mutating func checkCycles() {
     let graph = DependencyGraph(tasks: builder.tasks)
+    self.graph = graph
     for cycle in graph.cycles(tasks: builder.tasks) {
       let ids = cycle.tasks.map {
         builder.tasks[$0].fullID.isEmpty ? builder.tasks[$0].name : builder.tasks[$0].fullID
