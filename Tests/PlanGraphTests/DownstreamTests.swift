@@ -37,7 +37,7 @@ import Testing
     let blocks = downstream.blocks(of: g)
     #expect(blocks.count == 1 && blocks.nearestDeadline == day("2017-12-01"))
     // x holds up y and, through its summary, z.
-    #expect(downstream.blocks(of: try #require(s.plan.taskIndex("x"))).count == 2)
+    #expect(downstream.blocks(of: try #require(s.plan.taskIndex("g.x"))).count == 2)
   }
 
   /// Thousands of tasks asked about at once (many sweeps of 256) against a breadth-first walk from each.

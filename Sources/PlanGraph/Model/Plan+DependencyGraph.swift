@@ -5,9 +5,10 @@ extension Plan {
     builtGraph.graph ?? DependencyGraph(tasks: tasks)
   }
 
-  /// Keeps `graph`, built from exactly these tasks, for `dependencyGraph`.
+  /// Keeps `graph`, built from exactly these tasks, for `dependencyGraph`; an acyclic one without the
+  /// places its edges were written, which only messages about cycles need.
   mutating func keep(_ graph: DependencyGraph) {
-    builtGraph = PlanGraphCache(graph: graph)
+    builtGraph = PlanGraphCache(graph: graph.isAcyclic ? graph.droppingOrigins() : graph)
   }
 }
 

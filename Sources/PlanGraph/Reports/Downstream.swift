@@ -3,10 +3,10 @@
 ///
 /// Counting the distinct tasks downstream of many tasks is not a sum over successors (two paths may
 /// meet again), so instead of one walk per task, the tasks asked about share sweeps of the plan's graph
-/// in topological order: each node carries one bit per task (256 tasks to a sweep) saying which of them
-/// it waits for, the OR of its predecessors' bits, and each countable leaf adds itself to the tasks whose
-/// bits it has. A sweep starts at the earliest of its tasks in the order, so the whole report costs a few
-/// passes over the graph, whatever the number of late tasks.
+/// in topological order, 256 neighbours in output order to a sweep: each node the sweep's tasks reach
+/// carries one bit per task saying which of them it waits for, the OR of its predecessors' bits, and
+/// each countable leaf adds itself to the tasks whose bits it has. Neighbours mostly hold up the same
+/// tasks, so a sweep covers little more than what one of them reaches.
 struct Downstream {
   /// Tasks to a sweep: the bits of one `SIMD4<UInt64>` per node.
   static let lanes = 256
@@ -77,71 +77,101 @@ struct Downstream {
     return (count, nearest == .max ? nil : Day(ordinal: Int(nearest)))
   }
 
-  /// Works out `tasks` not yet found, `lanes` to a sweep, in topological order.
+  /// Works out `tasks` not yet found, `lanes` to a sweep. Tasks near each other in output order mostly
+  /// hold up the same tasks, so each sweep takes neighbours and covers only what they reach.
   private mutating func work(_ tasks: [Int]) {
-    var sources = Array(Set(tasks.filter { $0 >= 0 && $0 < graph.taskCount && !isDuty[$0] && found[$0] == nil }))
+    let sources = Set(tasks.filter { $0 >= 0 && $0 < graph.taskCount && !isDuty[$0] && found[$0] == nil }).sorted()
     guard !sources.isEmpty else { return }
-    sources.sort { position[$0] < position[$1] }
     var bits = [SIMD4<UInt64>](repeating: .zero, count: graph.nodeCount)
     var lane = [Int16](repeating: -1, count: graph.nodeCount)
-    var staleFrom = 0  // positions below the sweep's start may hold an earlier sweep's bits
+    var stamp = [Int32](repeating: 0, count: graph.nodeCount)
+    var round: Int32 = 0
     var chunkStart = 0
     while chunkStart < sources.count {
       let chunk = Array(sources[chunkStart..<min(sources.count, chunkStart + Self.lanes)])
       chunkStart += chunk.count
-      let start = Int(position[chunk[0]])
-      for place in staleFrom..<start { bits[Int(graph.order[place])] = .zero }
-      staleFrom = start
+      round += 1
+      let region = reached(from: chunk, stamp: &stamp, round: round)
       for (j, task) in chunk.enumerated() { lane[task] = Int16(j) }
-      let (counts, nearest) = sweep(from: start, chunk: chunk, lane: lane, bits: &bits)
+      let (counts, nearest) = sweep(region, chunk: chunk, lane: lane, bits: &bits)
       for (j, task) in chunk.enumerated() {
         lane[task] = -1
         found[task] = (Int(counts[j]), nearest[j])
       }
+      // Every bit is zero again outside the next sweep's region.
+      for node in region { bits[Int(node)] = .zero }
     }
   }
 
-  /// One sweep from place `start` of the order: each node's bits are the OR of its predecessors'; a
-  /// countable leaf outside a task's own subtree counts for each task whose bit it has; a task of the
-  /// chunk then sets its own bit for the nodes after it.
+  /// The nodes `chunk` reaches (its own nodes included), in topological order: a breadth-first walk of
+  /// successors from all of them at once, then sorted by place in the graph's order.
+  private func reached(from chunk: [Int], stamp: inout [Int32], round: Int32) -> [Int32] {
+    var region: [Int32] = []
+    for task in chunk where stamp[task] != round {
+      stamp[task] = round
+      region.append(Int32(task))
+    }
+    var head = 0
+    graph.successorStart.withUnsafeBufferPointer { successorStart in
+      graph.successors.withUnsafeBufferPointer { successors in
+        while head < region.count {
+          let node = Int(region[head])
+          head += 1
+          for slot in Int(successorStart[node])..<Int(successorStart[node + 1]) {
+            let next = successors[slot]
+            if stamp[Int(next)] != round {
+              stamp[Int(next)] = round
+              region.append(next)
+            }
+          }
+        }
+      }
+    }
+    position.withUnsafeBufferPointer { position in
+      region.sort { position[Int($0)] < position[Int($1)] }
+    }
+    return region
+  }
+
+  /// One sweep over `region` in topological order: each node's bits are the OR of its predecessors'
+  /// (those outside the region have none); a countable leaf outside a task's own subtree counts for each
+  /// task whose bit it has; a task of the chunk then sets its own bit for the nodes after it.
   private func sweep(
-    from start: Int, chunk: [Int], lane: [Int16], bits: inout [SIMD4<UInt64>]
+    _ region: [Int32], chunk: [Int], lane: [Int16], bits: inout [SIMD4<UInt64>]
   ) -> ([Int32], [Int32]) {
     var counts = [Int32](repeating: 0, count: chunk.count)
     var nearest = [Int32](repeating: .max, count: chunk.count)
     let taskCount = graph.taskCount
     let ownEnd = chunk.map { subtreeEnd[$0] }
-    graph.order.withUnsafeBufferPointer { order in
-      graph.predecessorStart.withUnsafeBufferPointer { predecessorStart in
-        graph.predecessors.withUnsafeBufferPointer { predecessors in
-          countable.withUnsafeBufferPointer { countable in
-            bits.withUnsafeMutableBufferPointer { bits in
-              for place in start..<order.count {
-                let node = Int(order[place])
-                var reached = SIMD4<UInt64>.zero
-                for slot in Int(predecessorStart[node])..<Int(predecessorStart[node + 1]) {
-                  reached |= bits[Int(predecessors[slot])]
-                }
-                if node < taskCount, countable[node], reached != .zero {
-                  let day = deadline[node]
-                  for word in 0..<4 {
-                    var set = reached[word]
-                    while set != 0 {
-                      let j = word * 64 + set.trailingZeroBitCount
-                      set &= set - 1
-                      // A task's own leaves do not count (an acyclic graph never reaches them anyway).
-                      guard node < chunk[j] || node >= Int(ownEnd[j]) else { continue }
-                      counts[j] += 1
-                      nearest[j] = min(nearest[j], day)
-                    }
+    graph.predecessorStart.withUnsafeBufferPointer { predecessorStart in
+      graph.predecessors.withUnsafeBufferPointer { predecessors in
+        countable.withUnsafeBufferPointer { countable in
+          bits.withUnsafeMutableBufferPointer { bits in
+            for node32 in region {
+              let node = Int(node32)
+              var reached = SIMD4<UInt64>.zero
+              for slot in Int(predecessorStart[node])..<Int(predecessorStart[node + 1]) {
+                reached |= bits[Int(predecessors[slot])]
+              }
+              if node < taskCount, countable[node], reached != .zero {
+                let day = deadline[node]
+                for word in 0..<4 {
+                  var set = reached[word]
+                  while set != 0 {
+                    let j = word * 64 + set.trailingZeroBitCount
+                    set &= set - 1
+                    // A task's own leaves do not count (an acyclic graph never reaches them anyway).
+                    guard node < chunk[j] || node >= Int(ownEnd[j]) else { continue }
+                    counts[j] += 1
+                    nearest[j] = min(nearest[j], day)
                   }
                 }
-                if node < taskCount, lane[node] >= 0 {
-                  let j = Int(lane[node])
-                  reached[j / 64] |= 1 << UInt64(j % 64)
-                }
-                bits[node] = reached
               }
+              if node < taskCount, lane[node] >= 0 {
+                let j = Int(lane[node])
+                reached[j / 64] |= 1 << UInt64(j % 64)
+              }
+              bits[node] = reached
             }
           }
         }
