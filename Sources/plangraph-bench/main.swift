@@ -19,7 +19,7 @@ let runs = Int(option("--runs", "5")) ?? 5
 let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
 let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
-let only = option("--only", "all")  // all, commands, scheduler, ledger, render, history or tj3
+let only = option("--only", "all")  // all, commands, stages, scheduler, ledger, render, history or tj3
 let renderSizes = option("--render", "100,1000,3000").split(separator: ",").compactMap { Int($0) }
 let asOf = "2021-06-30"
 mkdir(work, 0o755)
@@ -83,6 +83,27 @@ if only == "all" || only == "commands" {
 
 }
 
+// The stages inside the process (`PLANGRAPH_TIMINGS=1`), medians in milliseconds: where the time goes.
+if only == "all" || only == "stages" {
+  print("")
+  let columns = StageBench.stages
+  print("| stages (ms, median) | tasks | command | " + columns.joined(separator: " | ") + " | peak memory |")
+  print("|---|---:|---|" + String(repeating: "---:|", count: columns.count + 1))
+  for size in sizes where size >= 100_000 {
+    for format in [PlanGenerator.Format.json, .yaml] where format == .json || size <= yamlLimit {
+      let path = planFile(size, format)
+      for command in ["overdue", "schedule"] {
+        let (stages, peak) = StageBench.median(
+          runs: runs, [binary, command, path, "--as-of", asOf, "--format", "json"], work: work)
+        let cells = columns.map { stage in stages[stage].map { String(Int($0.rounded())) } ?? "—" }
+        print(
+          "| generated \(format.rawValue.uppercased()) | \(size) | \(command) --format json | "
+            + cells.joined(separator: " | ") + " | \(peak) MiB |")
+      }
+    }
+  }
+}
+
 // The scheduler alone, in process: the plan is loaded once, then scheduled.
 if only == "all" || only == "scheduler" {
   print("")
@@ -90,8 +111,11 @@ if only == "all" || only == "scheduler" {
     "| scheduler alone (in process) | tasks | `Scheduler(plan:)`: graph, order, both CPM passes "
       + "| `schedule(asOf:)`: forecast, status, summaries, duties, critical paths | both |")
   print("|---|---:|---:|---:|---:|")
-  func schedulerAlone(_ name: String, _ plan: Plan) {
+  func schedulerAlone(_ name: String, _ loaded: Plan) {
     let day = Day(ordinal: 18_808)  // 2021-06-30
+    // Without the graph the loader keeps (setting the tasks drops it): the column includes building it.
+    var plan = loaded
+    plan.tasks = loaded.tasks
     let prepare = Measure.median(runs: runs) { _ = try? Scheduler(plan: plan) }
     guard let scheduler = try? Scheduler(plan: plan) else { return }
     let asOf = Measure.median(runs: runs) { _ = try? scheduler.schedule(asOf: day) }

@@ -12,16 +12,18 @@ struct PlanArgument: ParsableArguments {
 
   /// Loads and schedules the plan as of `asOf` (nil: its start), or prints its diagnostics to stderr and
   /// exits with status 2. A valid plan's warnings are not printed: `check` shows them, and a report in a
-  /// cron job should stay quiet.
+  /// cron job should stay quiet. The plan and schedule are kept until the process exits (`KeptUntilExit`),
+  /// and the stages timed under `PLANGRAPH_TIMINGS` (`StageClock`).
   func loadScheduled(
     asOf: Day?, window: Int = Schedule.defaultWindow, language: Language
   ) throws -> (plan: Plan, schedule: Schedule) {
-    let check = PlanCheck(path: plan, asOf: asOf, window: window, lint: false)
+    let check = PlanCheck(path: plan, asOf: asOf, window: window, lint: false, observer: StageClock.observer)
     guard let loaded = check.plan, let schedule = check.schedule else {
       printDiagnostics(check.diagnostics, sources: check.sources, language: language)
       throw ExitCode(2)
     }
     PlanInputs.record(loaded.files)
+    KeptUntilExit.keep(loaded, schedule)
     return (loaded, schedule)
   }
 }

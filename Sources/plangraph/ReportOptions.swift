@@ -37,6 +37,11 @@ struct OutputFileOption: ParsableArguments {
 
   /// Writes `text` to the file, or to stdout; a failed write exits with status 1.
   func emit(_ text: String) throws {
+    StageClock.mark(.report)
+    defer {
+      StageClock.mark(.write)
+      KeptUntilExit.keep(text)
+    }
     guard let output else {
       Output.out(text)
       return
@@ -52,6 +57,11 @@ struct OutputFileOption: ParsableArguments {
 
   /// Writes bytes to the file, or to stdout; a failed write exits with status 1.
   func emit(bytes: [UInt8]) throws {
+    StageClock.mark(.report)
+    defer {
+      StageClock.mark(.write)
+      KeptUntilExit.keep(bytes)
+    }
     guard let output else {
       Output.write(bytes, to: 1)
       return

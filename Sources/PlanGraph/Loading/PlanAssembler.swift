@@ -18,6 +18,10 @@ struct PlanAssembler {
   private var ownerWritten = Set<Int>()
   /// Included files that could not be read: references into them are counted here, not reported.
   var unreadIncludes: [UnreadInclude] = []
+  /// The dependency graph built for the cycle check, handed on with the plan.
+  private var graph: DependencyGraph?
+  /// Told as each stage of assembly ends.
+  var observer = StageObserver.none
 
   init(files: [LoadedFile], builder: PlanBuilder, bag: DiagnosticBag) {
     self.files = files
@@ -34,10 +38,13 @@ struct PlanAssembler {
     collectOwners()
     resolveOwners()
     resolveSupport()
+    observer.end(.ids)
     resolveReferences()
     resolvePendingDates()
     warnEmptyDuties()
+    observer.end(.references)
     checkCycles()
+    observer.end(.graph)
     warnMissingOwners()
     guard let planStart = builder.planStart else { return nil }
     let tasks = builder.tasks
@@ -47,6 +54,7 @@ struct PlanAssembler {
       calendar: calendar)
     plan.calendarPosition = files.first?.parsed.calendarPosition
     plan.warnings = root.parsed.warnings ?? .standard
+    if let graph { plan.keep(graph) }
     return plan
   }
 
@@ -515,6 +523,7 @@ struct PlanAssembler {
 
   private mutating func checkCycles() {
     let graph = DependencyGraph(tasks: builder.tasks)
+    self.graph = graph
     for cycle in graph.cycles(tasks: builder.tasks) {
       let ids = cycle.tasks.map {
         builder.tasks[$0].fullID.isEmpty ? builder.tasks[$0].name : builder.tasks[$0].fullID

@@ -3,10 +3,13 @@
 /// Every problem of every file is reported in one run; the plan is returned only when there are no errors.
 public struct PlanLoader: Sendable {
   private let fileSystem: any PlanFileSystem
+  private let observer: StageObserver
 
-  /// Creates a loader reading from `fileSystem` (the disk by default).
-  public init(fileSystem: any PlanFileSystem = DiskFileSystem()) {
+  /// Creates a loader reading from `fileSystem` (the disk by default), telling `observer` as each stage
+  /// of loading ends.
+  public init(fileSystem: any PlanFileSystem = DiskFileSystem(), observer: StageObserver = .none) {
     self.fileSystem = fileSystem
+    self.observer = observer
   }
 
   /// Loads the plan whose root file is at `path`.
@@ -46,11 +49,13 @@ public struct PlanLoader: Sendable {
         if next.includedAt != nil { unread.append(UnreadInclude(file: next, at: location, suggestion: nil)) }
         continue
       }
+      observer.end(.read)
       if let canonical { canonicalSeen[canonical] = next.path }
       let fileIndex = Int32(files.count)
       var (parsed, fileBag) = parse(
         bytes, path: next.path, fileIndex: fileIndex, isRoot: next.includedAt == nil, builder: &builder)
       bag.merge(fileBag)
+      observer.end(.parse)
       let includes = parsed.includes
       parsed.includes = []
       files.append(LoadedFile(path: next.path, parsed: parsed, isRoot: next.includedAt == nil))
@@ -70,6 +75,7 @@ public struct PlanLoader: Sendable {
 
     var assembler = PlanAssembler(files: files, builder: builder, bag: bag)
     assembler.unreadIncludes = unread
+    assembler.observer = observer
     builder = PlanBuilder()
     let plan = assembler.assemble()
     let diagnostics = assembler.bag.sorted(fileOrder: files.map(\.path))

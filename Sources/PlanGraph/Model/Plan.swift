@@ -7,7 +7,10 @@ public struct Plan: Hashable, Sendable {
   /// Every owner unit, parents before their units, in file order.
   public var owners: [Owner]
   /// Every task in output order: a pre-order walk of the include tree.
-  public var tasks: [PlanTask]
+  public var tasks: [PlanTask] {
+    // Changed tasks may change the graph: it is built again when next asked for.
+    didSet { builtGraph = PlanGraphCache() }
+  }
   /// The files read, root first, in include order.
   public var files: [String]
   /// Which days are working days (`calendar:`): what `wd` durations and working-day dates count.
@@ -16,6 +19,9 @@ public struct Plan: Hashable, Sendable {
   public var calendarPosition: SourcePosition?
   /// The warning rules (`warnings:`), the default ones when the plan has none.
   public var warnings: WarningRules = .standard
+  /// The dependency graph the loader built while checking for cycles, kept for the scheduler and the
+  /// reports; empty for a plan made or changed in code.
+  var builtGraph = PlanGraphCache()
 
   /// Creates a plan.
   public init(

@@ -294,7 +294,7 @@ public struct OverdueReport: Sendable {
 
   /// For each task listed (duties aside), what it holds up, in words: computed once per report.
   func holdsUp() -> [Int: String] {
-    var downstream = Downstream(plan: plan, schedule: schedule)
+    var downstream = Downstream(plan: plan, schedule: schedule, tasks: list.items.map(\.task))
     var result: [Int: String] = [:]
     for item in list.items where item.occurrence == nil && !plan.tasks[item.task].isDuty {
       if result[item.task] == nil, let words = Downstream.words(downstream.blocks(of: item.task), language) {

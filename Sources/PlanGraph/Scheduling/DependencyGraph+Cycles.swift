@@ -112,6 +112,7 @@ extension DependencyGraph {
 
   /// The position of the `after` entry behind the edge `from → to`, if it comes from one.
   private func origin(from: Int, to: Int, tasks: [PlanTask]) -> SourcePosition? {
+    guard edgeOriginTask.count == predecessors.count else { return nil }
     let range = Int(predecessorStart[to])..<Int(predecessorStart[to + 1])
     for slot in range where Int(predecessors[slot]) == from && edgeOriginTask[slot] >= 0 {
       let locations = tasks[Int(edgeOriginTask[slot])].locations.after

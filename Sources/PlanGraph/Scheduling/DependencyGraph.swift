@@ -16,9 +16,9 @@ public struct DependencyGraph: Sendable {
   /// The predecessor lists of all nodes, concatenated.
   public let predecessors: [Int32]
   /// For each entry of `predecessors`: the `after` entry it comes from as task index and entry index,
-  /// or -1 for an edge the task tree implies.
-  let edgeOriginTask: [Int32]
-  let edgeOriginEntry: [Int32]
+  /// or -1 for an edge the task tree implies; empty once dropped (`droppingOrigins()`).
+  private(set) var edgeOriginTask: [Int32]
+  private(set) var edgeOriginEntry: [Int32]
   /// Successors of node `n`: `successors[successorStart[n]..<successorStart[n + 1]]`.
   public let successorStart: [Int32]
   /// The successor lists of all nodes, concatenated.
@@ -132,6 +132,15 @@ public struct DependencyGraph: Sendable {
       }
     }
     order = topo
+  }
+
+  /// The graph without where each edge was written, which only the messages about cycles need: what a
+  /// plan keeps once it is known to be acyclic (two arrays as long as the edges, 24 MB at a million tasks).
+  func droppingOrigins() -> DependencyGraph {
+    var graph = self
+    graph.edgeOriginTask = []
+    graph.edgeOriginEntry = []
+    return graph
   }
 
   /// The task a node stands for: itself, or the summary whose gate it is.

@@ -17,11 +17,12 @@ public struct PlanCheck: Sendable {
 
   /// Loads and schedules the plan at `path` as of `asOf` (nil: the plan start), `window` days ahead being
   /// due soon; `lint` adds the warnings that need the schedule, and `strict` makes every warning an error.
+  /// `observer` is told as each stage of loading and scheduling ends.
   public init(
     path: String, asOf: Day?, window: Int = Schedule.defaultWindow, lint: Bool = true, strict: Bool = false,
-    fileSystem: any PlanFileSystem = DiskFileSystem()
+    fileSystem: any PlanFileSystem = DiskFileSystem(), observer: StageObserver = .none
   ) {
-    let loaded = PlanLoader(fileSystem: fileSystem).load(path: path)
+    let loaded = PlanLoader(fileSystem: fileSystem, observer: observer).load(path: path)
     var diagnostics = loaded.diagnostics
     var sources = loaded.sources
     var plan = loaded.plan
@@ -30,7 +31,8 @@ public struct PlanCheck: Sendable {
       var bag = DiagnosticBag()
       bag.add(contentsOf: diagnostics)
       do throws(Scheduler.Failure) {
-        let scheduled = try Scheduler(plan: valid).schedule(asOf: asOf ?? valid.start, window: window)
+        let scheduled = try Scheduler(plan: valid, observer: observer).schedule(
+          asOf: asOf ?? valid.start, window: window, observer: observer)
         schedule = scheduled
         if lint {
           for warning in PlanLinter.warnings(for: valid, schedule: scheduled) { bag.add(warning) }

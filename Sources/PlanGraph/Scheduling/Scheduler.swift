@@ -55,9 +55,11 @@ public struct Scheduler: Sendable {
   /// The days a schedule may hold: 0001-01-01 to 9999-12-31.
   static let dayRange = -719_162...2_932_896
 
-  /// Prepares the plan schedule of `plan`, which must be free of dependency cycles.
-  public init(plan: Plan) throws(Failure) {
-    let graph = DependencyGraph(tasks: plan.tasks)
+  /// Prepares the plan schedule of `plan`, which must be free of dependency cycles, on the graph the
+  /// loader built; `observer` is told when the graph is at hand and when both passes are done.
+  public init(plan: Plan, observer: StageObserver = .none) throws(Failure) {
+    let graph = plan.dependencyGraph
+    observer.end(.graph)
     guard graph.isAcyclic else {
       throw .cycle(graph.cycles(tasks: plan.tasks).first?.tasks ?? [])
     }
@@ -70,11 +72,12 @@ public struct Scheduler: Sendable {
       work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))
     // Durations are capped, but a long enough chain of long tasks still runs past any calendar.
     for task in plan.tasks.indices {
-      let latestStart = planned.latestEnd[task] == .max ? 0 : planned.latestStart[task]
-      if !Self.dayRange.contains(planned.end[task]) || !Self.dayRange.contains(latestStart) {
+      let latestStart = planned.latestEnd[task] == .max ? 0 : Int(planned.latestStart[task])
+      if !Self.dayRange.contains(Int(planned.end[task])) || !Self.dayRange.contains(latestStart) {
         throw .outOfRange(task: task)
       }
     }
+    observer.end(.plannedSchedule)
   }
 
   /// The days a plan's working-day lookups most likely fall in, for the index's window: a year before its
@@ -85,7 +88,10 @@ public struct Scheduler: Sendable {
 
   /// The schedule, forecast and status of every task as of `asOf`; `window` days ahead count as due soon.
   /// Throws when a forecast falls after the year 9999, as the plan schedule's dates may not either.
-  public func schedule(asOf: Day, window: Int = Schedule.defaultWindow) throws(Failure) -> Schedule {
+  /// `observer` is told when the schedule is done.
+  public func schedule(
+    asOf: Day, window: Int = Schedule.defaultWindow, observer: StageObserver = .none
+  ) throws(Failure) -> Schedule {
     let tasks = plan.tasks
     let asOfDay = asOf.ordinal
     var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
@@ -99,13 +105,15 @@ public struct Scheduler: Sendable {
       var row = TaskSchedule()
       let days = planned.duration[i]
       let isMilestone = days == 0
-      row.start = Day(ordinal: planned.start[i])
-      row.finish = Day(ordinal: isMilestone ? planned.end[i] : planned.end[i] - 1)
-      let latestStart = planned.latestStart[i]
-      row.latestStart = Day(ordinal: latestStart)
-      row.latestFinish = Day(ordinal: isMilestone ? planned.latestEnd[i] : planned.latestEnd[i] - 1)
-      row.slack = planned.latestEnd[i] - planned.end[i]
-      row.forecastFinish = Day(ordinal: isMilestone ? forecastEnd[i] : forecastEnd[i] - 1)
+      let end = Int(planned.end[i])
+      let latestEnd = Int(planned.latestEnd[i])
+      let forecast = Int(forecastEnd[i])
+      row.start = Day(ordinal: Int(planned.start[i]))
+      row.finish = Day(ordinal: isMilestone ? end : end - 1)
+      row.latestStart = Day(ordinal: Int(planned.latestStart[i]))
+      row.latestFinish = Day(ordinal: isMilestone ? latestEnd : latestEnd - 1)
+      row.slack = latestEnd - end
+      row.forecastFinish = Day(ordinal: isMilestone ? forecast : forecast - 1)
       row.isBlocked = facts.isBlocked[i]
       if constraints.cancelled[i] {
         row.status = .cancelled
@@ -142,16 +150,19 @@ public struct Scheduler: Sendable {
       }
       finish = Day(ordinal: latest)
     }
-    return Schedule(
+    let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts)
+    observer.end(.asOf)
+    return schedule
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open), and
-  /// the first leaf whose forecast ends after 9999-12-31, if any.
-  private func forecast(asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> ([Int], Int?) {
+  /// the first leaf whose forecast ends after 9999-12-31, if any. Day numbers are stored as in
+  /// `PlannedSchedule`: `Int32`, clamped.
+  private func forecast(asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> ([Int32], Int?) {
     let planStart = plan.start.ordinal
-    var end = [Int](repeating: planStart, count: graph.nodeCount)
+    var end = [Int32](repeating: PlannedSchedule.stored(planStart), count: graph.nodeCount)
     let order = graph.order
     let predecessorStart = graph.predecessorStart
     let predecessors = graph.predecessors
@@ -165,28 +176,30 @@ public struct Scheduler: Sendable {
       let node = Int(node32)
       var ready = planStart
       for slot in Int(predecessorStart[node])..<Int(predecessorStart[node + 1]) {
-        ready = max(ready, end[Int(predecessors[slot])])
+        ready = max(ready, Int(end[Int(predecessors[slot])]))
       }
       guard node < taskCount, isLeaf[node], !cancelled[node] else {
-        end[node] = ready
+        end[node] = PlannedSchedule.stored(ready)
         continue
       }
-      let days = planned.duration[node]
+      let days = Int(planned.duration[node])
+      let nodeEnd: Int
       switch fact(node, asOf: asOfDay, measured: measured) {
       case .finished(let actualEnd, _):
-        end[node] = actualEnd
+        nodeEnd = actualEnd
       case .met(let day):
-        end[node] = day + 1
+        nodeEnd = day + 1
       case .active(let progress):
         let start = max(ready, startConstraint[node])
         let remaining = (days * (100 - progress) + 99) / 100
-        end[node] = max(
+        nodeEnd = max(
           planned.end(of: node, from: start, count: days), planned.end(of: node, from: asOfDay, count: remaining))
       case .waiting:
-        end[node] = planned.end(of: node, from: max(ready, startConstraint[node], asOfDay), count: days)
+        nodeEnd = planned.end(of: node, from: max(ready, startConstraint[node], asOfDay), count: days)
       }
+      end[node] = PlannedSchedule.stored(nodeEnd)
       // Forecasts only move later along a chain, so the first leaf past the calendar is the one to name.
-      if end[node] > lastDay, outside == nil { outside = node }
+      if nodeEnd > lastDay, outside == nil { outside = node }
     }
     return (end, outside)
   }
@@ -220,9 +233,9 @@ public struct Scheduler: Sendable {
     if done != TaskFacts.none {
       // The plan schedule's end of a done task is its actual end; a date after the as-of date is not yet
       // known, and neither is the `status: done` beside it.
-      if Int(done) <= asOfDay { return .finished(end: planned.end[index], on: Int(done)) }
+      if Int(done) <= asOfDay { return .finished(end: Int(planned.end[index]), on: Int(done)) }
     } else if facts.isMarkedDone[index] {
-      return .finished(end: planned.end[index], on: nil)
+      return .finished(end: Int(planned.end[index]), on: nil)
     }
     // Started: marked active, or with progress above 0%.
     if facts.isActive[index] || facts.progress[index] > 0 { return .active(progress: Int(facts.progress[index])) }

@@ -1,6 +1,12 @@
-import Foundation
+// FoundationEssentials, not Foundation: the command line links this module, and Foundation would load
+// ICU and its own libraries (about ten milliseconds) at every start of every command.
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
-/// A JSON value: what JSON-RPC messages carry, read and written with Foundation's coders.
+/// A JSON value: what JSON-RPC messages carry, read with FoundationEssentials' decoder, written by hand.
 ///
 /// The language server's messages are small and varied; one value type serves them all, without a
 /// Codable struct for each message.

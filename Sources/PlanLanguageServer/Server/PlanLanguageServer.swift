@@ -1,5 +1,12 @@
-import Foundation
 import PlanGraph
+
+// FoundationEssentials, not Foundation: the command line links this module, and Foundation would load
+// ICU and its own libraries (about ten milliseconds) at every start of every command.
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The language server for plan files: JSON-RPC messages in, responses and notifications out.
 ///

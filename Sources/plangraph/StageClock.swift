@@ -1,0 +1,87 @@
+import PlanGraph
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `PLANGRAPH_TIMINGS=1`: how long each stage of a command took and the peak memory, printed on stderr
+/// when the process exits. The library names the stages (`StageObserver`); the clock is read here.
+///
+/// Each line is `plangraph timing: <stage>: <milliseconds> ms`, for `plangraph-bench` to read back.
+/// `exit` is the time from the last stage to the end of the process: what freeing would cost.
+enum StageClock {
+  private struct State {
+    var last = 0.0
+    var first = 0.0
+    var totals: [PlanStage: Double] = [:]
+    var started = false
+  }
+  private static let state = Mutex(State())
+
+  /// Whether `PLANGRAPH_TIMINGS` is set to anything but empty or `0`.
+  static let isEnabled: Bool = {
+    guard let value = getenv("PLANGRAPH_TIMINGS") else { return false }
+    let text = String(cString: value)
+    return !text.isEmpty && text != "0"
+  }()
+
+  /// The observer to hand the library: the clock when timings are on, else the one that does nothing.
+  static var observer: StageObserver {
+    guard isEnabled else { return .none }
+    start()
+    return StageObserver { mark($0) }
+  }
+
+  /// Starts the clock (once) and arranges for the timings to be printed at exit.
+  static func start() {
+    guard isEnabled else { return }
+    let now = monotonic()
+    let first = state.withLock { state -> Bool in
+      guard !state.started else { return false }
+      state.started = true
+      state.first = now
+      state.last = now
+      return true
+    }
+    if first { atexit { StageClock.printTimings() } }
+  }
+
+  /// Adds the time since the previous stage ended to `stage`.
+  static func mark(_ stage: PlanStage) {
+    guard isEnabled else { return }
+    let now = monotonic()
+    state.withLock { state in
+      guard state.started else { return }
+      state.totals[stage, default: 0] += now - state.last
+      state.last = now
+    }
+  }
+
+  private static func monotonic() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
+  private static func milliseconds(_ seconds: Double) -> String {
+    let tenths = Int((seconds * 10_000).rounded())
+    return "\(tenths / 10).\(tenths % 10) ms"
+  }
+
+  private static func printTimings() {
+    let now = monotonic()
+    let (totals, first, last) = state.withLock { ($0.totals, $0.first, $0.last) }
+    var text = ""
+    for stage in PlanStage.allCases {
+      guard let seconds = totals[stage] else { continue }
+      text += "plangraph timing: \(stage.rawValue): \(milliseconds(seconds))\n"
+    }
+    text += "plangraph timing: exit: \(milliseconds(now - last))\n"
+    text += "plangraph timing: total: \(milliseconds(now - first))\n"
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    text += "plangraph timing: peak memory: \(usage.ru_maxrss / 1024) MiB\n"
+    Output.err(text)
+  }
+}
