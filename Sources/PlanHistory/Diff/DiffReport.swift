@@ -244,7 +244,7 @@ public struct DiffReport: Sendable {
         ]
       }
       out += MarkdownText.table(
-        header: [words.task, words.forecast, words.movedHeader, words.status, words.pick("Changes", "变更内容")],
+        header: [words.task, words.forecast, words.movedHeader, words.status, words.changesHeader],
         rightAligned: [2], rows: rows)
       out += "\n"
     }

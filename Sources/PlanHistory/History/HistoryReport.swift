@@ -29,7 +29,7 @@ public struct HistoryReport: Sendable {
         let numbers =
           point.isValid
           ? ["\(point.counts.tasks)"] + statuses.map { "\(point.counts.count(of: $0))" }
-          : [words.pick("invalid", "无效")] + statuses.map { _ in "" }
+          : [words.invalid] + statuses.map { _ in "" }
         table.rows.append(
           .cells(
             [.init(point.commit.id.short), .init(point.reportDay.iso), .init(point.finish?.iso ?? "")]

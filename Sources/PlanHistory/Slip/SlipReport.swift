@@ -158,7 +158,7 @@ public struct SlipReport: Sendable {
         ]
       }
       out += MarkdownText.table(
-        header: [words.pick("Change", "变化"), words.task, "id", words.pick("Detail", "详情")], rows: rows)
+        header: [words.change, words.task, "id", words.detail], rows: rows)
       out += "\n"
     }
     return out

@@ -1,0 +1,40 @@
+/// One table of words per language, shared by the reports, the charts, the history reports and the
+/// ledger, so that the same thing is said the same way everywhere (the drift this replaces:
+/// "未指定责任单位" in charts, "（未指定负责单位）" in the Mermaid export).
+///
+/// The words every output says are here; each area's own words are a section (`report`, `chart`,
+/// `history`, `ledger`). A language is one file that fills the whole table (`Words+English.swift`,
+/// `Words+Chinese.swift`): the compiler refuses a table that misses a word. Adding a language is such a
+/// file and a case of `Language` that names it.
+public struct Words: Sendable {
+  /// What a task without an owner is filed under.
+  public let noOwner: String
+  /// Column headings shared by the tables, the Markdown, the HTML and the CSV.
+  public let status, task, deadline, days, planned, forecast, source, critical: String
+  /// The warning light's column (预警), its mark for a row a unit only supports (【配合】), and the
+  /// count headings beside the statuses: the blocked flag and the duties' missed occurrences.
+  public let warning, supportingMark, markedBlocked, missedOccurrences: String
+  /// A done task whose closing was verified (`verified-by`: 已销号), and the words before an extended
+  /// task's original deadline (`extensions`: 已延期，原定 …).
+  public let closed, extendedFrom: String
+  /// The status words (逾期, 有风险 …), by status.
+  package let statuses: [ScheduleStatus: String]
+  /// The reports' own words.
+  package let report: ReportWords
+  /// The charts' own words.
+  package let chart: ChartWords
+  /// The words of `diff`, `slip` and `history`.
+  public let history: HistoryWords
+  /// The ledger workbook's own words.
+  package let ledger: LedgerWords
+}
+
+extension Language {
+  /// This language's table of words.
+  public var words: Words {
+    switch self {
+    case .en: return .en
+    case .zh: return .zh
+    }
+  }
+}
