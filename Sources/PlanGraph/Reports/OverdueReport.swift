@@ -100,7 +100,7 @@ public struct OverdueReport: Sendable {
       return
     }
     let header = [
-      words.status, words.task, words.deadline, words.days, words.planned, words.forecast,
+      words.status, words.warning, words.task, words.deadline, words.days, words.planned, words.forecast,
       words.critical, words.source,
     ]
     for group in model.groups {
@@ -110,6 +110,7 @@ public struct OverdueReport: Sendable {
         let details = [self.missedText(row), self.holdsUpText(row.item.task, in: model)].compactMap { $0 }
         return [
           self.statusText(row.item),
+          MarkdownText.cell(self.warningRules.word(model.lights[row.item.task], self.language)),
           MarkdownText.cell(self.rowName(row)) + " `" + task.fullID + "`"
             + details.map { "<br>" + MarkdownText.cell($0) }.joined(),
           ReportText.day(row.item.deadline), self.daysText(row.item), ReportText.day(self.plannedFinish(row)),

@@ -165,6 +165,7 @@ public struct ScheduleReport: Sendable {
         ReportText.day(row.start), ReportText.day(row.finish), ReportText.day(row.latestFinish),
         row.slack.map(String.init) ?? "—", row.isCritical ? "★" : "", ReportText.day(row.deadline),
         ReportText.day(row.forecastFinish), ReportText.statusWords(row.status, of: task, language: self.language),
+        MarkdownText.cell(self.warningRules.word(model.lights[i], self.language)),
       ]
     }
     out.write("## " + MarkdownText.cell(model.title) + "\n\n")
@@ -173,7 +174,7 @@ public struct ScheduleReport: Sendable {
     MarkdownText.writeTable(
       header: [
         words.task, words.report.id, words.report.start, words.report.finish, words.report.latestFinish,
-        words.report.slack, words.critical, words.deadline, words.forecast, words.status,
+        words.report.slack, words.critical, words.deadline, words.forecast, words.status, words.warning,
       ], rightAligned: [5], rows: rows, into: &out)
     out.write("\n**" + totalLine(model) + "**\n")
   }
