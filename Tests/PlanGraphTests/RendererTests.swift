@@ -76,6 +76,27 @@ import Testing
     #expect(text == #"{} [{"name": "a"}, {"name": "b,c"}]"#)
   }
 
+  @Test func compactJSONHasNoSpaceAnywhere() {
+    let text = written { out in
+      var top = out.beginCompactObject()
+      out.field("a", 1, in: &top)
+      out.field("b", ["x", "y"], compact: true, in: &top)
+      out.key("c", in: &top)
+      var array = out.beginInlineArray(compact: true)
+      for n in 0..<2 {
+        out.element(in: &array)
+        var object = out.beginCompactObject()
+        out.field("n", n, in: &object)
+        out.end(object)
+      }
+      out.end(array)
+      out.key("d", in: &top)
+      out.end(out.beginCompactObject())
+      out.end(top)
+    }
+    #expect(text == #"{"a":1,"b":["x","y"],"c":[{"n":0},{"n":1}],"d":{}}"#)
+  }
+
   // MARK: CSV
 
   @Test func csvStartsWithTheMarkEndsRecordsWithCRLFAndQuotesWhatItMust() {

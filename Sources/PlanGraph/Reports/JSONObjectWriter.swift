@@ -8,6 +8,8 @@ public struct JSONObject: Sendable {
   fileprivate let close: String
   /// What closes it when nothing was written.
   fileprivate let closeEmpty: String
+  /// What follows a key: `": "`, or `":"` in compact JSON.
+  fileprivate var colon = ": "
   /// What goes before an array's first element: the separator without its comma.
   fileprivate var first: String { String(separator.drop { $0 == "," || $0 == " " }) }
 }
@@ -30,15 +32,21 @@ extension ByteWriter {
       closeEmpty: "]")
   }
 
-  /// Opens an array written on one line: `[1, 2, 3]`, `[]` when empty.
-  public mutating func beginInlineArray() -> JSONObject {
-    write("[")
-    return JSONObject(separator: ", ", close: "]", closeEmpty: "]")
+  /// Opens an object in compact JSON, no space anywhere: `{"a":1,"b":2}` (the history reports).
+  public mutating func beginCompactObject() -> JSONObject {
+    write("{")
+    return JSONObject(separator: ",", close: "}", closeEmpty: "}", colon: ":")
   }
 
-  /// Writes `texts` as an inline array of JSON strings: `["a", "b"]`.
-  public mutating func writeJSON(_ texts: [String]) {
-    var array = beginInlineArray()
+  /// Opens an array written on one line: `[1, 2, 3]` (`[1,2,3]` when `compact`), `[]` when empty.
+  public mutating func beginInlineArray(compact: Bool = false) -> JSONObject {
+    write("[")
+    return JSONObject(separator: compact ? "," : ", ", close: "]", closeEmpty: "]")
+  }
+
+  /// Writes `texts` as an inline array of JSON strings: `["a", "b"]` (`["a","b"]` when `compact`).
+  public mutating func writeJSON(_ texts: [String], compact: Bool = false) {
+    var array = beginInlineArray(compact: compact)
     for text in texts {
       element(in: &array)
       writeJSON(text)
@@ -56,10 +64,10 @@ extension ByteWriter {
     end(array)
   }
 
-  /// A member whose value is an inline array of strings.
-  public mutating func field(_ name: String, _ texts: [String], in object: inout JSONObject) {
+  /// A member whose value is an inline array of strings (without spaces when `compact`).
+  public mutating func field(_ name: String, _ texts: [String], compact: Bool = false, in object: inout JSONObject) {
     key(name, in: &object)
-    writeJSON(texts)
+    writeJSON(texts, compact: compact)
   }
 
   /// A number member written as its decimal text (a target's value, a measurement): `95`, `93.2`.
@@ -79,7 +87,7 @@ extension ByteWriter {
     if !object.isEmpty { write(object.separator) }
     object.isEmpty = false
     writeJSON(key)
-    write(": ")
+    write(object.colon)
   }
 
   /// A string member, `null` when absent.
