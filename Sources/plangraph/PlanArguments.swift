@@ -60,7 +60,9 @@ func parseDay(_ text: String, option: String) throws -> Day {
   case .success(.relative), .success(.relativeWorkingDays):
     throw ValidationError("\(option) takes a date such as 2018-01-15, not a relative date")
   case .failure(.yearOutOfRange(let year)):
-    throw ValidationError("the year \(year) of '\(text)' for \(option) is outside 1900–2200, the years of plan dates")
+    throw ValidationError(
+      "the year \(year) of '\(text)' for \(option) is outside \(DateExpression.allowedYears.lowerBound)–\(DateExpression.allowedYears.upperBound), the years of plan dates"
+    )
   case .failure:
     throw ValidationError("'\(text)' is not a date for \(option); write it as 2018-01-15")
   }

@@ -40,36 +40,71 @@ public struct HTMLReport: Sendable {
   private var words: Words { language.words }
   private var w: ReportWords { language.words.report }
 
+  /// What the page shows, computed once from the schedule, with no formatting in it: the counts, the
+  /// supervisors' report's model (what each unit must act on), the targets and duties shown, and the
+  /// critical report's model.
+  public struct Model: Sendable {
+    /// The counts over what the page shows.
+    public var counts: StatusCounts
+    /// Overdue, at-risk, due-soon and blocked items by unit.
+    public var attention: OverdueReport.Model
+    /// The tasks with a target, and the recurring duties, that the page shows.
+    public var targets, duties: [Int]
+    /// The critical paths and the deadlines the plan cannot meet.
+    public var critical: CriticalReport.Model
+  }
+
+  /// The page's model.
+  public func model() -> Model {
+    Model(
+      counts: owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows),
+      attention: attentionReport.model(),
+      targets: plan.tasks.indices.filter { plan.tasks[$0].target != nil && shows($0) },
+      duties: plan.tasks.indices.filter { plan.tasks[$0].isDuty && shows($0) },
+      critical: CriticalReport(plan: plan, schedule: schedule, language: language).model())
+  }
+
+  /// The supervisors' report over what the page shows, whose words the attention section shares.
+  private var attentionReport: OverdueReport {
+    OverdueReport(
+      plan: plan, schedule: schedule, list: OverdueList(plan: plan, schedule: schedule, owners: owners),
+      language: language)
+  }
+
   /// The page.
   public func html() -> String {
-    var out =
-      "<!DOCTYPE html>\n<html lang=\"\(w.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-    out += "<title>" + e(title) + " · " + e(w.asOf) + schedule.asOf.iso + "</title>\n"
-    out += "<style>\n" + Self.css + "</style>\n</head>\n<body>\n"
-    out +=
+    var out = ByteWriter()
+    html(model(), into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the page of `model` into `out`, section by section.
+  public func html(_ model: Model, into out: inout ByteWriter) {
+    out.write("<!DOCTYPE html>\n<html lang=\"\(w.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+    out.write("<title>" + e(title) + " · " + e(w.asOf) + schedule.asOf.iso + "</title>\n")
+    out.write("<style>\n" + Self.css + "</style>\n</head>\n<body>\n")
+    out.write(
       "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + e(w.asOfCapital)
-      + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
-      + e(w.planStart) + schedule.start.iso + " · " + e(w.plannedFinish)
-      + ReportText.day(schedule.finish) + " · "
-      + e(w.dueSoonWithin(schedule.window))
-      + (plan.showsCalendar ? " · " + e(plan.calendar.label(language)) : "") + "</p>\n</header>\n<main>\n"
-    out += counts()
-    out += actionItems()
-    out += targets()
-    out += duties()
-    out += criticalPath()
-    out += roadmap()
-    out +=
-      "</main>\n<footer>" + e(w.madeBy)
-      + plan.files.map(e).joined(separator: ", ") + "</footer>\n</body>\n</html>\n"
-    return out
+        + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
+        + e(w.planStart) + schedule.start.iso + " · " + e(w.plannedFinish)
+        + ReportText.day(schedule.finish) + " · "
+        + e(w.dueSoonWithin(schedule.window))
+        + (plan.showsCalendar ? " · " + e(plan.calendar.label(language)) : "") + "</p>\n</header>\n<main>\n")
+    out.write(counts(model.counts))
+    actionItems(model.attention, into: &out)
+    out.write(targets(model.targets))
+    out.write(duties(model.duties))
+    out.write(criticalPath(model.critical))
+    out.write(roadmap())
+    out.write(
+      "</main>\n<footer>" + e(w.madeBy) + plan.files.map(e).joined(separator: ", ")
+        + "</footer>\n</body>\n</html>\n")
   }
 
   // MARK: - Sections
 
-  private func counts() -> String {
-    let counts = owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
+  private func counts(_ counts: StatusCounts) -> String {
     var out = "<section id=\"counts\">\n<h2>" + e(words.status) + "</h2>\n<ul class=\"counts\">\n"
     for status in StatusCounts.shownStatuses + [.cancelled] {
       out +=
@@ -80,21 +115,21 @@ public struct HTMLReport: Sendable {
       + e(w.summariesCountedThrough) + "</p>\n</section>\n"
   }
 
-  private func actionItems() -> String {
-    let list = OverdueList(plan: plan, schedule: schedule, owners: owners)
-    let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
-    let model = report.model()
-    var out = "<section id=\"attention\">\n<h2>" + e(w.attention) + "</h2>\n"
+  /// The attention section, written straight into `out`: on a large plan it is most of the page.
+  private func actionItems(_ model: OverdueReport.Model, into out: inout ByteWriter) {
+    let report = attentionReport
+    out.write("<section id=\"attention\">\n<h2>" + e(w.attention) + "</h2>\n")
     let rules = report.warningRules
     if model.groups.isEmpty {
-      return out + "<p class=\"ok\">" + e(w.nothingToAct) + "</p>\n</section>\n"
+      out.write("<p class=\"ok\">" + e(w.nothingToAct) + "</p>\n</section>\n")
+      return
     }
     for group in model.groups {
-      out +=
+      out.write(
         "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">" + e(report.countLine(group.counts))
-        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.status) + "</th><th>" + e(words.task)
-        + "</th><th>" + e(words.deadline) + "</th><th>" + e(words.days) + "</th><th>" + e(words.planned) + "</th><th>"
-        + e(words.forecast) + "</th><th>" + e(words.source) + "</th></tr></thead>\n<tbody>\n"
+          + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.status) + "</th><th>" + e(words.task)
+          + "</th><th>" + e(words.deadline) + "</th><th>" + e(words.days) + "</th><th>" + e(words.planned) + "</th><th>"
+          + e(words.forecast) + "</th><th>" + e(words.source) + "</th></tr></thead>\n<tbody>\n")
       for row in group.rows {
         let index = row.item.task
         let task = plan.tasks[index]
@@ -108,18 +143,18 @@ public struct HTMLReport: Sendable {
           name += "<br/><small>" + e(w.blockedColon) + e(note) + "</small>"
         }
         // data-label names each cell where a phone stacks the cells as a card.
-        out +=
+        out.write(
           "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item))
-          + light(model.lights[index], rules) + "</td><td>" + name
-          + "</td><td data-label=\"" + e(words.deadline) + "\">" + ReportText.day(row.item.deadline)
-          + "</td><td data-label=\"" + e(words.days) + "\">" + e(report.daysText(row.item))
-          + "</td><td data-label=\"" + e(words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
-          + "</td><td data-label=\"" + e(words.forecast) + "\">" + ReportText.day(row.item.forecastFinish)
-          + "</td><td data-label=\"" + e(words.source) + "\">" + e(task.source ?? "") + "</td></tr>\n"
+            + light(model.lights[index], rules) + "</td><td>" + name
+            + "</td><td data-label=\"" + e(words.deadline) + "\">" + ReportText.day(row.item.deadline)
+            + "</td><td data-label=\"" + e(words.days) + "\">" + e(report.daysText(row.item))
+            + "</td><td data-label=\"" + e(words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
+            + "</td><td data-label=\"" + e(words.forecast) + "\">" + ReportText.day(row.item.forecastFinish)
+            + "</td><td data-label=\"" + e(words.source) + "\">" + e(task.source ?? "") + "</td></tr>\n")
       }
-      out += "</tbody></table></div>\n"
+      out.write("</tbody></table></div>\n")
     }
-    return out + "<p class=\"tally total\">" + e(report.totalLine(model)) + "</p>\n</section>\n"
+    out.write("<p class=\"tally total\">" + e(report.totalLine(model)) + "</p>\n</section>\n")
   }
 
   /// The warning light as a filled badge with its word, so that it reads in greyscale too.
@@ -133,8 +168,7 @@ public struct HTMLReport: Sendable {
       + e(words.warning) + "\">" + e(rules.word(light, language)) + "</span>"
   }
 
-  private func targets() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil && shows($0) }
+  private func targets(_ indices: [Int]) -> String {
     var out = "<section id=\"targets\">\n<h2>" + e(w.targets) + "</h2>\n"
     guard !indices.isEmpty else {
       return out + "<p>" + e(w.noTargets) + "</p>\n</section>\n"
@@ -161,8 +195,7 @@ public struct HTMLReport: Sendable {
     return out + "</tbody></table></div>\n</section>\n"
   }
 
-  private func duties() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty && shows($0) }
+  private func duties(_ indices: [Int]) -> String {
     var out = "<section id=\"duties\">\n<h2>" + e(w.recurringDuties) + "</h2>\n"
     guard !indices.isEmpty else {
       return out + "<p>" + e(w.noDuties) + "</p>\n</section>\n"
@@ -189,11 +222,9 @@ public struct HTMLReport: Sendable {
     return out + "</tbody></table></div>\n</section>\n"
   }
 
-  private func criticalPath() -> String {
-    let report = CriticalReport(plan: plan, schedule: schedule, language: language)
-    let model = report.model()
+  private func criticalPath(_ model: CriticalReport.Model) -> String {
     var out = "<section id=\"critical\">\n<h2>" + e(w.criticalPathHeading) + "</h2>\n"
-    if schedule.criticalPaths.isEmpty { out += "<p>" + e(w.nothingScheduled) + "</p>\n" }
+    if model.paths.isEmpty { out += "<p>" + e(w.nothingScheduled) + "</p>\n" }
     for (n, path) in model.paths.prefix(10).enumerated() {
       out +=
         "<h3>" + e(w.path(n + 1)) + " <small>" + e(w.days(path.length)) + "</small></h3>\n<ol class=\"path\">\n"
@@ -205,7 +236,7 @@ public struct HTMLReport: Sendable {
       }
       out += "</ol>\n"
     }
-    if schedule.criticalPaths.count > 10 || schedule.hasMoreCriticalPaths {
+    if model.paths.count > 10 || model.more {
       out += "<p class=\"note\">" + e(w.moreCriticalPathsNotShown) + "</p>\n"
     }
     let late = model.negativeSlack
