@@ -5,11 +5,12 @@ import Testing
 /// The one table of words per language: every output takes its wording from it, so the same thing is
 /// said the same way, and a language is one table.
 @Suite struct WordsTableTests {
-  /// The folders whose wording must come from the table, and the files allowed an inline
-  /// `language.pick` with the reason: diagnostics are worded as `Phrase`s, and `Downstream.words` is
-  /// kept for callers outside the reports while the report's own words come from the table.
-  static let folders = ["PlanGraph/Reports", "PlanGraphviz", "PlanHistory", "PlanLedger"]
-  static let allowed: Set<String> = ["DiagnosticFormatter.swift", "Downstream.swift"]
+  /// The folders whose wording must come from the table, and the file allowed an inline
+  /// `language.pick`: the diagnostics' formatter, whose words are `Phrase`s with both languages.
+  static let folders = [
+    "PlanGraph/Reports", "PlanGraphviz", "PlanHistory", "PlanLedger", "PlanLanguageServer/Features",
+  ]
+  static let allowed: Set<String> = ["DiagnosticFormatter.swift", "CodeActions.swift"]
 
   @Test func noReportChartHistoryOrLedgerFileWordsThingsInline() throws {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

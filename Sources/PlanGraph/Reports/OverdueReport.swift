@@ -246,8 +246,7 @@ public struct OverdueReport: Sendable {
 
   /// What a listed task holds up, in words: "影响后续 3 项，最近截止 2018-03-31".
   func holdsUpText(_ task: Int, in model: Model) -> String? {
-    guard let blocks = model.holdsUp[task] else { return nil }
-    return words.report.holdsUp(blocks.count) + (blocks.nearestDeadline.map(words.report.nearestDeadline) ?? "")
+    model.holdsUp[task].flatMap { Downstream.words($0, language) }
   }
 
   private func detail(_ row: Model.Row, in model: Model) -> String {

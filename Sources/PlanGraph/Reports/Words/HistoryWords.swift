@@ -26,6 +26,8 @@ public struct HistoryWords: Sendable {
     noChange: String
   /// One kind of change and how many: "3 slipped" / "推迟 3 项".
   package let unitCount: Say<(word: String, count: Int)>
+  /// The side of a comparison that is the files on disk, not a revision: "working tree" / "工作区".
+  package let workingTree: String
   /// `history`'s columns and the word for a revision that does not load.
   package let commit, date, finish, tasks, message, invalid: String
 }

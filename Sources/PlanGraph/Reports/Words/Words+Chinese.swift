@@ -97,7 +97,8 @@ extension Words {
     slipHeading: { "自 \($0.since) 以来的变化（至 \($0.to)，截至 \($0.asOf.iso)）" },
     newlyOverdue: "新增逾期", slipped: "推迟", extended: "延期", closed: "新办结", addedWord: "新增", cancelled: "取消",
     removedWord: "删除", uncommitted: "尚未提交", noEvidence: "未记录佐证", noChange: "无变化",
-    unitCount: { "\($0.word) \($0.count) 项" }, commit: "提交", date: "日期", finish: "计划完成", tasks: "任务数",
+    unitCount: { "\($0.word) \($0.count) 项" }, workingTree: "工作区", commit: "提交", date: "日期", finish: "计划完成",
+    tasks: "任务数",
     message: "说明", invalid: "无效")
 
   private static let ledgerZH = LedgerWords(

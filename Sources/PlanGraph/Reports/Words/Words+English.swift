@@ -131,7 +131,8 @@ extension Words {
     slipHeading: { "What changed since \($0.since), to \($0.to), as of \($0.asOf.iso)" },
     newlyOverdue: "newly overdue", slipped: "slipped", extended: "deadline extended", closed: "newly done",
     addedWord: "added", cancelled: "cancelled", removedWord: "removed", uncommitted: "not yet committed",
-    noEvidence: "no evidence recorded", noChange: "no change", unitCount: { "\($0.count) \($0.word)" },
+    noEvidence: "no evidence recorded", noChange: "no change",
+    unitCount: { "\($0.count) \($0.word)" }, workingTree: "working tree",
     commit: "Commit", date: "Date", finish: "Finish", tasks: "Tasks", message: "Message", invalid: "invalid")
 
   private static let ledgerEN = LedgerWords(
