@@ -27,31 +27,37 @@ extension OverdueReport {
 
     /// The items in the contract's order (the JSON and the CSV list these, one per missed occurrence).
     public var items: [OverdueList.Item]
-    /// The rows grouped by owner in the plan's owner order, no owner last.
+    /// The rows grouped by owner in the plan's owner order, no owner last (empty when not asked for).
     public var groups: [Group]
     /// The counts over every task the report covers: the totals.
     public var counts: StatusCounts
     /// Each task's warning light, by task index.
     public var lights: [WarningLight]
-    /// What each listed task (duties aside) holds up: the tasks downstream and their nearest deadline.
+    /// What each listed task (duties aside) holds up: the tasks downstream and their nearest deadline
+    /// (empty when the groups were not asked for).
     public var holdsUp: [Int: (count: Int, nearestDeadline: Day?)]
     /// The number of missed occurrences listed, when the schedule lists fewer than there are.
     public var missedListedOfMore: Int?
   }
 
-  /// The report's model: computed once per output.
-  public func model() -> Model {
+  /// The report's model: computed once per output. The groups and what each task holds up (a walk
+  /// downstream of every late task, a quarter of a large table's time) are for the formats people
+  /// read; `grouped: false` leaves them out for the JSON and the CSV, which list the items.
+  public func model(grouped isGrouped: Bool = true) -> Model {
     let lights = warningRules.lights(plan: plan, schedule: schedule)
-    var downstream = Downstream(plan: plan, schedule: schedule)
     var holdsUp: [Int: (count: Int, nearestDeadline: Day?)] = [:]
-    for item in list.items where item.occurrence == nil && !plan.tasks[item.task].isDuty && holdsUp[item.task] == nil {
-      let blocks = downstream.blocks(of: item.task)
-      if blocks.count > 0 { holdsUp[item.task] = blocks }
+    var groups: [Model.Group] = []
+    if isGrouped {
+      var downstream = Downstream(plan: plan, schedule: schedule)
+      for item in list.items where item.occurrence == nil && !plan.tasks[item.task].isDuty && holdsUp[item.task] == nil
+      {
+        let blocks = downstream.blocks(of: item.task)
+        if blocks.count > 0 { holdsUp[item.task] = blocks }
+      }
+      groups = grouped().map { Model.Group(owner: $0.owner, counts: counts(of: $0.owner), rows: $0.rows) }
     }
     return Model(
-      items: list.items,
-      groups: grouped().map { Model.Group(owner: $0.owner, counts: counts(of: $0.owner), rows: $0.rows) },
-      counts: list.counts, lights: lights, holdsUp: holdsUp,
+      items: list.items, groups: groups, counts: list.counts, lights: lights, holdsUp: holdsUp,
       missedListedOfMore: schedule.hasMoreMissedOccurrences ? schedule.missedOccurrences.count : nil)
   }
 

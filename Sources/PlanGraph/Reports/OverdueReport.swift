@@ -38,7 +38,7 @@ public struct OverdueReport: Sendable {
   /// The contract's JSON: plan, asOf, window, counts and the items.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + list.items.count * 300)
-    json(model(), into: &out)
+    json(model(grouped: false), into: &out)
     return out.bytes
   }
 
@@ -75,7 +75,7 @@ public struct OverdueReport: Sendable {
   /// RFC 4180 CSV with a byte-order mark: one ledger record per item (each missed occurrence its own).
   public func csv() -> String {
     var out = ByteWriter()
-    csv(model(), into: &out)
+    csv(model(grouped: false), into: &out)
     return String(decoding: out.bytes, as: UTF8.self)
   }
 
