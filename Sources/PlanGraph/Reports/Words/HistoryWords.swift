@@ -19,7 +19,7 @@ public struct HistoryWords: Sendable {
   package let planFinishLabel, criticalPathBefore, criticalPathAfter: String
   /// `diff`'s sections and words.
   package let added, removed, changed: Say<Int>
-  package let noChanges, renamedFrom, pastDeadline: String
+  package let noChanges, pastDeadline: String
   /// `slip`'s title and the kinds of change it lists.
   package let slipHeading: Say<(since: String, to: String, asOf: Day)>
   package let newlyOverdue, slipped, extended, closed, addedWord, cancelled, removedWord, uncommitted, noEvidence,

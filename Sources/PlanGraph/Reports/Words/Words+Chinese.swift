@@ -92,7 +92,7 @@ extension Words {
     detail: "详情", noUnit: "（无责任单位）",
     changesTitle: { "从 \($0.from) 到 \($0.to) 的变化（截至 \($0.asOf.iso)）" }, planFinishLabel: "计划完成：",
     criticalPathBefore: "原关键路径：", criticalPathAfter: "现关键路径：", added: { "新增（\($0)）" },
-    removed: { "删除（\($0)）" }, changed: { "变更（\($0)）" }, noChanges: "没有变化。", renamedFrom: "疑似改名自",
+    removed: { "删除（\($0)）" }, changed: { "变更（\($0)）" }, noChanges: "没有变化。",
     pastDeadline: "预计完成已晚于截止日期",
     slipHeading: { "自 \($0.since) 以来的变化（至 \($0.to)，截至 \($0.asOf.iso)）" },
     newlyOverdue: "新增逾期", slipped: "推迟", extended: "延期", closed: "新办结", addedWord: "新增", cancelled: "取消",

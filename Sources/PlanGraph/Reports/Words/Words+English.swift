@@ -127,7 +127,7 @@ extension Words {
     changesTitle: { "Changes from \($0.from) to \($0.to), as of \($0.asOf.iso)" }, planFinishLabel: "Plan finish: ",
     criticalPathBefore: "Critical path before: ", criticalPathAfter: "Critical path after:  ",
     added: { "Added (\($0))" }, removed: { "Removed (\($0))" }, changed: { "Changed (\($0))" },
-    noChanges: "No changes.", renamedFrom: "likely renamed from", pastDeadline: "now forecast past its deadline",
+    noChanges: "No changes.", pastDeadline: "now forecast past its deadline",
     slipHeading: { "What changed since \($0.since), to \($0.to), as of \($0.asOf.iso)" },
     newlyOverdue: "newly overdue", slipped: "slipped", extended: "deadline extended", closed: "newly done",
     addedWord: "added", cancelled: "cancelled", removedWord: "removed", uncommitted: "not yet committed",
