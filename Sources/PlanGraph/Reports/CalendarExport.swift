@@ -151,19 +151,19 @@ public struct CalendarExport: Sendable {
   private func common(_ task: PlanTask, row: TaskSchedule) -> [String] {
     var lines: [String] = []
     var description: [String] = []
-    let words = language.words.report
+    let words = language.words
     if let owner = task.owner {
       lines.append("CATEGORIES:" + Self.escape(plan.owners[owner].name))
       description.append(
-        words.ownerLabel + plan.owners[owner].name + " (" + plan.owners[owner].id + ")")
+        words.report.ownerLabel + plan.owners[owner].name + " (" + plan.owners[owner].id + ")")
     }
-    description.append(words.statusLabel + row.status.label(language))
-    if let source = task.source { description.append(words.sourceLabel + source) }
+    description.append(words.report.statusLabel + row.status.label(language))
+    if let source = task.source { description.append(words.report.sourceLabel + source) }
     if let target = task.target {
-      description.append(words.targetLabel + ReportText.target(target))
+      description.append(words.report.targetLabel + ReportText.target(target))
     }
     if let note = task.note { description.append(note) }
-    description.append(words.taskLabel + task.fullID)
+    description.append(words.report.taskLabel + task.fullID)
     lines.append("DESCRIPTION:" + Self.escape(description.joined(separator: "\n")))
     return lines
   }

@@ -6,8 +6,8 @@ extension StatusCounts {
 
   /// What was counted: "253 项具体任务和 8 项例行工作" / "253 tasks and 8 recurring duties".
   public func scope(_ language: Language) -> String {
-    let words = language.words.report
-    return words.leafScope(leaves) + (duties > 0 ? words.dutyScope(duties) : "")
+    let words = language.words
+    return words.report.leafScope(leaves) + (duties > 0 ? words.report.dutyScope(duties) : "")
   }
 
   /// One status and its count: "逾期 15" / "15 overdue".
@@ -27,8 +27,8 @@ extension StatusCounts {
 
   /// The whole count in one line: scope, statuses, extras.
   public func sentence(_ language: Language) -> String {
-    let words = language.words.report
-    return scope(language) + words.colon + statusLine(language) + words.semicolon + extras(language)
+    let words = language.words
+    return scope(language) + words.report.colon + statusLine(language) + words.report.semicolon + extras(language)
   }
 
   /// Counts the given leaves and duties of `plan` (summaries among them are skipped).

@@ -38,7 +38,6 @@ public struct HTMLReport: Sendable {
 
   private func e(_ text: String) -> String { HTMLText.escape(text) }
   private var words: Words { language.words }
-  private var w: ReportWords { language.words.report }
 
   /// What the page shows, computed once from the schedule, with no formatting in it: the counts, the
   /// supervisors' report's model (what each unit must act on), the targets and duties shown, and the
@@ -80,16 +79,16 @@ public struct HTMLReport: Sendable {
 
   /// Writes the page of `model` into `out`, section by section.
   public func html(_ model: Model, into out: inout ByteWriter) {
-    out.write("<!DOCTYPE html>\n<html lang=\"\(w.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    out.write("<!DOCTYPE html>\n<html lang=\"\(words.report.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
     out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-    out.write("<title>" + e(title) + " · " + e(w.asOf) + schedule.asOf.iso + "</title>\n")
+    out.write("<title>" + e(title) + " · " + e(words.report.asOf) + schedule.asOf.iso + "</title>\n")
     out.write("<style>\n" + Self.css + "</style>\n</head>\n<body>\n")
     out.write(
-      "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + e(w.asOfCapital)
+      "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + e(words.report.asOfCapital)
         + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
-        + e(w.planStart) + schedule.start.iso + " · " + e(w.plannedFinish)
+        + e(words.report.planStart) + schedule.start.iso + " · " + e(words.report.plannedFinish)
         + ReportText.day(schedule.finish) + " · "
-        + e(w.dueSoonWithin(schedule.window))
+        + e(words.report.dueSoonWithin(schedule.window))
         + (plan.showsCalendar ? " · " + e(plan.calendar.label(language)) : "") + "</p>\n</header>\n<main>\n")
     out.write(counts(model.counts))
     actionItems(model.attention, into: &out)
@@ -98,7 +97,7 @@ public struct HTMLReport: Sendable {
     out.write(criticalPath(model.critical))
     out.write(roadmap())
     out.write(
-      "</main>\n<footer>" + e(w.madeBy) + plan.files.map(e).joined(separator: ", ")
+      "</main>\n<footer>" + e(words.report.madeBy) + plan.files.map(e).joined(separator: ", ")
         + "</footer>\n</body>\n</html>\n")
   }
 
@@ -111,17 +110,18 @@ public struct HTMLReport: Sendable {
         "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(counts.count(of: status))</span> "
         + e(status.label(language)) + "</li>\n"
     }
-    return out + "</ul>\n<p class=\"note\">" + e(counts.scope(language)) + e(w.semicolon) + e(counts.extras(language))
-      + e(w.summariesCountedThrough) + "</p>\n</section>\n"
+    return out + "</ul>\n<p class=\"note\">" + e(counts.scope(language)) + e(words.report.semicolon)
+      + e(counts.extras(language))
+      + e(words.report.summariesCountedThrough) + "</p>\n</section>\n"
   }
 
   /// The attention section, written straight into `out`: on a large plan it is most of the page.
   private func actionItems(_ model: OverdueReport.Model, into out: inout ByteWriter) {
     let report = attentionReport
-    out.write("<section id=\"attention\">\n<h2>" + e(w.attention) + "</h2>\n")
+    out.write("<section id=\"attention\">\n<h2>" + e(words.report.attention) + "</h2>\n")
     let rules = report.warningRules
     if model.groups.isEmpty {
-      out.write("<p class=\"ok\">" + e(w.nothingToAct) + "</p>\n</section>\n")
+      out.write("<p class=\"ok\">" + e(words.report.nothingToAct) + "</p>\n</section>\n")
       return
     }
     for group in model.groups {
@@ -135,12 +135,12 @@ public struct HTMLReport: Sendable {
         let task = plan.tasks[index]
         let critical =
           schedule.tasks[index].isCritical
-          ? " <span class=\"crit\" title=\"" + e(w.criticalTask) + "\">★</span>" : ""
+          ? " <span class=\"crit\" title=\"" + e(words.report.criticalTask) + "\">★</span>" : ""
         var name = e(report.rowName(row)) + critical + "<br/><code>" + e(task.fullID) + "</code>"
         if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
         if let blocks = report.holdsUpText(index, in: model) { name += "<br/><small>" + e(blocks) + "</small>" }
         if row.item.isBlocked, let note = task.note {
-          name += "<br/><small>" + e(w.blockedColon) + e(note) + "</small>"
+          name += "<br/><small>" + e(words.report.blockedColon) + e(note) + "</small>"
         }
         // data-label names each cell where a phone stacks the cells as a card.
         out.write(
@@ -169,13 +169,13 @@ public struct HTMLReport: Sendable {
   }
 
   private func targets(_ indices: [Int]) -> String {
-    var out = "<section id=\"targets\">\n<h2>" + e(w.targets) + "</h2>\n"
+    var out = "<section id=\"targets\">\n<h2>" + e(words.report.targets) + "</h2>\n"
     guard !indices.isEmpty else {
-      return out + "<p>" + e(w.noTargets) + "</p>\n</section>\n"
+      return out + "<p>" + e(words.report.noTargets) + "</p>\n</section>\n"
     }
     out +=
-      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.task) + "</th><th>" + e(w.targetHeading)
-      + "</th><th>" + e(w.latestMeasurement) + "</th><th>" + e(words.deadline) + "</th><th>"
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.task) + "</th><th>" + e(words.report.targetHeading)
+      + "</th><th>" + e(words.report.latestMeasurement) + "</th><th>" + e(words.deadline) + "</th><th>"
       + e(words.status) + "</th></tr></thead>\n<tbody>\n"
     for index in indices {
       guard let target = plan.tasks[index].target else { continue }
@@ -185,7 +185,7 @@ public struct HTMLReport: Sendable {
         row.latestMeasurement.map {
           e($0.value.description) + e(target.unit ?? "") + " <small>(" + $0.date.iso + ")</small>"
             + (target.isMet(by: $0.value) ? " ✓" : "")
-        } ?? "<span class=\"none\">" + e(w.notMeasured) + "</span>"
+        } ?? "<span class=\"none\">" + e(words.report.notMeasured) + "</span>"
       out +=
         "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(plan.tasks[index].name) + "<br/><code>"
         + e(plan.tasks[index].fullID) + "</code></td><td>" + goal + "</td><td>" + latest + "</td><td>"
@@ -196,16 +196,17 @@ public struct HTMLReport: Sendable {
   }
 
   private func duties(_ indices: [Int]) -> String {
-    var out = "<section id=\"duties\">\n<h2>" + e(w.recurringDuties) + "</h2>\n"
+    var out = "<section id=\"duties\">\n<h2>" + e(words.report.recurringDuties) + "</h2>\n"
     guard !indices.isEmpty else {
-      return out + "<p>" + e(w.noDuties) + "</p>\n</section>\n"
+      return out + "<p>" + e(words.report.noDuties) + "</p>\n</section>\n"
     }
     var missedByTask: [Int: [Day]] = [:]
     for occurrence in schedule.missedOccurrences { missedByTask[occurrence.task, default: []].append(occurrence.due) }
     out +=
-      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(w.dutyHeading) + "</th><th>" + e(w.every)
-      + "</th><th>" + e(w.ownerHeading) + "</th><th>" + e(w.heldOfDue) + "</th><th>"
-      + e(w.missedHeading) + "</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.report.dutyHeading) + "</th><th>"
+      + e(words.report.every)
+      + "</th><th>" + e(words.report.ownerHeading) + "</th><th>" + e(words.report.heldOfDue) + "</th><th>"
+      + e(words.report.missedHeading) + "</th></tr></thead>\n<tbody>\n"
     for index in indices {
       let task = plan.tasks[index]
       let row = schedule.tasks[index]
@@ -215,7 +216,7 @@ public struct HTMLReport: Sendable {
       let shown = missed.prefix(12).map(\.iso).joined(separator: ", ") + (missedCount > 12 ? " …" : "")
       out +=
         "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(task.name) + "<br/><code>" + e(task.fullID)
-        + "</code></td><td>" + e(task.recurrence.map(w.period) ?? "") + "</td><td>"
+        + "</code></td><td>" + e(task.recurrence.map(words.report.period) ?? "") + "</td><td>"
         + e(task.owner.map { plan.owners[$0].name } ?? "—") + "</td><td>\(due - missedCount) / \(due)</td><td>"
         + (missedCount == 0 ? "—" : "<strong>\(missedCount)</strong> <small>" + e(shown) + "</small>") + "</td></tr>\n"
     }
@@ -223,11 +224,12 @@ public struct HTMLReport: Sendable {
   }
 
   private func criticalPath(_ model: CriticalReport.Model) -> String {
-    var out = "<section id=\"critical\">\n<h2>" + e(w.criticalPathHeading) + "</h2>\n"
-    if model.paths.isEmpty { out += "<p>" + e(w.nothingScheduled) + "</p>\n" }
+    var out = "<section id=\"critical\">\n<h2>" + e(words.report.criticalPathHeading) + "</h2>\n"
+    if model.paths.isEmpty { out += "<p>" + e(words.report.nothingScheduled) + "</p>\n" }
     for (n, path) in model.paths.prefix(10).enumerated() {
       out +=
-        "<h3>" + e(w.path(n + 1)) + " <small>" + e(w.days(path.length)) + "</small></h3>\n<ol class=\"path\">\n"
+        "<h3>" + e(words.report.path(n + 1)) + " <small>" + e(words.report.days(path.length))
+        + "</small></h3>\n<ol class=\"path\">\n"
       for index in path.tasks {
         let row = schedule.tasks[index]
         out +=
@@ -237,12 +239,12 @@ public struct HTMLReport: Sendable {
       out += "</ol>\n"
     }
     if model.paths.count > 10 || model.more {
-      out += "<p class=\"note\">" + e(w.moreCriticalPathsNotShown) + "</p>\n"
+      out += "<p class=\"note\">" + e(words.report.moreCriticalPathsNotShown) + "</p>\n"
     }
     let late = model.negativeSlack
     if late.contains(where: shows) {
       out +=
-        "<p class=\"warn\">" + e(w.unmetDeadlinesColon)
+        "<p class=\"warn\">" + e(words.report.unmetDeadlinesColon)
         + late.filter(shows).prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
     }
     return out + "</section>\n"
@@ -253,7 +255,7 @@ public struct HTMLReport: Sendable {
     // The SVG goes in as an element: its XML declaration and doctype are dropped.
     var body = Substring(svg)
     if let start = body.firstRange(of: "<svg") { body = body[start.lowerBound...] }
-    return "<section id=\"roadmap\">\n<h2>" + e(w.roadmap) + "</h2>\n<div class=\"chart\">\n" + body
+    return "<section id=\"roadmap\">\n<h2>" + e(words.report.roadmap) + "</h2>\n<div class=\"chart\">\n" + body
       + "\n</div>\n</section>\n"
   }
 

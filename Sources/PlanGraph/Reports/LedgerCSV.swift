@@ -8,13 +8,16 @@ struct LedgerCSV {
   let rules: WarningRules
   let lights: [WarningLight]
 
-  /// The ledger of `plan`, its lights by `rules` (the plan's own when nil).
-  init(plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil) {
+  /// The ledger of `plan`, its lights by `rules` (the plan's own when nil): `lights` when a report's
+  /// model has them already, else computed here.
+  init(
+    plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil, lights: [WarningLight]? = nil
+  ) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
     self.rules = rules ?? plan.warnings
-    self.lights = self.rules.lights(plan: plan, schedule: schedule)
+    self.lights = lights ?? self.rules.lights(plan: plan, schedule: schedule)
   }
 
   /// The header row, in the language.

@@ -81,7 +81,7 @@ public struct OverdueReport: Sendable {
 
   /// Writes the CSV of `model` into `out`.
   public func csv(_ model: Model, into out: inout ByteWriter) {
-    LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules)
+    LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules, lights: model.lights)
       .write(items: model.items, into: &out)
   }
 

@@ -140,7 +140,8 @@ public struct ScheduleReport: Sendable {
 
   /// Writes the CSV of `model` into `out`.
   public func csv(_ model: Model, into out: inout ByteWriter) {
-    let ledger = LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules)
+    let ledger = LedgerCSV(
+      plan: plan, schedule: schedule, language: language, rules: warningRules, lights: model.lights)
     CSVText.write(header: ledger.header, records: model.tasks.lazy.map { ledger.record($0) }, into: &out)
   }
 

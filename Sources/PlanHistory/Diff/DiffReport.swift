@@ -11,9 +11,11 @@ public struct DiffReport: Sendable {
   public init(_ diff: PlanDiff, language: Language) {
     self.diff = diff
     self.language = language
+    self.words = HistoryWords(language)
   }
 
-  private var words: HistoryWords { HistoryWords(language) }
+  /// The language's history words, copied once: a report asks for them on every row.
+  private let words: HistoryWords
 
   /// The changed tasks grouped by unit, units in order of their biggest slip, then by name.
   private var groups: [(unit: String, changes: [TaskChange])] {

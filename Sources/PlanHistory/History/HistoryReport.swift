@@ -12,9 +12,11 @@ public struct HistoryReport: Sendable {
   public init(_ log: PlanHistoryLog, language: Language) {
     self.log = log
     self.language = language
+    self.words = HistoryWords(language)
   }
 
-  private var words: HistoryWords { HistoryWords(language) }
+  /// The language's history words, copied once: a report asks for them on every row.
+  private let words: HistoryWords
 
   /// The table: with tasks, one block per task (commit, date, deadline, planned, forecast, status,
   /// message); without, the plan's finish and counts per commit.

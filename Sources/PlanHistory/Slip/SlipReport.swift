@@ -11,9 +11,11 @@ public struct SlipReport: Sendable {
   public init(_ slip: PlanSlip, language: Language) {
     self.slip = slip
     self.language = language
+    self.words = HistoryWords(language)
   }
 
-  private var words: HistoryWords { HistoryWords(language) }
+  /// The language's history words, copied once: a report asks for them on every row.
+  private let words: HistoryWords
 
   /// A kind of finding in words.
   public func label(_ kind: SlipItem.Kind) -> String {

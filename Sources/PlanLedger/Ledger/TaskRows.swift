@@ -122,8 +122,8 @@ struct TaskRows {
     let list = successors[index]
     guard !list.isEmpty else { return "" }
     let names = list.prefix(3).map { ledger.plan.tasks[$0].name }.joined(separator: "、")
-    let words = ledger.language.words.ledger
-    return words.listCount(list.count) + names + (list.count > 3 ? words.listMore(list.count - 3) : "")
+    let words = ledger.language.words
+    return words.ledger.listCount(list.count) + names + (list.count > 3 ? words.ledger.listMore(list.count - 3) : "")
   }
 
   /// Whether white text reads better than black on a fill (by relative luminance).

@@ -6,7 +6,10 @@
 /// `history`, `ledger`). A language is one file that fills the whole table (`Words+English.swift`,
 /// `Words+Chinese.swift`): the compiler refuses a table that misses a word. Adding a language is such a
 /// file and a case of `Language` that names it.
-public struct Words: Sendable {
+///
+/// A class, so that a report holding its language's table, or asking for a word per row, copies one
+/// reference instead of every word of every section.
+public final class Words: Sendable {
   /// What a task without an owner is filed under.
   public let noOwner: String
   /// Column headings shared by the tables, the Markdown, the HTML and the CSV.
@@ -27,6 +30,36 @@ public struct Words: Sendable {
   public let history: HistoryWords
   /// The ledger workbook's own words.
   package let ledger: LedgerWords
+
+  /// A language's whole table (each language's file calls this once).
+  init(
+    noOwner: String, status: String, task: String, deadline: String, days: String, planned: String,
+    forecast: String, source: String, critical: String, warning: String, supportingMark: String,
+    markedBlocked: String, missedOccurrences: String, closed: String, extendedFrom: String,
+    statuses: [ScheduleStatus: String], report: ReportWords, chart: ChartWords, history: HistoryWords,
+    ledger: LedgerWords
+  ) {
+    self.noOwner = noOwner
+    self.status = status
+    self.task = task
+    self.deadline = deadline
+    self.days = days
+    self.planned = planned
+    self.forecast = forecast
+    self.source = source
+    self.critical = critical
+    self.warning = warning
+    self.supportingMark = supportingMark
+    self.markedBlocked = markedBlocked
+    self.missedOccurrences = missedOccurrences
+    self.closed = closed
+    self.extendedFrom = extendedFrom
+    self.statuses = statuses
+    self.report = report
+    self.chart = chart
+    self.history = history
+    self.ledger = ledger
+  }
 }
 
 extension Language {
