@@ -61,7 +61,7 @@ struct DiffCommand: ParsableCommand {
       { try RevisionLoading.side(old, asOf: asOf, window: window) },
       { try RevisionLoading.side(new, asOf: asOf, window: window) })
     if new.revision == nil && newer == nil && old.revision != nil {
-      newSide.label = language.pick("working tree", "工作区")
+      newSide.label = language.words.history.workingTree
     }
     let diff = PlanDiff(old: oldSide, new: newSide)
     let report = DiffReport(diff, language: language)

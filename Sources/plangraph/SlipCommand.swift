@@ -75,7 +75,7 @@ struct SlipCommand: ParsableCommand {
     sinceDay = min(sinceDay, asOf)
     let old = try RevisionLoading.side(repository, commit: start, revision: revision, asOf: sinceDay, window: window)
     var new = try RevisionLoading.side(PlanReference(path: path, revision: nil), asOf: asOf, window: window)
-    new.label = language.pick("working tree", "工作区")
+    new.label = language.words.history.workingTree
     let commits: [String: GitCommit]
     do {
       commits = try DeadlineLog.lastChanges(in: repository, after: start, upTo: head)

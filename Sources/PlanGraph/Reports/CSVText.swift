@@ -11,14 +11,30 @@ public enum CSVText {
 
   /// A whole CSV document: the mark, the header and the records.
   public static func document(header: [String], records: [[String]]) -> String {
-    var out = byteOrderMark + record(header)
-    for fields in records { out += record(fields) }
-    return out
+    var out = ByteWriter()
+    write(header: header, records: records, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes a whole CSV document into `out`: the mark, the header and the records.
+  public static func write(header: [String], records: some Sequence<[String]>, into out: inout ByteWriter) {
+    out.write(byteOrderMark)
+    write(record: header, into: &out)
+    for fields in records { write(record: fields, into: &out) }
   }
 
   /// One record, ended by CRLF.
   public static func record(_ fields: [String]) -> String {
     fields.map(field).joined(separator: ",") + "\r\n"
+  }
+
+  /// Writes one record into `out`: fields made inert and quoted as needed, commas between, CRLF after.
+  public static func write(record fields: [String], into out: inout ByteWriter) {
+    for (i, text) in fields.enumerated() {
+      if i > 0 { out.write(",") }
+      out.write(field(text))
+    }
+    out.write("\r\n")
   }
 
   /// One field, neutralised, then quoted when needed, quotes doubled.
@@ -97,10 +113,29 @@ public enum MarkdownText {
 
   /// A Markdown table: header, alignment row, and rows (cells already escaped).
   public static func table(header: [String], rightAligned: Set<Int> = [], rows: [[String]]) -> String {
-    var out = "| " + header.joined(separator: " | ") + " |\n|"
-    for i in header.indices { out += rightAligned.contains(i) ? " ---: |" : " --- |" }
-    out += "\n"
-    for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
-    return out
+    var out = ByteWriter()
+    writeTable(header: header, rightAligned: rightAligned, rows: rows, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes a Markdown table into `out`: header, alignment row (`---:` for the right-aligned columns),
+  /// and rows (cells already escaped with `cell`).
+  public static func writeTable(
+    header: [String], rightAligned: Set<Int> = [], rows: some Sequence<[String]>, into out: inout ByteWriter
+  ) {
+    writeRow(header, into: &out)
+    out.write("|")
+    for i in header.indices { out.write(rightAligned.contains(i) ? " ---: |" : " --- |") }
+    out.write("\n")
+    for row in rows { writeRow(row, into: &out) }
+  }
+
+  private static func writeRow(_ cells: [String], into out: inout ByteWriter) {
+    out.write("| ")
+    for (i, cell) in cells.enumerated() {
+      if i > 0 { out.write(" | ") }
+      out.write(cell)
+    }
+    out.write(" |\n")
   }
 }

@@ -115,9 +115,7 @@ public struct CalendarExport: Sendable {
     let counts = row.occurrences ?? (total: 0, due: 0, missed: 0)
     lines.append(
       "X-PLANGRAPH-OCCURRENCES:"
-        + language.pick(
-          "\(counts.due - counts.missed) held of \(counts.due) due\\, \(counts.missed) missed",
-          "应开展 \(counts.due) 次，已开展 \(counts.due - counts.missed) 次，未按期 \(counts.missed) 次"))
+        + language.words.report.occurrencesHeld((counts.due - counts.missed, counts.due, counts.missed)))
     lines += common(task, row: row)
     lines.append("END:VTODO")
     return lines
@@ -145,7 +143,7 @@ public struct CalendarExport: Sendable {
     // The duty's own item has the note, source and owner; an occurrence names it and refers to it.
     lines.append("RELATED-TO;RELTYPE=PARENT:" + Self.escape(task.fullID) + "@plangraph")
     if let owner = task.owner { lines.append("CATEGORIES:" + Self.escape(plan.owners[owner].name)) }
-    lines.append("DESCRIPTION:" + Self.escape(language.pick("Occurrence of duty ", "例行工作") + task.fullID))
+    lines.append("DESCRIPTION:" + Self.escape(language.words.report.occurrenceOfDuty + task.fullID))
     lines.append("END:VTODO")
     return lines
   }
@@ -153,18 +151,19 @@ public struct CalendarExport: Sendable {
   private func common(_ task: PlanTask, row: TaskSchedule) -> [String] {
     var lines: [String] = []
     var description: [String] = []
+    let words = language.words
     if let owner = task.owner {
       lines.append("CATEGORIES:" + Self.escape(plan.owners[owner].name))
       description.append(
-        language.pick("Owner: ", "负责单位：") + plan.owners[owner].name + " (" + plan.owners[owner].id + ")")
+        words.report.ownerLabel + plan.owners[owner].name + " (" + plan.owners[owner].id + ")")
     }
-    description.append(language.pick("Status: ", "状态：") + row.status.label(language))
-    if let source = task.source { description.append(language.pick("Source: ", "依据条款：") + source) }
+    description.append(words.report.statusLabel + row.status.label(language))
+    if let source = task.source { description.append(words.report.sourceLabel + source) }
     if let target = task.target {
-      description.append(language.pick("Target: ", "目标：") + ReportText.target(target))
+      description.append(words.report.targetLabel + ReportText.target(target))
     }
     if let note = task.note { description.append(note) }
-    description.append(language.pick("Task: ", "任务编号：") + task.fullID)
+    description.append(words.report.taskLabel + task.fullID)
     lines.append("DESCRIPTION:" + Self.escape(description.joined(separator: "\n")))
     return lines
   }

@@ -9,21 +9,15 @@ extension Plan {
 extension WorkCalendar {
   /// Which days are working days, in words for reports: one line shared by `schedule` and the HTML report.
   public func label(_ language: Language) -> String {
+    let words = language.words.report
     var text: String
     switch base {
     case .weekdays:
-      text = language.pick("working days: Monday to Friday", "工作日：周一至周五")
+      text = words.weekdaysCalendar
     case .cn:
-      let years = "\(ChinaCalendar.coveredYears.lowerBound)–\(ChinaCalendar.coveredYears.upperBound)"
-      text = language.pick(
-        "working days: China's official calendar (holidays and make-up working days, \(years))",
-        "工作日：国家法定节假日安排（含调休，\(years) 年）")
+      text = words.chinaCalendar("\(ChinaCalendar.coveredYears.lowerBound)–\(ChinaCalendar.coveredYears.upperBound)")
     }
-    if hasOwnDays {
-      text += language.pick(
-        ", with \(holidays.count) local holiday\(holidays.count == 1 ? "" : "s") and \(workdays.count) extra working day\(workdays.count == 1 ? "" : "s")",
-        "，另有本地休息日 \(holidays.count) 天、调整工作日 \(workdays.count) 天")
-    }
+    if hasOwnDays { text += words.ownDays((holidays.count, workdays.count)) }
     return text
   }
 }

@@ -6,17 +6,13 @@ extension StatusCounts {
 
   /// What was counted: "253 项具体任务和 8 项例行工作" / "253 tasks and 8 recurring duties".
   public func scope(_ language: Language) -> String {
-    let leafWords = language.pick(leaves == 1 ? "1 task" : "\(leaves) tasks", "\(leaves) 项具体任务")
-    guard duties > 0 else { return leafWords }
-    return leafWords
-      + language.pick(
-        duties == 1 ? " and 1 recurring duty" : " and \(duties) recurring duties", "和 \(duties) 项例行工作")
+    let words = language.words
+    return words.report.leafScope(leaves) + (duties > 0 ? words.report.dutyScope(duties) : "")
   }
 
   /// One status and its count: "逾期 15" / "15 overdue".
   public func entry(_ status: ScheduleStatus, _ language: Language) -> String {
-    let n = count(of: status)
-    return language == .zh ? status.label(language) + " \(n)" : "\(n) " + status.label(language)
+    language.words.report.statusCount((status.label(language), count(of: status)))
   }
 
   /// Every status with its count: "逾期 15 · 有风险 0 · … · 已完成 9".
@@ -26,15 +22,13 @@ extension StatusCounts {
 
   /// What is counted beside the statuses: missed occurrences, the blocked flag, cancelled tasks.
   public func extras(_ language: Language) -> String {
-    language.pick(
-      "\(missedOccurrences) missed \(missedOccurrences == 1 ? "occurrence" : "occurrences") of duties · "
-        + "\(markedBlocked) marked blocked · \(cancelled) cancelled",
-      "例行工作未按期开展 \(missedOccurrences) 次 · 标记受阻 \(markedBlocked) 项 · 已取消 \(cancelled) 项")
+    language.words.report.countExtras((missedOccurrences, markedBlocked, cancelled))
   }
 
   /// The whole count in one line: scope, statuses, extras.
   public func sentence(_ language: Language) -> String {
-    scope(language) + language.pick(": ", "：") + statusLine(language) + language.pick("; ", "；") + extras(language)
+    let words = language.words
+    return scope(language) + words.report.colon + statusLine(language) + words.report.semicolon + extras(language)
   }
 
   /// Counts the given leaves and duties of `plan` (summaries among them are skipped).

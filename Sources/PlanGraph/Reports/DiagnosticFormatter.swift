@@ -58,8 +58,11 @@ public struct DiagnosticFormatter: Sendable {
       text += "    " + String(repeating: " ", count: TextWidth.of(before)) + style.green(caret) + "\n"
     }
     if let hint = diagnostic.hint(in: language) {
-      // The Chinese colon carries its own space.
-      text += style.cyan(language.pick("hint:", "提示：")) + language.pick(" ", "") + TerminalText.inline(hint) + "\n"
+      // The label is coloured, the space after it (English has one, Chinese's full-width colon none) is not.
+      let label = language.words.hintLabel
+      let hintWord = label.hasSuffix(" ") ? String(label.dropLast()) : label
+      let hintSpace = label.hasSuffix(" ") ? " " : ""
+      text += style.cyan(hintWord) + hintSpace + TerminalText.inline(hint) + "\n"
     }
     return text
   }

@@ -183,11 +183,7 @@ struct Downstream {
   /// The words: "holds up 3 tasks, nearest deadline 2018-03-31" / "影响后续 3 项，最近截止 2018-03-31".
   static func words(_ blocks: (count: Int, nearestDeadline: Day?), _ language: Language) -> String? {
     guard blocks.count > 0 else { return nil }
-    let deadline =
-      blocks.nearestDeadline.map {
-        language.pick(", nearest deadline ", "，最近截止 ") + $0.iso
-      } ?? ""
-    return language.pick(
-      "holds up \(blocks.count) \(blocks.count == 1 ? "task" : "tasks")", "影响后续 \(blocks.count) 项") + deadline
+    let words = language.words
+    return words.report.holdsUp(blocks.count) + (blocks.nearestDeadline.map(words.report.nearestDeadline) ?? "")
   }
 }

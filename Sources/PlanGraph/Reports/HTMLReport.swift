@@ -36,96 +36,125 @@ public struct HTMLReport: Sendable {
     return plan.title + " · " + tops.map { ReportText.ownerPath($0, in: plan) }.joined(separator: "、")
   }
 
-  private func t(_ english: String, _ chinese: String) -> String { HTMLText.escape(language.pick(english, chinese)) }
   private func e(_ text: String) -> String { HTMLText.escape(text) }
+  private var words: Words { language.words }
+
+  /// What the page shows, computed once from the schedule, with no formatting in it: the counts, the
+  /// supervisors' report's model (what each unit must act on), the targets and duties shown, and the
+  /// critical report's model.
+  public struct Model: Sendable {
+    /// The counts over what the page shows.
+    public var counts: StatusCounts
+    /// Overdue, at-risk, due-soon and blocked items by unit.
+    public var attention: OverdueReport.Model
+    /// The tasks with a target, and the recurring duties, that the page shows.
+    public var targets, duties: [Int]
+    /// The critical paths and the deadlines the plan cannot meet.
+    public var critical: CriticalReport.Model
+  }
+
+  /// The page's model.
+  public func model() -> Model {
+    Model(
+      counts: owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows),
+      attention: attentionReport.model(),
+      targets: plan.tasks.indices.filter { plan.tasks[$0].target != nil && shows($0) },
+      duties: plan.tasks.indices.filter { plan.tasks[$0].isDuty && shows($0) },
+      critical: CriticalReport(plan: plan, schedule: schedule, language: language).model())
+  }
+
+  /// The supervisors' report over what the page shows, whose words the attention section shares.
+  private var attentionReport: OverdueReport {
+    OverdueReport(
+      plan: plan, schedule: schedule, list: OverdueList(plan: plan, schedule: schedule, owners: owners),
+      language: language)
+  }
 
   /// The page.
   public func html() -> String {
-    var out =
-      "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-    out += "<title>" + e(title) + " · " + t("as of ", "截至 ") + schedule.asOf.iso + "</title>\n"
-    out += "<style>\n" + Self.css + "</style>\n</head>\n<body>\n"
-    out +=
-      "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + t("As of ", "截至 ")
-      + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
-      + t("plan start ", "计划开始 ") + schedule.start.iso + " · " + t("planned finish ", "计划完成 ")
-      + ReportText.day(schedule.finish) + " · "
-      + t("due soon within \(schedule.window) days", "即将到期窗口 \(schedule.window) 天")
-      + (plan.showsCalendar ? " · " + e(plan.calendar.label(language)) : "") + "</p>\n</header>\n<main>\n"
-    out += counts()
-    out += actionItems()
-    out += targets()
-    out += duties()
-    out += criticalPath()
-    out += roadmap()
-    out +=
-      "</main>\n<footer>" + t("Made by plangraph from ", "由 plangraph 生成，依据 ")
-      + plan.files.map(e).joined(separator: ", ") + "</footer>\n</body>\n</html>\n"
-    return out
+    var out = ByteWriter()
+    html(model(), into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the page of `model` into `out`, section by section.
+  public func html(_ model: Model, into out: inout ByteWriter) {
+    out.write("<!DOCTYPE html>\n<html lang=\"\(words.report.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+    out.write("<title>" + e(title) + " · " + e(words.report.asOf) + schedule.asOf.iso + "</title>\n")
+    out.write("<style>\n" + Self.css + "</style>\n</head>\n<body>\n")
+    out.write(
+      "<header>\n<h1>" + e(title) + "</h1>\n<p class=\"meta\">" + e(words.report.asOfCapital)
+        + "<time datetime=\"\(schedule.asOf.iso)\">\(schedule.asOf.iso)</time> · "
+        + e(words.report.planStart) + schedule.start.iso + " · " + e(words.report.plannedFinish)
+        + ReportText.day(schedule.finish) + " · "
+        + e(words.report.dueSoonWithin(schedule.window))
+        + (plan.showsCalendar ? " · " + e(plan.calendar.label(language)) : "") + "</p>\n</header>\n<main>\n")
+    out.write(counts(model.counts))
+    actionItems(model.attention, into: &out)
+    out.write(targets(model.targets))
+    out.write(duties(model.duties))
+    out.write(criticalPath(model.critical))
+    out.write(roadmap())
+    out.write(
+      "</main>\n<footer>" + e(words.report.madeBy) + plan.files.map(e).joined(separator: ", ")
+        + "</footer>\n</body>\n</html>\n")
   }
 
   // MARK: - Sections
 
-  private func counts() -> String {
-    let counts = owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: shows)
-    var out = "<section id=\"counts\">\n<h2>" + e(language.words.status) + "</h2>\n<ul class=\"counts\">\n"
+  private func counts(_ counts: StatusCounts) -> String {
+    var out = "<section id=\"counts\">\n<h2>" + e(words.status) + "</h2>\n<ul class=\"counts\">\n"
     for status in StatusCounts.shownStatuses + [.cancelled] {
       out +=
         "<li class=\"s-\(status.rawValue)\"><span class=\"n\">\(counts.count(of: status))</span> "
         + e(status.label(language)) + "</li>\n"
     }
-    return out + "</ul>\n<p class=\"note\">" + e(counts.scope(language)) + t("; ", "；") + e(counts.extras(language))
-      + t(". Summaries are counted through their tasks.", "。汇总任务按其下任务统计。") + "</p>\n</section>\n"
+    return out + "</ul>\n<p class=\"note\">" + e(counts.scope(language)) + e(words.report.semicolon)
+      + e(counts.extras(language))
+      + e(words.report.summariesCountedThrough) + "</p>\n</section>\n"
   }
 
-  private func actionItems() -> String {
-    let list = OverdueList(plan: plan, schedule: schedule, owners: owners)
-    let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: language)
-    var out =
-      "<section id=\"attention\">\n<h2>" + t("Overdue, at risk, due soon and blocked", "逾期、有风险、即将到期和受阻") + "</h2>\n"
-    let groups = report.grouped()
-    let rules = plan.warnings
-    let lights = rules.lights(plan: plan, schedule: schedule)
-    if groups.isEmpty {
-      return out + "<p class=\"ok\">" + t("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
-        + "</p>\n</section>\n"
+  /// The attention section, written straight into `out`: on a large plan it is most of the page.
+  private func actionItems(_ model: OverdueReport.Model, into out: inout ByteWriter) {
+    let report = attentionReport
+    out.write("<section id=\"attention\">\n<h2>" + e(words.report.attention) + "</h2>\n")
+    let rules = report.warningRules
+    if model.groups.isEmpty {
+      out.write("<p class=\"ok\">" + e(words.report.nothingToAct) + "</p>\n</section>\n")
+      return
     }
-    let holdsUp = report.holdsUp()
-    for group in groups {
-      out +=
-        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">"
-        + e(report.countLine(owner: group.owner))
-        + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + e(language.words.status) + "</th><th>"
-        + e(language.words.task)
-        + "</th><th>" + e(language.words.deadline) + "</th><th>" + e(language.words.days) + "</th><th>"
-        + e(language.words.planned) + "</th><th>" + e(language.words.forecast) + "</th><th>" + e(language.words.source)
-        + "</th></tr></thead>\n<tbody>\n"
+    for group in model.groups {
+      out.write(
+        "<h3>" + e(report.groupTitle(group.owner)) + "</h3>\n<p class=\"tally\">" + e(report.countLine(group.counts))
+          + "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.status) + "</th><th>" + e(words.task)
+          + "</th><th>" + e(words.deadline) + "</th><th>" + e(words.days) + "</th><th>" + e(words.planned) + "</th><th>"
+          + e(words.forecast) + "</th><th>" + e(words.source) + "</th></tr></thead>\n<tbody>\n")
       for row in group.rows {
         let index = row.item.task
         let task = plan.tasks[index]
         let critical =
           schedule.tasks[index].isCritical
-          ? " <span class=\"crit\" title=\"" + t("critical", "关键任务") + "\">★</span>" : ""
+          ? " <span class=\"crit\" title=\"" + e(words.report.criticalTask) + "\">★</span>" : ""
         var name = e(report.rowName(row)) + critical + "<br/><code>" + e(task.fullID) + "</code>"
         if let missed = report.missedText(row) { name += "<br/><small>" + e(missed) + "</small>" }
-        if let blocks = holdsUp[index] { name += "<br/><small>" + e(blocks) + "</small>" }
+        if let blocks = report.holdsUpText(index, in: model) { name += "<br/><small>" + e(blocks) + "</small>" }
         if row.item.isBlocked, let note = task.note {
-          name += "<br/><small>" + t("blocked: ", "受阻：") + e(note) + "</small>"
+          name += "<br/><small>" + e(words.report.blockedColon) + e(note) + "</small>"
         }
         // data-label names each cell where a phone stacks the cells as a card.
-        out +=
+        out.write(
           "<tr class=\"s-\(row.item.status.rawValue)\"><td>" + e(report.statusText(row.item))
-          + light(lights[index], rules) + "</td><td>" + name
-          + "</td><td data-label=\"" + e(language.words.deadline) + "\">" + ReportText.day(row.item.deadline)
-          + "</td><td data-label=\"" + e(language.words.days) + "\">" + e(report.daysText(row.item))
-          + "</td><td data-label=\"" + e(language.words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
-          + "</td><td data-label=\"" + e(language.words.forecast) + "\">" + ReportText.day(row.item.forecastFinish)
-          + "</td><td data-label=\"" + e(language.words.source) + "\">" + e(task.source ?? "") + "</td></tr>\n"
+            + light(model.lights[index], rules) + "</td><td>" + name
+            + "</td><td data-label=\"" + e(words.deadline) + "\">" + ReportText.day(row.item.deadline)
+            + "</td><td data-label=\"" + e(words.days) + "\">" + e(report.daysText(row.item))
+            + "</td><td data-label=\"" + e(words.planned) + "\">" + ReportText.day(report.plannedFinish(row))
+            + "</td><td data-label=\"" + e(words.forecast) + "\">" + ReportText.day(row.item.forecastFinish)
+            + "</td><td data-label=\"" + e(words.source) + "\">" + e(task.source ?? "") + "</td></tr>\n")
       }
-      out += "</tbody></table></div>\n"
+      out.write("</tbody></table></div>\n")
     }
-    return out + "<p class=\"tally total\">" + e(report.totalLine()) + "</p>\n</section>\n"
+    out.write("<p class=\"tally total\">" + e(report.totalLine(model)) + "</p>\n</section>\n")
   }
 
   /// The warning light as a filled badge with its word, so that it reads in greyscale too.
@@ -136,19 +165,18 @@ public struct HTMLReport: Sendable {
     let b = Double(color & 0xFF)
     let text = 0.299 * r + 0.587 * g + 0.114 * b < 150 ? "#fff" : "#000"
     return " <span class=\"light\" style=\"background:\(rules.levels[n].hexColor);color:\(text)\" title=\""
-      + e(language.words.warning) + "\">" + e(rules.word(light, language)) + "</span>"
+      + e(words.warning) + "\">" + e(rules.word(light, language)) + "</span>"
   }
 
-  private func targets() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].target != nil && shows($0) }
-    var out = "<section id=\"targets\">\n<h2>" + t("Targets", "量化目标") + "</h2>\n"
+  private func targets(_ indices: [Int]) -> String {
+    var out = "<section id=\"targets\">\n<h2>" + e(words.report.targets) + "</h2>\n"
     guard !indices.isEmpty else {
-      return out + "<p>" + t("The plan sets no targets.", "计划中没有量化目标。") + "</p>\n</section>\n"
+      return out + "<p>" + e(words.report.noTargets) + "</p>\n</section>\n"
     }
     out +=
-      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(language.words.task) + "</th><th>" + t("Target", "目标")
-      + "</th><th>" + t("Latest measurement", "最新测量") + "</th><th>" + e(language.words.deadline) + "</th><th>"
-      + e(language.words.status) + "</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.task) + "</th><th>" + e(words.report.targetHeading)
+      + "</th><th>" + e(words.report.latestMeasurement) + "</th><th>" + e(words.deadline) + "</th><th>"
+      + e(words.status) + "</th></tr></thead>\n<tbody>\n"
     for index in indices {
       guard let target = plan.tasks[index].target else { continue }
       let row = schedule.tasks[index]
@@ -157,7 +185,7 @@ public struct HTMLReport: Sendable {
         row.latestMeasurement.map {
           e($0.value.description) + e(target.unit ?? "") + " <small>(" + $0.date.iso + ")</small>"
             + (target.isMet(by: $0.value) ? " ✓" : "")
-        } ?? "<span class=\"none\">" + t("not measured", "尚无测量") + "</span>"
+        } ?? "<span class=\"none\">" + e(words.report.notMeasured) + "</span>"
       out +=
         "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(plan.tasks[index].name) + "<br/><code>"
         + e(plan.tasks[index].fullID) + "</code></td><td>" + goal + "</td><td>" + latest + "</td><td>"
@@ -167,18 +195,18 @@ public struct HTMLReport: Sendable {
     return out + "</tbody></table></div>\n</section>\n"
   }
 
-  private func duties() -> String {
-    let indices = plan.tasks.indices.filter { plan.tasks[$0].isDuty && shows($0) }
-    var out = "<section id=\"duties\">\n<h2>" + t("Recurring duties", "例行工作") + "</h2>\n"
+  private func duties(_ indices: [Int]) -> String {
+    var out = "<section id=\"duties\">\n<h2>" + e(words.report.recurringDuties) + "</h2>\n"
     guard !indices.isEmpty else {
-      return out + "<p>" + t("The plan has no recurring duties.", "计划中没有例行工作。") + "</p>\n</section>\n"
+      return out + "<p>" + e(words.report.noDuties) + "</p>\n</section>\n"
     }
     var missedByTask: [Int: [Day]] = [:]
     for occurrence in schedule.missedOccurrences { missedByTask[occurrence.task, default: []].append(occurrence.due) }
     out +=
-      "<div class=\"scroll\"><table>\n<thead><tr><th>" + t("Duty", "工作") + "</th><th>" + t("Every", "周期")
-      + "</th><th>" + t("Owner", "负责单位") + "</th><th>" + t("Held / due", "已开展 / 应开展") + "</th><th>"
-      + t("Missed", "未按期开展") + "</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\"><table>\n<thead><tr><th>" + e(words.report.dutyHeading) + "</th><th>"
+      + e(words.report.every)
+      + "</th><th>" + e(words.report.ownerHeading) + "</th><th>" + e(words.report.heldOfDue) + "</th><th>"
+      + e(words.report.missedHeading) + "</th></tr></thead>\n<tbody>\n"
     for index in indices {
       let task = plan.tasks[index]
       let row = schedule.tasks[index]
@@ -188,34 +216,21 @@ public struct HTMLReport: Sendable {
       let shown = missed.prefix(12).map(\.iso).joined(separator: ", ") + (missedCount > 12 ? " …" : "")
       out +=
         "<tr class=\"s-\(row.status.rawValue)\"><td>" + e(task.name) + "<br/><code>" + e(task.fullID)
-        + "</code></td><td>" + e(period(task.recurrence)) + "</td><td>"
+        + "</code></td><td>" + e(task.recurrence.map(words.report.period) ?? "") + "</td><td>"
         + e(task.owner.map { plan.owners[$0].name } ?? "—") + "</td><td>\(due - missedCount) / \(due)</td><td>"
         + (missedCount == 0 ? "—" : "<strong>\(missedCount)</strong> <small>" + e(shown) + "</small>") + "</td></tr>\n"
     }
     return out + "</tbody></table></div>\n</section>\n"
   }
 
-  private func period(_ recurrence: Recurrence?) -> String {
-    switch recurrence {
-    case .week: return language.pick("week", "每周")
-    case .month: return language.pick("month", "每月")
-    case .quarter: return language.pick("quarter", "每季度")
-    case .halfYear: return language.pick("half-year", "每半年")
-    case .year: return language.pick("year", "每年")
-    case nil: return ""
-    }
-  }
-
-  private func criticalPath() -> String {
-    let report = CriticalReport(plan: plan, schedule: schedule, language: language)
-    var out = "<section id=\"critical\">\n<h2>" + t("Critical path", "关键路径") + "</h2>\n"
-    if schedule.criticalPaths.isEmpty { out += "<p>" + t("No task is scheduled.", "没有可排程的任务。") + "</p>\n" }
-    for (n, path) in schedule.criticalPaths.prefix(10).enumerated() {
+  private func criticalPath(_ model: CriticalReport.Model) -> String {
+    var out = "<section id=\"critical\">\n<h2>" + e(words.report.criticalPathHeading) + "</h2>\n"
+    if model.paths.isEmpty { out += "<p>" + e(words.report.nothingScheduled) + "</p>\n" }
+    for (n, path) in model.paths.prefix(10).enumerated() {
       out +=
-        "<h3>" + t("Path \(n + 1)", "路径 \(n + 1)") + " <small>"
-        + t(
-          "\(report.length(of: path)) days", "\(report.length(of: path)) 天") + "</small></h3>\n<ol class=\"path\">\n"
-      for index in path {
+        "<h3>" + e(words.report.path(n + 1)) + " <small>" + e(words.report.days(path.length))
+        + "</small></h3>\n<ol class=\"path\">\n"
+      for index in path.tasks {
         let row = schedule.tasks[index]
         out +=
           "<li>" + e(plan.tasks[index].name) + " <small>" + ReportText.day(row.start) + " → "
@@ -223,13 +238,13 @@ public struct HTMLReport: Sendable {
       }
       out += "</ol>\n"
     }
-    if schedule.criticalPaths.count > 10 || schedule.hasMoreCriticalPaths {
-      out += "<p class=\"note\">" + t("More critical paths are not shown.", "另有关键路径未列出。") + "</p>\n"
+    if model.paths.count > 10 || model.more {
+      out += "<p class=\"note\">" + e(words.report.moreCriticalPathsNotShown) + "</p>\n"
     }
-    let late = report.negativeSlack
+    let late = model.negativeSlack
     if late.contains(where: shows) {
       out +=
-        "<p class=\"warn\">" + t("Deadlines the plan cannot meet: ", "按计划无法满足的截止日期：")
+        "<p class=\"warn\">" + e(words.report.unmetDeadlinesColon)
         + late.filter(shows).prefix(20).map { e(plan.tasks[$0].name) }.joined(separator: "、") + "</p>\n"
     }
     return out + "</section>\n"
@@ -240,7 +255,7 @@ public struct HTMLReport: Sendable {
     // The SVG goes in as an element: its XML declaration and doctype are dropped.
     var body = Substring(svg)
     if let start = body.firstRange(of: "<svg") { body = body[start.lowerBound...] }
-    return "<section id=\"roadmap\">\n<h2>" + t("Roadmap", "路线图") + "</h2>\n<div class=\"chart\">\n" + body
+    return "<section id=\"roadmap\">\n<h2>" + e(words.report.roadmap) + "</h2>\n<div class=\"chart\">\n" + body
       + "\n</div>\n</section>\n"
   }
 

@@ -8,12 +8,10 @@ public struct JSONObject: Sendable {
   fileprivate let close: String
   /// What closes it when nothing was written.
   fileprivate let closeEmpty: String
-}
-
-extension JSONObject {
-  /// The state for members written into an object someone else opened, after its comma: the first
-  /// member writes no separator.
-  static func continuing() -> JSONObject { JSONObject(separator: ", ", close: "}", closeEmpty: "}") }
+  /// What follows a key: `": "`, or `":"` in compact JSON.
+  fileprivate var colon = ": "
+  /// What goes before an array's first element: the separator without its comma.
+  fileprivate var first: String { String(separator.drop { $0 == "," || $0 == " " }) }
 }
 
 extension ByteWriter {
@@ -34,9 +32,53 @@ extension ByteWriter {
       closeEmpty: "]")
   }
 
+  /// Opens an object in compact JSON, no space anywhere: `{"a":1,"b":2}` (the history reports).
+  public mutating func beginCompactObject() -> JSONObject {
+    write("{")
+    return JSONObject(separator: ",", close: "}", closeEmpty: "}", colon: ":")
+  }
+
+  /// Opens an array written on one line: `[1, 2, 3]` (`[1,2,3]` when `compact`), `[]` when empty.
+  public mutating func beginInlineArray(compact: Bool = false) -> JSONObject {
+    write("[")
+    return JSONObject(separator: compact ? "," : ", ", close: "]", closeEmpty: "]")
+  }
+
+  /// Writes `texts` as an inline array of JSON strings: `["a", "b"]` (`["a","b"]` when `compact`).
+  public mutating func writeJSON(_ texts: [String], compact: Bool = false) {
+    var array = beginInlineArray(compact: compact)
+    for text in texts {
+      element(in: &array)
+      writeJSON(text)
+    }
+    end(array)
+  }
+
+  /// Writes `days` as an inline array of `YYYY-MM-DD` strings.
+  public mutating func writeJSON(_ days: [Day]) {
+    var array = beginInlineArray()
+    for day in days {
+      element(in: &array)
+      writeJSON(day)
+    }
+    end(array)
+  }
+
+  /// A member whose value is an inline array of strings (without spaces when `compact`).
+  public mutating func field(_ name: String, _ texts: [String], compact: Bool = false, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(texts, compact: compact)
+  }
+
+  /// A number member written as its decimal text (a target's value, a measurement): `95`, `93.2`.
+  public mutating func field(_ name: String, number: DecimalNumber, in object: inout JSONObject) {
+    key(name, in: &object)
+    write(number.description)
+  }
+
   /// Starts the next member of an array: the comma (or the first line break) before it.
   public mutating func element(in array: inout JSONObject) {
-    write(array.isEmpty ? String(array.separator.dropFirst()) : array.separator)
+    write(array.isEmpty ? array.first : array.separator)
     array.isEmpty = false
   }
 
@@ -45,7 +87,7 @@ extension ByteWriter {
     if !object.isEmpty { write(object.separator) }
     object.isEmpty = false
     writeJSON(key)
-    write(": ")
+    write(object.colon)
   }
 
   /// A string member, `null` when absent.

@@ -8,30 +8,20 @@ struct LedgerCSV {
   let rules: WarningRules
   let lights: [WarningLight]
 
-  /// The ledger of `plan`, its lights by `rules` (the plan's own when nil).
-  init(plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil) {
+  /// The ledger of `plan`, its lights by `rules` (the plan's own when nil): `lights` when a report's
+  /// model has them already, else computed here.
+  init(
+    plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil, lights: [WarningLight]? = nil
+  ) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
     self.rules = rules ?? plan.warnings
-    self.lights = self.rules.lights(plan: plan, schedule: schedule)
+    self.lights = lights ?? self.rules.lights(plan: plan, schedule: schedule)
   }
 
   /// The header row, in the language.
-  var header: [String] {
-    [
-      language.pick("id", "编号"), language.pick("name", "名称"), language.pick("owner", "负责单位"),
-      language.pick("owner name", "单位名称"), language.pick("source", "依据条款"),
-      language.pick("planned start", "计划开始"), language.pick("deadline", "截止"),
-      language.pick("planned finish", "计划完成"), language.pick("forecast finish", "预测完成"),
-      language.pick("slack", "时差"),
-      language.pick("status", "状态"), language.pick("blocked", "受阻"), language.pick("days overdue", "逾期天数"),
-      language.pick("warning", "预警"),
-      language.pick("progress", "进度"), language.pick("latest measurement", "最新测量值"),
-      language.pick("measured on", "测量日期"), language.pick("target", "目标"), language.pick("done on", "完成日期"),
-      language.pick("evidence", "佐证材料"), language.pick("note", "备注"), language.pick("critical", "关键"),
-    ]
-  }
+  var header: [String] { language.words.report.ledgerColumns }
 
   /// One record: the task's row, with an overdue item's status, deadline and days when given.
   func record(_ index: Int, item: OverdueList.Item? = nil) -> [String] {
@@ -48,10 +38,10 @@ struct LedgerCSV {
       isOccurrence ? "" : row.finish?.iso ?? "", isOccurrence ? "" : row.forecastFinish?.iso ?? "",
       isOccurrence ? "" : row.slack.map(String.init) ?? "",
       isOccurrence ? status.label(language) : ReportText.statusWords(status, of: task, language: language),
-      row.isBlocked ? language.pick("yes", "是") : "", late.map(String.init) ?? "", rules.word(lights[index], language),
+      row.isBlocked ? language.words.report.yes : "", late.map(String.init) ?? "", rules.word(lights[index], language),
       progress(index).map { "\($0)%" } ?? "",
       latest?.value.description ?? "", latest?.date.iso ?? "", task.target.map(ReportText.target) ?? "",
-      row.finishedOn?.iso ?? "", task.evidence ?? "", task.note ?? "", row.isCritical ? language.pick("yes", "是") : "",
+      row.finishedOn?.iso ?? "", task.evidence ?? "", task.note ?? "", row.isCritical ? language.words.report.yes : "",
     ]
   }
 
@@ -67,7 +57,20 @@ struct LedgerCSV {
 
   /// Every task of the plan (or those `included`), in output order.
   func document(including included: (Int) -> Bool = { _ in true }) -> String {
-    CSVText.document(header: header, records: plan.tasks.indices.filter(included).map { record($0) })
+    var out = ByteWriter()
+    write(including: included, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes every task of the plan (or those `included`) into `out`, in output order.
+  func write(including included: (Int) -> Bool = { _ in true }, into out: inout ByteWriter) {
+    CSVText.write(header: header, records: [], into: &out)
+    for i in plan.tasks.indices where included(i) { CSVText.write(record: record(i), into: &out) }
+  }
+
+  /// Writes one record per overdue item into `out` (each missed occurrence its own).
+  func write(items: [OverdueList.Item], into out: inout ByteWriter) {
+    CSVText.write(header: header, records: items.lazy.map { record($0.task, item: $0) }, into: &out)
   }
 }
 

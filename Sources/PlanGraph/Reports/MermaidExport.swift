@@ -29,7 +29,7 @@ public struct MermaidExport: Sendable {
     var out = "```mermaid\ngantt\n"
     out +=
       "    title "
-      + Self.text(plan.title + language.pick(" (as of ", "（截至 ") + schedule.asOf.iso + language.pick(")", "）")) + "\n"
+      + Self.text(plan.title + language.words.report.asOfInParens(schedule.asOf)) + "\n"
     out += "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    todayMarker off\n"
     var sections: [Int: [Int]] = [:]
     var order: [Int] = []
@@ -41,7 +41,7 @@ public struct MermaidExport: Sendable {
     // Mermaid resolves `after` against tasks already defined: only those may be named.
     var defined = Set<Int>()
     for key in order.sorted(by: { ($0 < 0 ? Int.max : $0) < ($1 < 0 ? Int.max : $1) }) {
-      let name = key >= 0 ? plan.owners[key].name : language.pick("(no owner)", "（未指定负责单位）")
+      let name = key >= 0 ? plan.owners[key].name : language.words.noOwner
       out += "    section " + Self.text(name) + "\n"
       for i in sections[key] ?? [] {
         out += "    " + line(i, defined: defined) + "\n"

@@ -1,4 +1,8 @@
 /// The supervisors' report: overdue, at-risk and due-soon items grouped by owner unit, with counts.
+///
+/// `model()` computes what it says once; each format renders that model into a `ByteWriter` with the
+/// shared renderers (`TextTable`, `CSVText`, `MarkdownText`, the JSON object writer) and the words of
+/// the language's table (`Words`).
 public struct OverdueReport: Sendable {
   /// The plan.
   public let plan: Plan
@@ -10,9 +14,8 @@ public struct OverdueReport: Sendable {
   public let language: Language
   /// The warning rules that give each item its light: the plan's unless replaced (`--rules`).
   public var warningRules: WarningRules
-  /// Each owner's counts (the tasks it owns; `nil`'s: those with no owner), tallied in one pass over
-  /// the plan: counting per group line instead cost a pass per unit, 1 s of a 100,000-task table.
-  private let ownerCounts: [Int?: StatusCounts]
+  /// Each owner's counts (the tasks it owns; `nil`'s: those with no owner), tallied in one pass.
+  let ownerCounts: [Int?: StatusCounts]
 
   /// Creates the report.
   public init(plan: Plan, schedule: Schedule, list: OverdueList, language: Language) {
@@ -28,19 +31,28 @@ public struct OverdueReport: Sendable {
     self.ownerCounts = counts
   }
 
+  private var words: Words { language.words }
+
+  // MARK: - Formats
+
   /// The contract's JSON: plan, asOf, window, counts and the items.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + list.items.count * 300)
+    json(model(grouped: false), into: &out)
+    return out.bytes
+  }
+
+  /// Writes the contract's JSON of `model` into `out`.
+  public func json(_ model: Model, into out: inout ByteWriter) {
     var top = out.beginObject(multiline: true)
     out.field("plan", plan.title, in: &top)
     out.field("asOf", schedule.asOf, in: &top)
     out.field("window", schedule.window, in: &top)
     out.key("counts", in: &top)
-    out.writeJSON(list.counts)
+    out.writeJSON(model.counts)
     out.key("items", in: &top)
     var items = out.beginArray(indent: 4)
-    let lights = warningRules.lights(plan: plan, schedule: schedule)
-    for item in list.items {
+    for item in model.items {
       let task = plan.tasks[item.task]
       out.element(in: &items)
       var object = out.beginObject()
@@ -52,272 +64,205 @@ public struct OverdueReport: Sendable {
       out.field("deadline", item.deadline, in: &object)
       out.field("forecastFinish", item.forecastFinish, in: &object)
       out.field("daysOverdue", item.daysOverdue, in: &object)
-      out.field("warning", warningRules.code(lights[item.task]), in: &object)
+      out.field("warning", warningRules.code(model.lights[item.task]), in: &object)
       out.field("source", task.source, in: &object)
       out.end(object)
     }
     out.end(items)
     out.end(top)
-    return out.bytes
   }
 
   /// RFC 4180 CSV with a byte-order mark: one ledger record per item (each missed occurrence its own).
   public func csv() -> String {
-    let ledger = LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules)
-    return CSVText.document(header: ledger.header, records: list.items.map { ledger.record($0.task, item: $0) })
+    var out = ByteWriter()
+    csv(model(grouped: false), into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the CSV of `model` into `out`.
+  public func csv(_ model: Model, into out: inout ByteWriter) {
+    LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules, lights: model.lights)
+      .write(items: model.items, into: &out)
   }
 
   /// Markdown: a section per owner unit with its counts and a table, then the totals.
   public func markdown() -> String {
-    var out = "## " + MarkdownText.cell(plan.title) + "\n\n" + asOfLine() + "\n\n"
-    let groups = grouped()
-    if groups.isEmpty { return out + nothingLine() + "\n" }
-    let blocks = holdsUp()
-    for group in groups {
-      out += "### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(owner: group.owner) + "\n\n"
-      let rows = group.rows.map { row -> [String] in
-        let task = plan.tasks[row.item.task]
+    var out = ByteWriter()
+    markdown(model(), into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the Markdown of `model` into `out`.
+  public func markdown(_ model: Model, into out: inout ByteWriter) {
+    out.write("## " + MarkdownText.cell(plan.title) + "\n\n" + asOfLine() + "\n\n")
+    if model.groups.isEmpty {
+      out.write(words.report.nothingToAct + "\n")
+      return
+    }
+    let header = [
+      words.status, words.warning, words.task, words.deadline, words.days, words.planned, words.forecast,
+      words.critical, words.source,
+    ]
+    for group in model.groups {
+      out.write("### " + MarkdownText.cell(groupTitle(group.owner)) + "\n\n" + countLine(group.counts) + "\n\n")
+      let rows = group.rows.lazy.map { row -> [String] in
+        let task = self.plan.tasks[row.item.task]
+        let details = [self.missedText(row), self.holdsUpText(row.item.task, in: model)].compactMap { $0 }
         return [
-          statusText(row.item),
-          MarkdownText.cell(rowName(row)) + " `" + task.fullID + "`"
-            + (missedText(row).map { "<br>" + MarkdownText.cell($0) } ?? "")
-            + (blocks[row.item.task].map { "<br>" + MarkdownText.cell($0) } ?? ""),
-          ReportText.day(row.item.deadline), daysText(row.item), ReportText.day(plannedFinish(row)),
-          ReportText.day(row.item.forecastFinish), schedule.tasks[row.item.task].isCritical ? "★" : "",
+          self.statusText(row.item),
+          MarkdownText.cell(self.warningRules.word(model.lights[row.item.task], self.language)),
+          MarkdownText.cell(self.rowName(row)) + " `" + task.fullID + "`"
+            + details.map { "<br>" + MarkdownText.cell($0) }.joined(),
+          ReportText.day(row.item.deadline), self.daysText(row.item), ReportText.day(self.plannedFinish(row)),
+          ReportText.day(row.item.forecastFinish), self.schedule.tasks[row.item.task].isCritical ? "★" : "",
           MarkdownText.cell(task.source ?? ""),
         ]
       }
-      out +=
-        MarkdownText.table(
-          header: [
-            language.words.status, language.words.task, language.words.deadline,
-            language.words.days, language.words.planned, language.words.forecast,
-            language.words.critical, language.words.source,
-          ], rows: rows) + "\n"
+      MarkdownText.writeTable(header: header, rows: rows, into: &out)
+      out.write("\n")
     }
-    return out + "**" + totalLine() + "**\n" + (truncationLine().map { "\n" + $0 + "\n" } ?? "")
+    out.write("**" + totalLine(model) + "**\n")
+    if let line = truncationLine(model) { out.write("\n" + line + "\n") }
   }
 
   /// The terminal report, fitting `width` columns: per unit a heading with counts, a row per item and a
   /// line with its id and source clause, then the totals.
   public func table(width: Int, style: TerminalStyle) -> String {
-    var out = style.bold(plan.title) + "  " + asOfLine() + "\n"
-    let groups = grouped()
-    if groups.isEmpty { return out + "\n" + style.green(nothingLine()) + "\n" }
-    let lights = warningRules.lights(plan: plan, schedule: schedule)
+    var out = ByteWriter()
+    table(model(), width: width, style: style, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the terminal report of `model` into `out`.
+  public func table(_ model: Model, width: Int, style: TerminalStyle, into out: inout ByteWriter) {
+    out.write(style.bold(plan.title) + "  " + asOfLine() + "\n")
+    if model.groups.isEmpty {
+      out.write("\n" + style.green(words.report.nothingToAct) + "\n")
+      return
+    }
     let columns = [
-      TextTable.Column(language.words.status), TextTable.Column(language.words.warning),
-      TextTable.Column(language.words.deadline),
-      TextTable.Column(language.words.days, rightAligned: true),
-      TextTable.Column(language.words.planned), TextTable.Column(language.words.forecast),
-      TextTable.Column(language.words.task, flexible: true),
+      TextTable.Column(words.status), TextTable.Column(words.warning), TextTable.Column(words.deadline),
+      TextTable.Column(words.days, rightAligned: true), TextTable.Column(words.planned),
+      TextTable.Column(words.forecast), TextTable.Column(words.task, flexible: true),
     ]
     let dim: @Sendable (String) -> String = { style.dim($0) }
     let bold: @Sendable (String) -> String = { style.bold($0) }
     let plain: @Sendable (String) -> String = { $0 }
     // One table for all units, so that columns line up down the whole report.
     var table = TextTable(columns: columns)
-    let blocks = holdsUp()
-    for group in groups {
+    for group in model.groups {
       table.rows.append(.line(TextTable.Cell(""), indent: 0))
       table.rows.append(.line(TextTable.Cell(groupTitle(group.owner), paint: bold), indent: 0))
-      table.rows.append(.line(TextTable.Cell(countLine(owner: group.owner)), indent: 0))
+      table.rows.append(.line(TextTable.Cell(countLine(group.counts)), indent: 0))
       for row in group.rows {
-        let task = plan.tasks[row.item.task]
-        let critical = schedule.tasks[row.item.task].isCritical ? "★ " : ""
+        let index = row.item.task
+        let critical = schedule.tasks[index].isCritical ? "★ " : ""
+        let light = model.lights[index]
         table.rows.append(
           .cells([
             TextTable.Cell(statusText(row.item), paint: ReportText.paint(row.item.status, style)),
-            TextTable.Cell(
-              warningRules.word(lights[row.item.task], language),
-              paint: ReportText.paint(lights[row.item.task], warningRules, style)),
+            TextTable.Cell(warningRules.word(light, language), paint: ReportText.paint(light, warningRules, style)),
             TextTable.Cell(ReportText.day(row.item.deadline)),
             TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
             TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
-            TextTable.Cell(critical + rowName(row), paint: task.isSummary ? bold : plain),
+            TextTable.Cell(critical + rowName(row), paint: plan.tasks[index].isSummary ? bold : plain),
           ]))
-        table.rows.append(.line(TextTable.Cell(detail(row, holdsUp: blocks), paint: dim), indent: 2))
+        table.rows.append(.line(TextTable.Cell(detail(row, in: model), paint: dim), indent: 2))
       }
     }
-    out += table.render(width: width, style: style)
-    return out + "\n" + style.bold(totalLine()) + "\n"
-      + (truncationLine().map { $0 + "\n" } ?? "")
-      + (groups.flatMap(\.rows).contains { schedule.tasks[$0.item.task].isCritical }
-        ? language.pick("★ on the critical path", "★ 关键路径上的任务") + "\n" : "")
-  }
-
-  // MARK: - Grouping
-
-  /// A line of the human formats: an item, or all missed occurrences of one duty.
-  struct Row {
-    var item: OverdueList.Item
-    /// For a duty: how many occurrences were missed, and the last one's due day.
-    var missedCount = 1
-    var lastDue: Day?
-    /// Whether the row is listed under a supporting unit (`support:`), repeating its lead unit's.
-    var isSupporting = false
-  }
-
-  /// Rows grouped by owner in the plan's owner order (no owner last); a duty's missed occurrences on one row.
-  func grouped() -> [(owner: Int?, rows: [Row])] {
-    var rowsByOwner: [Int: [Row]] = [:]
-    var dutyRow: [Int: (owner: Int, index: Int)] = [:]
-    for item in list.items {
-      let key = plan.tasks[item.task].owner ?? -1
-      if item.occurrence != nil, let existing = dutyRow[item.task] {
-        let due = item.deadline
-        let last = rowsByOwner[existing.owner, default: []][existing.index].lastDue
-        if let due, last.map({ due > $0 }) ?? true {
-          rowsByOwner[existing.owner, default: []][existing.index].lastDue = due
-        }
-        continue
-      }
-      if item.occurrence != nil { dutyRow[item.task] = (key, rowsByOwner[key, default: []].count) }
-      // A duty's count is the schedule's, exact, however many of its occurrences are listed.
-      let missed = item.occurrence == nil ? 1 : schedule.tasks[item.task].occurrences?.missed ?? 1
-      rowsByOwner[key, default: []].append(Row(item: item, missedCount: missed, lastDue: item.deadline))
+    table.render(width: width, style: style, into: &out)
+    out.write("\n" + style.bold(totalLine(model)) + "\n")
+    if let line = truncationLine(model) { out.write(line + "\n") }
+    if model.groups.contains(where: { $0.rows.contains { schedule.tasks[$0.item.task].isCritical } }) {
+      out.write(words.report.criticalKey + "\n")
     }
-    // Each supporting unit lists the items it supports too, after its own, marked 配合, in the list's order.
-    var supporting: [Int: [Row]] = [:]
-    for key in rowsByOwner.keys.sorted() {
-      for row in rowsByOwner[key] ?? [] {
-        for supporter in plan.tasks[row.item.task].support {
-          var copy = row
-          copy.isSupporting = true
-          supporting[supporter, default: []].append(copy)
-        }
-      }
-    }
-    if !supporting.isEmpty {
-      var position: [OverdueList.Item: Int] = [:]
-      for (n, item) in list.items.enumerated() where position[item] == nil { position[item] = n }
-      for (supporter, rows) in supporting {
-        rowsByOwner[supporter, default: []] += rows.sorted {
-          position[$0.item, default: 0] < position[$1.item, default: 0]
-        }
-      }
-    }
-    var result: [(owner: Int?, rows: [Row])] = []
-    for owner in plan.owners.indices { if let rows = rowsByOwner[owner] { result.append((owner, rows)) } }
-    if let rows = rowsByOwner[-1] { result.append((nil, rows)) }
-    return result
   }
 
   // MARK: - Words
 
   /// Said when the schedule lists fewer missed occurrences than there are.
-  private func truncationLine() -> String? {
-    guard schedule.hasMoreMissedOccurrences else { return nil }
-    return language.pick(
-      "More occurrences of duties were missed than the \(schedule.missedOccurrences.count) listed.",
-      "例行工作未按期开展的次数多于所列的 \(schedule.missedOccurrences.count) 次。")
+  private func truncationLine(_ model: Model) -> String? {
+    model.missedListedOfMore.map(words.report.moreMissedThanListed)
   }
 
   private func asOfLine() -> String {
-    language.pick("as of ", "截至 ") + schedule.asOf.iso
-      + language.pick(", due-soon window \(schedule.window) days", "，即将到期窗口 \(schedule.window) 天")
+    words.report.asOf + schedule.asOf.iso + words.report.dueSoonWindow(schedule.window)
   }
 
-  private func nothingLine() -> String {
-    language.pick("Nothing is overdue, at risk, due soon or blocked.", "没有逾期、有风险、即将到期或受阻的事项。")
-  }
-
-  private func ownerName(_ owner: Int?) -> String { ReportText.ownerPath(owner, in: plan) }
-
+  /// A group's heading: the unit's names and id, or the words for no owner.
   func groupTitle(_ owner: Int?) -> String {
-    guard let owner else { return language.words.noOwner }
-    return ownerName(owner) + "  (" + plan.owners[owner].id + ")"
+    guard let owner else { return words.noOwner }
+    return ReportText.ownerPath(owner, in: plan) + "  (" + plan.owners[owner].id + ")"
   }
 
   /// A unit's line: how many of its tasks need action, by status, and its missed occurrences.
-  func countLine(owner: Int?) -> String {
-    let counts = ownerCounts[owner] ?? StatusCounts()
+  func countLine(_ counts: StatusCounts) -> String {
     var line = counts.statusLine(language, statuses: [.overdue, .atRisk, .dueSoon, .blocked])
-    if counts.missedOccurrences > 0 {
-      line += language.pick(
-        " · \(counts.missedOccurrences) missed occurrences", " · 例行工作未按期开展 \(counts.missedOccurrences) 次")
-    }
+    if counts.missedOccurrences > 0 { line += words.report.unitMissed(counts.missedOccurrences) }
     return line
   }
 
   /// The totals: the counts over every task the report covers, the same numbers every output shows.
-  func totalLine() -> String {
-    language.pick("Total: ", "合计：") + list.counts.sentence(language)
+  func totalLine(_ model: Model) -> String {
+    words.report.total + model.counts.sentence(language)
   }
 
   /// The status in words, with 受阻 / blocked beside a time status when the task carries the flag.
   func statusText(_ item: OverdueList.Item) -> String {
-    let words =
+    let text =
       item.occurrence == nil
       ? ReportText.statusWords(item.status, of: plan.tasks[item.task], language: language) : item.status.label(language)
-    guard item.isBlocked, item.status != .blocked else { return words }
-    return words + " · " + ScheduleStatus.blocked.label(language)
-  }
-
-  private func daysLeft(_ item: OverdueList.Item) -> Int? {
-    guard item.status != .overdue, let deadline = item.deadline else { return nil }
-    return deadline.days(since: schedule.asOf)
+    guard item.isBlocked, item.status != .blocked else { return text }
+    return text + " · " + ScheduleStatus.blocked.label(language)
   }
 
   func daysText(_ item: OverdueList.Item) -> String {
-    if let late = item.daysOverdue { return language.pick("\(late)d late", "逾期\(late)天") }
-    guard let left = daysLeft(item) else { return "" }
-    if left == 0 { return language.pick("today", "今天") }
-    return language.pick("\(left)d left", "剩\(left)天")
+    if let late = item.daysOverdue { return words.report.daysLate(late) }
+    guard item.status != .overdue, let deadline = item.deadline else { return "" }
+    let left = deadline.days(since: schedule.asOf)
+    return left == 0 ? words.report.today : words.report.daysLeft(left)
   }
 
-  func plannedFinish(_ row: Row) -> Day? {
+  func plannedFinish(_ row: Model.Row) -> Day? {
     row.item.occurrence == nil ? schedule.tasks[row.item.task].finish : nil
   }
 
   /// The task's name; for a duty's missed occurrences, prefixed by how many were missed.
-  func rowName(_ row: Row) -> String {
-    let mark = row.isSupporting ? language.words.supportingMark : ""
+  func rowName(_ row: Model.Row) -> String {
+    let mark = row.isSupporting ? words.supportingMark : ""
     let name = plan.tasks[row.item.task].name
     guard row.item.occurrence != nil else { return mark + name }
     return mark + "↻ " + (row.missedCount > 1 ? "×\(row.missedCount) " : "") + name
   }
 
   /// For a duty's missed occurrences: which due days were missed; for its pending one, when it is due.
-  func missedText(_ row: Row) -> String? {
+  func missedText(_ row: Model.Row) -> String? {
     guard row.item.occurrence != nil else { return nil }
-    if row.item.status == .dueSoon {
-      let due = ReportText.day(row.item.deadline)
-      return language.pick("this period's occurrence is due \(due)", "本期应于 \(due) 前开展")
-    }
     let first = ReportText.day(row.item.deadline)
-    if row.missedCount == 1 { return language.pick("missed: due \(first)", "未按期开展：应于 \(first)") }
-    let last = ReportText.day(row.lastDue)
-    return language.pick(
-      "missed \(row.missedCount) times: due \(first) … \(last)", "\(row.missedCount) 次未按期开展：\(first) 至 \(last)")
+    if row.item.status == .dueSoon { return words.report.occurrenceDue(first) }
+    if row.missedCount == 1 { return words.report.missedOnce(first) }
+    return words.report.missedTimes((row.missedCount, first, ReportText.day(row.lastDue)))
   }
 
-  /// For each task listed (duties aside), what it holds up, in words: computed once per report.
-  func holdsUp() -> [Int: String] {
-    var downstream = Downstream(plan: plan, schedule: schedule, tasks: list.items.map(\.task))
-    var result: [Int: String] = [:]
-    for item in list.items where item.occurrence == nil && !plan.tasks[item.task].isDuty {
-      if result[item.task] == nil, let words = Downstream.words(downstream.blocks(of: item.task), language) {
-        result[item.task] = words
-      }
-    }
-    return result
+  /// What a listed task holds up, in words: "影响后续 3 项，最近截止 2018-03-31".
+  func holdsUpText(_ task: Int, in model: Model) -> String? {
+    model.holdsUp[task].flatMap { Downstream.words($0, language) }
   }
 
-  private func detail(_ row: Row, holdsUp: [Int: String]) -> String {
+  private func detail(_ row: Model.Row, in model: Model) -> String {
     let index = row.item.task
     let task = plan.tasks[index]
     var parts = [task.fullID]
     if let missed = missedText(row) { parts.append(missed) }
-    if let blocks = holdsUp[index] { parts.append(blocks) }
+    if let blocks = holdsUpText(index, in: model) { parts.append(blocks) }
     if row.item.isBlocked {
-      parts.append(ScheduleStatus.blocked.label(language) + (task.note.map { language.pick(": ", "：") + $0 } ?? ""))
+      parts.append(ScheduleStatus.blocked.label(language) + (task.note.map { words.report.colon + $0 } ?? ""))
     }
     if let source = task.source { parts.append(source) }
     if let target = task.target {
-      var text = language.pick("target ", "目标 ") + ReportText.target(target)
+      var text = words.report.targetPrefix + ReportText.target(target)
       if let latest = schedule.tasks[index].latestMeasurement {
-        text += language.pick(", latest ", "，最新 ") + latest.value.description + " (" + latest.date.iso + ")"
+        text += words.report.latestPrefix + latest.value.description + " (" + latest.date.iso + ")"
       }
       parts.append(text)
     }

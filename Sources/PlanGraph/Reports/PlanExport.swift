@@ -15,127 +15,97 @@ public struct PlanExport: Sendable {
   /// The JSON text, as UTF-8.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 256 + plan.tasks.count * 700)
-    out.write("{\n  \"plan\": ")
-    out.writeJSON(plan.title)
-    out.write(",\n  \"start\": ")
-    out.writeJSON(plan.start)
-    out.write(",\n  \"asOf\": ")
-    out.writeJSON(schedule.asOf)
-    out.write(",\n  \"finish\": ")
-    out.writeJSON(schedule.finish)
-    out.write(",\n  \"files\": ")
-    writeList(plan.files, to: &out)
-    out.write(",\n  \"owners\": [")
-    for (i, owner) in plan.owners.enumerated() {
-      out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
-      out.writeJSON(owner.id)
-      out.write(", \"name\": ")
-      out.writeJSON(owner.name)
-      out.write(", \"parent\": ")
-      out.writeJSON(owner.parent.map { plan.owners[$0].id })
-      out.write("}")
+    json(into: &out)
+    return out.bytes
+  }
+
+  /// Writes the JSON into `out`, through the object writer: no comma is written here.
+  public func json(into out: inout ByteWriter) {
+    var top = out.beginObject(multiline: true)
+    out.field("plan", plan.title, in: &top)
+    out.field("start", plan.start, in: &top)
+    out.field("asOf", schedule.asOf, in: &top)
+    out.field("finish", schedule.finish, in: &top)
+    out.field("files", plan.files, in: &top)
+    out.key("owners", in: &top)
+    var owners = out.beginArray(indent: 4)
+    for owner in plan.owners {
+      out.element(in: &owners)
+      var object = out.beginObject()
+      out.field("id", owner.id, in: &object)
+      out.field("name", owner.name, in: &object)
+      out.field("parent", owner.parent.map { plan.owners[$0].id }, in: &object)
+      out.end(object)
     }
-    out.write("\n  ],\n  \"criticalPath\": [")
-    for (n, path) in schedule.criticalPaths.enumerated() {
-      if n > 0 { out.write(", ") }
-      writeList(path.map { plan.tasks[$0].fullID }, to: &out)
-    }
-    out.write("],\n  \"tasks\": [")
+    out.end(owners)
+    out.key("criticalPath", in: &top)
+    ScheduleReport.writeCriticalPaths(schedule, plan: plan, into: &out)
+    out.key("tasks", in: &top)
+    var tasks = out.beginArray(indent: 4)
     for i in plan.tasks.indices {
+      out.element(in: &tasks)
       writeTask(i, to: &out)
     }
-    out.write(plan.tasks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-    return out.bytes
+    out.end(tasks)
+    out.end(top)
   }
 
   private func writeTask(_ i: Int, to out: inout ByteWriter) {
     let task = plan.tasks[i]
     let row = schedule.tasks[i]
-    out.write(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
-    out.writeJSON(task.fullID)
-    out.write(", \"name\": ")
-    out.writeJSON(task.name)
-    out.write(", \"kind\": ")
-    out.writeJSON(task.isDuty ? "duty" : task.isSummary ? "summary" : task.isMilestone ? "milestone" : "task")
-    out.write(", \"parent\": ")
-    out.writeJSON(task.parent.map { plan.tasks[$0].fullID })
-    out.write(", \"owner\": ")
-    out.writeJSON(ReportText.ownerID(task, in: plan))
-    out.write(", \"support\": ")
-    writeList(task.support.map { plan.owners[$0].id }, to: &out)
-    out.write(", \"after\": ")
-    writeList(task.after.map { plan.tasks[$0].fullID }, to: &out)
-    out.write(", \"duration\": ")
-    out.writeJSON(task.duration?.description)
-    out.write(", \"written\": {\"start\": ")
-    out.writeJSON(task.start)
-    out.write(", \"deadline\": ")
-    out.writeJSON(task.deadline)
-    out.write(", \"status\": ")
-    out.writeJSON(task.status.rawValue)
-    out.write(", \"done\": ")
-    out.writeJSON(task.doneDate)
-    out.write(", \"progress\": ")
-    out.writeJSON(task.progress)
-    out.write("}, ")
+    var object = out.beginObject()
+    out.field("id", task.fullID, in: &object)
+    out.field("name", task.name, in: &object)
+    out.field(
+      "kind", task.isDuty ? "duty" : task.isSummary ? "summary" : task.isMilestone ? "milestone" : "task", in: &object)
+    out.field("parent", task.parent.map { plan.tasks[$0].fullID }, in: &object)
+    out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+    out.field("support", task.support.map { plan.owners[$0].id }, in: &object)
+    out.field("after", task.after.map { plan.tasks[$0].fullID }, in: &object)
+    out.field("duration", task.duration?.description, in: &object)
+    out.key("written", in: &object)
+    var written = out.beginObject()
+    out.field("start", task.start, in: &written)
+    out.field("deadline", task.deadline, in: &written)
+    out.field("status", task.status.rawValue, in: &written)
+    out.field("done", task.doneDate, in: &written)
+    out.field("progress", task.progress, in: &written)
+    out.end(written)
     if let target = task.target {
-      out.write("\"target\": {\"metric\": ")
-      out.writeJSON(target.metric)
-      out.write(", \"op\": ")
-      out.writeJSON(target.comparison.rawValue)
-      out.write(", \"value\": ")
-      out.write(target.value.description)
-      out.write(", \"unit\": ")
-      out.writeJSON(target.unit)
-      out.write("}, \"measurements\": [")
-      for (k, measurement) in task.measurements.enumerated() {
-        out.write(k == 0 ? "{\"date\": " : ", {\"date\": ")
-        out.writeJSON(measurement.date)
-        out.write(", \"value\": ")
-        out.write(measurement.value.description)
-        out.write("}")
+      out.key("target", in: &object)
+      var goal = out.beginObject()
+      out.field("metric", target.metric, in: &goal)
+      out.field("op", target.comparison.rawValue, in: &goal)
+      out.field("value", number: target.value, in: &goal)
+      out.field("unit", target.unit, in: &goal)
+      out.end(goal)
+      out.key("measurements", in: &object)
+      var measurements = out.beginInlineArray()
+      for measurement in task.measurements {
+        out.element(in: &measurements)
+        var pair = out.beginObject()
+        out.field("date", measurement.date, in: &pair)
+        out.field("value", number: measurement.value, in: &pair)
+        out.end(pair)
       }
-      out.write("], ")
+      out.end(measurements)
     }
     if let every = task.recurrence {
-      out.write("\"every\": ")
-      out.writeJSON(every.rawValue)
-      out.write(", \"held\": [")
-      for (k, day) in task.heldDates.enumerated() {
-        if k > 0 { out.write(", ") }
-        out.writeJSON(day)
-      }
-      out.write("], ")
+      out.field("every", every.rawValue, in: &object)
+      out.key("held", in: &object)
+      out.writeJSON(task.heldDates)
       if let occurrences = row.occurrences {
-        out.write("\"occurrences\": ")
-        out.write(occurrences.total)
-        out.write(", \"missed\": ")
-        out.write(occurrences.missed)
-        out.write(", ")
+        out.field("occurrences", occurrences.total, in: &object)
+        out.field("missed", occurrences.missed, in: &object)
       }
     }
-    ScheduleReport.writeScheduleFields(of: row, to: &out)
-    out.write(", \"finishedOn\": ")
-    out.writeJSON(row.finishedOn)
-    out.write(", \"late\": ")
-    out.writeJSON(row.isLate)
-    out.write(", \"source\": ")
-    out.writeJSON(task.source)
-    out.write(", \"note\": ")
-    out.writeJSON(task.note)
-    out.write(", \"evidence\": ")
-    out.writeJSON(task.evidence)
-    out.write(", \"tags\": ")
-    writeList(task.tags, to: &out)
-    out.write("}")
-  }
-
-  private func writeList(_ texts: [String], to out: inout ByteWriter) {
-    out.write("[")
-    for (k, text) in texts.enumerated() {
-      if k > 0 { out.write(", ") }
-      out.writeJSON(text)
-    }
-    out.write("]")
+    ScheduleReport.writeScheduleFields(of: row, to: &out, in: &object)
+    out.field("finishedOn", row.finishedOn, in: &object)
+    out.field("late", row.isLate, in: &object)
+    out.field("source", task.source, in: &object)
+    out.field("note", task.note, in: &object)
+    out.field("evidence", task.evidence, in: &object)
+    out.field("tags", task.tags, in: &object)
+    out.end(object)
   }
 }

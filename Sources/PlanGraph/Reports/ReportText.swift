@@ -10,7 +10,7 @@ package enum ReportText {
     let words = language.words
     var text = status == .done && task.verifiedBy != nil ? words.closed : status.label(language)
     if let first = task.extensions.first {
-      text += language.pick(" (", "（") + words.extendedFrom + first.from.iso + language.pick(")", "）")
+      text += words.report.openParen + words.extendedFrom + first.from.iso + words.report.closeParen
     }
     return text
   }

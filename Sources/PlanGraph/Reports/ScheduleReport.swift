@@ -1,4 +1,7 @@
 /// The `schedule` report: every task with its planned dates, slack, deadline, forecast and status.
+///
+/// `model()` computes what it says once; each format renders that model into a `ByteWriter` with the
+/// shared renderers and the words of the language's table (`Words`).
 public struct ScheduleReport: Sendable {
   /// The plan.
   public let plan: Plan
@@ -22,6 +25,29 @@ public struct ScheduleReport: Sendable {
     self.warningRules = plan.warnings
   }
 
+  /// What the report says, computed once from the schedule, with no formatting in it.
+  public struct Model: Sendable {
+    /// The title: the plan's, with the units shown when the report is limited to them.
+    public var title: String
+    /// The tasks shown, in output order.
+    public var tasks: [Int]
+    /// Each task's depth in its tree (0 at the top), by task index.
+    public var depths: [Int]
+    /// Each task's warning light, by task index.
+    public var lights: [WarningLight]
+    /// The counts over what the report shows.
+    public var counts: StatusCounts
+  }
+
+  /// The report's model.
+  public func model() -> Model {
+    Model(
+      title: title, tasks: plan.tasks.indices.filter(shows), depths: ReportText.depths(plan),
+      lights: warningRules.lights(plan: plan, schedule: schedule), counts: counts)
+  }
+
+  private var words: Words { language.words }
+
   /// Whether the report shows the task.
   private func shows(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
 
@@ -37,44 +63,52 @@ public struct ScheduleReport: Sendable {
     return plan.title + " · " + tops.map { ReportText.ownerPath($0, in: plan) }.joined(separator: "、")
   }
 
+  // MARK: - JSON
+
   /// The contract's JSON object: plan, asOf, start, finish, counts, criticalPath and every task.
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
+    json(model(), into: &out)
+    return out.bytes
+  }
+
+  /// Writes the contract's JSON of `model` into `out`.
+  public func json(_ model: Model, into out: inout ByteWriter) {
     var top = out.beginObject(multiline: true)
     out.field("plan", plan.title, in: &top)
     out.field("asOf", schedule.asOf, in: &top)
     out.field("start", schedule.start, in: &top)
     out.field("finish", schedule.finish, in: &top)
     out.key("counts", in: &top)
-    out.writeJSON(counts)
+    out.writeJSON(model.counts)
     out.key("criticalPath", in: &top)
-    out.write("[")
-    for (n, path) in schedule.criticalPaths.enumerated() {
-      out.write(n == 0 ? "[" : ", [")
-      for (k, task) in path.enumerated() {
-        if k > 0 { out.write(", ") }
-        out.writeJSON(plan.tasks[task].fullID)
-      }
-      out.write("]")
-    }
-    out.write("]")
+    Self.writeCriticalPaths(schedule, plan: plan, into: &out)
     out.key("tasks", in: &top)
     var tasks = out.beginArray(indent: 4)
-    let lights = warningRules.lights(plan: plan, schedule: schedule)
-    for (i, task) in plan.tasks.enumerated() where shows(i) {
+    for i in model.tasks {
+      let task = plan.tasks[i]
       out.element(in: &tasks)
       var object = out.beginObject()
       out.field("id", task.fullID, in: &object)
       out.field("name", task.name, in: &object)
       out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
       ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
-      out.field("warning", warningRules.code(lights[i]), in: &object)
+      out.field("warning", warningRules.code(model.lights[i]), in: &object)
       out.field("source", task.source, in: &object)
       out.end(object)
     }
     out.end(tasks)
     out.end(top)
-    return out.bytes
+  }
+
+  /// The critical paths as an inline array of arrays of task ids, which the plan export repeats.
+  static func writeCriticalPaths(_ schedule: Schedule, plan: Plan, into out: inout ByteWriter) {
+    var paths = out.beginInlineArray()
+    for path in schedule.criticalPaths {
+      out.element(in: &paths)
+      out.writeJSON(path.map { plan.tasks[$0].fullID })
+    }
+    out.end(paths)
   }
 
   /// The contract's per-task schedule fields, `"start"` to `"daysOverdue"`, which the plan export
@@ -94,81 +128,100 @@ public struct ScheduleReport: Sendable {
     out.field("daysOverdue", row.daysOverdue, in: &object)
   }
 
-  /// The schedule fields for a caller that writes its own punctuation (the plan export): they start
-  /// with `"start"`, the caller having written the comma before them.
-  static func writeScheduleFields(of row: TaskSchedule, to out: inout ByteWriter) {
-    var fields = JSONObject.continuing()
-    writeScheduleFields(of: row, to: &out, in: &fields)
-  }
+  // MARK: - CSV
 
   /// RFC 4180 CSV with a byte-order mark: one ledger record per task, headers and status words in the
   /// language (the columns of `LedgerCSV`, the warning light among them).
   public func csv() -> String {
-    LedgerCSV(plan: plan, schedule: schedule, language: language, rules: warningRules).document(including: shows)
+    var out = ByteWriter()
+    csv(model(), into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
   }
+
+  /// Writes the CSV of `model` into `out`.
+  public func csv(_ model: Model, into out: inout ByteWriter) {
+    let ledger = LedgerCSV(
+      plan: plan, schedule: schedule, language: language, rules: warningRules, lights: model.lights)
+    CSVText.write(header: ledger.header, records: model.tasks.lazy.map { ledger.record($0) }, into: &out)
+  }
+
+  // MARK: - Markdown
 
   /// A Markdown table; summaries' children indented under them.
   public func markdown() -> String {
-    let depth = ReportText.depths(plan)
-    var rows: [[String]] = []
-    for (i, task) in plan.tasks.enumerated() where shows(i) {
-      let row = schedule.tasks[i]
-      let indent = String(repeating: "&emsp;", count: depth[i])
-      rows.append([
-        indent + marker(task) + MarkdownText.cell(task.name), "`" + task.fullID + "`",
+    var out = ByteWriter()
+    markdown(model(), into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the Markdown of `model` into `out`: the title, the date, the calendar when it matters, a
+  /// table of every task shown with its warning light, and the totals.
+  public func markdown(_ model: Model, into out: inout ByteWriter) {
+    let rows = model.tasks.lazy.map { i -> [String] in
+      let task = self.plan.tasks[i]
+      let row = self.schedule.tasks[i]
+      let indent = String(repeating: "&emsp;", count: model.depths[i])
+      return [
+        indent + self.marker(task) + MarkdownText.cell(task.name), "`" + task.fullID + "`",
         ReportText.day(row.start), ReportText.day(row.finish), ReportText.day(row.latestFinish),
         row.slack.map(String.init) ?? "—", row.isCritical ? "★" : "", ReportText.day(row.deadline),
-        ReportText.day(row.forecastFinish), ReportText.statusWords(row.status, of: task, language: language),
-      ])
+        ReportText.day(row.forecastFinish), ReportText.statusWords(row.status, of: task, language: self.language),
+        MarkdownText.cell(self.warningRules.word(model.lights[i], self.language)),
+      ]
     }
-    var out = "## " + MarkdownText.cell(title) + "\n\n"
-    out += language.pick("As of ", "截至 ") + schedule.asOf.iso + "\n\n"
-    if plan.showsCalendar { out += MarkdownText.cell(plan.calendar.label(language)) + "\n\n" }
-    out += MarkdownText.table(
+    out.write("## " + MarkdownText.cell(model.title) + "\n\n")
+    out.write(words.report.asOfCapital + schedule.asOf.iso + "\n\n")
+    if plan.showsCalendar { out.write(MarkdownText.cell(plan.calendar.label(language)) + "\n\n") }
+    MarkdownText.writeTable(
       header: [
-        language.words.task, language.pick("ID", "编号"), language.pick("Start", "开始"),
-        language.pick("Finish", "完成"), language.pick("Latest finish", "最迟完成"), language.pick("Slack", "时差"),
-        language.words.critical, language.words.deadline, language.words.forecast,
-        language.words.status,
-      ], rightAligned: [5], rows: rows)
-    return out + "\n**" + totalLine() + "**\n"
+        words.task, words.report.id, words.report.start, words.report.finish, words.report.latestFinish,
+        words.report.slack, words.critical, words.deadline, words.forecast, words.status, words.warning,
+      ], rightAligned: [5], rows: rows, into: &out)
+    out.write("\n**" + totalLine(model) + "**\n")
   }
 
   /// The totals: the schedule's one set of counts.
-  func totalLine() -> String {
-    language.pick("Total: ", "合计：") + counts.sentence(language)
+  func totalLine(_ model: Model) -> String {
+    words.report.total + model.counts.sentence(language)
   }
+
+  // MARK: - Table
 
   /// A terminal table fitting `width` columns: on a narrow terminal each task's name gets a line of its own.
   public func table(width: Int, style: TerminalStyle) -> String {
-    let depth = ReportText.depths(plan)
+    var out = ByteWriter()
+    table(model(), width: width, style: style, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the terminal table of `model` into `out`.
+  public func table(_ model: Model, width: Int, style: TerminalStyle, into out: inout ByteWriter) {
     let bold: @Sendable (String) -> String = { style.bold($0) }
     let red: @Sendable (String) -> String = { style.red($0) }
     let plain: @Sendable (String) -> String = { $0 }
     let dataColumns = [
-      TextTable.Column(language.pick("Start", "开始")), TextTable.Column(language.pick("Finish", "完成")),
-      TextTable.Column(language.pick("Latest", "最迟完成")),
-      TextTable.Column(language.pick("Slack", "时差"), rightAligned: true),
-      TextTable.Column(language.words.deadline), TextTable.Column(language.words.forecast),
-      TextTable.Column(language.words.status), TextTable.Column(language.words.warning),
+      TextTable.Column(words.report.start), TextTable.Column(words.report.finish),
+      TextTable.Column(words.report.latest), TextTable.Column(words.report.slack, rightAligned: true),
+      TextTable.Column(words.deadline), TextTable.Column(words.forecast),
+      TextTable.Column(words.status), TextTable.Column(words.warning),
     ]
-    let lights = warningRules.lights(plan: plan, schedule: schedule)
     // Five dates, slack and status take about 70 columns; the name needs some 24 more to share the line.
     let wide = width >= 100
-    var table = TextTable(
-      columns: wide ? [TextTable.Column(language.words.task, flexible: true)] + dataColumns : dataColumns)
-    for (i, task) in plan.tasks.enumerated() where shows(i) {
+    var table = TextTable(columns: wide ? [TextTable.Column(words.task, flexible: true)] + dataColumns : dataColumns)
+    for i in model.tasks {
+      let task = plan.tasks[i]
       let row = schedule.tasks[i]
-      let name = String(repeating: "  ", count: depth[i]) + marker(task) + task.name
+      let name = String(repeating: "  ", count: model.depths[i]) + marker(task) + task.name
       let slack = row.slack.map { String($0) + (row.isCritical ? "★" : " ") } ?? "— "
-      let paint = ReportText.paint(row.status, style)
+      let light = model.lights[i]
       let cells = [
         TextTable.Cell(ReportText.day(row.start)), TextTable.Cell(ReportText.day(row.finish)),
         TextTable.Cell(ReportText.day(row.latestFinish)),
         TextTable.Cell(slack, paint: row.isCritical ? red : plain),
         TextTable.Cell(ReportText.day(row.deadline)), TextTable.Cell(ReportText.day(row.forecastFinish)),
-        TextTable.Cell(ReportText.statusWords(row.status, of: task, language: language), paint: paint),
-        TextTable.Cell(warningRules.word(lights[i], language), paint: ReportText.paint(lights[i], warningRules, style)),
+        TextTable.Cell(
+          ReportText.statusWords(row.status, of: task, language: language), paint: ReportText.paint(row.status, style)),
+        TextTable.Cell(warningRules.word(light, language), paint: ReportText.paint(light, warningRules, style)),
       ]
       if wide {
         table.rows.append(.cells([TextTable.Cell(name, paint: task.isSummary ? bold : plain)] + cells))
@@ -178,12 +231,11 @@ public struct ScheduleReport: Sendable {
         table.rows.append(.cells(cells))
       }
     }
-    var out = style.bold(title) + "  " + language.pick("as of ", "截至 ") + schedule.asOf.iso + "\n"
-    if plan.showsCalendar { out += plan.calendar.label(language) + "\n" }
-    out += table.render(width: width, style: style, gap: wide ? 2 : 1)
-    out += style.bold(totalLine()) + "\n"
-    out += language.pick("★ critical (no slack)", "★ 关键任务（无时差）") + "\n"
-    return out
+    out.write(style.bold(model.title) + "  " + words.report.asOf + schedule.asOf.iso + "\n")
+    if plan.showsCalendar { out.write(plan.calendar.label(language) + "\n") }
+    table.render(width: width, style: style, gap: wide ? 2 : 1, into: &out)
+    out.write(style.bold(totalLine(model)) + "\n")
+    out.write(words.report.criticalNoSlackKey + "\n")
   }
 
   private func marker(_ task: PlanTask) -> String {

@@ -58,6 +58,13 @@ public struct TextTable: Sendable {
   /// Plan text in cells, headers and lines is shown with `TerminalText.inline`: control characters
   /// and bidi overrides as visible escapes, so that no cell can move the cursor or reverse a row.
   public func render(width: Int, style: TerminalStyle, gap: Int = 2) -> String {
+    var out = ByteWriter()
+    render(width: width, style: style, gap: gap, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the table into `out`, as `render(width:style:gap:)` returns it.
+  public func render(width: Int, style: TerminalStyle, gap: Int = 2, into out: inout ByteWriter) {
     let columns = columns.map { column in
       var column = column
       column.header = TerminalText.inline(column.header)
@@ -83,8 +90,7 @@ public struct TextTable: Sendable {
     }
     let tableWidth = max(1, min(width, widths.reduce(0, +) + gap * max(0, columns.count - 1)))
     let spacer = String(repeating: " ", count: gap)
-    func line(_ cells: [Cell], header: Bool) -> String {
-      var parts: [String] = []
+    func line(_ cells: [Cell], header: Bool, into out: inout ByteWriter) {
       for (i, column) in columns.enumerated() {
         let cell = i < cells.count ? cells[i] : Cell("")
         let fitted = TextWidth.truncate(cell.text, to: widths[i])
@@ -92,20 +98,22 @@ public struct TextTable: Sendable {
         let padded =
           isLast && !column.rightAligned
           ? fitted : TextWidth.pad(fitted, to: widths[i], right: column.rightAligned)
-        parts.append(header ? style.bold(padded) : cell.paint(padded))
+        if i > 0 { out.write(spacer) }
+        out.write(header ? style.bold(padded) : cell.paint(padded))
       }
-      return parts.joined(separator: spacer) + "\n"
+      out.write("\n")
     }
-    var out = line(columns.map { Cell($0.header) }, header: true)
+    line(columns.map { Cell($0.header) }, header: true, into: &out)
     for row in rows {
       switch row {
       case .cells(let cells):
-        out += line(cells, header: false)
+        line(cells, header: false, into: &out)
       case .line(let cell, let indent):
         let text = TextWidth.truncate(cell.text, to: max(1, max(tableWidth, width) - indent))
-        out += String(repeating: " ", count: indent) + cell.paint(text) + "\n"
+        out.write(String(repeating: " ", count: indent))
+        out.write(cell.paint(text))
+        out.write("\n")
       }
     }
-    return out
   }
 }

@@ -51,7 +51,7 @@ struct BattleMapChart {
     }
     let frame = context.palette.frame
     var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(frame)\">"
-    html += "<TR><TD BGCOLOR=\"#E8E8E8\"><B>" + LabelText.html(language.pick("Unit", "单位")) + "</B></TD>"
+    html += "<TR><TD BGCOLOR=\"#E8E8E8\"><B>" + LabelText.html(language.words.chart.unit) + "</B></TD>"
     for period in columns {
       let isAsOf = period == asOfPeriod
       html += "<TD BGCOLOR=\"\(isAsOf ? "#FFF2CC" : "#E8E8E8")\"><B>" + LabelText.html(period.label(language))
@@ -60,7 +60,7 @@ struct BattleMapChart {
     }
     html += "</TR>"
     for owner in rows {
-      let name = owner < 0 ? language.pick("No owner", "未指定单位") : ownerName(owner)
+      let name = owner < 0 ? language.words.noOwner : ownerName(owner)
       html += "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BGCOLOR=\"#F7F7F7\"><B>"
       html += TextWrap.lines(name, width: 16, maxLines: 4).map(LabelText.html).joined(separator: "<BR/>")
       html += "</B></TD>"
@@ -114,7 +114,7 @@ struct BattleMapChart {
     text += lines.map(LabelText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
     let day = row.deadline ?? row.finish
     var when = day.map { context.text.deadline($0) } ?? ""
-    if let days = row.daysOverdue { when += context.options.language.pick(" · \(days) d late", " · 逾期\(days)天") }
+    if let days = row.daysOverdue { when += context.options.language.words.chart.daysLate(days) }
     text += "<FONT POINT-SIZE=\"8\">" + LabelText.html(when) + "</FONT></FONT>"
     return "<TABLE BORDER=\"2\" COLOR=\"\(light)\" CELLBORDER=\"0\" CELLPADDING=\"3\" BGCOLOR=\"\(look.fill)\">"
       + "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + text + "</TD></TR></TABLE>"
@@ -130,8 +130,8 @@ struct BattleMapChart {
   private func legendEntries() -> [ChartHeader.Entry] {
     let language = context.options.language
     return [
-      ChartHeader.Entry(sample: "<B>✔</B>", words: language.pick("done", "已完成")),
-      ChartHeader.Entry(sample: "<B>⚑</B>", words: language.pick("overdue", "逾期")),
+      ChartHeader.Entry(sample: "<B>✔</B>", words: ScheduleStatus.done.label(language)),
+      ChartHeader.Entry(sample: "<B>⚑</B>", words: ScheduleStatus.overdue.label(language)),
     ]
   }
 }

@@ -37,9 +37,7 @@ struct ChartHeader {
           + cellStyle(look) + "><FONT COLOR=\"\(look.text)\">" + LabelText.html(words) + "</FONT></TD>")
     }
     if counts.missedOccurrences > 0 || counts.markedBlocked > 0 {
-      let extra = language.pick(
-        "\(counts.missedOccurrences) missed occurrences · \(counts.markedBlocked) marked blocked",
-        "未按期开展 \(counts.missedOccurrences) 次 · 标记受阻 \(counts.markedBlocked) 项")
+      let extra = language.words.chart.legendExtra((counts.missedOccurrences, counts.markedBlocked))
       cells.append("<TD>" + LabelText.html(extra) + "</TD>")
     }
     for entry in extraEntries {
@@ -47,7 +45,7 @@ struct ChartHeader {
     }
     // The warning lights outlining the tasks, when drawn: a swatch and the level's word each.
     if let rules = context.options.warningRules {
-      cells.append("<TD>" + LabelText.html(context.options.language.pick("Warning:", "预警：")) + "</TD>")
+      cells.append("<TD>" + LabelText.html(context.options.language.words.chart.warningLabel) + "</TD>")
       for (n, level) in rules.levels.enumerated() {
         cells.append(
           "<TD><FONT COLOR=\"\(level.hexColor)\"><B>▣</B></FONT> "

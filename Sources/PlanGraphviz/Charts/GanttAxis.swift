@@ -66,23 +66,22 @@ struct GanttAxis {
       let tick: Tick
       switch unit {
       case .month:
-        let label = language.pick(GanttAxis.monthNames[month - 1], "\(month)月")
+        let label = language.words.chart.month(month)
         let major = month == 1 || ticks.isEmpty
         tick = Tick(
-          day: day, label: label, isMajor: month == 1, majorLabel: major ? language.pick("\(year)", "\(year)年") : nil)
+          day: day, label: label, isMajor: month == 1, majorLabel: major ? language.words.chart.year(year) : nil)
       case .quarter:
         let quarter = (month - 1) / 3 + 1
         let major = quarter == 1 || ticks.isEmpty
         tick = Tick(
           day: day, label: "Q\(quarter)", isMajor: quarter == 1,
-          majorLabel: major ? language.pick("\(year)", "\(year)年") : nil)
+          majorLabel: major ? language.words.chart.year(year) : nil)
       default:  // .year: the axis takes no other unit
-        tick = Tick(day: day, label: language.pick("\(year)", "\(year)年"), isMajor: true, majorLabel: nil)
+        tick = Tick(day: day, label: language.words.chart.year(year), isMajor: true, majorLabel: nil)
       }
       ticks.append(tick)
     }
     return ticks
   }
 
-  private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

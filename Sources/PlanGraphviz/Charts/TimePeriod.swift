@@ -30,8 +30,8 @@ struct TimePeriod: Hashable, Comparable {
   /// `2017 Q4` / `2017年第4季度`, or the year.
   func label(_ language: Language) -> String {
     let (year, quarter) = yearAndQuarter
-    guard let quarter else { return language.pick("\(year)", "\(year)年") }
-    return language.pick("\(year) Q\(quarter)", "\(year)年第\(quarter)季度")
+    guard let quarter else { return language.words.chart.year(year) }
+    return language.words.chart.quarter((year, quarter))
   }
 
   /// A name usable in node names: `2017Q4`, `2017`.

@@ -103,8 +103,7 @@ struct TimelineChart {
         for (period, tasks) in byLane[key] ?? [:] { cards[period, default: []] += tasks }
       }
       var attributes = lanes.clusterAttributes(.noOwner)
-      let title = language.pick(
-        "\(foldedLanes.count) more organisations", "其他 \(foldedLanes.count) 个单位")
+      let title = language.words.chart.moreOrganisations(foldedLanes.count)
       attributes["label"] = .html("<FONT POINT-SIZE=\"15\"><B>" + LabelText.html(title) + "</B></FONT>")
       laneCards.append(("cluster_other_lanes", attributes, cards))
     }
@@ -230,7 +229,7 @@ struct TimelineChart {
       html += "</TR>"
     }
     if tasks.count < all.count {
-      let more = context.options.language.pick("+\(all.count - tasks.count) more", "另有 \(all.count - tasks.count) 项")
+      let more = context.options.language.words.chart.more(all.count - tasks.count)
       let span = columns * 3 + columns - 1
       html += "<TR><TD COLSPAN=\"\(span)\" ALIGN=\"LEFT\"><I>" + LabelText.html(more) + "</I></TD></TR>"
     }

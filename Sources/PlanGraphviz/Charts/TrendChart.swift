@@ -199,7 +199,7 @@ public struct TrendChart: Sendable {
     }
     if data.reports.isEmpty || data.series.isEmpty {
       add(
-        ["shape": "plaintext", "label": .text(LabelText.plain(language.pick("Nothing to draw", "没有可绘制的内容")))],
+        ["shape": "plaintext", "label": .text(LabelText.plain(language.words.chart.nothingToDraw))],
         x: Self.left + 150, y: Self.top + 40, width: 200, height: 20)
     }
     return graph
@@ -212,9 +212,7 @@ public struct TrendChart: Sendable {
     out +=
       "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"10\">"
       + LabelText.html(
-        language.pick(
-          "Milestone trend: forecast finish (up) at each revision (across); dashed: forecast = report date",
-          "里程碑趋势：各版本（横轴）的预计完成日期（纵轴）；虚线：预计完成 = 报告日期"))
+        language.words.chart.trendKey)
       + "</FONT></TD></TR>"
     // The key, then the name line by line: a name of several lines stays beside its key.
     for (index, series) in data.series.enumerated() {

@@ -11,9 +11,11 @@ public struct DiffReport: Sendable {
   public init(_ diff: PlanDiff, language: Language) {
     self.diff = diff
     self.language = language
+    self.words = HistoryWords(language)
   }
 
-  private var words: HistoryWords { HistoryWords(language) }
+  /// The language's history words, copied once: a report asks for them on every row.
+  private let words: HistoryWords
 
   /// The changed tasks grouped by unit, units in order of their biggest slip, then by name.
   private var groups: [(unit: String, changes: [TaskChange])] {
@@ -100,95 +102,91 @@ public struct DiffReport: Sendable {
   /// tens of thousands of changed tasks.
   public func json() -> [UInt8] {
     var w = ByteWriter(capacity: 256 + diff.changed.count * 400)
+    json(into: &w)
+    return w.bytes
+  }
+
+  /// Writes the comparison as compact JSON into `w`, through the object writer: no comma is written here.
+  public func json(into w: inout ByteWriter) {
     func reference(_ task: TaskReference) {
-      w.write("{\"id\":")
-      w.writeJSON(task.id)
-      w.write(",\"name\":")
-      w.writeJSON(task.name)
-      w.write(",\"owner\":")
-      w.writeJSON(task.owner)
-      w.write(",\"unit\":")
-      w.writeJSON(task.unit)
-      w.write("}")
+      var object = w.beginCompactObject()
+      w.field("id", task.id, in: &object)
+      w.field("name", task.name, in: &object)
+      w.field("owner", task.owner, in: &object)
+      w.field("unit", task.unit, in: &object)
+      w.end(object)
     }
-    func list(_ items: [String]) {
-      w.write("[")
-      for (k, item) in items.enumerated() {
-        if k > 0 { w.write(",") }
-        w.writeJSON(item)
-      }
-      w.write("]")
+    func pair<T>(
+      _ name: String, _ old: T, _ new: T, in object: inout JSONObject,
+      _ write: (inout ByteWriter, String, T, inout JSONObject) -> Void
+    ) {
+      w.key(name, in: &object)
+      var inner = w.beginCompactObject()
+      write(&w, "old", old, &inner)
+      write(&w, "new", new, &inner)
+      w.end(inner)
     }
-    func moved(_ name: String, _ old: Day?, _ new: Day?, _ days: Int?) {
-      w.write(",\"\(name)\":{\"old\":")
-      w.writeJSON(old)
-      w.write(",\"new\":")
-      w.writeJSON(new)
-      w.write(",\"moved\":")
-      w.writeJSON(days)
-      w.write("}")
+    func moved(_ name: String, _ old: Day?, _ new: Day?, _ days: Int?, in object: inout JSONObject) {
+      w.key(name, in: &object)
+      var inner = w.beginCompactObject()
+      w.field("old", old, in: &inner)
+      w.field("new", new, in: &inner)
+      w.field("moved", days, in: &inner)
+      w.end(inner)
     }
-    w.write("{\"from\":")
-    w.writeJSON(diff.from)
-    w.write(",\"to\":")
-    w.writeJSON(diff.to)
-    w.write(",\"asOf\":")
-    w.writeJSON(diff.asOf)
-    moved("finish", diff.finish.old, diff.finish.new, diff.finishMoved)
-    w.write(",\"criticalPath\":{\"old\":")
-    list(diff.criticalPath.old)
-    w.write(",\"new\":")
-    list(diff.criticalPath.new)
-    w.write("}")
+    var top = w.beginCompactObject()
+    w.field("from", diff.from, in: &top)
+    w.field("to", diff.to, in: &top)
+    w.field("asOf", diff.asOf, in: &top)
+    moved("finish", diff.finish.old, diff.finish.new, diff.finishMoved, in: &top)
+    pair("criticalPath", diff.criticalPath.old, diff.criticalPath.new, in: &top) { w, key, list, object in
+      w.key(key, in: &object)
+      w.writeJSON(list, compact: true)
+    }
     for (name, tasks) in [("added", diff.added), ("removed", diff.removed)] {
-      w.write(",\"\(name)\":[")
-      for (k, task) in tasks.enumerated() {
-        if k > 0 { w.write(",") }
+      w.key(name, in: &top)
+      var array = w.beginInlineArray(compact: true)
+      for task in tasks {
+        w.element(in: &array)
         reference(task)
       }
-      w.write("]")
+      w.end(array)
     }
-    w.write(",\"changed\":[")
-    for (k, change) in diff.changed.enumerated() {
-      w.write(k > 0 ? ",{\"id\":" : "{\"id\":")
-      w.writeJSON(change.task.id)
-      if change.oldID != change.task.id {
-        w.write(",\"renamedFrom\":")
-        w.writeJSON(change.oldID)
+    w.key("changed", in: &top)
+    var changed = w.beginInlineArray(compact: true)
+    for change in diff.changed {
+      w.element(in: &changed)
+      var object = w.beginCompactObject()
+      w.field("id", change.task.id, in: &object)
+      if change.oldID != change.task.id { w.field("renamedFrom", change.oldID, in: &object) }
+      w.field("name", change.task.name, in: &object)
+      w.field("owner", change.task.owner, in: &object)
+      w.field("unit", change.task.unit, in: &object)
+      w.key("fields", in: &object)
+      var fields = w.beginInlineArray(compact: true)
+      for field in change.fields {
+        w.element(in: &fields)
+        var entry = w.beginCompactObject()
+        w.field("field", field.field, in: &entry)
+        w.field("old", field.old, in: &entry)
+        w.field("new", field.new, in: &entry)
+        w.end(entry)
       }
-      w.write(",\"name\":")
-      w.writeJSON(change.task.name)
-      w.write(",\"owner\":")
-      w.writeJSON(change.task.owner)
-      w.write(",\"unit\":")
-      w.writeJSON(change.task.unit)
-      w.write(",\"fields\":[")
-      for (n, field) in change.fields.enumerated() {
-        w.write(n > 0 ? ",{\"field\":" : "{\"field\":")
-        w.writeJSON(field.field)
-        w.write(",\"old\":")
-        w.writeJSON(field.old)
-        w.write(",\"new\":")
-        w.writeJSON(field.new)
-        w.write("}")
+      w.end(fields)
+      moved("plannedFinish", change.plannedFinish.old, change.plannedFinish.new, change.plannedMoved, in: &object)
+      moved("forecastFinish", change.forecastFinish.old, change.forecastFinish.new, change.forecastMoved, in: &object)
+      pair("deadline", change.deadline.old, change.deadline.new, in: &object) { w, key, day, object in
+        w.field(key, day, in: &object)
       }
-      w.write("]")
-      moved("plannedFinish", change.plannedFinish.old, change.plannedFinish.new, change.plannedMoved)
-      moved("forecastFinish", change.forecastFinish.old, change.forecastFinish.new, change.forecastMoved)
-      w.write(",\"deadline\":{\"old\":")
-      w.writeJSON(change.deadline.old)
-      w.write(",\"new\":")
-      w.writeJSON(change.deadline.new)
-      w.write("},\"status\":{\"old\":\"")
-      w.write(change.status.old.rawValue)
-      w.write("\",\"new\":\"")
-      w.write(change.status.new.rawValue)
-      w.write("\"},\"movedPastDeadline\":")
-      w.writeJSON(change.movedPastDeadline)
-      w.write("}")
+      pair("status", change.status.old.rawValue, change.status.new.rawValue, in: &object) { w, key, code, object in
+        w.field(key, code, in: &object)
+      }
+      w.field("movedPastDeadline", change.movedPastDeadline, in: &object)
+      w.end(object)
     }
-    w.write("]}\n")
-    return w.bytes
+    w.end(changed)
+    w.end(top)
+    w.write("\n")
   }
 
   /// The CSV header.
@@ -244,7 +242,7 @@ public struct DiffReport: Sendable {
         ]
       }
       out += MarkdownText.table(
-        header: [words.task, words.forecast, words.movedHeader, words.status, words.pick("Changes", "变更内容")],
+        header: [words.task, words.forecast, words.movedHeader, words.status, words.changesHeader],
         rightAligned: [2], rows: rows)
       out += "\n"
     }

@@ -12,9 +12,11 @@ public struct HistoryReport: Sendable {
   public init(_ log: PlanHistoryLog, language: Language) {
     self.log = log
     self.language = language
+    self.words = HistoryWords(language)
   }
 
-  private var words: HistoryWords { HistoryWords(language) }
+  /// The language's history words, copied once: a report asks for them on every row.
+  private let words: HistoryWords
 
   /// The table: with tasks, one block per task (commit, date, deadline, planned, forecast, status,
   /// message); without, the plan's finish and counts per commit.
@@ -29,7 +31,7 @@ public struct HistoryReport: Sendable {
         let numbers =
           point.isValid
           ? ["\(point.counts.tasks)"] + statuses.map { "\(point.counts.count(of: $0))" }
-          : [words.pick("invalid", "无效")] + statuses.map { _ in "" }
+          : [words.invalid] + statuses.map { _ in "" }
         table.rows.append(
           .cells(
             [.init(point.commit.id.short), .init(point.reportDay.iso), .init(point.finish?.iso ?? "")]
@@ -61,24 +63,54 @@ public struct HistoryReport: Sendable {
 
   /// The history as one JSON object: `commits`, oldest first, each with its finish, counts and tasks.
   public func json() -> String {
-    func day(_ value: Day?) -> String { value.map { "\"\($0.iso)\"" } ?? "null" }
-    var out = "{\"tasks\":[\(log.selection.map(JSONText.string).joined(separator: ","))],\"commits\":["
-    out += log.points.map { point in
-      var text = "{\"commit\":\"\(point.commit.id)\",\"author\":\(JSONText.string(point.commit.author)),"
-      text += "\"date\":\"\(point.commit.day.iso)\",\"reportDate\":\"\(point.reportDay.iso)\","
-      text += "\"message\":\(JSONText.string(point.commit.summary)),\"valid\":\(point.isValid),"
-      text += "\"finish\":\(day(point.finish)),\"counts\":{"
-      text += point.counts.jsonFields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
-      text += "},\"tasks\":["
-      text += point.tasks.map { task in
-        guard let task else { return "null" }
-        return "{\"id\":\(JSONText.string(task.id)),\"name\":\(JSONText.string(task.name)),"
-          + "\"deadline\":\(day(task.deadline)),\"plannedFinish\":\(day(task.plannedFinish)),"
-          + "\"forecastFinish\":\(day(task.forecastFinish)),\"status\":\"\(task.status.rawValue)\"}"
-      }.joined(separator: ",")
-      return text + "]}"
-    }.joined(separator: ",")
-    return out + "]}\n"
+    var w = ByteWriter()
+    json(into: &w)
+    return String(decoding: w.bytes, as: UTF8.self)
+  }
+
+  /// Writes the history as compact JSON into `w`, through the object writer.
+  public func json(into w: inout ByteWriter) {
+    var top = w.beginCompactObject()
+    w.field("tasks", log.selection, compact: true, in: &top)
+    w.key("commits", in: &top)
+    var commits = w.beginInlineArray(compact: true)
+    for point in log.points {
+      w.element(in: &commits)
+      var object = w.beginCompactObject()
+      w.field("commit", point.commit.id.description, in: &object)
+      w.field("author", point.commit.author, in: &object)
+      w.field("date", point.commit.day, in: &object)
+      w.field("reportDate", point.reportDay, in: &object)
+      w.field("message", point.commit.summary, in: &object)
+      w.field("valid", point.isValid, in: &object)
+      w.field("finish", point.finish, in: &object)
+      w.key("counts", in: &object)
+      var counts = w.beginCompactObject()
+      for (key, value) in point.counts.jsonFields { w.field(key, value, in: &counts) }
+      w.end(counts)
+      w.key("tasks", in: &object)
+      var tasks = w.beginInlineArray(compact: true)
+      for task in point.tasks {
+        w.element(in: &tasks)
+        guard let task else {
+          w.write("null")
+          continue
+        }
+        var entry = w.beginCompactObject()
+        w.field("id", task.id, in: &entry)
+        w.field("name", task.name, in: &entry)
+        w.field("deadline", task.deadline, in: &entry)
+        w.field("plannedFinish", task.plannedFinish, in: &entry)
+        w.field("forecastFinish", task.forecastFinish, in: &entry)
+        w.field("status", task.status.rawValue, in: &entry)
+        w.end(entry)
+      }
+      w.end(tasks)
+      w.end(object)
+    }
+    w.end(commits)
+    w.end(top)
+    w.write("\n")
   }
 
   /// The CSV columns of the counts: the contract's `counts` keys in snake case (`at_risk`, `marked_blocked` …).

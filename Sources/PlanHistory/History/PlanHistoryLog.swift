@@ -46,7 +46,8 @@ public struct PlanHistoryLog: Sendable {
   /// Reads every commit reachable from `tip` that changed the plan's folder, and schedules each as of
   /// its own day (or `asOf` for all). `selection` names tasks by full id or exact name.
   public init(
-    repository: PlanRepository, tip: GitCommit, selection: [String], asOf: Day? = nil, window: Int = 30
+    repository: PlanRepository, tip: GitCommit, selection: [String], asOf: Day? = nil,
+    window: Int = Schedule.defaultWindow
   ) throws(GitError) {
     self.selection = selection
     var names = selection

@@ -66,7 +66,8 @@ public struct PlanRepository: Sendable {
 
   /// The plan checked and scheduled as it was at `commit` (as of `asOf`, nil: the plan start); refuses a
   /// commit in which the root plan file does not exist. Diagnostics carry the paths as written.
-  public func check(at commit: GitCommit, revision: String, asOf: Day?, window: Int = 30) throws(GitError) -> PlanCheck
+  public func check(at commit: GitCommit, revision: String, asOf: Day?, window: Int = Schedule.defaultWindow)
+    throws(GitError) -> PlanCheck
   {
     let files = fileSystem(at: commit)
     guard case .file = try? repository.entry(files.resolve(planPath) ?? repositoryPlanPath, in: commit.tree)?.kind

@@ -11,9 +11,11 @@ public struct SlipReport: Sendable {
   public init(_ slip: PlanSlip, language: Language) {
     self.slip = slip
     self.language = language
+    self.words = HistoryWords(language)
   }
 
-  private var words: HistoryWords { HistoryWords(language) }
+  /// The language's history words, copied once: a report asks for them on every row.
+  private let words: HistoryWords
 
   /// A kind of finding in words.
   public func label(_ kind: SlipItem.Kind) -> String {
@@ -99,32 +101,65 @@ public struct SlipReport: Sendable {
 
   /// The view as one JSON object.
   public func json() -> String {
-    var out = "{\"since\":\(JSONText.string(slip.since)),\"to\":\(JSONText.string(slip.to)),"
-    out += "\"sinceDay\":\"\(slip.sinceDay.iso)\",\"asOf\":\"\(slip.asOf.iso)\",\"units\":["
-    out += slip.units.map { unit in
+    var w = ByteWriter()
+    json(into: &w)
+    return String(decoding: w.bytes, as: UTF8.self)
+  }
+
+  /// Writes the view as compact JSON into `w`, through the object writer.
+  public func json(into w: inout ByteWriter) {
+    var top = w.beginCompactObject()
+    w.field("since", slip.since, in: &top)
+    w.field("to", slip.to, in: &top)
+    w.field("sinceDay", slip.sinceDay, in: &top)
+    w.field("asOf", slip.asOf, in: &top)
+    w.key("units", in: &top)
+    var units = w.beginInlineArray(compact: true)
+    for unit in slip.units {
       let counts = slip.counts(unit: unit)
-      let countText = SlipItem.Kind.allCases.map { "\"\($0.rawValue)\":\(counts[$0] ?? 0)" }.joined(separator: ",")
-      return "{\"unit\":\(JSONText.string(unit)),\"counts\":{\(countText)}}"
-    }.joined(separator: ",")
-    out += "],\"items\":["
-    out += slip.items.map { item in
-      var text = "{\"kind\":\"\(item.kind.rawValue)\",\"id\":\(JSONText.string(item.task.id)),"
-      text += "\"name\":\(JSONText.string(item.task.name)),\"owner\":\(JSONText.string(item.task.owner)),"
-      text += "\"unit\":\(JSONText.string(item.task.unit)),\"old\":\(JSONText.string(item.old)),"
-      text += "\"new\":\(JSONText.string(item.new)),\"moved\":\(item.moved.map(String.init) ?? "null")"
-      if item.kind == .closed { text += ",\"evidence\":\(item.task.evidence.map(JSONText.string) ?? "null")" }
+      w.element(in: &units)
+      var object = w.beginCompactObject()
+      w.field("unit", unit, in: &object)
+      w.key("counts", in: &object)
+      var countObject = w.beginCompactObject()
+      for kind in SlipItem.Kind.allCases { w.field(kind.rawValue, counts[kind] ?? 0, in: &countObject) }
+      w.end(countObject)
+      w.end(object)
+    }
+    w.end(units)
+    w.key("items", in: &top)
+    var items = w.beginInlineArray(compact: true)
+    for item in slip.items {
+      w.element(in: &items)
+      var object = w.beginCompactObject()
+      w.field("kind", item.kind.rawValue, in: &object)
+      w.field("id", item.task.id, in: &object)
+      w.field("name", item.task.name, in: &object)
+      w.field("owner", item.task.owner, in: &object)
+      w.field("unit", item.task.unit, in: &object)
+      w.field("old", item.old, in: &object)
+      w.field("new", item.new, in: &object)
+      w.field("moved", item.moved, in: &object)
+      if item.kind == .closed { w.field("evidence", item.task.evidence, in: &object) }
       if item.kind == .extended {
+        w.key("commit", in: &object)
         if let commit = item.commit {
-          text += ",\"commit\":{\"id\":\"\(commit.id)\",\"author\":\(JSONText.string(commit.author)),"
-          text += "\"email\":\(JSONText.string(commit.email)),\"date\":\"\(commit.day.iso)\","
-          text += "\"message\":\(JSONText.string(commit.message))}"
+          var commitObject = w.beginCompactObject()
+          w.field("id", commit.id.description, in: &commitObject)
+          w.field("author", commit.author, in: &commitObject)
+          w.field("email", commit.email, in: &commitObject)
+          w.field("date", commit.day, in: &commitObject)
+          w.field("message", commit.message, in: &commitObject)
+          w.end(commitObject)
         } else {
-          text += ",\"commit\":null"
+          w.write("null")
         }
       }
-      return text + "}"
-    }.joined(separator: ",")
-    return out + "]}\n"
+      w.end(object)
+    }
+    w.end(items)
+    w.end(top)
+    w.write("\n")
   }
 
   /// The CSV header.
@@ -158,7 +193,7 @@ public struct SlipReport: Sendable {
         ]
       }
       out += MarkdownText.table(
-        header: [words.pick("Change", "变化"), words.task, "id", words.pick("Detail", "详情")], rows: rows)
+        header: [words.change, words.task, "id", words.detail], rows: rows)
       out += "\n"
     }
     return out

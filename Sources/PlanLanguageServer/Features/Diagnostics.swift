@@ -34,7 +34,7 @@ extension PlanLanguageServer {
       : text.range(line: location.line, column: location.column, length: location.length, encoding: encoding)
     var message = diagnostic.message(in: language)
     let hint = diagnostic.hint(in: language)
-    if let hint { message += language.pick("\nhint: ", "\n提示：") + hint }
+    if let hint { message += "\n" + language.words.hintLabel + hint }
     var result: [String: JSON] = [
       "range": range, "severity": diagnostic.severity == .error ? 1 : 2, "source": "plangraph",
       "code": .string(diagnostic.code.rawValue), "message": .string(message),

@@ -51,17 +51,6 @@ extension PlanLanguageServer {
     return lines.joined(separator: "\n\n")
   }
 
-  private func statusWord(_ status: ScheduleStatus) -> String {
-    let chinese: String
-    switch status {
-    case .done: chinese = "已完成"
-    case .overdue: chinese = "已逾期"
-    case .atRisk: chinese = "有风险"
-    case .dueSoon: chinese = "即将到期"
-    case .blocked: chinese = "受阻"
-    case .onTrack: chinese = "正常"
-    case .cancelled: chinese = "已取消"
-    }
-    return language.pick(status.rawValue, chinese)
-  }
+  /// The status as every report says it (逾期, at risk), from the shared table of words.
+  private func statusWord(_ status: ScheduleStatus) -> String { status.label(language) }
 }

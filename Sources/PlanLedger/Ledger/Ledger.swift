@@ -49,10 +49,10 @@ public struct Ledger: Sendable {
       let name = names.make(group.title)
       later.append { rows.sheet(name: name, tasks: group.tasks, unitOwners: group.owners) }
     }
-    let title = plan.title + " " + language.pick("task ledger", "督查督办台账")
+    let title = plan.title + " " + language.words.ledger.title
     let book = Workbook(
       title: title, subject: words.asOf(schedule.asOf),
-      keywords: language.pick("ledger, supervision", "督查督办, 台账, 预警"),
+      keywords: language.words.ledger.keywords,
       created: (schedule.asOf.ordinal) * 86_400, sheets: sheets)
     return (book, later)
   }

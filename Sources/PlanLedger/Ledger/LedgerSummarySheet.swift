@@ -86,7 +86,7 @@ struct LedgerSummarySheet {
       levelHeaders[1 + words.countColumns.count + n] = Cell.text(level.name, style)
     }
     var rows: [[Cell]] = [
-      [Cell.text(plan.title + " " + ledger.language.pick("task ledger", "督查督办台账"), titleStyle)],
+      [Cell.text(plan.title + " " + ledger.language.words.ledger.title, titleStyle)],
       [Cell.text(words.asOf(ledger.schedule.asOf), noteStyle)],
       [],
       levelHeaders,

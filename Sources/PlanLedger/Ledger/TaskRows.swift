@@ -86,7 +86,7 @@ struct TaskRows: Sendable {
       lightStyle.fontColor = Self.isDark(color) ? 0xFFFFFF : 0x000000
     }
     var statusWord = ReportText.statusWords(row.status, of: task, language: language)
-    if row.isLate && row.status == .done { statusWord += language.pick(" (late)", "（逾期完成）") }
+    if row.isLate && row.status == .done { statusWord += language.words.ledger.finishedLate }
     return [
       Cell.number(number, centered),
       Cell.text(task.name, nameStyle),
@@ -110,28 +110,16 @@ struct TaskRows: Sendable {
   /// The deadline as a date; a duty's period in words (每月).
   private func timeLimit(_ task: PlanTask, _ row: TaskSchedule, _ style: CellStyle) -> Cell {
     if let recurrence = task.recurrence {
-      let word = ledger.language.pick(recurrence.rawValue, Self.chinesePeriod(recurrence))
-      return Cell.text(ledger.language.pick("every \(word)", "每\(word)"), style)
+      return Cell.text(ledger.language.words.ledger.every(recurrence), style)
     }
     return Cell.date(row.deadline, style)
-  }
-
-  private static func chinesePeriod(_ recurrence: Recurrence) -> String {
-    switch recurrence {
-    case .week: return "周"
-    case .month: return "月"
-    case .quarter: return "季度"
-    case .halfYear: return "半年"
-    case .year: return "年"
-    }
   }
 
   private func targetText(_ task: PlanTask, _ row: TaskSchedule) -> String {
     guard let target = task.target else { return "" }
     var text = "\(target.metric) \(target.comparison.rawValue) \(target.value)\(target.unit ?? "")"
     if let latest = row.latestMeasurement {
-      text += ledger.language.pick(
-        " / latest \(latest.value) (\(latest.date.iso))", "／最新 \(latest.value)（\(latest.date.iso)）")
+      text += ledger.language.words.ledger.latestMeasurement(("\(latest.value)", latest.date))
     }
     return text
   }
@@ -141,8 +129,8 @@ struct TaskRows: Sendable {
     let list = successors[index]
     guard !list.isEmpty else { return "" }
     let names = list.prefix(3).map { ledger.plan.tasks[$0].name }.joined(separator: "、")
-    let more = list.count > 3 ? ledger.language.pick(" and \(list.count - 3) more", " 等") : ""
-    return ledger.language.pick("\(list.count): ", "\(list.count) 项：") + names + more
+    let words = ledger.language.words
+    return words.ledger.listCount(list.count) + names + (list.count > 3 ? words.ledger.listMore(list.count - 3) : "")
   }
 
   /// Whether white text reads better than black on a fill (by relative luminance).
@@ -201,7 +189,7 @@ enum PageHeader {
 
   /// Page n of m, centred.
   static func pageNumbers(_ language: Language) -> String {
-    language.pick("&CPage &P of &N", "&C第 &P 页，共 &N 页")
+    language.words.ledger.pageFooter
   }
 
   static func escaped(_ text: String, limit: Int) -> String {
