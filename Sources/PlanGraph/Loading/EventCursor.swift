@@ -68,9 +68,13 @@ struct EventCursor<Source: YAMLEventSource> {
     if event.kind == .scalar {
       return Scalar(text: event.text, position: position(event), isNull: event.isNull)
     }
+    let shape = event.kind.nodeName
     bag.error(
-      .invalidValue, "'\(key)' takes a single value, not \(event.kind.nodeDescription)", at: location(event),
-      hint: key == "after" || key == "tags" ? nil : "write it on one line: \(key): value")
+      .invalidValue,
+      Phrase("'\(key)' takes a single value, not \(shape.english)", "“\(key)”只能写一个值，不能写\(shape.chinese)"),
+      at: location(event),
+      hint: key == "after" || key == "tags"
+        ? nil : Phrase("write it on one line: \(key): value", "写在一行上：\(key): 值"))
     try skipNode(startingWith: event)
     return nil
   }
@@ -79,7 +83,8 @@ struct EventCursor<Source: YAMLEventSource> {
   mutating func readText(for key: String, into bag: inout DiagnosticBag) throws(YAMLSyntaxError) -> Scalar? {
     guard let scalar = try readScalar(for: key, into: &bag) else { return nil }
     if scalar.isNull {
-      bag.error(.invalidValue, "'\(key)' has no value", at: location(scalar.position))
+      bag.error(
+        .invalidValue, Phrase("'\(key)' has no value", "“\(key)”后面没有写值"), at: location(scalar.position), hint: nil)
       return nil
     }
     return scalar
@@ -106,14 +111,20 @@ struct EventCursor<Source: YAMLEventSource> {
         case .streamEnd, .documentEnd:
           return (items, true)
         default:
+          let shape = item.kind.nodeName
           bag.error(
-            .invalidValue, "an entry of '\(key)' must be a single value, not \(item.kind.nodeDescription)",
-            at: location(item))
+            .invalidValue,
+            Phrase(
+              "an entry of '\(key)' must be a single value, not \(shape.english)",
+              "“\(key)”的每一项只能是单个值，不能是\(shape.chinese)"), at: location(item), hint: nil)
           try skipNode(startingWith: item)
         }
       }
     default:
-      bag.error(.invalidValue, "'\(key)' takes a list, not \(event.kind.nodeDescription)", at: location(event))
+      let shape = event.kind.nodeName
+      bag.error(
+        .invalidValue, Phrase("'\(key)' takes a list, not \(shape.english)", "“\(key)”要写一个列表，不能写\(shape.chinese)"),
+        at: location(event), hint: nil)
       try skipNode(startingWith: event)
       return nil
     }
@@ -121,13 +132,6 @@ struct EventCursor<Source: YAMLEventSource> {
 }
 
 extension YAMLEvent.Kind {
-  /// How a node of this kind is called in messages.
-  var nodeDescription: String {
-    switch self {
-    case .mappingStart: return "a mapping"
-    case .sequenceStart: return "a list"
-    case .scalar: return "a single value"
-    default: return "nothing"
-    }
-  }
+  /// How a node of this kind is called in English messages.
+  var nodeDescription: String { nodeName.english }
 }
