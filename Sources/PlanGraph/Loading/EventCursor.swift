@@ -17,10 +17,8 @@ struct EventCursor<Source: YAMLEventSource> {
   }
 
   mutating func next() throws(YAMLSyntaxError) -> YAMLEvent {
-    if let event = peeked {
-      peeked = nil
-      return event
-    }
+    // Moved out, not copied: the mapping reader peeks at every value.
+    if peeked != nil, let event = peeked.take() { return event }
     return try source.next()
   }
 
@@ -29,6 +27,17 @@ struct EventCursor<Source: YAMLEventSource> {
     let event = try source.next()
     peeked = event
     return event
+  }
+
+  /// Where the next event starts, without consuming it (nor copying it).
+  mutating func peekPosition() throws(YAMLSyntaxError) -> SourcePosition {
+    if let line = peeked?.line, let column = peeked?.column, let length = peeked?.length {
+      return SourcePosition(file: fileIndex, line: line, column: column, length: length)
+    }
+    let event = try source.next()
+    let place = position(event)
+    peeked = consume event
+    return place
   }
 
   /// The compact position of an event.

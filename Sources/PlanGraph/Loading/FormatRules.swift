@@ -2,6 +2,9 @@
 /// (a summary, a recurring duty, a task with a target), checked once a mapping has been read, from what
 /// its draft remembers, apart from reading its values.
 struct FormatRules {
+  /// Every task key, once: `allCases` builds a new array at each use.
+  private static let taskKeys = TaskKey.allCases
+
   /// The file the drafts come from, for the diagnostics' places.
   let path: String
 
@@ -24,9 +27,10 @@ struct FormatRules {
     let places = draft.places
     let mapping = location(task.locations.id)
     func at(_ key: TaskKey) -> FileLocation { places.key(key).map(location) ?? mapping }
-    let what =
-      places.has(.id)
-      ? Phrase("task '\(task.id)'", "任务“\(task.id)”") : Phrase("this task", "这个任务")
+    // Worded only when a rule speaks: this runs for every task.
+    func what() -> Phrase {
+      places.has(.id) ? Phrase("task '\(task.id)'", "任务“\(task.id)”") : Phrase("this task", "这个任务")
+    }
 
     if !places.has(.id) {
       bag.error(
@@ -35,7 +39,7 @@ struct FormatRules {
     }
     if !places.has(.name) {
       bag.error(
-        .missingKey, Phrase("\(what.english) has no 'name'", "\(what.chinese)没有名称“name”"), at: mapping, hint: nil)
+        .missingKey, Phrase("\(what().english) has no 'name'", "\(what().chinese)没有名称“name”"), at: mapping, hint: nil)
     }
     checkPercentValues(draft.percentValues, unit: task.target?.unit, into: &bag)
     let isSummary = !task.children.isEmpty
@@ -49,8 +53,8 @@ struct FormatRules {
       bag.warning(
         .implicitMilestone,
         Phrase(
-          "\(what.english) has no duration, done date or target; it is scheduled as a milestone",
-          "\(what.chinese)没有工期、完成日期或量化目标，按里程碑安排"), at: mapping,
+          "\(what().english) has no duration, done date or target; it is scheduled as a milestone",
+          "\(what().chinese)没有工期、完成日期或量化目标，按里程碑安排"), at: mapping,
         hint: Phrase(
           "give it a duration such as 'duration: 10d' or '15个工作日', or write 'duration: 0d' for a milestone",
           "写上工期，如“duration: 10d”或“15个工作日”；确是里程碑的，写“duration: 0d”"))
@@ -66,7 +70,7 @@ struct FormatRules {
     let hasDone = places.has(.done)
 
     if isSummary && !isDuty {
-      for key in TaskKey.allCases where places.has(key) && !key.allowedOn.contains(.summary) && key.allowedOn != .duty {
+      for key in Self.taskKeys where places.has(key) && !key.allowedOn.contains(.summary) && key.allowedOn != .duty {
         let (message, hint) = Self.summaryRule(key)
         bag.error(.invalidSummary, message, at: at(key), hint: hint)
       }
@@ -86,7 +90,7 @@ struct FormatRules {
     }
     if isDuty {
       let period = task.recurrence?.rawValue ?? "period"
-      for key in TaskKey.allCases where places.has(key) && !key.allowedOn.contains(.duty) {
+      for key in Self.taskKeys where places.has(key) && !key.allowedOn.contains(.duty) {
         bag.error(
           .invalidDuty, Phrase("a recurring duty cannot have '\(key.rawValue)'", "例行工作不能写“\(key.rawValue)”"),
           at: at(key),
@@ -100,7 +104,7 @@ struct FormatRules {
           at: at(.status), hint: Phrase("list the days it was held under 'done'", "在“done”下列出每次开展的日期"))
       }
     } else {
-      for key in TaskKey.allCases where places.has(key) && key.allowedOn == .duty {
+      for key in Self.taskKeys where places.has(key) && key.allowedOn == .duty {
         bag.error(
           .misplacedKey,
           Phrase(

@@ -32,7 +32,7 @@ extension PlanFileParser {
         continue
       }
       places.setKey(key, cursor.position(event))
-      places.setValue(key, cursor.position(try cursor.peek()))
+      places.setValue(key, try cursor.peekPosition())
       return key
     }
   }
