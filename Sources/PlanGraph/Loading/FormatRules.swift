@@ -29,7 +29,9 @@ struct FormatRules {
     func at(_ key: TaskKey) -> FileLocation { places.key(key).map(location) ?? mapping }
     // Worded only when a rule speaks: this runs for every task.
     func what() -> Phrase {
-      places.has(.id) ? Phrase("task '\(task.id)'", "任务“\(task.id)”") : Phrase("this task", "这个任务")
+      guard places.has(.id) else { return Phrase("this task", "这个任务") }
+      // An id written but refused is empty: the English has always said "task ''".
+      return Phrase("task '\(task.id)'", task.id.isEmpty ? "这个任务" : "任务“\(task.id)”")
     }
 
     if !places.has(.id) {
