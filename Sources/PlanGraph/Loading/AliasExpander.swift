@@ -35,16 +35,19 @@ struct AliasExpander<Base: YAMLEventSource>: YAMLEventSource {
       if event.kind == .alias {
         guard let range = anchors[event.text] else {
           throw YAMLSyntaxError(
-            message: "unknown alias '*\(event.text)'", hint: "define '&\(event.text)' before using it",
+            Phrase("unknown alias '*\(event.text)'", "未定义的别名“*\(event.text)”"),
+            hint: Phrase("define '&\(event.text)' before using it", "先用“&\(event.text)”定义锚点，再引用它"),
             line: event.line, column: event.column)
         }
         expanded += range.count
         if expanded > Self.budget {
           throw YAMLSyntaxError(
             code: .aliasLimit,
-            message: "aliases expand to more than \(Self.budget) YAML nodes",
-            hint: "write the repeated values out, or use fewer nested aliases", line: event.line,
-            column: event.column)
+            Phrase(
+              "aliases expand to more than \(Self.budget) YAML nodes", "别名展开后超过 \(Self.budget) 个 YAML 节点"),
+            hint: Phrase(
+              "write the repeated values out, or use fewer nested aliases", "把重复的内容直接写出来，或者少用嵌套的别名"),
+            line: event.line, column: event.column)
         }
         event = log[range.lowerBound]
         replay = range.lowerBound + 1..<range.upperBound

@@ -17,10 +17,8 @@ struct EventCursor<Source: YAMLEventSource> {
   }
 
   mutating func next() throws(YAMLSyntaxError) -> YAMLEvent {
-    if let event = peeked {
-      peeked = nil
-      return event
-    }
+    // Moved out, not copied: the mapping reader peeks at every value.
+    if peeked != nil, let event = peeked.take() { return event }
     return try source.next()
   }
 
@@ -29,6 +27,17 @@ struct EventCursor<Source: YAMLEventSource> {
     let event = try source.next()
     peeked = event
     return event
+  }
+
+  /// Where the next event starts, without consuming it (nor copying it).
+  mutating func peekPosition() throws(YAMLSyntaxError) -> SourcePosition {
+    if let line = peeked?.line, let column = peeked?.column, let length = peeked?.length {
+      return SourcePosition(file: fileIndex, line: line, column: column, length: length)
+    }
+    let event = try source.next()
+    let place = position(event)
+    peeked = consume event
+    return place
   }
 
   /// The compact position of an event.
@@ -68,9 +77,13 @@ struct EventCursor<Source: YAMLEventSource> {
     if event.kind == .scalar {
       return Scalar(text: event.text, position: position(event), isNull: event.isNull)
     }
+    let shape = event.kind.nodeName
     bag.error(
-      .invalidValue, "'\(key)' takes a single value, not \(event.kind.nodeDescription)", at: location(event),
-      hint: key == "after" || key == "tags" ? nil : "write it on one line: \(key): value")
+      .invalidValue,
+      Phrase("'\(key)' takes a single value, not \(shape.english)", "“\(key)”只能写一个值，不能写\(shape.chinese)"),
+      at: location(event),
+      hint: key == "after" || key == "tags"
+        ? nil : Phrase("write it on one line: \(key): value", "写在一行上：\(key): 值"))
     try skipNode(startingWith: event)
     return nil
   }
@@ -79,7 +92,8 @@ struct EventCursor<Source: YAMLEventSource> {
   mutating func readText(for key: String, into bag: inout DiagnosticBag) throws(YAMLSyntaxError) -> Scalar? {
     guard let scalar = try readScalar(for: key, into: &bag) else { return nil }
     if scalar.isNull {
-      bag.error(.invalidValue, "'\(key)' has no value", at: location(scalar.position))
+      bag.error(
+        .invalidValue, Phrase("'\(key)' has no value", "“\(key)”后面没有写值"), at: location(scalar.position), hint: nil)
       return nil
     }
     return scalar
@@ -106,14 +120,20 @@ struct EventCursor<Source: YAMLEventSource> {
         case .streamEnd, .documentEnd:
           return (items, true)
         default:
+          let shape = item.kind.nodeName
           bag.error(
-            .invalidValue, "an entry of '\(key)' must be a single value, not \(item.kind.nodeDescription)",
-            at: location(item))
+            .invalidValue,
+            Phrase(
+              "an entry of '\(key)' must be a single value, not \(shape.english)",
+              "“\(key)”的每一项只能是单个值，不能是\(shape.chinese)"), at: location(item), hint: nil)
           try skipNode(startingWith: item)
         }
       }
     default:
-      bag.error(.invalidValue, "'\(key)' takes a list, not \(event.kind.nodeDescription)", at: location(event))
+      let shape = event.kind.nodeName
+      bag.error(
+        .invalidValue, Phrase("'\(key)' takes a list, not \(shape.english)", "“\(key)”要写一个列表，不能写\(shape.chinese)"),
+        at: location(event), hint: nil)
       try skipNode(startingWith: event)
       return nil
     }
@@ -121,13 +141,6 @@ struct EventCursor<Source: YAMLEventSource> {
 }
 
 extension YAMLEvent.Kind {
-  /// How a node of this kind is called in messages.
-  var nodeDescription: String {
-    switch self {
-    case .mappingStart: return "a mapping"
-    case .sequenceStart: return "a list"
-    case .scalar: return "a single value"
-    default: return "nothing"
-    }
-  }
+  /// How a node of this kind is called in English messages.
+  var nodeDescription: String { nodeName.english }
 }

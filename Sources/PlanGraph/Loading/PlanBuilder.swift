@@ -103,9 +103,12 @@ struct PlanBuilder {
         DateExpression.relative(days: days).resolved(planStart: planStart)
       }
     guard DateExpression.allowedYears.contains(day.year) else {
+      let years = ParserPhrases.years
       bag.error(
-        .dateOutOfRange, "this relative date falls on \(day.iso), outside the years 1900–2200", at: location,
-        hint: "plan dates lie between 1900 and 2200")
+        .dateOutOfRange,
+        Phrase(
+          "this relative date falls on \(day.iso), outside the years \(years)", "这个相对日期落在 \(day.iso)，超出了 \(years) 年的范围"),
+        at: location, hint: ParserPhrases.yearsHint)
       return
     }
     set(field, of: task, day: day)

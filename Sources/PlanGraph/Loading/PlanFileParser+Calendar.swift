@@ -9,26 +9,22 @@ extension PlanFileParser {
     }
     guard first.kind == .mappingStart else {
       bag.error(
-        .invalidCalendar, "'calendar' takes a name or a mapping {base, holidays, workdays}", at: cursor.location(first),
-        hint: "calendar: cn, or calendar: { base: cn, holidays: [2025-06-03], workdays: [] }")
+        .invalidCalendar,
+        Phrase(
+          "'calendar' takes a name or a mapping {base, holidays, workdays}",
+          "工作日历“calendar”要写日历名称，或映射 {base, holidays, workdays}"), at: cursor.location(first),
+        hint: Phrase(
+          "calendar: cn, or calendar: { base: cn, holidays: [2025-06-03], workdays: [] }",
+          "写 calendar: cn，或 calendar: { base: cn, holidays: [2025-06-03], workdays: [] }"))
       try cursor.skipNode(startingWith: first)
       return nil
     }
-    var seen = Set<CalendarKey>()
+    var places = KeyPlaces<CalendarKey>()
     var base = WorkCalendar.Base.weekdays
     var lists: [CalendarKey: [(Day, SourcePosition)]] = [:]
     var valid = true
-    while true {
-      let event = try cursor.next()
-      if event.kind == .mappingEnd || event.kind == .streamEnd { break }
-      guard let name = try mappingKey(event, known: CalendarKey.allCases.map(\.rawValue), context: "a calendar"),
-        let key = CalendarKey(rawValue: name)
-      else { continue }
-      if seen.contains(key) {
-        try duplicateKey(event)
-        continue
-      }
-      seen.insert(key)
+    while let key = try nextKey(&places) {
+      let name = key.rawValue
       switch key {
       case .base:
         if let scalar = try cursor.readText(for: name, into: &bag) {
@@ -47,8 +43,8 @@ extension PlanFileParser {
     let holidaySet = Set(holidays.map(\.0))
     for (day, position) in workdays where holidaySet.contains(day) {
       bag.error(
-        .invalidCalendar, "\(day.iso) is listed both as a holiday and as a workday", at: cursor.location(position),
-        hint: "keep it in one of the two lists")
+        .invalidCalendar, Phrase("\(day.iso) is listed both as a holiday and as a workday", "\(day.iso) 既列为休息日又列为工作日"),
+        at: cursor.location(position), hint: Phrase("keep it in one of the two lists", "只保留在其中一个列表里"))
       valid = false
     }
     guard valid else { return nil }
@@ -59,9 +55,11 @@ extension PlanFileParser {
     if let base = WorkCalendar.Base(rawValue: scalar.text) { return base }
     let names = WorkCalendar.Base.allCases.map(\.rawValue)
     bag.error(
-      .invalidCalendar, "unknown calendar '\(scalar.text)'", at: cursor.location(scalar.position),
-      hint: NearestNames.hint(for: scalar.text, in: names)
-        ?? "one of: weekdays (Monday to Friday), cn (China's official calendar)")
+      .invalidCalendar, Phrase("unknown calendar '\(scalar.text)'", "日历“\(scalar.text)”无法识别"),
+      at: cursor.location(scalar.position),
+      hint: ParserPhrases.didYouMean(scalar.text, in: names)
+        ?? Phrase(
+          "one of: weekdays (Monday to Friday), cn (China's official calendar)", "可以写：weekdays（周一至周五）、cn（国家法定工作日）"))
     return nil
   }
 
@@ -72,14 +70,16 @@ extension PlanFileParser {
       return day
     case .success:
       bag.error(
-        .invalidCalendar, "a day in '\(list)' cannot be relative to the plan start",
+        .invalidCalendar,
+        Phrase("a day in '\(list)' cannot be relative to the plan start", "“\(list)”中的日期不能相对于计划开始日"),
         at: cursor.location(scalar.position),
-        hint: "write the day itself, such as 2025-06-03")
+        hint: Phrase("write the day itself, such as 2025-06-03", "直接写出那一天，如 2025-06-03"))
     case .failure:
       bag.error(
-        .invalidCalendar, "'\(scalar.text)' in '\(list)' is not a day", at: cursor.location(scalar.position),
-        hint: DateWordingHint.suggestion(forDate: scalar.text).map { "write '\($0)'" }
-          ?? "write a day such as 2025-06-03 or 2025年6月3日")
+        .invalidCalendar, Phrase("'\(scalar.text)' in '\(list)' is not a day", "“\(list)”中的“\(scalar.text)”不是日期"),
+        at: cursor.location(scalar.position),
+        hint: ParserPhrases.writeInstead(ofDate: scalar.text)
+          ?? Phrase("write a day such as 2025-06-03 or 2025年6月3日", "写一个日期，如 2025-06-03 或 2025年6月3日"))
     }
     return nil
   }

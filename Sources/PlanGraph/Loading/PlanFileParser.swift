@@ -10,9 +10,6 @@ struct PlanFileParser<Source: YAMLEventSource> {
   var builder: PlanBuilder
   /// Whether this is the root file (its `start` is the plan start).
   let isRoot: Bool
-  /// Measured values written with a `%` in the task being read, checked against its target's unit when
-  /// the task ends.
-  var percentValues: [Scalar] = []
   /// The file's text (after any byte-order mark), to place encoding errors reported as byte offsets into it.
   private let text: ArraySlice<UInt8>
 
@@ -67,8 +64,9 @@ struct PlanFileParser<Source: YAMLEventSource> {
     let documentStart = try cursor.next()
     guard documentStart.kind == .documentStart else {
       bag.error(
-        .missingKey, "the file is empty", at: cursor.location(file.position),
-        hint: "a plan file is a mapping with keys such as plan, start and tasks")
+        .missingKey, Phrase("the file is empty", "文件是空的"), at: cursor.location(file.position),
+        hint: Phrase(
+          "a plan file is a mapping with keys such as plan, start and tasks", "计划文件由 plan、start、tasks 等键和它们的值组成"))
       file.hasNoMapping = true
       return
     }
@@ -77,9 +75,13 @@ struct PlanFileParser<Source: YAMLEventSource> {
     if root.kind == .mappingStart {
       try parseFileMapping()
     } else {
+      let shape = root.kind.nodeName
       bag.error(
-        .invalidValue, "a plan file must be a mapping of keys, not \(root.kind.nodeDescription)",
-        at: cursor.location(root), hint: "start with keys such as 'plan:', 'start:' and 'tasks:'")
+        .invalidValue,
+        Phrase(
+          "a plan file must be a mapping of keys, not \(shape.english)", "计划文件须由键和值组成，不能是\(shape.chinese)"),
+        at: cursor.location(root),
+        hint: Phrase("start with keys such as 'plan:', 'start:' and 'tasks:'", "以 plan:、start:、tasks: 这样的键开头"))
       file.hasNoMapping = true
       try cursor.skipNode(startingWith: root)
     }
@@ -87,83 +89,44 @@ struct PlanFileParser<Source: YAMLEventSource> {
     let after = try cursor.next()
     if after.kind == .documentStart {
       bag.error(
-        .syntax, "a plan file holds one YAML document; this one has more", at: cursor.location(after),
-        hint: "remove the '---' that starts the second document")
+        .syntax,
+        Phrase("a plan file holds one YAML document; this one has more", "一个计划文件只能有一个 YAML 文档，这个文件有多个"),
+        at: cursor.location(after), hint: Phrase("remove the '---' that starts the second document", "删去第二个文档开头的“---”"))
     }
   }
 
   private mutating func parseFileMapping() throws(YAMLSyntaxError) {
-    var seen = Set<FileKey>()
-    while true {
-      let keyEvent = try cursor.next()
-      if keyEvent.kind == .mappingEnd || keyEvent.kind == .streamEnd { return }
-      guard let key = try mappingKey(keyEvent, known: FileKey.allCases.map(\.rawValue), context: "a plan file")
-      else { continue }
-      guard let fileKey = FileKey(rawValue: key) else { continue }
-      if seen.contains(fileKey) {
-        try duplicateKey(keyEvent)
-        continue
-      }
-      seen.insert(fileKey)
-      let keyPosition = cursor.position(keyEvent)
-      switch fileKey {
+    var places = KeyPlaces<FileKey>()
+    // Kept on a syntax error too: keys read before it still count (a root-only key in an included file).
+    defer { file.places = places }
+    while let key = try nextKey(&places) {
+      let name = key.rawValue
+      switch key {
       case .plan:
-        file.title = try cursor.readText(for: key, into: &bag)
-        file.rootOnlyKeys.append((key, keyPosition))
+        file.title = try cursor.readText(for: name, into: &bag)
       case .start:
-        file.start = try cursor.readText(for: key, into: &bag)
-        file.rootOnlyKeys.append((key, keyPosition))
+        file.start = try cursor.readText(for: name, into: &bag)
         if let start = file.start {
           file.startDate = DateExpression.parse(start.text, role: .start)
           // The root's start is the plan start: known from here on, relative dates resolve as they are read.
           if isRoot, case .success(.day(let day)) = file.startDate { builder.planStart = day }
         }
       case .calendar:
-        file.rootOnlyKeys.append((key, keyPosition))
-        file.calendarPosition = keyPosition
         file.calendar = try readCalendar()
       case .id:
-        file.namespace = try readID(for: key)
+        file.namespace = try readID(for: name)
       case .owner:
-        file.owner = try cursor.readText(for: key, into: &bag)
+        file.owner = try cursor.readText(for: name, into: &bag)
       case .include:
-        file.includes = try cursor.readScalarList(for: key, into: &bag)?.items.filter { !$0.isNull } ?? []
+        file.includes = try cursor.readScalarList(for: name, into: &bag)?.items.filter { !$0.isNull } ?? []
       case .owners:
         try parseOwnerTree()
       case .tasks:
         try parseTaskTree()
       case .warnings:
-        file.rootOnlyKeys.append((key, keyPosition))
         file.warnings = try WarningRulesParser.parse(first: try cursor.next(), cursor: &cursor, bag: &bag)
       }
     }
-  }
-
-  /// Reads a mapping key; reports non-scalar and unknown keys (skipping their values) and returns nil for them.
-  mutating func mappingKey(_ event: YAMLEvent, known: [String], context: String) throws(YAMLSyntaxError) -> String? {
-    guard event.kind == .scalar else {
-      bag.error(
-        .invalidValue, "a key must be a plain word, not \(event.kind.nodeDescription)", at: cursor.location(event))
-      try cursor.skipNode(startingWith: event)
-      try cursor.skipNode(startingWith: try cursor.next())
-      return nil
-    }
-    guard known.contains(event.text) else {
-      bag.error(
-        .unknownKey, "unknown key '\(event.text)' in \(context)", at: cursor.location(event),
-        hint: NearestNames.hint(for: event.text, in: known) ?? "known keys: " + known.joined(separator: ", "))
-      try cursor.skipNode(startingWith: try cursor.next())
-      return nil
-    }
-    return event.text
-  }
-
-  /// Reports a key given twice and skips its value.
-  mutating func duplicateKey(_ event: YAMLEvent) throws(YAMLSyntaxError) {
-    bag.error(
-      .duplicateKey, "'\(event.text)' is given twice in this mapping", at: cursor.location(event),
-      hint: "keep one of them")
-    try cursor.skipNode(startingWith: try cursor.next())
   }
 
   /// Reads an id value and checks its characters.
@@ -171,83 +134,60 @@ struct PlanFileParser<Source: YAMLEventSource> {
     guard let scalar = try cursor.readText(for: key, into: &bag) else { return nil }
     guard IDSyntax.isValid(scalar.text) else {
       bag.error(
-        .invalidID, "'\(scalar.text)' is not a valid id", at: cursor.location(scalar.position),
+        .invalidID, Phrase("'\(scalar.text)' is not a valid id", "“\(scalar.text)”不能作编号"),
+        at: cursor.location(scalar.position),
         hint: scalar.text.contains(".")
-          ? "dots join ids into paths; an id itself may not contain one"
-          : "ids use letters of any script, digits, '_' and '-'")
+          ? Phrase(
+            "dots join ids into paths; an id itself may not contain one", "点用来把编号连成路径，编号本身不能带点")
+          : Phrase(
+            "ids use letters of any script, digits, '_' and '-'", "编号只能用文字（汉字、字母等）、数字、“_”和“-”，不能有空格"))
       return nil
     }
     return scalar
   }
 
-  // MARK: - Owners
-
-  private enum OwnerFrame {
-    case list(parent: Int?)
-    case owner(index: Int, seen: Set<OwnerKey>)
+  /// Reads the start of a list-valued key's value: true when a list follows; false for a null (an empty
+  /// list) and for any other shape, reported with `notAList` and skipped.
+  mutating func listStarts(
+    _ code: DiagnosticCode = .invalidValue, notAList: Phrase
+  ) throws(YAMLSyntaxError) -> Bool {
+    let start = try cursor.next()
+    if start.isNull { return false }
+    guard start.kind == .sequenceStart else {
+      bag.error(code, notAList, at: cursor.location(start), hint: nil)
+      try cursor.skipNode(startingWith: start)
+      return false
+    }
+    return true
   }
 
-  private mutating func parseOwnerTree() throws(YAMLSyntaxError) {
-    let first = try cursor.next()
-    if first.isNull { return }
-    guard first.kind == .sequenceStart else {
-      bag.error(.invalidValue, "'owners' takes a list of owners", at: cursor.location(first))
-      try cursor.skipNode(startingWith: first)
-      return
-    }
-    var stack: [OwnerFrame] = [.list(parent: nil)]
-    while let top = stack.last {
-      switch top {
-      case .list(let parent):
-        let event = try cursor.next()
-        switch event.kind {
-        case .sequenceEnd, .streamEnd, .documentEnd:
-          stack.removeLast()
-        case .mappingStart:
-          file.owners.append(OwnerDraft(parent: parent, position: cursor.position(event)))
-          stack.append(.owner(index: file.owners.count - 1, seen: []))
-        default:
-          bag.error(
-            .invalidValue, "an owner must be a mapping with 'id' and 'name', not \(event.kind.nodeDescription)",
-            at: cursor.location(event))
-          try cursor.skipNode(startingWith: event)
-        }
-      case .owner(let index, var seen):
-        let event = try cursor.next()
-        if event.kind == .mappingEnd || event.kind == .streamEnd {
-          // An id that was written but refused has had its own diagnostic: one problem, one diagnostic.
-          if file.owners[index].id == nil && !seen.contains(.id) {
-            bag.error(
-              .missingKey, "an owner needs an 'id'", at: cursor.location(file.owners[index].position),
-              hint: "add 'id: short-name'")
-          }
-          stack.removeLast()
-          continue
-        }
-        guard let key = try mappingKey(event, known: OwnerKey.allCases.map(\.rawValue), context: "an owner"),
-          let ownerKey = OwnerKey(rawValue: key)
-        else { continue }
-        if seen.contains(ownerKey) {
-          try duplicateKey(event)
-          continue
-        }
-        seen.insert(ownerKey)
-        stack[stack.count - 1] = .owner(index: index, seen: seen)
-        switch ownerKey {
-        case .id:
-          file.owners[index].id = try readID(for: key)
-        case .name:
-          file.owners[index].name = try cursor.readText(for: key, into: &bag)?.text
-        case .units:
-          let value = try cursor.next()
-          if value.kind == .sequenceStart {
-            stack.append(.list(parent: index))
-          } else if !value.isNull {
-            bag.error(.invalidValue, "'units' takes a list of owners", at: cursor.location(value))
-            try cursor.skipNode(startingWith: value)
-          }
-        }
+  /// The next item of a list of mappings: its start event, or nil at the list's end. Items of another
+  /// shape are reported with `notAMapping` and skipped.
+  mutating func nextMapping(
+    _ code: DiagnosticCode = .invalidValue, notAMapping: (YAMLEvent.Kind) -> Phrase, hint: Phrase? = nil
+  ) throws(YAMLSyntaxError) -> YAMLEvent? {
+    while true {
+      let event = try cursor.next()
+      switch event.kind {
+      case .sequenceEnd, .streamEnd, .documentEnd:
+        return nil
+      case .mappingStart:
+        return event
+      default:
+        bag.error(code, notAMapping(event.kind), at: cursor.location(event), hint: hint)
+        try cursor.skipNode(startingWith: event)
       }
+    }
+  }
+
+  /// Reads a list whose items are mappings: `item` reads each mapping's keys, from its start event on.
+  mutating func readMappingList(
+    notAList: Phrase, notAMapping: Phrase, hint: Phrase? = nil,
+    _ item: (inout Self, YAMLEvent) throws(YAMLSyntaxError) -> Void
+  ) throws(YAMLSyntaxError) {
+    guard try listStarts(notAList: notAList) else { return }
+    while let start = try nextMapping(notAMapping: { _ in notAMapping }, hint: hint) {
+      try item(&self, start)
     }
   }
 }
