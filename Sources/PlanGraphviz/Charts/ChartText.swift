@@ -4,7 +4,9 @@ import PlanGraph
 struct ChartText {
   let language: Language
 
-  func chartName(_ kind: ChartKind) -> String {
+  /// The chart's name in its subtitle; the timeline drawn by unit is the battle map, not a roadmap.
+  func chartName(_ kind: ChartKind, byUnit: Bool = false) -> String {
+    if kind == .timeline && byUnit { return language.pick("Battle map", "挂图作战图") }
     switch kind {
     case .graph: return language.pick("Dependency graph", "依赖关系图")
     case .timeline: return language.pick("Roadmap", "路线图")
@@ -64,11 +66,15 @@ struct ChartText {
 
   /// Why summaries are folded, for the title.
   func folding(_ folding: TaskSelection.Folding, shown: Int) -> String {
+    // One level is "level 1", not "levels 1–1".
+    let levels =
+      folding.depth == 1
+      ? language.pick("level 1", "显示第 1 层") : language.pick("levels 1–\(folding.depth)", "显示第 1–\(folding.depth) 层")
     if folding.automatic {
       return language.pick(
-        "\(folding.unfoldedCount) tasks folded to \(shown) summaries (levels 1–\(folding.depth))",
-        "\(folding.unfoldedCount) 项任务已折叠为 \(shown) 项（显示第 1–\(folding.depth) 层）")
+        "\(folding.unfoldedCount) tasks folded to \(shown) summaries (\(levels))",
+        "\(folding.unfoldedCount) 项任务已折叠为 \(shown) 项（\(levels)）")
     }
-    return language.pick("levels 1–\(folding.depth)", "显示第 1–\(folding.depth) 层")
+    return levels
   }
 }
