@@ -232,6 +232,11 @@ struct RenderCommand: ParsableCommand {
 
   /// Renders a graph to the output file; a Graphviz failure is printed and exits with status 1.
   private func draw(_ graph: DOTGraph, format: OutputFormat, progress: RenderProgress = RenderProgress()) throws {
+    // A size in pixels is drawn at 96 dpi; SVG and PDF are measured in points, which Graphviz would
+    // count as pixels at that dpi (an SVG 960pt wide for --size 960x…, 1,280 pixels on screen), so
+    // there the size is left in inches alone.
+    var graph = graph
+    if format == .svg || format == .pdf { graph.attributes["dpi"] = nil }
     let rendering: Rendering
     do {
       rendering = try GraphvizRenderer().render(graph, format: format) {

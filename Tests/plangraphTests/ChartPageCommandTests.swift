@@ -72,4 +72,26 @@ import Testing
     let size = try CommandRunner.run(["render", Self.plan, "--size", "big", "-o", "/tmp/never.pdf", "--lang", "zh"])
     #expect(size.status == 64 && size.stderr.contains("--size 要写"), "\(size.stderr)")
   }
+
+  @Test func anSVGDrawnToASizeInPixelsIsThatManyPixelsWide() throws {
+    let svg = FileManager.default.temporaryDirectory.appendingPathComponent("slide-\(UUID().uuidString).svg")
+    defer { try? FileManager.default.removeItem(at: svg) }
+    let result = try CommandRunner.run([
+      "render", Self.plan, "--size", "960x480", "--depth", "1", "--as-of", "2018-01-15", "-o", svg.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOf: svg, encoding: .utf8)
+    func points(_ name: String) throws -> Double {
+      let value = try #require(
+        text.range(of: "<svg width=").flatMap { text[$0.lowerBound...].range(of: name + "=\"") }.map {
+          text[$0.upperBound...].prefix { $0 != "\"" }
+        })
+      #expect(value.hasSuffix("pt"))
+      return try #require(Double(value.dropLast(2)))
+    }
+    // 960 × 480 pixels are 720 × 360 points; the chart keeps its proportions and fills one of them.
+    let (width, height) = (try points("width"), try points("height"))
+    #expect(width <= 720.5 && height <= 360.5, "\(width) × \(height)")
+    #expect(width > 715 || height > 355, "\(width) × \(height)")
+  }
 }
