@@ -39,7 +39,7 @@ struct LedgerCommand: ParsableCommand {
       let (book, later) = ledger.streamedWorkbook()
       bytes = try XLSXFile.bytes(of: book, thenSheets: later)
     } catch {
-      Output.err("plangraph: \(error.description)\n")
+      Output.err("plangraph: " + language.pick("cannot write the workbook: ", "无法写出工作簿：") + error.reason + "\n")
       throw ExitCode(1)
     }
     try writeFile(bytes, to: output)

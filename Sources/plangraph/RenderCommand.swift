@@ -79,7 +79,7 @@ struct RenderCommand: ParsableCommand {
       throw usageError("tasks are named only for --chart trend", "只有 --chart trend 才需要指明任务")
     }
     if chart == TrendCommandSupport.chartName {
-      _ = try outputFormat
+      try checkPageSize()
       return
     }
     _ = try chartKind
@@ -91,7 +91,7 @@ struct RenderCommand: ParsableCommand {
         "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'",
         "--font 要写字体族名（字母、数字、空格、'-' 和 '_'），而不是 '\(TerminalText.inline(font))'")
     }
-    _ = try pageSize
+    try checkPageSize()
     guard by == "organisation" || by == "unit" else {
       throw usageError(
         "--by takes organisation or unit, not '\(TerminalText.inline(by))'",
@@ -104,6 +104,16 @@ struct RenderCommand: ParsableCommand {
     }
   }
 
+  /// The page size can be read, and a PNG can be drawn to it.
+  private func checkPageSize() throws {
+    let format = try outputFormat
+    guard let page = try pageSize, format == .png, !page.fitsABitmap else { return }
+    let (side, area) = (PageSize.largestBitmapSide, PageSize.largestBitmapArea / 1_000_000)
+    throw usageError(
+      "a PNG is drawn at most \(side) pixels a side and \(area) million pixels in all; draw SVG or PDF for a larger size",
+      "PNG 每边最多 \(side) 像素、总共最多 \(area) 百万像素；更大的尺寸请输出 SVG 或 PDF")
+  }
+
   private var pageSize: PageSize? {
     get throws {
       if size != nil && paper != nil { throw usageError("give --size or --paper, not both", "--size 和 --paper 只能给一个") }
@@ -112,7 +122,7 @@ struct RenderCommand: ParsableCommand {
         if let size { return try PageSize.pixels(size) }
         if let paper { return try PageSize.paper(paper, landscape: landscape) }
       } catch {
-        throw ValidationError(error.description)
+        throw ValidationError(error.message.text(CommandLanguage.current))
       }
       return nil
     }
@@ -162,7 +172,7 @@ struct RenderCommand: ParsableCommand {
     if chart == TrendCommandSupport.chartName {
       let graph = try TrendCommandSupport.graph(
         plan: plan.plan, tasks: tasks, asOf: try asOf.asOfText.map { try parseDay($0, option: "--as-of") },
-        window: try window.days, language: try language.language, font: font)
+        window: try window.days, language: try language.language, font: font, pageSize: try pageSize)
       try draw(graph, format: try outputFormat)
       return
     }
@@ -197,17 +207,24 @@ struct RenderCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let drawn = fitted.chart
-    if let advice = fitted.advice { progress.note("plangraph: \(advice)") }
+    if let advice = fitted.advice(in: language) { progress.note("plangraph: \(advice)") }
+    let shown = drawn.selection.nodes.count
     if fitted.foldedForPage, let folding = drawn.selection.folding {
       progress.note(
-        "plangraph: \(folding.unfoldedCount) tasks are too many to read at this size; drawing "
-          + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
-          + "(--no-collapse draws every task)")
+        "plangraph: "
+          + language.pick(
+            "\(folding.unfoldedCount) tasks are too many to read at this size; drawing \(shown) instead, "
+              + "summaries folded below level \(folding.depth) (--no-collapse draws every task)",
+            "\(folding.unfoldedCount) 项任务在这个尺寸上看不清；改画 \(shown) 项，第 \(folding.depth) 层以下折叠进汇总任务"
+              + "（--no-collapse 画出全部任务）"))
     } else if let folding = drawn.selection.folding, folding.automatic {
       progress.note(
-        "plangraph: \(folding.unfoldedCount) tasks are too many to lay out quickly; drawing "
-          + "\(drawn.selection.nodes.count) instead, summaries folded below level \(folding.depth) "
-          + "(--no-collapse draws every task)")
+        "plangraph: "
+          + language.pick(
+            "\(folding.unfoldedCount) tasks are too many to lay out quickly; drawing \(shown) instead, "
+              + "summaries folded below level \(folding.depth) (--no-collapse draws every task)",
+            "\(folding.unfoldedCount) 项任务太多，无法很快排版；改画 \(shown) 项，第 \(folding.depth) 层以下折叠进汇总任务"
+              + "（--no-collapse 画出全部任务）"))
     }
 
     try draw(drawn.graph, format: format, progress: progress)
@@ -215,6 +232,11 @@ struct RenderCommand: ParsableCommand {
 
   /// Renders a graph to the output file; a Graphviz failure is printed and exits with status 1.
   private func draw(_ graph: DOTGraph, format: OutputFormat, progress: RenderProgress = RenderProgress()) throws {
+    // A size in pixels is drawn at 96 dpi; SVG and PDF are measured in points, which Graphviz would
+    // count as pixels at that dpi (an SVG 960pt wide for --size 960x…, 1,280 pixels on screen), so
+    // there the size is left in inches alone.
+    var graph = graph
+    if format == .svg || format == .pdf { graph.attributes["dpi"] = nil }
     let rendering: Rendering
     do {
       rendering = try GraphvizRenderer().render(graph, format: format) {

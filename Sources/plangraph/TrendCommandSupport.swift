@@ -12,7 +12,8 @@ enum TrendCommandSupport {
 
   /// The trend chart of `tasks` (default: the first tasks with a deadline at HEAD, leaves only).
   static func graph(
-    plan path: String, tasks: [String], asOf: Day?, window: Int, language: Language, font: String
+    plan path: String, tasks: [String], asOf: Day?, window: Int, language: Language, font: String,
+    pageSize: PageSize? = nil
   ) throws -> DOTGraph {
     var selection = tasks
     var title = path
@@ -31,6 +32,6 @@ enum TrendCommandSupport {
       TrendSeries(name: log.names[k], forecasts: log.points.map { $0.tasks[k]?.forecastFinish })
     }
     let data = TrendData(title: title, reports: reports, series: series)
-    return TrendChart(data, language: language, fontName: font).build()
+    return TrendChart(data, language: language, fontName: font).build().drawn(to: pageSize)
   }
 }

@@ -94,7 +94,7 @@ import Testing
     // The whole plan's map names no task.
     options.filter = TaskFilter()
     let whole = Chart(.timeline, plan: plan, schedule: schedule, options: options)
-    #expect(whole.graph.attributes["label"]?.string.contains("作战图 · ") == false)
+    #expect(whole.graph.attributes["label"]?.string.contains("<B>作战图 · ") == false)
     #expect(whole.graph.nodes.first?.attributes["label"]?.string.contains("队伍建设") == true)
   }
 

@@ -23,11 +23,7 @@ public struct Chart: Sendable {
     case .gantt: graph = GanttChart(context).build()
     }
     if options.textScale != 1 && kind != .gantt { graph = graph.scalingText(by: options.textScale) }
-    if let page = options.pageSize {
-      graph.attributes["size"] = .text(page.graphvizSize)
-      // Pixels are drawn at their dpi; a paper size leaves it alone, so a PDF's points stay points.
-      if let dpi = page.dpi { graph.attributes["dpi"] = .text(String(dpi)) }
-    }
+    graph = graph.drawn(to: options.pageSize)
   }
 }
 

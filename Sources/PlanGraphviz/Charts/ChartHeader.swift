@@ -20,7 +20,10 @@ struct ChartHeader {
       plan: context.plan, schedule: context.schedule, tasks: selection.keptLeaves + selection.duties)
     let language = context.options.language
 
-    var subtitle = [text.chartName(context.kind), text.asOf(context.schedule.asOf), counts.scope(language)]
+    var subtitle = [
+      text.chartName(context.kind, byUnit: context.options.byUnit), text.asOf(context.schedule.asOf),
+      counts.scope(language),
+    ]
     // A unit's own chart says whose it is.
     if let owner = context.options.filter.owner {
       subtitle.insert(ReportText.ownerPath(owner, in: context.plan), at: 0)

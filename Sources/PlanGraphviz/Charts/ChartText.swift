@@ -11,7 +11,9 @@ struct ChartText {
     self.table = language.words
   }
 
-  func chartName(_ kind: ChartKind) -> String {
+  /// The chart's name in its subtitle; the timeline drawn by unit is the battle map, not a roadmap.
+  func chartName(_ kind: ChartKind, byUnit: Bool = false) -> String {
+    if kind == .timeline && byUnit { return table.chart.battleMap }
     switch kind {
     case .graph: return table.chart.graph
     case .timeline: return table.chart.timeline

@@ -1,3 +1,5 @@
+import PlanGraph
+
 /// The size a chart is drawn to: pixels for a screen or a slide (`--size 1920x1080`), or a paper size
 /// for printing (`--paper A3 --landscape`). `PageFit` lays a chart out for it, then the drawing is
 /// scaled to fill the size while keeping its proportions.
@@ -12,8 +14,10 @@ public struct PageSize: Hashable, Sendable {
 
   /// Why a size could not be read.
   public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What is wrong, in words.
-    public var description: String
+    /// What is wrong, in words, in English and Chinese.
+    public var message: Phrase
+    /// What is wrong, in English.
+    public var description: String { message.english }
   }
 
   /// A size in pixels (`1920x1080`), drawn at 96 dpi.
@@ -23,7 +27,9 @@ public struct PageSize: Hashable, Sendable {
       (16...100_000).contains(h)
     else {
       throw ParseError(
-        description: "--size takes WIDTHxHEIGHT in pixels, 16 to 100000 each, such as 1920x1080; not '\(text)'")
+        message: Phrase(
+          "--size takes WIDTHxHEIGHT in pixels, 16 to 100000 each, such as 1920x1080; not '\(text)'",
+          "--size 要写“宽x高”像素数，各在 16 到 100000 之间，如 1920x1080；而不是 '\(text)'"))
     }
     return PageSize(width: Double(w) / 96, height: Double(h) / 96, dpi: 96)
   }
@@ -34,7 +40,9 @@ public struct PageSize: Hashable, Sendable {
       "a0": (841, 1189), "a1": (594, 841), "a2": (420, 594), "a3": (297, 420), "a4": (210, 297),
     ]
     guard let (short, long) = sizes[name.lowercased()] else {
-      throw ParseError(description: "--paper takes A4, A3, A2, A1 or A0, not '\(name)'")
+      throw ParseError(
+        message: Phrase(
+          "--paper takes A4, A3, A2, A1 or A0, not '\(name)'", "--paper 只能是 A4、A3、A2、A1 或 A0，而不是 '\(name)'"))
     }
     let (w, h) = landscape ? (long, short) : (short, long)
     return PageSize(width: (w - 20) / 25.4, height: (h - 20) / 25.4, dpi: nil)

@@ -115,27 +115,39 @@ public struct PageFit: Sendable {
   /// The page the chart was laid out for.
   private let page: PageSize?
 
-  /// Why the names are hard to read at this size, and what size would make them readable; nil when
-  /// they are readable or there is no page.
-  public var advice: String? {
+  /// Why the names are hard to read at this size, and what size would make them readable, in English;
+  /// nil when they are readable or there is no page.
+  public var advice: String? { advice(in: .en) }
+
+  /// The advice in `language`: what stderr says under `--lang`.
+  public func advice(in language: Language) -> String? {
     guard let nameSize, let page, nameSize < Self.readableSize else { return nil }
     let factor = Self.readableSize / nameSize
-    let fewer = "or fewer tasks (--depth, --root, --owner)"
+    let fewer = language.pick("or fewer tasks (--depth, --root, --owner)", "或少画一些任务（--depth、--root、--owner）")
+    // A size far below one unit keeps a figure that is not zero.
+    let places = nameSize < 1 ? 2 : 1
     if page.dpi != nil {
       let w = Int((page.width * 96 * factor).rounded(.up))
       let h = Int((page.height * 96 * factor).rounded(.up))
-      return "the task names come out at \(DecimalText.format(nameSize / 0.75, places: 1)) pixels, hard to read; "
-        + "--size \(w)x\(h) \(fewer) keeps them at 12 pixels or more"
+      let pixels = DecimalText.format(nameSize / 0.75, places: places)
+      return language.pick(
+        "the task names come out at \(pixels) pixels, hard to read; --size \(w)x\(h) \(fewer) keeps them at 12 "
+          + "pixels or more",
+        "任务名称只有 \(pixels) 像素，难以看清；用 --size \(w)x\(h) \(fewer)，可使其不小于 12 像素")
     }
     // The first paper, in the same orientation, on which the drawing comes out `factor` times larger:
     // its printable box over this one's, the tighter way.
     let landscape = page.width > page.height
+    let paper = ["A4", "A3", "A2", "A1", "A0"].first { name in
+      guard let paper = try? PageSize.paper(name, landscape: landscape) else { return false }
+      return min(paper.width / page.width, paper.height / page.height) >= factor
+    }
     let suggestion =
-      ["A4", "A3", "A2", "A1", "A0"].first { name in
-        guard let paper = try? PageSize.paper(name, landscape: landscape) else { return false }
-        return min(paper.width / page.width, paper.height / page.height) >= factor
-      }.map { "--paper \($0)" + (landscape ? " --landscape" : "") } ?? "a sheet larger than A0"
-    return "the task names print at \(DecimalText.format(nameSize, places: 1)) pt, hard to read; \(suggestion) "
-      + "\(fewer) keeps them at 9 pt or more"
+      paper.map { language.pick("--paper \($0)", "用 --paper \($0)") + (landscape ? " --landscape" : "") }
+      ?? language.pick("a sheet larger than A0", "用比 A0 更大的纸")
+    let points = DecimalText.format(nameSize, places: places)
+    return language.pick(
+      "the task names print at \(points) pt, hard to read; \(suggestion) \(fewer) keeps them at 9 pt or more",
+      "任务名称印出来只有 \(points) 磅，难以看清；\(suggestion) \(fewer)，可使其不小于 9 磅")
   }
 }

@@ -1,5 +1,9 @@
 import PlanGraph
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The rows of a task sheet: the columns of the issue, one row per task, in plan order.
 struct TaskRows: Sendable {
   let ledger: Ledger
@@ -133,12 +137,16 @@ struct TaskRows: Sendable {
     return words.ledger.listCount(list.count) + names + (list.count > 3 ? words.ledger.listMore(list.count - 3) : "")
   }
 
-  /// Whether white text reads better than black on a fill (by relative luminance).
+  /// Whether white text reads better than black on a fill: the one with the higher contrast ratio
+  /// (WCAG's relative luminance), so that orange or green cells printed in grey keep dark, legible words.
   static func isDark(_ color: UInt32) -> Bool {
-    let r = Double((color >> 16) & 0xFF)
-    let g = Double((color >> 8) & 0xFF)
-    let b = Double(color & 0xFF)
-    return 0.299 * r + 0.587 * g + 0.114 * b < 150
+    func linear(_ channel: UInt32) -> Double {
+      let c = Double(channel & 0xFF) / 255
+      return c <= 0.039_28 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+    }
+    let luminance = 0.2126 * linear(color >> 16) + 0.7152 * linear(color >> 8) + 0.0722 * linear(color)
+    // Contrast with white, (1 + 0.05) / (L + 0.05), against contrast with black, (L + 0.05) / 0.05.
+    return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05
   }
 
   /// The points of one line of 11-point text, and the most lines a row is given.

@@ -18,7 +18,8 @@ public struct XLSXError: Error, Hashable, Sendable, CustomStringConvertible {
 /// back and removed; the caller writes the bytes where they belong with `AtomicFile`. Every text is
 /// written with `worksheet_write_string`, so plan text never becomes a formula, whatever it starts with.
 public enum XLSXFile {
-  /// The longest text a cell holds, in characters (Excel's limit is 32,767).
+  /// The longest text a cell holds, in UTF-16 units, as Excel counts its limit of 32,767 characters
+  /// (a character outside the Basic Multilingual Plane, such as an emoji, counts two).
   static let maximumCellCharacters = 32_000
 
   /// The .xlsx bytes of `workbook`.
@@ -38,7 +39,10 @@ public enum XLSXFile {
       guard let base = buffer.baseAddress else { return -1 }
       return mkstemp(base)
     }
-    guard fd >= 0 else { throw XLSXError(reason: String(cString: strerror(errno))) }
+    guard fd >= 0 else {
+      // Say where: the folder is $TMPDIR's, which the user may have set to somewhere that is not there.
+      throw XLSXError(reason: "cannot make a temporary file in '\(folder)': " + String(cString: strerror(errno)))
+    }
     close(fd)
     let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
@@ -183,7 +187,7 @@ public enum XLSXFile {
 
   /// Text as a cell (and the document properties and page headers, which are XML too) can hold it:
   /// XML-safe characters only (control characters but tab and newline dropped) and at most
-  /// `maximumCellCharacters`.
+  /// `maximumCellCharacters` UTF-16 units, never half a surrogate pair.
   static func cellText(_ text: String) -> String {
     // Nearly every text is kept whole: checked on its UTF-8 bytes, and returned as it is.
     if text.utf8.count <= maximumCellCharacters && !text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) {
@@ -195,9 +199,10 @@ public enum XLSXFile {
       let v = scalar.value
       if v < 0x20 && v != 0x09 && v != 0x0A { continue }
       if v == 0xFFFE || v == 0xFFFF { continue }
-      if count == maximumCellCharacters { break }
+      let units = v > 0xFFFF ? 2 : 1
+      if count + units > maximumCellCharacters { break }
       scalars.append(scalar)
-      count += 1
+      count += units
     }
     return String(scalars)
   }

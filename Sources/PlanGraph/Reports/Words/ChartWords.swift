@@ -2,7 +2,7 @@
 /// chart): titles, legends, labels and axes. One section of a language's table of words (`Words`).
 package struct ChartWords: Sendable {
   /// The charts' names.
-  package let graph, timeline, gantt: String
+  package let graph, timeline, gantt, battleMap: String
   /// A label's dates: "as of D", "due D", "forecast D", "finished D", "planned D".
   package let asOf, due, forecast, finishedOn, planned: Say<Day>
   /// Counts: "3 tasks", "3 tasks inside" (a folded summary), "2 days overdue", "2 missed".

@@ -66,15 +66,18 @@ extension Words {
     ownDays: { "，另有本地休息日 \($0.holidays) 天、调整工作日 \($0.workdays) 天" })
 
   private static let chartZH = ChartWords(
-    graph: "依赖关系图", timeline: "路线图", gantt: "甘特图", asOf: { "截至 \($0.iso)" }, due: { "截止 \($0.iso)" },
+    graph: "依赖关系图", timeline: "路线图", gantt: "甘特图", battleMap: "挂图作战图", asOf: { "截至 \($0.iso)" },
+    due: { "截止 \($0.iso)" },
     forecast: { "预计 \($0.iso)" }, finishedOn: { "完成于 \($0.iso)" }, planned: { "计划 \($0.iso)" },
     tasks: { "\($0) 项任务" }, foldedTasks: { "含 \($0) 项任务" }, overdueDays: { "逾期 \($0) 天" },
     missed: { "漏 \($0) 次" }, critical: "关键", criticalDependency: "关键依赖", dependency: "依赖", criticalTask: "关键任务",
     deadlineMark: "期限", forecastSlip: "预计晚于计划", nonWorkingDay: "休息日", makeUpWorkingDay: "调休上班",
     milestone: "里程碑", late: "晚于期限", recurringDuties: "定期工作（不在依赖图中）", noTasks: "没有符合条件的任务。",
     every: { "每" + period($0) },
-    foldedAutomatically: { "\($0.tasks) 项任务已折叠为 \($0.shown) 项（显示第 1–\($0.depth) 层）" },
-    levels: { "显示第 1–\($0) 层" }, moreOrganisations: { "其他 \($0) 个单位" }, more: { "另有 \($0) 项" },
+    foldedAutomatically: {
+      "\($0.tasks) 项任务已折叠为 \($0.shown) 项（\($0.depth == 1 ? "显示第 1 层" : "显示第 1–\($0.depth) 层")）"
+    },
+    levels: { $0 == 1 ? "显示第 1 层" : "显示第 1–\($0) 层" }, moreOrganisations: { "其他 \($0) 个单位" }, more: { "另有 \($0) 项" },
     month: { "\($0)月" }, year: { "\($0)年" }, quarter: { "\($0.year)年第\($0.quarter)季度" }, unit: "单位",
     daysLate: { " · 逾期\($0)天" }, nothingToDraw: "没有可绘制的内容",
     trendKey: "里程碑趋势：各版本（横轴）的预计完成日期（纵轴）；虚线：预计完成 = 报告日期",

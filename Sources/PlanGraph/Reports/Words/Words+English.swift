@@ -89,7 +89,8 @@ extension Words {
     })
 
   private static let chartEN = ChartWords(
-    graph: "Dependency graph", timeline: "Roadmap", gantt: "Gantt chart", asOf: { "as of \($0.iso)" },
+    graph: "Dependency graph", timeline: "Roadmap", gantt: "Gantt chart", battleMap: "Battle map",
+    asOf: { "as of \($0.iso)" },
     due: { "due \($0.iso)" }, forecast: { "forecast \($0.iso)" }, finishedOn: { "finished \($0.iso)" },
     planned: { "planned \($0.iso)" }, tasks: { plural($0, "task") }, foldedTasks: { "\($0) tasks inside" },
     overdueDays: { plural($0, "day") + " overdue" }, missed: { "\($0) missed" }, critical: "critical",
@@ -106,8 +107,11 @@ extension Words {
       case .year: return "yearly"
       }
     },
-    foldedAutomatically: { "\($0.tasks) tasks folded to \($0.shown) summaries (levels 1–\($0.depth))" },
-    levels: { "levels 1–\($0)" }, moreOrganisations: { "\($0) more organisations" }, more: { "+\($0) more" },
+    foldedAutomatically: {
+      "\($0.tasks) tasks folded to \($0.shown) summaries (\($0.depth == 1 ? "level 1" : "levels 1–\($0.depth)"))"
+    },
+    levels: { $0 == 1 ? "level 1" : "levels 1–\($0)" }, moreOrganisations: { "\($0) more organisations" },
+    more: { "+\($0) more" },
     month: { ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][($0 + 11) % 12] },
     year: { "\($0)" }, quarter: { "\($0.year) Q\($0.quarter)" }, unit: "Unit", daysLate: { " · \($0) d late" },
     nothingToDraw: "Nothing to draw",
