@@ -39,6 +39,19 @@ import Testing
     #expect(check(header + tasks.prefix(29).joined(separator: "\n") + "\n").isValid)
   }
 
+  /// Past a billion days the passes store day numbers clamped, so the latest dates worked back from a
+  /// clamped project end are shifted: the chain's first task, whose own dates are fine, would be named.
+  @Test func aChainLongEnoughToBeClampedStillNamesTheFirstTaskPastTheCalendar() {
+    let tasks = (0..<10_050).map {
+      "  - { id: t\($0), name: T, duration: 100000d\($0 > 0 ? ", after: [t\($0 - 1)]" : "") }"
+    }
+    let result = check(header + tasks.joined(separator: "\n") + "\n")
+    #expect(!result.isValid)
+    let error = result.diagnostics.first { $0.severity == .error }
+    #expect(error?.code == .dateOutOfRange)
+    #expect(error?.message == "the schedule of 't29' falls outside the years 1–9999")
+  }
+
   @Test func latestDatesBeforeTheYearOneAreRefusedToo() {
     // A deadline early in the chain's last task pulls every latest date back by the chain's length.
     let tasks = (0..<9).map {
