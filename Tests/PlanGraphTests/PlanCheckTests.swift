@@ -52,6 +52,24 @@ import Testing
     #expect(error?.message == "the schedule of 't29' falls outside the years 1–9999")
   }
 
+  /// A thousand warnings fill the list before the scheduler's one error: the error is kept and shown,
+  /// a warning left out in its place, or the planner would read 1,000 warnings and not why check failed.
+  @Test func anErrorIsNeverTheOneLeftOutForWarnings() {
+    let ownerless = (0..<1_100).map { "  - { id: w\($0), name: W, duration: 1d }" }
+    let chain = (0..<30).map {
+      "  - { id: t\($0), name: T, duration: 100000d\($0 > 0 ? ", after: [t\($0 - 1)]" : "") }"
+    }
+    let text = "plan: 满\nstart: 2017-09-01\ntasks:\n" + (ownerless + chain).joined(separator: "\n") + "\n"
+    let result = check(text)
+    #expect(!result.isValid)
+    #expect(result.diagnostics.count == PlanLimits.maximumDiagnostics + 1)
+    let error = result.diagnostics.first { $0.severity == .error && $0.code != .tooManyProblems }
+    #expect(error?.message == "the schedule of 't29' falls outside the years 1–9999")
+    #expect(result.diagnostics.last?.code == .tooManyProblems)
+    // Every problem is still counted: 1,130 warnings and the error.
+    #expect(Diagnostic.counts(result.diagnostics) == OmittedProblems(errors: 1, warnings: 1_130))
+  }
+
   @Test func latestDatesBeforeTheYearOneAreRefusedToo() {
     // A deadline early in the chain's last task pulls every latest date back by the chain's length.
     let tasks = (0..<9).map {
