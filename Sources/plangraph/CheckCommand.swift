@@ -25,18 +25,25 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let asOf = try asOf.asOf
     let language = try language.language
-    let check = PlanCheck(path: plan.plan, asOf: asOf, strict: strict)
+    let check = PlanCheck(path: plan.plan, asOf: asOf, strict: strict, observer: StageClock.observer)
+    KeptUntilExit.keep(check)
     switch format {
     case .json:
-      Output.out(DiagnosticFormatter.json(check.diagnostics, language: language))
+      let text = DiagnosticFormatter.json(check.diagnostics, language: language)
+      StageClock.mark(.report)
+      Output.out(text)
     case .text:
       printDiagnostics(check.diagnostics, sources: check.sources, language: language)
       if check.isValid, let loaded = check.plan, let schedule = check.schedule {
         let style = Terminal.style(for: 1)
         let text = CheckReport.text(plan: loaded, path: plan.plan, schedule: schedule, style: style, language: language)
+        StageClock.mark(.report)
         Output.out(TerminalText.screen(text, keepingStyles: style.enabled))
+      } else {
+        StageClock.mark(.report)
       }
     }
+    StageClock.mark(.write)
     if !check.isValid { throw ExitCode(2) }
   }
 }

@@ -79,8 +79,11 @@ struct OutputFileOption: ParsableArguments {
 
 /// Writes `-o`'s file: `-` is stdout, a device or FIFO is written in place, a regular file replaced
 /// atomically. A file the plan was read from is refused with status 64 before anything is written; a
-/// failure to write is printed and exits with status 1.
+/// failure to write is printed and exits with status 1. Under `PLANGRAPH_TIMINGS` the time until now is
+/// the report's (a chart, the dashboard, the ledger), the time in here the write's.
 func writeFile(_ bytes: [UInt8], to path: String) throws {
+  StageClock.mark(.report)
+  defer { StageClock.mark(.write) }
   if path == "-" {
     Output.write(bytes, to: 1)
     return

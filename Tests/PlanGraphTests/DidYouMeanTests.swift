@@ -146,6 +146,20 @@ import Testing
     #expect(missing.allSatisfy { $0.hint == nil && $0.suggestions.isEmpty })
   }
 
+  @Test func aFileTheIncludesNameLaterIsNoGuessEither() throws {
+    // phase4.yaml is nearest to phase3.yaml, which the same list includes next: proposing it would include
+    // it twice. phase-2.yaml, which nothing includes yet, is the one to propose.
+    let files: [String: [UInt8]] = [
+      "plan.yaml": Array("plan: 包含\nstart: 2017-09-01\ninclude: [phase1.yaml, phase4.yaml, phase3.yaml]\n".utf8),
+      "phase1.yaml": Array("id: p1\ntasks: []\n".utf8),
+      "phase-2.yaml": Array("id: p2\ntasks: []\n".utf8),
+      "phase3.yaml": Array("id: p3\ntasks: []\n".utf8),
+    ]
+    let result = PlanLoader(fileSystem: MemoryFileSystem(files: files)).load(path: "plan.yaml")
+    let diagnostic = try only(.includeMissing, result)
+    #expect(diagnostic.suggestions == ["phase-2.yaml"])
+  }
+
   @Test func theCommandLinesOwnerLookupProposesByNameToo() throws {
     let plan = try #require(PlanLoader.load(text: Self.owners + "tasks: []\n").plan)
     do {

@@ -58,6 +58,27 @@ import Testing
     #expect(errors[1].message.hasPrefix("4 references into 'youth'"))
   }
 
+  /// An owner whose organisation is declared in a file that was read is no echo of the missing file,
+  /// even when the missing file's guessed namespace is that organisation's id: its units are all known,
+  /// so a misspelt unit is a mistake of its own. The summary names the namespace the references had.
+  @Test func aMisspeltUnitOfADeclaredOwnerIsNoFollowOn() throws {
+    let root = """
+      plan: 后续错误
+      start: 2017-09-01
+      include: [leage.yaml]
+      owners:
+        - { id: league, name: 团区委, units: [{ id: office, name: 办公室 }] }
+      tasks:
+        - { id: a, name: 甲, duration: 1d, owner: league.ofice, after: [league.x] }
+
+      """
+    let result = load(["plan.yaml": root, "league.yaml": "id: league\ntasks: []\n"])
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    try #require(errors.map(\.code) == [.includeMissing, .uncheckedReferences, .unknownOwner], "\(errors)")
+    #expect(errors[1].message == "1 reference into 'league' not checked because 'leage.yaml' could not be read")
+    #expect(errors[2].suggestions == ["league.office"])
+  }
+
   @Test func errorsFollowTheIncludeOrderNotTheFileNames() throws {
     let result = load([
       "plan.yaml":

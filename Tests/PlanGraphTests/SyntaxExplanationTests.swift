@@ -33,6 +33,21 @@ import Testing
     #expect(diagnostic.location.line == 7 && diagnostic.location.column == 4)
   }
 
+  /// A list item's line holds two levels, its '-' and the key after it: "as line 5" twice would not say
+  /// which; and the Chinese choices are spaced like the rest ("或 0 个空格").
+  @Test func theTwoLevelsOfAListItemAreToldApart() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: A\n  - id: b\n   name: B\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.hint
+        == "indent line 7 by 4 (the key after '-' on line 6), 2 (the '-' on line 6) or 0 (line 3) spaces: "
+        + "as many as the line it belongs with")
+    #expect(
+      diagnostic.hint(in: .zh)
+        == "请把第 7 行缩进 4 个空格（与第 6 行 '-' 后的键对齐）、2 个空格（与第 6 行的 '-' 对齐）或 0 个空格（与第 3 行对齐）："
+        + "与它所属的那一行相同")
+  }
+
   @Test func aLineIndentedTooFarIsNotMistakenForAColonInAValue() throws {
     let diagnostic = try #require(only("syntax-over-indented.yaml"))
     #expect(

@@ -6,6 +6,8 @@ struct DiagnosticBag {
   private(set) var items: [Diagnostic] = []
   private(set) var dropped = 0
   private(set) var droppedErrors = 0
+  /// How many of `items` are warnings: those an error may take the place of once the list is full.
+  private var keptWarnings = 0
 
   /// Whether any error (not warning) was reported.
   private(set) var hasErrors = false
@@ -35,9 +37,19 @@ struct DiagnosticBag {
     add(Diagnostic(.warning, code, message, at: location, hint: hint))
   }
 
+  /// Keeps `diagnostic` while there is room. A full list still takes an error, in place of its latest
+  /// warning (counted as left out instead): a check that fails must show why, not 1,000 warnings.
   mutating func add(_ diagnostic: Diagnostic) {
     if diagnostic.severity == .error { hasErrors = true }
+    if items.count >= DiagnosticBag.limit, diagnostic.severity == .error, keptWarnings > 0,
+      let warning = items.lastIndex(where: { $0.severity == .warning })
+    {
+      items.remove(at: warning)
+      keptWarnings -= 1
+      dropped += 1
+    }
     if items.count < DiagnosticBag.limit {
+      if diagnostic.severity == .warning { keptWarnings += 1 }
       var diagnostic = diagnostic
       // A "did you mean" written as text only still gives its names to tools and editors.
       if diagnostic.suggestions.isEmpty, let hint = diagnostic.hint, hint.hasPrefix("did you mean ") {
@@ -54,6 +66,7 @@ struct DiagnosticBag {
   /// Drops the warnings of one kind: those a file's syntax error makes unreliable.
   mutating func removeWarnings(_ code: DiagnosticCode) {
     items.removeAll { $0.severity == .warning && $0.code == code }
+    keptWarnings = items.count { $0.severity == .warning }
   }
 
   mutating func merge(_ other: DiagnosticBag) {

@@ -14,6 +14,8 @@ struct PlanAssembler {
   /// References not checked, by index in `unreadIncludes` and by the number of a file cut short.
   private var uncheckedInUnread: [Int: Int] = [:]
   private var uncheckedInBroken: [Int: Int] = [:]
+  /// The namespace the first unchecked reference into each unread include had, for its summary.
+  private var uncheckedNamespace: [Int: String] = [:]
   /// Tasks whose owner (own, inherited or the file's) is written but unknown: already an error.
   private var ownerWritten = Set<Int>()
   /// Included files that could not be read: references into them are counted here, not reported.
@@ -426,11 +428,21 @@ struct PlanAssembler {
   /// syntax error, or comes from such a file: then it is counted for that file's summary, not reported.
   private mutating func countUnchecked(_ name: String, fileNumber: Int, wholeNameIsNamespace: Bool = false) -> Bool {
     let head = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-    if name.contains(".") || wholeNameIsNamespace {
+    // An owner under an organisation declared whole (in a file read to its end) has every unit known: a
+    // misspelt one is its own mistake, whatever file the organisation's id happens to be the stem of.
+    let declaredWhole =
+      wholeNameIsNamespace
+      && owners.contains { owner in
+        (owner.id == head || owner.id.hasPrefix(head + "."))
+          && !(files.indices.contains(Int(owner.location.file))
+            && files[Int(owner.location.file)].parsed.stoppedBySyntaxError)
+      }
+    if (name.contains(".") || wholeNameIsNamespace) && !declaredWhole {
       if let unread = unreadIncludes.firstIndex(where: { $0.namespaces.contains(head) }),
         !namespaces.contains(head)
       {
         uncheckedInUnread[unread, default: 0] += 1
+        if uncheckedNamespace[unread] == nil { uncheckedNamespace[unread] = head }
         return true
       }
       if let broken = files.indices.first(where: {
@@ -451,7 +463,8 @@ struct PlanAssembler {
   private mutating func reportUnchecked() {
     for (n, unread) in unreadIncludes.enumerated() {
       guard let count = uncheckedInUnread[n] else { continue }
-      let namespace = unread.namespaces.first { !namespaces.contains($0) } ?? unread.namespaces[0]
+      let namespace =
+        uncheckedNamespace[n] ?? unread.namespaces.first { !namespaces.contains($0) } ?? unread.namespaces[0]
       bag.error(
         .uncheckedReferences,
         Phrase(

@@ -30,7 +30,7 @@ public struct PlanLoader: Sendable {
         guard
           checkInclude(
             next, includedAt: includedAt, canonical: canonical, root: canonicalRoot,
-            seen: canonicalSeen, into: &bag, unread: &unread)
+            seen: canonicalSeen, pending: pending.lazy.map(\.path), into: &bag, unread: &unread)
         else { continue }
       }
       let bytes: [UInt8]
@@ -133,9 +133,11 @@ public struct PlanLoader: Sendable {
   }
 
   /// Refuses includes that leave the root folder or repeat a file; reports them at the `include` entry.
+  /// `pending` are the files named by includes and not read yet: like those read, no guess for a missing one.
   private func checkInclude(
     _ file: PendingFile, includedAt location: FileLocation, canonical: String?, root: String?,
-    seen: [String: String], into bag: inout DiagnosticBag, unread: inout [UnreadInclude]
+    seen: [String: String], pending: some Collection<String>, into bag: inout DiagnosticBag,
+    unread: inout [UnreadInclude]
   ) -> Bool {
     let written = file.written ?? file.path
     if written.hasPrefix("/") || file.relativePath.hasPrefix("../") || file.relativePath == ".." {
@@ -162,7 +164,7 @@ public struct PlanLoader: Sendable {
             "include plan files, such as 'union.yaml', not folders", "请包含计划文件（如 'union.yaml'），而不是文件夹"))
         unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
       } else {
-        let nearest = nearestPlanFile(to: written, besides: file.path, read: seen.values)
+        let nearest = nearestPlanFile(to: written, besides: file.path, taken: Array(seen.values) + pending)
         bag.error(
           .includeMissing, message, at: location,
           hint: nearest.map { NearestNames.didYouMean([Phrase(verbatim: "'\($0)'")]) },
@@ -202,10 +204,12 @@ public struct PlanLoader: Sendable {
 
   /// The plan file in the folder of `path` whose name is nearest to what was written (`youth.yml` →
   /// `youth.yaml`), written the way the include wrote its folder; nil when none is close. Files already
-  /// part of the plan (the root, the including file, those read so far) are no guess.
-  private func nearestPlanFile(to written: String, besides path: String, read: some Collection<String>) -> String? {
+  /// part of the plan (the root, the including file, those read so far) or about to be (named by an
+  /// include not read yet, such as the next entry of the same list) are no guess: proposing one would
+  /// include it twice.
+  private func nearestPlanFile(to written: String, besides path: String, taken: [String]) -> String? {
     let folder = PlanPath.directory(of: path)
-    let taken = Set(read.map { PlanPath.normalize($0) })
+    let taken = Set(taken.map { PlanPath.normalize($0) })
     let names = fileSystem.fileNames(in: folder).filter {
       ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json"))
         && !taken.contains(PlanPath.normalize(PlanPath.join(folder, $0)))

@@ -67,12 +67,24 @@ struct YAMLSyntaxExplanation {
       let levels = lines.enclosingLevels(before: line)
       guard !levels.isEmpty else { return nil }
       let mine = lines.indentation(of: line)
-      let listed = levels.map { "\($0.spaces) (line \($0.line + 1))" }
+      // A list item's line gives two levels, its '-' and the key after it: each is named, else both would
+      // read "as line 10".
+      let shared = Dictionary(levels.map { ($0.line, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }
+      let listed = levels.map { level in
+        guard shared[level.line] != nil else { return "\(level.spaces) (line \(level.line + 1))" }
+        let dash = levels.contains { $0.line == level.line && $0.spaces > level.spaces }
+        return "\(level.spaces) (\(dash ? "the '-'" : "the key after '-'") on line \(level.line + 1))"
+      }
       let options =
         listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
-      let chinese = levels.map { "\($0.spaces) 个空格（与第 \($0.line + 1) 行对齐）" }
+      let chinese = levels.map { level in
+        guard shared[level.line] != nil else { return "\(level.spaces) 个空格（与第 \(level.line + 1) 行对齐）" }
+        let dash = levels.contains { $0.line == level.line && $0.spaces > level.spaces }
+        return "\(level.spaces) 个空格（与第 \(level.line + 1) 行\(dash ? "的 '-' " : " '-' 后的键")对齐）"
+      }
       let choices =
-        chinese.count == 1 ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或" + chinese[chinese.count - 1]
+        chinese.count == 1
+        ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或 " + chinese[chinese.count - 1]
       return YAMLSyntaxExplanation(
         message: Phrase(
           "line \(line + 1) is indented by \(spaces(mine)), which matches none of the blocks above it",

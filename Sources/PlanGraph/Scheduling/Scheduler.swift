@@ -70,12 +70,15 @@ public struct Scheduler: Sendable {
     planned = PlannedSchedule(
       facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
       work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))
-    // Durations are capped, but a long enough chain of long tasks still runs past any calendar.
+    // Durations are capped, but a long enough chain of long tasks still runs past any calendar. The
+    // earliest dates first: past a billion days they are stored clamped, and the latest dates worked back
+    // from a clamped end are shifted, so one whose own dates are fine (the chain's first) could be named.
+    if let task = plan.tasks.indices.first(where: { !Self.dayRange.contains(Int(planned.end[$0])) }) {
+      throw .outOfRange(task: task)
+    }
     for task in plan.tasks.indices {
       let latestStart = planned.latestEnd[task] == .max ? 0 : Int(planned.latestStart[task])
-      if !Self.dayRange.contains(Int(planned.end[task])) || !Self.dayRange.contains(latestStart) {
-        throw .outOfRange(task: task)
-      }
+      if !Self.dayRange.contains(latestStart) { throw .outOfRange(task: task) }
     }
     observer.end(.plannedSchedule)
   }
