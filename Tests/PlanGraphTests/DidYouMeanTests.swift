@@ -28,7 +28,7 @@ import Testing
     #expect(diagnostic.suggestions == ["gov.czj"])
     #expect(
       diagnostic.hint == "did you mean 'gov.czj' (县财政局)? a plan file names an owner by its id, not its name")
-    #expect(diagnostic.hint(in: .zh) == "是否想写 'gov.czj'（县财政局）？计划文件中责任单位要写编号，不写名称")
+    #expect(diagnostic.hint(in: .zh) == "是否想写“gov.czj”（县财政局）？计划文件中责任单位要写编号，不写名称")
     #expect(diagnostic.message(in: .zh) == "未知的责任单位 '县财政局'")
   }
 
@@ -78,7 +78,7 @@ import Testing
     let diagnostic = try only(.unknownReference, result)
     #expect(diagnostic.suggestions == ["reform.one-thing.list"])
     #expect(diagnostic.hint?.hasPrefix("did you mean 'reform.one-thing.list' (reform.yaml:6)?") == true)
-    #expect(diagnostic.hint(in: .zh)?.hasPrefix("是否想写 'reform.one-thing.list'（reform.yaml:6）？") == true)
+    #expect(diagnostic.hint(in: .zh)?.hasPrefix("是否想写“reform.one-thing.list”（reform.yaml:6）？") == true)
   }
 
   @Test func aNestedTaskNamedByItsLastIdProposesItsPath() throws {
@@ -153,7 +153,7 @@ import Testing
       Issue.record("县财政厅 is no owner")
     } catch {
       #expect(error.candidates == ["gov.czj"])
-      #expect(error.description(in: .zh) == "计划中没有责任单位 '县财政厅'；是否想写 'gov.czj'？")
+      #expect(error.description(in: .zh) == "计划中没有责任单位“县财政厅”；是否想写“gov.czj”？")
     }
   }
 

@@ -81,7 +81,7 @@ struct ParserChineseTests {
   @Test func anUnknownKeyIsToldInChineseWithTheKeyMeant() {
     let unknown = Self.diagnostics().filter { $0.code == .unknownKey && $0.location.line == 12 }
     #expect(unknown.map { $0.message(in: .zh) } == ["任务中有未知的键“statu”"])
-    #expect(unknown.map { $0.hint(in: .zh) } == ["是否要写 status 或 start？"])
+    #expect(unknown.map { $0.hint(in: .zh) } == ["是否想写“status”或“start”？"])
     #expect(unknown.map(\.message) == ["unknown key 'statu' in a task"])
     #expect(unknown.map(\.hint) == ["did you mean 'status' or 'start'?"])
   }

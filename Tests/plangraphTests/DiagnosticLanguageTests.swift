@@ -22,7 +22,7 @@ import Testing
     #expect(option.stderr.hasSuffix("5 个错误，0 个警告\n"))
     // `error:` stays English for editors that match on it; the hint word is Chinese.
     #expect(option.stderr.contains(": error: 第 6 行的缩进里有制表符（Tab）\n"))
-    #expect(option.stderr.contains("\n提示：给名称加引号：name: \"召开职工代表大会: 审议改革方案\"\n"))
+    #expect(option.stderr.contains("\n提示：给名称加引号：“name: \"召开职工代表大会: 审议改革方案\"”\n"))
   }
 
   @Test func jsonDiagnosticsCarryChineseWordsAndTheSuggestions() throws {

@@ -102,7 +102,7 @@ final class LibYAMLEventReader: YAMLEventSource {
     let hint: Phrase?
     if problem.contains("tab") || problem.contains("\\t") {
       hint = Phrase(
-        "indent with spaces; YAML does not allow tabs for indentation", "请用空格缩进；YAML 不允许用制表符（Tab）缩进")
+        "indent with spaces; YAML does not allow tabs for indentation", "用空格缩进：YAML 不允许用制表符（Tab）缩进")
     } else if p.error == YAML_READER_ERROR {
       hint = Phrase("plan files must be UTF-8 text", "计划文件必须是 UTF-8 文本")
     } else {
