@@ -29,7 +29,7 @@ import Testing
     #expect(
       diagnostic.hint == "did you mean 'gov.czj' (县财政局)? a plan file names an owner by its id, not its name")
     #expect(diagnostic.hint(in: .zh) == "是否想写“gov.czj”（县财政局）？计划文件中责任单位要写编号，不写名称")
-    #expect(diagnostic.message(in: .zh) == "未知的责任单位 '县财政局'")
+    #expect(diagnostic.message(in: .zh) == "未知的责任单位“县财政局”")
   }
 
   @Test func anOwnerNameMisspeltProposesTheNearestNamesOwner() throws {
@@ -121,7 +121,7 @@ import Testing
     let missing = result.diagnostics.filter { $0.code == .includeMissing }
     #expect(missing.map(\.suggestions) == [["youth.yaml"], ["sub/union.yaml"]])
     #expect(missing.first?.hint == "did you mean 'youth.yaml'?")
-    #expect(missing.first?.message(in: .zh) == "无法读取 'p/youth.yml'：没有这个文件")
+    #expect(missing.first?.message(in: .zh) == "无法读取“p/youth.yml”：没有这个文件")
   }
 
   @Test func anIncludeNothingLikeAnyFileGetsNoGuess() throws {

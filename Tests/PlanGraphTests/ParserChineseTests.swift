@@ -91,7 +91,7 @@ struct ParserChineseTests {
     let result = PlanLoader.load(text: text)
     let zh = DiagnosticFormatter(language: .zh).format(result.diagnostics, sources: ["plan.yaml": Array(text.utf8)])
     #expect(zh.contains("plan.yaml:4:33: error: 工期“30”没有单位"))
-    #expect(zh.contains("按日历天写作 30天 或 30d"))
+    #expect(zh.contains("按日历天写作“30天”或“30d”"))
     let en = DiagnosticFormatter(language: .en).format(result.diagnostics, sources: ["plan.yaml": Array(text.utf8)])
     #expect(en.contains("plan.yaml:4:33: error: the duration '30' has no unit"))
   }
