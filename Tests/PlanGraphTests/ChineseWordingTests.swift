@@ -84,6 +84,30 @@ import Testing
     #expect(found == ["未知的“X”", "甲、乙", "丙", "--x 只能是 y"])
   }
 
+  /// What the loader and the checks say, not only the literals: wordings put together in code (lists of
+  /// names, nested phrases) follow the rule too. A hint that is an example line, the same in both
+  /// languages, is left alone.
+  @Test func everyFixturesChineseDiagnosticsFollowTheRule() {
+    var offenders: [String] = []
+    var checked = 0
+    for folder in ["errors", "valid", "mistakes"] {
+      let fixtures = folder == "mistakes" ? [""] : Fixtures.entries(folder).filter { !$0.hasSuffix(".expect") }
+      for fixture in fixtures {
+        let path = Fixtures.rootFile(fixture.isEmpty ? folder : folder + "/" + fixture)
+        for diagnostic in PlanCheck(path: path, asOf: Day(year: 2030, month: 1, day: 1)).diagnostics {
+          var texts = [diagnostic.message(in: .zh)]
+          if let hint = diagnostic.hint(in: .zh), hint != diagnostic.hint { texts.append(hint) }
+          for text in texts {
+            checked += 1
+            if let problem = Self.problem(text) { offenders.append("\(folder)/\(fixture): \(problem): \(text)") }
+          }
+        }
+      }
+    }
+    #expect(checked > 100)
+    #expect(offenders == [])
+  }
+
   /// One did-you-mean form in every place that proposes names.
   @Test func didYouMeanIsOneFormInChinese() throws {
     let one = NearestNames.didYouMean([Phrase("'departments'", "“departments”")])

@@ -96,9 +96,9 @@ final class LibYAMLEventReader: YAMLEventSource {
     let problem = p.problem.map { String(cString: $0) } ?? "malformed YAML"
     let context = p.context.map { String(cString: $0) }
     let mark = p.problem_mark
-    // libyaml's own words are English; the Chinese says what they are about and keeps them.
+    // libyaml's own words are English; the Chinese says the known ones in Chinese, and quotes the rest.
     let said = context.map { "\($0): \(problem)" } ?? problem
-    let message = Phrase(said, "YAML 语法错误：\(said)")
+    let message = Phrase(said, YAMLProblemWords.chinese(problem: problem, said: said))
     let hint: Phrase?
     if problem.contains("tab") || problem.contains("\\t") {
       hint = Phrase(

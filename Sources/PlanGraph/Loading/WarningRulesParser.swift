@@ -20,7 +20,7 @@ enum WarningRulesParser {
         .invalidValue,
         Phrase(
           "'warnings' takes a list of levels, not \(first.kind.nodeDescription)",
-          "“warnings”应是预警等级的列表，而不是\(first.kind.chineseNodeDescription)"),
+          "“warnings”要写预警等级的列表，不能写\(first.kind.nodeName.chinese)"),
         at: cursor.location(first), hint: Phrase(verbatim: "- {name: 红, color: red, overdue: 1}"))
       try cursor.skipNode(startingWith: first)
       return nil
@@ -36,7 +36,7 @@ enum WarningRulesParser {
           .invalidValue,
           Phrase(
             "a warning level is a mapping with 'name' and 'color', not \(event.kind.nodeDescription)",
-            "预警等级应是含“name”和“color”的映射，而不是\(event.kind.chineseNodeDescription)"),
+            "预警等级要写成含“name”和“color”的映射，不能写\(event.kind.nodeName.chinese)"),
           at: cursor.location(event), hint: Phrase(verbatim: "- {name: 黄, color: yellow, behind: 10}"))
         try cursor.skipNode(startingWith: event)
         failed = true
@@ -129,7 +129,7 @@ enum WarningRulesParser {
           bag.error(
             .invalidValue,
             Phrase(
-              "'at-risk' takes true or false, not '\(value.text)'", "“at-risk”应是 true 或 false，而不是“\(value.text)”"),
+              "'at-risk' takes true or false, not '\(value.text)'", "“at-risk”只能是 true 或 false，而不是“\(value.text)”"),
             at: cursor.location(value.position), hint: nil)
           ok = false
         }
@@ -140,7 +140,7 @@ enum WarningRulesParser {
             .invalidValue,
             Phrase(
               "'\(key)' takes a whole number of \(unit.english), not '\(value.text)'",
-              "“\(key)”应是整数（单位：\(unit.chinese)），而不是“\(value.text)”"),
+              "“\(key)”要写整数（单位：\(unit.chinese)），而不是“\(value.text)”"),
             at: cursor.location(value.position), hint: Phrase(verbatim: "\(key): \(key == "behind" ? 10 : 7)"))
           ok = false
           continue
@@ -232,17 +232,5 @@ public enum WarningRulesLoader {
     }
     let diagnostics = bag.sorted(fileOrder: [path])
     return (bag.hasErrors ? nil : rules, diagnostics, diagnostics.isEmpty ? [:] : [path: bytes])
-  }
-}
-
-extension YAMLEvent.Kind {
-  /// What a node of this kind is, in Chinese words: 映射, 列表, 单个值.
-  fileprivate var chineseNodeDescription: String {
-    switch self {
-    case .mappingStart: return "映射"
-    case .sequenceStart: return "列表"
-    case .scalar: return "单个值"
-    default: return "空"
-    }
   }
 }
