@@ -81,7 +81,7 @@ enum WarningRulesParser {
         let near = NearestNames.suggestion(for: keyEvent.text, in: keys)
         bag.error(
           .unknownKey,
-          Phrase("unknown key '\(keyEvent.text)' in a warning level", "预警等级中的未知键“\(keyEvent.text)”"),
+          Phrase("unknown key '\(keyEvent.text)' in a warning level", "预警等级中有未知的键“\(keyEvent.text)”"),
           at: cursor.location(keyEvent),
           hint: near?.hint
             ?? Phrase(
@@ -212,7 +212,7 @@ public enum WarningRulesLoader {
             rules = try WarningRulesParser.parse(first: try cursor.next(), cursor: &cursor, bag: &bag)
           } else {
             bag.error(
-              .unknownKey, Phrase("unknown key '\(key.text)' in a rules file", "预警规则文件中的未知键“\(key.text)”"),
+              .unknownKey, Phrase("unknown key '\(key.text)' in a rules file", "预警规则文件中有未知的键“\(key.text)”"),
               at: cursor.location(key),
               hint: Phrase("a rules file holds one key, 'warnings'", "预警规则文件只有一个键：“warnings”"))
             try cursor.skipNode(startingWith: try cursor.next())
