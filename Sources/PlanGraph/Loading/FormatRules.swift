@@ -41,7 +41,7 @@ struct FormatRules {
     }
     if !places.has(.name) {
       bag.error(
-        .missingKey, Phrase("\(what().english) has no 'name'", "\(what().chinese)没有名称“name”"), at: mapping, hint: nil)
+        .missingKey, Phrase("\(what().english) has no 'name'", "\(what().chinese)缺少名称“name”"), at: mapping, hint: nil)
     }
     checkPercentValues(draft.percentValues, unit: task.target?.unit, into: &bag)
     let isSummary = !task.children.isEmpty

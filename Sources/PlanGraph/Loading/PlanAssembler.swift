@@ -553,7 +553,7 @@ struct PlanAssembler {
       guard !ownerWritten.contains(index), !builder.tasks[index].id.isEmpty else { continue }
       let id = builder.tasks[index].fullID
       bag.warning(
-        .noOwner, Phrase("task '\(id)' has no owner", "任务“\(id)”没有责任单位"),
+        .noOwner, Phrase("task '\(id)' has no owner", id.isEmpty ? "这个任务没有责任单位" : "任务“\(id)”没有责任单位"),
         at: location(builder.tasks[index].locations.id),
         hint: Phrase(
           "add 'owner: <unit>' to the task, or 'owner:' at the top of its file",

@@ -72,7 +72,7 @@ struct YAMLSyntaxExplanation {
         listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
       let chinese = levels.map { "\($0.spaces) 个空格（与第 \($0.line + 1) 行对齐）" }
       let choices =
-        chinese.count == 1 ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或" + chinese[chinese.count - 1]
+        chinese.count == 1 ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或 " + chinese[chinese.count - 1]
       return YAMLSyntaxExplanation(
         message: Phrase(
           "line \(line + 1) is indented by \(spaces(mine)), which matches none of the blocks above it",
