@@ -67,19 +67,19 @@ struct HistoryCommand: ParsableCommand {
       Output.err(
         CommandLanguage.current.pick(
           "plangraph: error: no commit of '\(path)' up to '\(to)'\n  hint: commit the plan first\n",
-          "plangraph: error: 到 '\(to)' 为止没有提交过 '\(path)'\n  提示：请先提交计划\n"))
+          "plangraph: error: 到“\(to)”为止没有提交过“\(path)”\n  提示：先提交计划\n"))
       throw ExitCode(2)
     }
     let unknown = log.unknownTasks
     if !unknown.isEmpty {
-      let listed = unknown.map { "'\($0)'" }
+      let listed = unknown.map { CommandLanguage.current.pick("'\($0)'", "“\($0)”") }
       Output.err(
         CommandLanguage.current.pick(
           "plangraph: error: no revision of the plan has the task\(unknown.count == 1 ? "" : "s") "
             + listed.joined(separator: ", ")
             + "\n  hint: name a task by its full id (league.measures.x) or its exact name\n",
-          "plangraph: error: 计划的任何版本中都没有任务 " + listed.joined(separator: "、")
-            + "\n  提示：请用完整编号（如 league.measures.x）或准确的名称指明任务\n"))
+          "plangraph: error: 计划的任何版本中都没有任务" + listed.joined(separator: "、")
+            + "\n  提示：用完整编号（如 league.measures.x）或准确的名称指明任务\n"))
       throw ExitCode(2)
     }
     return log

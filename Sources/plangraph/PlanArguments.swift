@@ -70,10 +70,11 @@ func parseDay(_ text: String, option: String) throws -> Day {
     let years = "\(DateExpression.allowedYears.lowerBound)–\(DateExpression.allowedYears.upperBound)"
     throw usageError(
       "the year \(year) of '\(text)' for \(option) is outside \(years), the years of plan dates",
-      "\(option) 的 '\(text)' 中年份 \(year) 不在计划日期可用的 \(years) 年之间")
+      "\(option) 的“\(text)”中年份 \(year) 不在计划日期可用的 \(years) 年之间")
   case .failure:
     throw usageError(
-      "'\(text)' is not a date for \(option); write it as 2018-01-15", "'\(text)' 不是 \(option) 可用的日期；请写成 2018-01-15")
+      "'\(text)' is not a date for \(option); write it as 2018-01-15", "“\(text)”不是 \(option) 可用的日期；写成 2018-01-15 这样的日期"
+    )
   }
 }
 
@@ -90,7 +91,7 @@ struct LanguageOption: ParsableArguments {
     get throws {
       if let text = languageText {
         guard let language = Language(rawValue: text) else {
-          throw usageError("--lang takes zh or en, not '\(text)'", "--lang 只能是 zh 或 en，而不是 '\(text)'")
+          throw usageError("--lang takes zh or en, not '\(text)'", "--lang 只能是 zh 或 en，而不是“\(text)”")
         }
         return language
       }

@@ -42,7 +42,7 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
   func refuse(_ refusal: ProgressRefusal) -> ExitCode {
     // Refusals quote the plan's ids and the user's text: shown with control characters escaped.
     Output.err(
-      "plangraph: " + language.pick("error: ", "错误：") + TerminalText.inline(refusal.message) + "\n"
+      "plangraph: " + language.pick("error: ", "error: ") + TerminalText.inline(refusal.message) + "\n"
         + (refusal.hint.map { language.pick("hint: ", "提示：") + TerminalText.inline($0) + "\n" } ?? ""))
     return ExitCode(1)
   }
@@ -58,7 +58,7 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
   case .success(let bytes): original = bytes
   case .failure(let error):
     throw refuse(
-      ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取 '\(path)'：") + error.words.text(language)))
+      ProgressRefusal(language.pick("cannot read '\(path)': ", "无法读取“\(path)”：") + error.words.text(language)))
   }
   let edit: PlanFileEdit
   switch ProgressEditor.edit(
@@ -79,7 +79,7 @@ func recordProgress(_ target: ProgressTarget, _ makeChange: (Plan) throws -> Pro
   switch ProgressEditor.write(edit, fileSystem: DiskFileSystem(), language: language) {
   case .success:
     Output.err(
-      language.pick("plangraph: recorded in ", "plangraph：已记入 ") + TerminalText.inline("\(edit.path) (\(edit.taskID))")
+      language.pick("plangraph: recorded in ", "plangraph: 已记入 ") + TerminalText.inline("\(edit.path) (\(edit.taskID))")
         + "\n")
   case .failure(let refusal):
     throw refuse(refusal)
@@ -110,7 +110,7 @@ struct ProgressCommand: ParsableCommand {
   func run() throws {
     let digits = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
     guard let value = Int(digits) else {
-      throw usageError("'\(percent)' is not a whole percent such as 60%", "'\(percent)' 不是整数百分比，如 60%")
+      throw usageError("'\(percent)' is not a whole percent such as 60%", "“\(percent)”不是整数百分比，如 60%")
     }
     try recordProgress(target) { _ in .progress(percent: value) }
   }

@@ -89,18 +89,18 @@ struct RenderCommand: ParsableCommand {
     guard ChartOptions.isValidFontName(font) else {
       throw usageError(
         "--font takes a font family name (letters, digits, spaces, '-' and '_'), not '\(TerminalText.inline(font))'",
-        "--font 要写字体族名（字母、数字、空格、'-' 和 '_'），而不是 '\(TerminalText.inline(font))'")
+        "--font 要写字体族名（字母、数字、空格、“-”和“_”），而不是“\(TerminalText.inline(font))”")
     }
     try checkPageSize()
     guard by == "organisation" || by == "unit" else {
       throw usageError(
         "--by takes organisation or unit, not '\(TerminalText.inline(by))'",
-        "--by 只能是 organisation 或 unit，而不是 '\(TerminalText.inline(by))'")
+        "--by 只能是 organisation 或 unit，而不是“\(TerminalText.inline(by))”")
     }
     if by == "unit" && chart != ChartKind.timeline.rawValue {
       throw usageError(
         "--by unit draws the timeline as a battle map; use it with --chart timeline",
-        "--by unit 把时间线画成作战图；请与 --chart timeline 一起使用")
+        "--by unit 把时间线画成作战图；要与 --chart timeline 一起使用")
     }
   }
 
@@ -111,7 +111,7 @@ struct RenderCommand: ParsableCommand {
     let (side, area) = (PageSize.largestBitmapSide, PageSize.largestBitmapArea / 1_000_000)
     throw usageError(
       "a PNG is drawn at most \(side) pixels a side and \(area) million pixels in all; draw SVG or PDF for a larger size",
-      "PNG 每边最多 \(side) 像素、总共最多 \(area) 百万像素；更大的尺寸请输出 SVG 或 PDF")
+      "PNG 每边最多 \(side) 像素、总共最多 \(area) 百万像素；更大的尺寸改为输出 SVG 或 PDF")
   }
 
   private var pageSize: PageSize? {
@@ -133,7 +133,7 @@ struct RenderCommand: ParsableCommand {
       guard let kind = ChartKind(rawValue: chart) else {
         throw usageError(
           "--chart takes graph, timeline, gantt or trend, not '\(chart)'",
-          "--chart 只能是 graph、timeline、gantt 或 trend，而不是 '\(chart)'")
+          "--chart 只能是 graph、timeline、gantt 或 trend，而不是“\(chart)”")
       }
       return kind
     }
@@ -144,14 +144,14 @@ struct RenderCommand: ParsableCommand {
       if let format {
         guard let chosen = OutputFormat(rawValue: format) else {
           throw usageError(
-            "--format takes svg, png, pdf or dot, not '\(format)'", "--format 只能是 svg、png、pdf 或 dot，而不是 '\(format)'")
+            "--format takes svg, png, pdf or dot, not '\(format)'", "--format 只能是 svg、png、pdf 或 dot，而不是“\(format)”")
         }
         return chosen
       }
       guard let chosen = OutputFormat(fileName: output) else {
         throw usageError(
           "cannot tell the format of '\(output)': name it .svg, .png, .pdf or .dot, or give --format",
-          "无法判断 '\(output)' 的格式：请以 .svg、.png、.pdf 或 .dot 结尾，或给出 --format")
+          "无法判断“\(output)”的格式：文件名要以 .svg、.png、.pdf 或 .dot 结尾，或给出 --format")
       }
       return chosen
     }
@@ -162,7 +162,7 @@ struct RenderCommand: ParsableCommand {
       guard let kind = ClusterBy(rawValue: clusterBy) else {
         throw usageError(
           "--cluster-by takes organisation or summary, not '\(clusterBy)'",
-          "--cluster-by 只能是 organisation 或 summary，而不是 '\(clusterBy)'")
+          "--cluster-by 只能是 organisation 或 summary，而不是“\(clusterBy)”")
       }
       return kind
     }

@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
           decoding: try GraphvizRenderer().render(chart.graph, format: .svg).bytes, as: UTF8.self)
       } catch {
         Output.err(
-          language.pick("plangraph: the roadmap chart is left out: ", "plangraph：路线图未能绘制，已略去：")
+          language.pick("plangraph: the roadmap chart is left out: ", "plangraph: 路线图未能绘制，已略去：")
             + TerminalText.inline(error.description) + "\n")
       }
     }

@@ -22,7 +22,7 @@ struct WindowOption: ParsableArguments {
       case .success(let duration): return duration.days
       case .failure:
         throw usageError(
-          "--window takes a duration such as 30d or 4w, not '\(window)'", "--window 要写时长，如 30d 或 4w，而不是 '\(window)'")
+          "--window takes a duration such as 30d or 4w, not '\(window)'", "--window 要写时长，如 30d 或 4w，而不是“\(window)”")
       }
     }
   }
@@ -94,12 +94,12 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
       input == path
       ? ""
       : language.pick(
-        " (the same file as '\(TerminalText.inline(input))')", "（与 '\(TerminalText.inline(input))' 是同一个文件）")
+        " (the same file as '\(TerminalText.inline(input))')", "（与“\(TerminalText.inline(input))”是同一个文件）")
     Output.err(
       language.pick(
         "plangraph: error: refusing to write over '\(TerminalText.inline(path))'\(same): the plan was read from it\n"
           + "hint: give -o another file name\n",
-        "plangraph: error: 不能覆盖 '\(TerminalText.inline(path))'\(same)：计划就是从它读取的\n" + "提示：请给 -o 另一个文件名\n"))
+        "plangraph: error: 不能覆盖“\(TerminalText.inline(path))”\(same)：计划就是从它读取的\n" + "提示：给 -o 另一个文件名\n"))
     throw ExitCode(64)
   }
   do {

@@ -24,7 +24,7 @@ enum RevisionLoading {
       throw fail(
         error,
         hint: CommandLanguage.current.pick(
-          "give a commit id, tag, branch or an expression such as HEAD~3", "请给提交编号、标签、分支，或 HEAD~3 这样的表达式"))
+          "give a commit id, tag, branch or an expression such as HEAD~3", "给出提交编号、标签、分支，或 HEAD~3 这样的表达式"))
     }
   }
 
@@ -61,7 +61,7 @@ enum RevisionLoading {
       Output.err(
         language.pick(
           "plangraph: the plan at revision '\(revision)' (\(commit.id.short)) is not valid:\n",
-          "plangraph：版本 '\(revision)'（\(commit.id.short)）中的计划有错误：\n"))
+          "plangraph: 版本“\(revision)”（\(commit.id.short)）中的计划有错误：\n"))
       printDiagnostics(check.diagnostics, sources: check.sources, language: language)
       throw ExitCode(2)
     }
@@ -83,15 +83,15 @@ enum RevisionLoading {
         hintWord
         + language.pick(
           "plan history is read from the git repository that holds the plan; commit the plan first",
-          "计划的历史从存放计划的 git 仓库读取；请先提交计划") + "\n"
+          "计划的历史从存放计划的 git 仓库读取；先提交计划") + "\n"
     case .planMissing:
       text +=
         hintWord
         + language.pick(
           "the plan was added later or lived elsewhere then; `plangraph history` lists its commits",
-          "计划是后来加入的，或当时在别处；`plangraph history` 会列出它的提交") + "\n"
+          "计划是后来加入的，或当时在别处；plangraph history 会列出它的提交") + "\n"
     case .noCommits:
-      text += hintWord + language.pick("commit the plan first", "请先提交计划") + "\n"
+      text += hintWord + language.pick("commit the plan first", "先提交计划") + "\n"
     default:
       if let hint { text += hintWord + hint + "\n" }
     }

@@ -63,7 +63,7 @@ struct SlipCommand: ParsableCommand {
         Output.err(
           language.pick(
             "plangraph: error: no commit of '\(path)' on or before \(day.iso)\n  hint: give a later date, or a revision\n",
-            "plangraph: error: \(day.iso) 及以前没有提交过 '\(path)'\n  提示：请给一个更晚的日期，或一个版本\n"))
+            "plangraph: error: \(day.iso) 及以前没有提交过“\(path)”\n  提示：给一个更晚的日期，或一个版本\n"))
         throw ExitCode(2)
       }
       (start, sinceDay, revision) = (found, day, found.id.short)

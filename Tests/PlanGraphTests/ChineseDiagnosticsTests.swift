@@ -93,10 +93,10 @@ import Testing
   @Test func theTabAndTheColonAreToldAsThePlannerWouldSayThem() throws {
     let tab = try #require(PlanLoader().load(path: Fixtures.rootFile("errors/syntax-tab.yaml")).diagnostics.first)
     #expect(tab.message(in: .zh) == "第 6 行的缩进里有制表符（Tab）")
-    #expect(tab.hint(in: .zh) == "YAML 只能用空格缩进：请把制表符换成空格（第 5 行缩进了 2 个空格）")
+    #expect(tab.hint(in: .zh) == "YAML 只能用空格缩进：把制表符换成空格（第 5 行缩进了 2 个空格）")
     let colon = try #require(
       PlanLoader().load(path: Fixtures.rootFile("errors/syntax-colon-in-name.yaml")).diagnostics.first)
-    #expect(colon.hint(in: .zh) == "给名称加引号：name: \"召开动员大会: 部署改革任务\"")
+    #expect(colon.hint(in: .zh) == "给名称加引号：“name: \"召开动员大会: 部署改革任务\"”")
     let indent = try #require(
       PlanLoader().load(path: Fixtures.rootFile("errors/syntax-indentation.yaml")).diagnostics.first)
     #expect(indent.message(in: .zh) == "第 7 行缩进了 3 个空格，与上面任何一层的缩进都对不上")

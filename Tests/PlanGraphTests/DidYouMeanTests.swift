@@ -28,8 +28,8 @@ import Testing
     #expect(diagnostic.suggestions == ["gov.czj"])
     #expect(
       diagnostic.hint == "did you mean 'gov.czj' (县财政局)? a plan file names an owner by its id, not its name")
-    #expect(diagnostic.hint(in: .zh) == "是否想写 'gov.czj'（县财政局）？计划文件中责任单位要写编号，不写名称")
-    #expect(diagnostic.message(in: .zh) == "未知的责任单位 '县财政局'")
+    #expect(diagnostic.hint(in: .zh) == "是否想写“gov.czj”（县财政局）？计划文件中责任单位要写编号，不写名称")
+    #expect(diagnostic.message(in: .zh) == "未知的责任单位“县财政局”")
   }
 
   @Test func anOwnerNameMisspeltProposesTheNearestNamesOwner() throws {
@@ -78,7 +78,7 @@ import Testing
     let diagnostic = try only(.unknownReference, result)
     #expect(diagnostic.suggestions == ["reform.one-thing.list"])
     #expect(diagnostic.hint?.hasPrefix("did you mean 'reform.one-thing.list' (reform.yaml:6)?") == true)
-    #expect(diagnostic.hint(in: .zh)?.hasPrefix("是否想写 'reform.one-thing.list'（reform.yaml:6）？") == true)
+    #expect(diagnostic.hint(in: .zh)?.hasPrefix("是否想写“reform.one-thing.list”（reform.yaml:6）？") == true)
   }
 
   @Test func aNestedTaskNamedByItsLastIdProposesItsPath() throws {
@@ -121,7 +121,7 @@ import Testing
     let missing = result.diagnostics.filter { $0.code == .includeMissing }
     #expect(missing.map(\.suggestions) == [["youth.yaml"], ["sub/union.yaml"]])
     #expect(missing.first?.hint == "did you mean 'youth.yaml'?")
-    #expect(missing.first?.message(in: .zh) == "无法读取 'p/youth.yml'：没有这个文件")
+    #expect(missing.first?.message(in: .zh) == "无法读取“p/youth.yml”：没有这个文件")
   }
 
   @Test func anIncludeNothingLikeAnyFileGetsNoGuess() throws {
@@ -167,7 +167,7 @@ import Testing
       Issue.record("县财政厅 is no owner")
     } catch {
       #expect(error.candidates == ["gov.czj"])
-      #expect(error.description(in: .zh) == "计划中没有责任单位 '县财政厅'；是否想写 'gov.czj'？")
+      #expect(error.description(in: .zh) == "计划中没有责任单位“县财政厅”；是否想写“gov.czj”？")
     }
   }
 

@@ -28,7 +28,7 @@ import Testing
     let summary = errors[1]
     #expect(summary.location == errors[0].location)
     #expect(summary.message == "3 references into 'youth' not checked because 'youth.yml' could not be read")
-    #expect(summary.message(in: .zh) == "因 'youth.yml' 无法读取，指向 'youth' 的 3 处引用未检查")
+    #expect(summary.message(in: .zh) == "因“youth.yml”无法读取，指向“youth”的 3 处引用未检查")
     #expect(errors[2].message == "unknown task 'nowhere.y' in 'after'")
   }
 

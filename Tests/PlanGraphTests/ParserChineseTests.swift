@@ -81,7 +81,7 @@ struct ParserChineseTests {
   @Test func anUnknownKeyIsToldInChineseWithTheKeyMeant() {
     let unknown = Self.diagnostics().filter { $0.code == .unknownKey && $0.location.line == 12 }
     #expect(unknown.map { $0.message(in: .zh) } == ["任务中有未知的键“statu”"])
-    #expect(unknown.map { $0.hint(in: .zh) } == ["是否要写 status 或 start？"])
+    #expect(unknown.map { $0.hint(in: .zh) } == ["是否想写“status”或“start”？"])
     #expect(unknown.map(\.message) == ["unknown key 'statu' in a task"])
     #expect(unknown.map(\.hint) == ["did you mean 'status' or 'start'?"])
   }
@@ -91,7 +91,7 @@ struct ParserChineseTests {
     let result = PlanLoader.load(text: text)
     let zh = DiagnosticFormatter(language: .zh).format(result.diagnostics, sources: ["plan.yaml": Array(text.utf8)])
     #expect(zh.contains("plan.yaml:4:33: error: 工期“30”没有单位"))
-    #expect(zh.contains("按日历天写作 30天 或 30d"))
+    #expect(zh.contains("按日历天写作“30天”或“30d”"))
     let en = DiagnosticFormatter(language: .en).format(result.diagnostics, sources: ["plan.yaml": Array(text.utf8)])
     #expect(en.contains("plan.yaml:4:33: error: the duration '30' has no unit"))
   }

@@ -42,7 +42,7 @@ import Testing
     let (server, folder, diagnostics) = try published(.zh, Self.plan)
     defer { try? FileManager.default.removeItem(at: folder) }
     let owner = try #require(diagnostics.first { $0["code"]?.string == "unknown-owner" })
-    #expect(owner["message"]?.string == "未知的责任单位 '县财政局'\n提示：是否想写 'gov.czj'（县财政局）？计划文件中责任单位要写编号，不写名称")
+    #expect(owner["message"]?.string == "未知的责任单位“县财政局”\n提示：是否想写“gov.czj”（县财政局）？计划文件中责任单位要写编号，不写名称")
     #expect(owner["data"]?["suggestions"] == ["gov.czj"])
     let reference = try #require(diagnostics.first { $0["code"]?.string == "unknown-reference" })
     #expect(reference["data"]?["suggestions"] == ["kickoff"])
@@ -73,7 +73,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let uri = JSON.string(folder.appendingPathComponent("plan.yaml").absoluteString)
     let range: JSON = ["start": ["line": 7, "character": 29], "end": ["line": 7, "character": 33]]
-    let bare: JSON = ["range": range, "message": "未知的责任单位 '县财政局'\n提示：是否想写 'gov.czj'（县财政局）？计划文件中……"]
+    let bare: JSON = ["range": range, "message": "未知的责任单位“县财政局”\n提示：是否想写“gov.czj”（县财政局）？计划文件中……"]
     let request: JSON = [
       "jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction",
       "params": ["textDocument": ["uri": uri], "range": range, "context": ["diagnostics": [bare]]],

@@ -29,9 +29,9 @@ async def test_chinese_diagnostics_and_their_quick_fixes(zh_client, plan_dir: Pa
     open_file(zh_client, root)
     found = await diagnostics_for(zh_client, root, lambda d: any(x.code == "unknown-owner" for x in d))
     owner = next(d for d in found if d.code == "unknown-owner")
-    assert owner.message.startswith("未知的责任单位 '县财政局'\n提示：是否想写 'gov.czj'（县财政局）？")
+    assert owner.message.startswith("未知的责任单位“县财政局”\n提示：是否想写“gov.czj”（县财政局）？")
     include = next(d for d in found if d.code == "include-missing")
-    assert include.message.startswith("无法读取 ")
+    assert include.message.startswith("无法读取“")
     # The reference into league is not an error of its own: it is counted after the include's error.
     assert [d.code for d in found if d.code in ("unknown-reference", "unchecked-references")] == ["unchecked-references"]
     actions = await zh_client.text_document_code_action_async(

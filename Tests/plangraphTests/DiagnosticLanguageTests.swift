@@ -22,7 +22,7 @@ import Testing
     #expect(option.stderr.hasSuffix("5 个错误，0 个警告\n"))
     // `error:` stays English for editors that match on it; the hint word is Chinese.
     #expect(option.stderr.contains(": error: 第 6 行的缩进里有制表符（Tab）\n"))
-    #expect(option.stderr.contains("\n提示：给名称加引号：name: \"召开职工代表大会: 审议改革方案\"\n"))
+    #expect(option.stderr.contains("\n提示：给名称加引号：“name: \"召开职工代表大会: 审议改革方案\"”\n"))
   }
 
   @Test func jsonDiagnosticsCarryChineseWordsAndTheSuggestions() throws {
@@ -30,7 +30,7 @@ import Testing
     #expect(result.status == 2)
     let all = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [[String: Any]])
     let owner = try #require(all.first { $0["code"] as? String == "unknown-owner" })
-    #expect(owner["message"] as? String == "未知的责任单位 '县财政局'")
+    #expect(owner["message"] as? String == "未知的责任单位“县财政局”")
     #expect(owner["suggestions"] as? [String] == ["gov.czj"])
     let include = try #require(all.first { $0["code"] as? String == "include-missing" })
     #expect(include["suggestions"] as? [String] == ["youth.yaml"])
@@ -41,11 +41,11 @@ import Testing
   @Test func usageErrorsAndOtherCommandsSpeakTheLanguageToo() throws {
     let date = try CommandRunner.run(["check", Self.mistakes, "--lang", "zh", "--as-of", "2018-13-01"])
     #expect(date.status == 64)
-    #expect(date.stderr.contains("'2018-13-01' 不是 --as-of 可用的日期；请写成 2018-01-15"))
+    #expect(date.stderr.contains("“2018-13-01”不是 --as-of 可用的日期；写成 2018-01-15 这样的日期"))
     let schedule = try CommandRunner.run(
       ["schedule", Self.mistakes, "--as-of", "2018-01-15"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(schedule.status == 2)
-    #expect(schedule.stderr.contains("error: 未知的责任单位 '县财政局'"))
+    #expect(schedule.stderr.contains("error: 未知的责任单位“县财政局”"))
     let english = try CommandRunner.run(["overdue", Self.mistakes, "--as-of", "2018-01-15"])
     #expect(english.stderr.contains("error: unknown owner '县财政局'"))
     #expect(english.stderr.hasSuffix("5 errors, 0 warnings\n"))

@@ -70,7 +70,7 @@ import Testing
     #expect(unknown.stderr.contains("did you mean"))
     let chinese = try CommandRunner.run(["held", plan, "departments.office", "--on", "2018-01-10", "--lang", "zh"])
     #expect(chinese.status == 1)
-    #expect(chinese.stderr.hasPrefix("plangraph: 错误：任务 'league.measures.org.organ.departments.office' 不是例行工作\n提示："))
+    #expect(chinese.stderr.hasPrefix("plangraph: error: 任务“league.measures.org.organ.departments.office”不是例行工作\n提示："))
     let year = try CommandRunner.run(["done", plan, "departments.office", "--on", "2081-01-10"])
     #expect(year.status == 1)
     #expect(year.stderr.contains("outside the plan's years"))

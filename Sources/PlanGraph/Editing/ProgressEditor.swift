@@ -18,18 +18,18 @@ public enum ProgressEditor {
         let ids = named.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
         return .failure(
           ProgressRefusal(
-            l.pick("'\(name)' is the name of \(named.count) tasks: ", "名为 '\(name)' 的任务有 \(named.count) 项：")
+            l.pick("'\(name)' is the name of \(named.count) tasks: ", "名为“\(name)”的任务有 \(named.count) 项：")
               + ids + (named.count > 5 ? ", …" : ""),
-            hint: l.pick("name the task by its full id", "请用完整编号指明任务")))
+            hint: l.pick("name the task by its full id", "用完整编号指明任务")))
       }
     }
     if matches.count > 1 {
       let names = matches.prefix(5).map { plan.tasks[$0].fullID }.joined(separator: ", ")
       return .failure(
         ProgressRefusal(
-          l.pick("'\(name)' names \(matches.count) tasks: ", "'\(name)' 对应 \(matches.count) 项任务：")
+          l.pick("'\(name)' names \(matches.count) tasks: ", "“\(name)”对应 \(matches.count) 项任务：")
             + names + (matches.count > 5 ? ", …" : ""),
-          hint: l.pick("give more of the full id", "请多写几段完整编号")))
+          hint: l.pick("give more of the full id", "多写几段完整编号")))
     }
     let ids = plan.tasks.map(\.fullID)
     let lastParts = plan.tasks.map {
@@ -50,10 +50,11 @@ public enum ProgressEditor {
     }
     return .failure(
       ProgressRefusal(
-        l.pick("no task '\(name)' in the plan", "计划中没有任务 '\(name)'"),
+        l.pick("no task '\(name)' in the plan", "计划中没有任务“\(name)”"),
         hint: near.isEmpty
-          ? l.pick("`plangraph schedule` lists every task's full id", "`plangraph schedule` 列出每项任务的完整编号")
-          : l.pick("did you mean ", "是否指 ") + near.map { "'\($0)'" }.joined(separator: l.pick(" or ", " 或 "))
+          ? l.pick("`plangraph schedule` lists every task's full id", "plangraph schedule 会列出每项任务的完整编号")
+          : l.pick("did you mean ", "是否想写")
+            + near.map { l.pick("'\($0)'", "“\($0)”") }.joined(separator: l.pick(" or ", "或"))
             + l.pick("?", "？")))
   }
 
@@ -91,7 +92,7 @@ public enum ProgressEditor {
         ProgressRefusal(
           language.pick(
             "cannot find task '\(task.fullID)' in '\(path)': has it changed since it was read?",
-            "在 '\(path)' 中找不到任务 '\(task.fullID)'：文件是否刚被改动？")))
+            "在“\(path)”中找不到任务“\(task.fullID)”：文件是否刚被改动？")))
     }
     for key in keys(changedBy: change) {
       guard let value = mapping.entry(key)?.value, value.isShared else { continue }
@@ -99,10 +100,10 @@ public enum ProgressEditor {
         ProgressRefusal(
           language.pick(
             "\(path):\(value.line):\(value.column): the `\(key)` of '\(task.fullID)' is shared through a YAML anchor or alias; plangraph does not edit shared values",
-            "\(path):\(value.line):\(value.column)：任务 '\(task.fullID)' 的 `\(key)` 通过 YAML 锚点或别名与别处共用；plangraph 不改动共用的值"),
+            "\(path):\(value.line):\(value.column)：任务“\(task.fullID)”的“\(key)”通过 YAML 锚点或别名与别处共用；plangraph 不改动共用的值"),
           hint: language.pick(
             "write the value out in this task in place of the anchor or alias, then run the command again",
-            "请在该任务中把锚点或别名改写为具体的值，再执行命令")))
+            "在该任务中把锚点或别名改写为具体的值，再执行命令")))
     }
     var editor = TaskTextEditor(bytes: bytes, task: mapping, isJSON: path.hasSuffix(".json"))
     let s = editor.scalars
@@ -199,7 +200,7 @@ public enum ProgressEditor {
             "改动后的计划无法载入（\(place)），未写入任何内容"),
           hint: l.pick(
             "if the plan itself is right, this is a bug in plangraph's editing: please report it with the file",
-            "如果计划本身没有问题，这是 plangraph 的编辑缺陷，请连同文件一起报告")))
+            "如果计划本身没有问题，这是 plangraph 的编辑缺陷：把命令和计划文件一起报告给维护者")))
     }
     return .success(plan)
   }
@@ -219,21 +220,21 @@ public enum ProgressEditor {
         : ProgressRefusal(
           l.pick(
             "\(day.iso) is outside the plan's years (\(years.lowerBound)–\(years.upperBound))",
-            "\(day.iso) 不在计划的年份内（\(years.lowerBound)—\(years.upperBound)年）"),
-          hint: l.pick("check the year; the plan starts on \(plan.start.iso)", "请核对年份；计划开始于 \(plan.start.iso)"))
+            "\(day.iso) 不在计划可用的年份内（\(years.lowerBound)–\(years.upperBound) 年）"),
+          hint: l.pick("check the year; the plan starts on \(plan.start.iso)", "核对年份；计划开始于 \(plan.start.iso)"))
     }
     func already(_ status: TaskStatus) -> ProgressRefusal {
-      let zh = status == .done ? "已完成" : status == .cancelled ? "已取消" : "已受阻"
-      return ProgressRefusal(l.pick("'\(id)' is already \(status.rawValue)", "任务 '\(id)' \(zh)"))
+      let zh = status == .done ? "已完成" : status == .cancelled ? "已取消" : "已标记为受阻"
+      return ProgressRefusal(l.pick("'\(id)' is already \(status.rawValue)", "任务“\(id)”\(zh)"))
     }
     let summary = ProgressRefusal(
-      l.pick("'\(id)' is a summary task; its sub-tasks carry this", "任务 '\(id)' 是汇总任务，应记在它的子任务上"),
+      l.pick("'\(id)' is a summary task; its sub-tasks carry this", "任务“\(id)”是汇总任务，应记在它的子任务上"),
       hint: l.pick("record each sub-task", "逐项记录子任务"))
     switch change {
     case .done(let day, _, _):
       if task.isDuty {
         return ProgressRefusal(
-          l.pick("'\(id)' is a recurring duty; it is never done once", "'\(id)' 是例行工作，没有一次性的完成"),
+          l.pick("'\(id)' is a recurring duty; it is never done once", "“\(id)”是例行工作，没有一次性的完成日期"),
           hint: l.pick("record a day it was held: ", "记录一次开展：") + "plangraph held \(planArgument) \(id) --on \(day.iso)"
         )
       }
@@ -242,7 +243,7 @@ public enum ProgressEditor {
         return ProgressRefusal(
           l.pick(
             "'\(id)' has a target; it is done when a measurement meets it",
-            "任务 '\(id)' 有量化目标，测量值达标即完成"),
+            "任务“\(id)”有量化目标，测量值达标即完成"),
           hint: l.pick("record the value: ", "记录测量值：") + "plangraph measure \(planArgument) \(id) VALUE --on \(day.iso)"
         )
       }
@@ -250,11 +251,11 @@ public enum ProgressEditor {
       return outside(day)
     case .progress(let percent):
       if !(0...100).contains(percent) {
-        return ProgressRefusal(l.pick("progress \(percent)% is outside 0%–100%", "进度 \(percent)% 不在 0%—100% 之间"))
+        return ProgressRefusal(l.pick("progress \(percent)% is outside 0%–100%", "进度 \(percent)% 不在 0–100% 之间"))
       }
       if task.isDuty {
         return ProgressRefusal(
-          l.pick("'\(id)' is a recurring duty; it takes no progress", "'\(id)' 是例行工作，不记进度"),
+          l.pick("'\(id)' is a recurring duty; it takes no progress", "“\(id)”是例行工作，不记进度"),
           hint: "plangraph held")
       }
       if task.isSummary { return summary }
@@ -263,29 +264,29 @@ public enum ProgressEditor {
     case .measure(let value, let day):
       if task.target == nil {
         return ProgressRefusal(
-          l.pick("'\(id)' has no target to measure", "任务 '\(id)' 没有量化目标"),
+          l.pick("'\(id)' has no target to measure", "任务“\(id)”没有量化目标"),
           hint: task.isDuty ? "plangraph held" : "plangraph done / plangraph progress")
       }
       if DecimalNumber(value) == nil {
         return ProgressRefusal(
-          l.pick("'\(value)' is not a decimal number", "'\(value)' 不是数字"),
+          l.pick("'\(value)' is not a decimal number", "“\(value)”不是数字"),
           hint: l.pick("write the value as 35 or 35.5, without its unit", "写成 35 或 35.5，不带单位"))
       }
       if task.measurements.contains(where: { $0.date == day }) {
         return ProgressRefusal(
-          l.pick("'\(id)' already has a measurement on \(day.iso)", "任务 '\(id)' 在 \(day.iso) 已有测量值"),
-          hint: l.pick("correct it in the file if it was wrong", "如有错误，请在文件中直接修改"))
+          l.pick("'\(id)' already has a measurement on \(day.iso)", "任务“\(id)”在 \(day.iso) 已有测量值"),
+          hint: l.pick("correct it in the file if it was wrong", "如有错误，直接在文件中修改"))
       }
       return outside(day)
     case .held(let day):
       if !task.isDuty {
         return ProgressRefusal(
-          l.pick("'\(id)' is not a recurring duty", "任务 '\(id)' 不是例行工作"),
+          l.pick("'\(id)' is not a recurring duty", "任务“\(id)”不是例行工作"),
           hint: "plangraph done \(planArgument) \(id) --on \(day.iso)")
       }
       if task.heldDates.contains(day) {
         return ProgressRefusal(
-          l.pick("'\(id)' is already recorded as held on \(day.iso)", "'\(id)' 已记录 \(day.iso) 开展过"))
+          l.pick("'\(id)' is already recorded as held on \(day.iso)", "“\(id)”已记录 \(day.iso) 开展过"))
       }
       if let from = task.recurrenceFrom, day < from {
         return ProgressRefusal(
@@ -302,20 +303,20 @@ public enum ProgressEditor {
         : ProgressRefusal(
           l.pick(
             "'\(id)' is not blocked (its status is \(task.status.rawValue))",
-            "任务 '\(id)' 没有受阻（状态为 \(task.status.rawValue)）"))
+            "任务“\(id)”没有受阻（状态为 \(task.status.rawValue)）"))
     case .cancel:
       if task.status == .done || task.status == .cancelled { return already(task.status) }
       return nil
     case .extend(let to, _, _, let on):
       if task.isDuty {
         return ProgressRefusal(
-          l.pick("'\(id)' is a recurring duty; it has no deadline", "'\(id)' 是例行工作，没有期限"),
-          hint: l.pick("change its `until` in the file", "请在文件中修改它的 until"))
+          l.pick("'\(id)' is a recurring duty; it has no deadline", "“\(id)”是例行工作，没有截止日期"),
+          hint: l.pick("change its `until` in the file", "在文件中修改它的“until”"))
       }
       guard let deadline = task.deadline else {
         return ProgressRefusal(
-          l.pick("'\(id)' has no deadline of its own to extend", "任务 '\(id)' 自身没有期限，无从延期"),
-          hint: l.pick("add a `deadline` to it in the file", "请先在文件中为它写上 deadline"))
+          l.pick("'\(id)' has no deadline of its own to extend", "任务“\(id)”自身没有截止日期，无从延期"),
+          hint: l.pick("add a `deadline` to it in the file", "先在文件中给它写上“deadline”"))
       }
       if task.status == .done || task.status == .cancelled { return already(task.status) }
       if let binding = bindingAncestor(of: index, in: plan), let bound = plan.tasks[binding].deadline, bound < to {
@@ -325,15 +326,15 @@ public enum ProgressEditor {
         return ProgressRefusal(
           l.pick(
             "'\(id)' stays due on \(bound.iso) whatever its own deadline: its summary '\(ancestor)' is due then",
-            "任务 '\(id)' 的期限受上级任务 '\(ancestor)' 的期限 \(bound.iso) 约束，延期至 \(to.iso) 不会生效"),
-          hint: l.pick("extend the summary first: ", "请先为上级任务延期：")
+            "任务“\(id)”的截止日期受汇总任务“\(ancestor)”的截止日期 \(bound.iso) 约束，延期至 \(to.iso) 不会生效"),
+          hint: l.pick("extend the summary first: ", "先给汇总任务延期：")
             + "plangraph extend \(planArgument) \(ancestor) --to \(to.iso) --reason …")
       }
       if to <= deadline {
         return ProgressRefusal(
           l.pick(
             "an extension must move the deadline later: \(to.iso) is not after \(deadline.iso)",
-            "延期只能推后期限：\(to.iso) 不晚于原期限 \(deadline.iso)"))
+            "延期只能推后截止日期：\(to.iso) 不晚于原截止日期 \(deadline.iso)"))
       }
       return outside(to) ?? outside(on)
     }
@@ -424,8 +425,8 @@ extension ProgressEditor {
           ProgressRefusal(
             l.pick(
               "'\(edit.path)' changed on disk since it was read; nothing was written",
-              "'\(edit.path)' 在读取之后已被改动，未写入任何内容"),
-            hint: l.pick("run the command again on the new file", "请对新文件重新执行命令")))
+              "“\(edit.path)”在读取之后已被改动，未写入任何内容"),
+            hint: l.pick("run the command again on the new file", "对新文件重新执行命令")))
       }
       do throws(AtomicFile.Failure) {
         try AtomicFile.write(edit.edited, to: target)

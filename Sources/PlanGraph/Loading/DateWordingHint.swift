@@ -11,7 +11,7 @@ package enum DateWordingHint {
   package static func forDatePhrase(_ text: String) -> Phrase {
     if let fixed = suggestion(forDate: text) { return write(fixed) }
     let forms = nearestDateForms(text)
-    return Phrase("accepted forms like it: " + forms, "相近的可用写法：" + forms)
+    return Phrase("accepted forms like it: " + forms, "相近的写法：" + forms.replacing(", ", with: "、"))
   }
 
   /// The hint for a duration that is not one, in each language.
@@ -20,16 +20,16 @@ package enum DateWordingHint {
     if text.contains(".") || text.contains("．") {
       return Phrase(
         "write a whole number and a unit: 45天 rather than 1.5个月, 10d, 6w, 3m, 2y, 15wd",
-        "请写整数加单位：写 45天 而不是 1.5个月；或 10d、6w、3m、2y、15wd")
+        "工期写整数加单位：写 45天，不写 1.5个月；也可以写 10d、6w、3m、2y、15wd")
     }
     return Phrase(
       "write a whole number and a unit: 10d, 6w, 3m, 2y, 15wd, or 10天, 6周, 9个月, 2年, 15个工作日",
-      "请写整数加单位：10天、6周、9个月、2年、15个工作日，或 10d、6w、3m、2y、15wd")
+      "工期写整数加单位：10天、6周、9个月、2年、15个工作日，或 10d、6w、3m、2y、15wd")
   }
 
   /// "write '…'": the accepted wording to put in place of what was written.
   package static func write(_ fixed: String) -> Phrase {
-    Phrase("write '\(fixed)'", "请写成 '\(fixed)'")
+    Phrase("write '\(fixed)'", "写作“\(fixed)”")
   }
 
   /// An accepted date wording that `text` most likely means, or nil.

@@ -102,7 +102,7 @@ struct DiagnosticBag {
         droppedErrors > 0 ? .error : .warning, .tooManyProblems,
         Phrase("\(dropped) more problems not shown", "另有 \(dropped) 个问题未列出"),
         at: FileLocation(file: "", line: 0, column: 0),
-        hint: Phrase("fix the problems above and run again", "请先改正以上问题，再运行一次"))
+        hint: Phrase("fix the problems above and run again", "先改正以上问题，再运行一次"))
       note.omitted = OmittedProblems(errors: droppedErrors, warnings: dropped - droppedErrors)
       result.append(note)
     }

@@ -83,7 +83,7 @@ struct EventCursor<Source: YAMLEventSource> {
       Phrase("'\(key)' takes a single value, not \(shape.english)", "“\(key)”只能写一个值，不能写\(shape.chinese)"),
       at: location(event),
       hint: key == "after" || key == "tags"
-        ? nil : Phrase("write it on one line: \(key): value", "写在一行上：\(key): 值"))
+        ? nil : Phrase("write it on one line: \(key): value", "写在一行上：“\(key): 值”"))
     try skipNode(startingWith: event)
     return nil
   }

@@ -41,7 +41,7 @@ struct FormatRules {
     }
     if !places.has(.name) {
       bag.error(
-        .missingKey, Phrase("\(what().english) has no 'name'", "\(what().chinese)没有名称“name”"), at: mapping, hint: nil)
+        .missingKey, Phrase("\(what().english) has no 'name'", "\(what().chinese)缺少名称“name”"), at: mapping, hint: nil)
     }
     checkPercentValues(draft.percentValues, unit: task.target?.unit, into: &bag)
     let isSummary = !task.children.isEmpty
@@ -67,7 +67,7 @@ struct FormatRules {
         .invalidValue,
         Phrase(
           "'done' takes one date on a task; only a recurring duty takes a list", "任务的“done”只能写一个日期，只有例行工作才写日期列表"),
-        at: at(.done), hint: Phrase("write done: 2018-03-20", "写成 done: 2018-03-20"))
+        at: at(.done), hint: Phrase("write done: 2018-03-20", "写成“done: 2018-03-20”"))
     }
     let hasDone = places.has(.done)
 
@@ -98,7 +98,7 @@ struct FormatRules {
           at: at(key),
           hint: Phrase(
             "a duty recurs every \(period); make a separate task for one-off work",
-            "例行工作按周期（every: \(period)）重复开展；一次性的工作请另建任务"))
+            "例行工作按周期（“every: \(period)”）重复开展；一次性的工作另建一个任务"))
       }
       if status == .done {
         bag.warning(
@@ -114,7 +114,7 @@ struct FormatRules {
             "“\(key.rawValue)”只能写在例行工作（写了“every”的任务）上"), at: at(key),
           hint: key == .from
             ? Phrase("use 'start' for the earliest start of a task", "任务的最早开始日期写在“start”")
-            : Phrase("use 'deadline' for a task", "任务的期限写在“deadline”"))
+            : Phrase("use 'deadline' for a task", "任务的截止日期写在“deadline”"))
       }
       if hasDone, !isSummary, let status, status != .done {
         bag.error(
@@ -124,7 +124,8 @@ struct FormatRules {
             "写了完成日期“done”，状态却是“\(status.rawValue)”"),
           at: at(.status),
           hint: Phrase(
-            "remove the status ('done' implies status: done) or the done date", "删去状态（写了 done 就是已完成），或删去完成日期"))
+            "remove the status ('done' implies status: done) or the done date",
+            "删去“status”（写了“done”就是已完成），或删去完成日期“done”"))
       }
     }
     if places.has(.target) && kind == .leaf {
@@ -145,7 +146,7 @@ struct FormatRules {
       bag.warning(
         .ignoredValue, Phrase("measurements without a 'target' have no effect", "没有量化目标“target”，测量值不起作用"),
         at: at(.measurements),
-        hint: Phrase("add a target: { metric, op, value }", "加上量化目标：target: { metric, op, value }"))
+        hint: Phrase("add a target: { metric, op, value }", "加上量化目标：“target: { metric, op, value }”"))
     }
   }
 
@@ -186,7 +187,7 @@ struct FormatRules {
         at: location(scalar.position),
         hint: Phrase(
           "drop the '%' (a value is in the target's unit), or give the target 'unit: \"%\"'",
-          "去掉“%”（测量值按量化目标的单位写），或给量化目标写上 unit: \"%\""))
+          "去掉“%”（测量值按量化目标的单位写），或给量化目标写上“unit: \"%\"”"))
     }
   }
 }

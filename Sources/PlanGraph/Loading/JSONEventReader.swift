@@ -64,7 +64,7 @@ struct JSONEventReader: YAMLEventSource {
     case .colon:
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-        throw error(Phrase("expected ':' after a key", "键后面应是 ':'"), at: position)
+        throw error(Phrase("expected ':' after a key", "键后面应是“:”"), at: position)
       }
       position += 1
       state = .value
@@ -85,7 +85,7 @@ struct JSONEventReader: YAMLEventSource {
       }
       if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) { return closeContainer() }
       throw error(
-        inObject ? Phrase("expected ',' or '}'", "这里应是 ',' 或 '}'") : Phrase("expected ',' or ']'", "这里应是 ',' 或 ']'"),
+        inObject ? Phrase("expected ',' or '}'", "这里应是“,”或“}”") : Phrase("expected ',' or ']'", "这里应是“,”或“]”"),
         at: position)
     }
   }
@@ -97,7 +97,7 @@ struct JSONEventReader: YAMLEventSource {
   private mutating func key(afterComma: Bool) throws(YAMLSyntaxError) -> YAMLEvent {
     skipSpace()
     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-      if afterComma { throw error(Phrase("expected a quoted key after ','", "',' 之后应是带引号的键"), at: position) }
+      if afterComma { throw error(Phrase("expected a quoted key after ','", "“,”之后应是带引号的键"), at: position) }
       guard position < bytes.count else {
         throw error(Phrase("unexpected end of input inside an object", "对象尚未结束，内容就结束了"), at: position)
       }
@@ -147,7 +147,7 @@ struct JSONEventReader: YAMLEventSource {
       guard position > start else { throw error(Phrase("unexpected character", "意外的字符"), at: start) }
       let text = String(decoding: bytes[start..<position], as: UTF8.self)
       guard Self.isLiteral(text) else {
-        throw error(Phrase("'\(text)' is not a JSON value", "'\(text)' 不是 JSON 值"), at: start)
+        throw error(Phrase("'\(text)' is not a JSON value", "“\(text)”不是 JSON 值"), at: start)
       }
       state = .afterValue
       let col = column(at: start)
@@ -239,7 +239,7 @@ struct JSONEventReader: YAMLEventSource {
     case UInt8(ascii: "u"): simple = nil
     default:
       throw error(
-        Phrase("unknown escape '\\\(Character(Unicode.Scalar(c)))'", "未知的转义 '\\\(Character(Unicode.Scalar(c)))'"),
+        Phrase("unknown escape '\\\(Character(Unicode.Scalar(c)))'", "未知的转义“\\\(Character(Unicode.Scalar(c)))”"),
         at: at)
     }
     if let simple {

@@ -96,13 +96,13 @@ final class LibYAMLEventReader: YAMLEventSource {
     let problem = p.problem.map { String(cString: $0) } ?? "malformed YAML"
     let context = p.context.map { String(cString: $0) }
     let mark = p.problem_mark
-    // libyaml's own words are English; the Chinese says what they are about and keeps them.
+    // libyaml's own words are English; the Chinese says the known ones in Chinese, and quotes the rest.
     let said = context.map { "\($0): \(problem)" } ?? problem
-    let message = Phrase(said, "YAML 语法错误：\(said)")
+    let message = Phrase(said, YAMLProblemWords.chinese(problem: problem, said: said))
     let hint: Phrase?
     if problem.contains("tab") || problem.contains("\\t") {
       hint = Phrase(
-        "indent with spaces; YAML does not allow tabs for indentation", "请用空格缩进；YAML 不允许用制表符（Tab）缩进")
+        "indent with spaces; YAML does not allow tabs for indentation", "用空格缩进：YAML 不允许用制表符（Tab）缩进")
     } else if p.error == YAML_READER_ERROR {
       hint = Phrase("plan files must be UTF-8 text", "计划文件必须是 UTF-8 文本")
     } else {

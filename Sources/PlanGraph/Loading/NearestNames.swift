@@ -57,24 +57,25 @@ enum NearestNames {
   }
 
   /// The names nearest to `name` and a "did you mean" hint proposing them in both languages ("did you mean
-  /// 'x' or 'y'?", "是否想写 'x' 或 'y'？"); nil when nothing is close. The names go to the diagnostic's
+  /// 'x' or 'y'?", "是否想写“x”或“y”？"); nil when nothing is close. The names go to the diagnostic's
   /// `suggestions`, so that an editor can apply one.
   static func suggestion(
-    for name: String, in candidates: [String], describe: (String) -> Phrase = { Phrase(verbatim: "'\($0)'") }
+    for name: String, in candidates: [String], describe: (String) -> Phrase = { Phrase("'\($0)'", "“\($0)”") }
   ) -> (hint: Phrase, names: [String])? {
     let found = nearest(to: name, in: candidates)
     guard !found.isEmpty else { return nil }
     return (didYouMean(found.map(describe)), found)
   }
 
-  /// "did you mean A, B or C?" / "是否想写 A、B 或 C？" of already described candidates.
+  /// "did you mean A, B or C?" / "是否想写 A、B 或 C？" of already described candidates (each quoted:
+  /// 'x' in English, “x” in Chinese).
   static func didYouMean(_ listed: [Phrase]) -> Phrase {
     func join(_ words: [String], comma: String, or: String) -> String {
       words.count == 1 ? words[0] : words.dropLast().joined(separator: comma) + or + words[words.count - 1]
     }
     return Phrase(
       "did you mean \(join(listed.map(\.english), comma: ", ", or: " or "))?",
-      "是否想写 \(join(listed.map(\.chinese), comma: "、", or: " 或 "))？")
+      "是否想写\(join(listed.map(\.chinese), comma: "、", or: "或"))？")
   }
 
   /// The quoted names of an English "did you mean 'x' or 'y'?" hint, up to its question mark: the

@@ -1,12 +1,10 @@
 /// Wordings the parser's messages share: how a node's shape is called, "did you mean", "one of".
 enum ParserPhrases {
-  /// "did you mean 'x'?" (English as `NearestNames.hint` words it) and "是否要写 x？"; nil when nothing is close.
+  /// "did you mean 'x'?" (English as `NearestNames.hint` words it) and "是否想写“x”？"; nil when nothing is close.
   static func didYouMean(_ name: String, in candidates: [String]) -> Phrase? {
     let found = NearestNames.nearest(to: name, in: candidates)
     guard let english = NearestNames.hint(for: name, in: candidates), !found.isEmpty else { return nil }
-    let chinese =
-      found.count == 1 ? found[0] : found.dropLast().joined(separator: "、") + " 或 " + found[found.count - 1]
-    return Phrase(english, "是否要写 \(chinese)？")
+    return Phrase(english, NearestNames.didYouMean(found.map { Phrase("'\($0)'", "“\($0)”") }).chinese)
   }
 
   /// The hint for a word that is not one of `words`: the nearest, else the whole list.

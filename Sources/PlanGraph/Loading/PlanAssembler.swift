@@ -80,9 +80,9 @@ struct PlanAssembler {
     let rootComplete = !root.parsed.stoppedBySyntaxError && !root.parsed.hasNoMapping
     if root.parsed.title == nil && rootComplete {
       bag.error(
-        .missingKey, Phrase("the root plan file has no 'plan' (the plan's title)", "根计划文件缺少 'plan'（计划名称）"),
+        .missingKey, Phrase("the root plan file has no 'plan' (the plan's title)", "根计划文件缺少“plan”（计划名称）"),
         at: location(rootPosition),
-        hint: Phrase("add 'plan: <title>' at the top of the file", "请在文件开头写上 'plan: <计划名称>'"))
+        hint: Phrase("add 'plan: <title>' at the top of the file", "在文件开头写上“plan: <计划名称>”"))
     }
     if let start = root.parsed.start, let startDate = root.parsed.startDate {
       switch startDate {
@@ -91,7 +91,7 @@ struct PlanAssembler {
       case .success(.relative), .success(.relativeWorkingDays):
         bag.error(
           .invalidDate, Phrase("the plan start cannot be relative to itself", "计划开始日期不能相对于它自己"),
-          at: location(start.position), hint: Phrase("write a date such as 2017-09-01", "请写一个日期，如 2017-09-01"))
+          at: location(start.position), hint: Phrase("write a date such as 2017-09-01", "写一个日期，如 2017-09-01"))
       case .failure(.yearOutOfRange(let year)):
         let years = DateExpression.allowedYears
         bag.error(
@@ -102,20 +102,20 @@ struct PlanAssembler {
           hint: nil)
       case .failure:
         bag.error(
-          .invalidDate, Phrase("'\(start.text)' is not a date", "'\(start.text)' 不是日期"), at: location(start.position),
+          .invalidDate, Phrase("'\(start.text)' is not a date", "“\(start.text)”不是日期"), at: location(start.position),
           hint: DateWordingHint.suggestion(forDate: start.text).map(DateWordingHint.write)
             ?? Phrase(
-              "write the plan start as a date such as 2017-09-01", "计划开始日期请写成日期，如 2017-09-01"))
+              "write the plan start as a date such as 2017-09-01", "计划开始日期要写成日期，如 2017-09-01"))
       }
     } else if rootComplete {
       bag.error(
-        .missingKey, Phrase("the root plan file has no 'start' (the plan start)", "根计划文件缺少 'start'（计划开始日期）"),
-        at: location(rootPosition), hint: Phrase("add 'start: 2017-09-01'", "请写上 'start: 2017-09-01'"))
+        .missingKey, Phrase("the root plan file has no 'start' (the plan start)", "根计划文件缺少“start”（计划开始日期）"),
+        at: location(rootPosition), hint: Phrase("add 'start: 2017-09-01'", "写上“start: 2017-09-01”"))
     }
     for file in files.dropFirst() {
       for (key, position) in file.parsed.rootOnlyKeys {
         bag.error(
-          .misplacedKey, Phrase("'\(key)' belongs in the root plan file only", "'\(key)' 只能写在根计划文件中"),
+          .misplacedKey, Phrase("'\(key)' belongs in the root plan file only", "“\(key)”只能写在根计划文件中"),
           at: location(position),
           hint: Phrase(
             "the root file sets the plan's title and start for all files", "计划名称和开始日期由根文件为所有文件统一设定"))
@@ -123,9 +123,9 @@ struct PlanAssembler {
       if file.parsed.namespace == nil && !file.parsed.stoppedBySyntaxError && !file.parsed.hasNoMapping {
         bag.error(
           .missingKey,
-          Phrase("an included file needs an 'id', the namespace of its tasks", "被包含的文件需要 'id'，作为其任务的命名空间"),
+          Phrase("an included file needs an 'id', the namespace of its tasks", "被包含的文件需要“id”，作为其任务的命名空间"),
           at: location(file.parsed.position),
-          hint: Phrase("add 'id: <namespace>' at the top of the file", "请在文件开头写上 'id: <命名空间>'"))
+          hint: Phrase("add 'id: <namespace>' at the top of the file", "在文件开头写上“id: <命名空间>”"))
       }
     }
     return root.parsed.title?.text
@@ -144,8 +144,8 @@ struct PlanAssembler {
           .duplicateNamespace,
           Phrase(
             "the namespace '\(namespace.text)' is already used by \(shortPlace(earlier))",
-            "命名空间 '\(namespace.text)' 已被 \(shortPlace(earlier)) 使用"),
-          at: location(namespace.position), hint: Phrase("give each file its own 'id'", "请为每个文件取不同的 'id'"))
+            "命名空间“\(namespace.text)”已被 \(shortPlace(earlier)) 使用"),
+          at: location(namespace.position), hint: Phrase("give each file its own 'id'", "给每个文件取不同的“id”"))
       } else {
         seen[namespace.text] = namespace.position
       }
@@ -179,18 +179,18 @@ struct PlanAssembler {
               .duplicateID,
               Phrase(
                 "a sibling task with id '\(id)' is already defined at \(earlierPlace)",
-                "同级任务中已有编号为 '\(id)' 的任务（\(earlierPlace)）"),
+                "同级任务中已有编号为“\(id)”的任务（\(earlierPlace)）"),
               at: location(position), hint: Phrase("ids must be unique among siblings", "同级任务的编号不能重复"))
           } else {
             bag.error(
               .duplicateID,
               Phrase(
                 "the full id '\(fullID)' is already used by the task at \(earlierPlace)",
-                "完整编号 '\(fullID)' 已被 \(earlierPlace) 的任务使用"),
+                "完整编号“\(fullID)”已被 \(earlierPlace) 的任务使用"),
               at: location(position),
               hint: Phrase(
                 "rename one of them; a file's namespace is part of its tasks' full ids",
-                "请改掉其中一个；文件的命名空间是其任务完整编号的一部分"))
+                "改掉其中一个编号；文件的命名空间是其任务完整编号的一部分"))
           }
           continue
         }
@@ -217,7 +217,7 @@ struct PlanAssembler {
             .duplicateOwner,
             Phrase(
               "the owner '\(fullID)' is already declared at \(shortPlace(owners[earlier].location))",
-              "责任单位 '\(fullID)' 已在 \(shortPlace(owners[earlier].location)) 声明"),
+              "责任单位“\(fullID)”已在 \(shortPlace(owners[earlier].location)) 声明"),
             at: location(id.position),
             hint: Phrase("declare each owner once; every file may use it", "每个责任单位只需声明一次，所有文件都可使用"))
           globalIndex.append(earlier)
@@ -240,7 +240,8 @@ struct PlanAssembler {
     let named = { (index: Int) -> Phrase in
       let owner = self.owners[index]
       return owner.name == owner.id
-        ? Phrase(verbatim: "'\(owner.id)'") : Phrase("'\(owner.id)' (\(owner.name))", "'\(owner.id)'（\(owner.name)）")
+        ? Phrase("'\(owner.id)'", "“\(owner.id)”")
+        : Phrase("'\(owner.id)' (\(owner.name))", "“\(owner.id)”（\(owner.name)）")
     }
     var hint: Phrase?
     var suggestions: [String] = []
@@ -251,7 +252,7 @@ struct PlanAssembler {
       let quoted = suggestions.map { "'\($0)'" }
       hint = Phrase(
         "did you mean " + quoted.joined(separator: " or ") + "? owners are named by their full dotted id",
-        "是否想写 " + quoted.joined(separator: " 或 ") + "？责任单位要用完整的点分编号指明")
+        NearestNames.didYouMean(suggestions.map { Phrase(verbatim: "“\($0)”") }).chinese + "责任单位要写完整的点分编号")
     } else if !nameMatches.isEmpty {
       // The unit's name, which the command line accepts, is not its id in a plan file.
       suggestions = nameMatches.map { owners[$0].id }
@@ -266,10 +267,10 @@ struct PlanAssembler {
       suggestions = close.map { owners[$0].id }
       hint = NearestNames.didYouMean(close.map(named))
     } else if owners.isEmpty {
-      hint = Phrase("declare it under 'owners:'", "请在 'owners:' 下声明它")
+      hint = Phrase("declare it under 'owners:'", "在“owners:”下声明它")
     }
     bag.error(
-      .unknownOwner, Phrase("unknown owner '\(text)'", "未知的责任单位 '\(text)'"), at: location(position), hint: hint,
+      .unknownOwner, Phrase("unknown owner '\(text)'", "未知的责任单位“\(text)”"), at: location(position), hint: hint,
       suggestions: suggestions)
     return nil
   }
@@ -306,7 +307,7 @@ struct PlanAssembler {
           .ignoredValue,
           Phrase(
             "'\(scalar.text)' already \(leads ? "leads" : "supports") this task",
-            "'\(scalar.text)' 已经是这项任务的\(leads ? "牵头单位" : "配合单位")"),
+            "“\(scalar.text)”已经是这项任务的\(leads ? "牵头单位" : "配合单位")"),
           at: location(scalar.position),
           hint: Phrase(
             "list each supporting unit once, and not the lead unit", "每个配合单位只列一次，且不要列牵头单位"))
@@ -334,8 +335,8 @@ struct PlanAssembler {
         bag.warning(
           .ignoredValue,
           Phrase(
-            "'\(name)' is a recurring duty; depending on it has no effect", "'\(name)' 是例行工作，依赖它不起作用"),
-          at: location(position), hint: Phrase("depend on a one-off task instead", "请改为依赖一项一次性任务"))
+            "'\(name)' is a recurring duty; depending on it has no effect", "“\(name)”是例行工作，依赖它不起作用"),
+          at: location(position), hint: Phrase("depend on a one-off task instead", "改为依赖一项一次性任务"))
         continue
       }
       builder.tasks[index].after.append(target)
@@ -393,8 +394,8 @@ struct PlanAssembler {
         places[candidate].map {
           Phrase(
             "'\(candidate)' (\(self.shortPlace(tasks[$0].locations.id)))",
-            "'\(candidate)'（\(self.shortPlace(tasks[$0].locations.id))）")
-        } ?? Phrase(verbatim: "'\(candidate)'")
+            "“\(candidate)”（\(self.shortPlace(tasks[$0].locations.id))）")
+        } ?? Phrase("'\(candidate)'", "“\(candidate)”")
       }
       // A namespace left out (`one-thing.list` for `reform.one-thing.list`): the full ids ending in it are
       // a better guess than any spelling near it.
@@ -417,7 +418,7 @@ struct PlanAssembler {
       }
     }
     bag.error(
-      .unknownReference, Phrase("unknown task '\(name)' in 'after'", "'after' 中的任务 '\(name)' 不存在"),
+      .unknownReference, Phrase("unknown task '\(name)' in 'after'", "“after”中的任务“\(name)”不存在"),
       at: location(position), hint: hint, suggestions: suggestions)
   }
 
@@ -469,11 +470,11 @@ struct PlanAssembler {
         .uncheckedReferences,
         Phrase(
           "\(count) reference\(count == 1 ? "" : "s") into '\(namespace)' not checked because '\(unread.written)' could not be read",
-          "因 '\(unread.written)' 无法读取，指向 '\(namespace)' 的 \(count) 处引用未检查"),
+          "因“\(unread.written)”无法读取，指向“\(namespace)”的 \(count) 处引用未检查"),
         at: unread.location,
         hint: Phrase(
           "fix the include above; the references are checked once the file is read",
-          "请先改正上面的 include；文件能读取后会再检查这些引用"))
+          "先改正上面的“include”；文件能读取后会再检查这些引用"))
     }
     for (fileNumber, count) in uncheckedInBroken.sorted(by: { $0.key < $1.key }) {
       let file = files[fileNumber]
@@ -485,11 +486,11 @@ struct PlanAssembler {
         .uncheckedReferences,
         Phrase(
           "\(count) reference\(count == 1 ? "" : "s") into or from '\(name)' not checked because the file stops at the syntax error above",
-          "因 '\(name)' 在上面的语法错误处中断，与它相关的 \(count) 处引用未检查"),
+          "因“\(name)”在上面的语法错误处中断，与它相关的 \(count) 处引用未检查"),
         at: place,
         hint: Phrase(
           "fix the syntax error; the references are checked once the whole file reads",
-          "请先改正语法错误；整个文件能读取后会再检查这些引用"))
+          "先改正语法错误；整个文件能读取后会再检查这些引用"))
     }
   }
 
@@ -525,10 +526,10 @@ struct PlanAssembler {
         .emptyDuty,
         Phrase(
           "'until' (\(until.iso)) is before \(fromWords.english): the duty has no occurrences",
-          "'until'（\(until.iso)）早于\(fromWords.chinese)：这项例行工作一次也不会开展"),
+          "“until”（\(until.iso)）早于\(fromWords.chinese)：这项例行工作一次也不会开展"),
         at: location(position),
         hint: Phrase(
-          "check the two dates; 'until' is the last day the duty recurs", "请核对这两个日期；'until' 是例行工作最后开展的日子"))
+          "check the two dates; 'until' is the last day the duty recurs", "核对这两个日期；“until”是例行工作最后开展的日子"))
     }
   }
 
@@ -552,7 +553,7 @@ struct PlanAssembler {
       bag.error(
         .dependencyCycle, Phrase("dependency cycle: " + path, "循环依赖：" + path), at: location(cycle.position),
         hint: Phrase(
-          "a task cannot wait for itself; remove one of these dependencies", "任务不能等待它自己；请删去其中一处依赖"))
+          "a task cannot wait for itself; remove one of these dependencies", "任务不能等待它自己；删去其中一处依赖"))
     }
   }
 
@@ -565,11 +566,11 @@ struct PlanAssembler {
       guard !ownerWritten.contains(index), !builder.tasks[index].id.isEmpty else { continue }
       let id = builder.tasks[index].fullID
       bag.warning(
-        .noOwner, Phrase("task '\(id)' has no owner", "任务 '\(id)' 没有责任单位"),
+        .noOwner, Phrase("task '\(id)' has no owner", id.isEmpty ? "这个任务没有责任单位" : "任务“\(id)”没有责任单位"),
         at: location(builder.tasks[index].locations.id),
         hint: Phrase(
           "add 'owner: <unit>' to the task, or 'owner:' at the top of its file",
-          "请为任务写上 'owner: <单位>'，或在文件开头写上 'owner:'"))
+          "给任务写上“owner: <单位编号>”，或在文件开头写上“owner:”"))
     }
   }
 }

@@ -12,10 +12,10 @@ extension PlanFileParser {
         .invalidCalendar,
         Phrase(
           "'calendar' takes a name or a mapping {base, holidays, workdays}",
-          "工作日历“calendar”要写日历名称，或映射 {base, holidays, workdays}"), at: cursor.location(first),
+          "工作日历“calendar”要写日历名称，或映射“{base, holidays, workdays}”"), at: cursor.location(first),
         hint: Phrase(
           "calendar: cn, or calendar: { base: cn, holidays: [2025-06-03], workdays: [] }",
-          "写 calendar: cn，或 calendar: { base: cn, holidays: [2025-06-03], workdays: [] }"))
+          "写“calendar: cn”，或“calendar: { base: cn, holidays: [2025-06-03], workdays: [] }”"))
       try cursor.skipNode(startingWith: first)
       return nil
     }
@@ -71,7 +71,7 @@ extension PlanFileParser {
     case .success:
       bag.error(
         .invalidCalendar,
-        Phrase("a day in '\(list)' cannot be relative to the plan start", "“\(list)”中的日期不能相对于计划开始日"),
+        Phrase("a day in '\(list)' cannot be relative to the plan start", "“\(list)”中的日期不能相对于计划开始日期"),
         at: cursor.location(scalar.position),
         hint: Phrase("write the day itself, such as 2025-06-03", "直接写出那一天，如 2025-06-03"))
     case .failure:

@@ -5,10 +5,10 @@ extension PlanFileParser {
     try readMappingList(
       notAList: Phrase(
         "'extensions' takes a list of {from, to, on, reason, approved-by}",
-        "延期记录“extensions”要写 {from, to, on, reason, approved-by} 的列表"),
+        "延期记录“extensions”要写“{from, to, on, reason, approved-by}”的列表"),
       notAMapping: Phrase(
         "an extension must be a mapping {from, to, on, reason, approved-by}",
-        "每条延期记录须写成映射 {from, to, on, reason, approved-by}"),
+        "每条延期记录须写成映射“{from, to, on, reason, approved-by}”"),
       hint: Phrase(verbatim: "- { from: 2018-03-31, to: 2018-06-30, on: 2018-03-20, reason: … }")
     ) { (parser: inout Self, item: YAMLEvent) throws(YAMLSyntaxError) in
       if let extensionRecord = try parser.readExtension(startingAt: item) { result.append(extensionRecord) }

@@ -44,6 +44,6 @@ extension PlanFileParser {
   private static func notAnOwner(_ shape: YAMLEvent.Kind) -> Phrase {
     Phrase(
       "an owner must be a mapping with 'id' and 'name', not \(shape.nodeName.english)",
-      "责任单位须写成含 id 和 name 的映射，不能是\(shape.nodeName.chinese)")
+      "责任单位须写成含“id”和“name”的映射，不能是\(shape.nodeName.chinese)")
   }
 }

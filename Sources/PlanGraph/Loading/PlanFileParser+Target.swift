@@ -5,7 +5,7 @@ extension PlanFileParser {
     guard start.kind == .mappingStart else {
       bag.error(
         .invalidValue,
-        Phrase("'target' takes a mapping {metric, op, value, unit}", "量化目标“target”要写成映射 {metric, op, value, unit}"),
+        Phrase("'target' takes a mapping {metric, op, value, unit}", "量化目标“target”要写成映射“{metric, op, value, unit}”"),
         at: cursor.location(start), hint: Phrase(verbatim: "target: { metric: 社工人数, op: \">=\", value: 100, unit: 人 }"))
       try cursor.skipNode(startingWith: start)
       return nil
@@ -20,7 +20,7 @@ extension PlanFileParser {
     for key in [TargetKey.metric, .op, .value] where fields[key.index] == nil {
       bag.error(
         .missingKey, Phrase("the target has no '\(key.rawValue)'", "量化目标缺少“\(key.rawValue)”"), at: location,
-        hint: Phrase("a target needs metric, op and value", "量化目标须写 metric、op 和 value"))
+        hint: Phrase("a target needs metric, op and value", "量化目标须写“metric”、“op”和“value”"))
       valid = false
     }
     var comparison: Target.Comparison?
@@ -31,7 +31,7 @@ extension PlanFileParser {
           .invalidValue, Phrase("unknown comparison '\(op.text)'", "比较方式“\(op.text)”无法识别"),
           at: cursor.location(op.position),
           hint: Phrase(
-            "one of >=, <=, >, <, = (quote it in flow style: op: \">=\")", "可以写 >=、<=、>、<、=（写在花括号里时要加引号：op: \">=\"）"))
+            "one of >=, <=, >, <, = (quote it in flow style: op: \">=\")", "可以写：>=、<=、>、<、=（写在花括号里时要加引号：“op: \">=\"”）"))
       }
     }
     var value: DecimalNumber?
@@ -57,8 +57,8 @@ extension PlanFileParser {
     var result: [(date: DateSlot, value: DecimalNumber)] = []
     var percents: [Scalar] = []
     try readMappingList(
-      notAList: Phrase("'measurements' takes a list of {date, value}", "“measurements”要写 {date, value} 的列表"),
-      notAMapping: Phrase("a measurement must be a mapping {date, value}", "测量值须写成映射 {date, value}"),
+      notAList: Phrase("'measurements' takes a list of {date, value}", "“measurements”要写“{date, value}”的列表"),
+      notAMapping: Phrase("a measurement must be a mapping {date, value}", "测量值须写成映射“{date, value}”"),
       hint: Phrase(verbatim: "- { date: 2018-12-31, value: 35 }")
     ) { (parser: inout Self, item: YAMLEvent) throws(YAMLSyntaxError) in
       var date: DateSlot?

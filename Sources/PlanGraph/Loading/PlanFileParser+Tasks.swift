@@ -26,7 +26,7 @@ extension PlanFileParser {
             Phrase(
               "tasks nest more than \(PlanLimits.maximumTaskDepth) levels deep",
               "任务嵌套超过 \(PlanLimits.maximumTaskDepth) 层"), at: cursor.location(event),
-            hint: Phrase("no plan needs this; flatten the tree", "计划用不到这么多层，请减少层级"))
+            hint: Phrase("no plan needs this; flatten the tree", "计划用不到这么多层；减少嵌套的层级"))
           try cursor.skipNode(startingWith: event)
           continue
         }
@@ -54,7 +54,7 @@ extension PlanFileParser {
   private static func notATask(_ shape: YAMLEvent.Kind) -> Phrase {
     Phrase(
       "a task must be a mapping with 'id' and 'name', not \(shape.nodeName.english)",
-      "任务须写成含 id 和 name 的映射，不能是\(shape.nodeName.chinese)")
+      "任务须写成含“id”和“name”的映射，不能是\(shape.nodeName.chinese)")
   }
 
   /// Reads the value of `key` into the task and its draft: how each key's value is read.

@@ -77,7 +77,7 @@ extension PlanFileParser {
         .bareNumberDuration, Phrase("the duration '\(text)' has no unit", "工期“\(text)”没有单位"), at: location,
         hint: Phrase(
           "write \(text)d for days (or w, m, y, wd for weeks, months, years, working days; 天, 周, 个月, 年, 个工作日)",
-          "按日历天写作 \(text)天 或 \(text)d；也可以用 周、个月、年、个工作日（w、m、y、wd）"))
+          "按日历天写作“\(text)天”或“\(text)d”；也可以用周、个月、年、个工作日（w、m、y、wd）"))
     case .failure(.tooLong):
       let days = PlanLimits.maximumDurationDays
       bag.error(

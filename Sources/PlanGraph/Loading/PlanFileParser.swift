@@ -66,7 +66,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
       bag.error(
         .missingKey, Phrase("the file is empty", "文件是空的"), at: cursor.location(file.position),
         hint: Phrase(
-          "a plan file is a mapping with keys such as plan, start and tasks", "计划文件由 plan、start、tasks 等键和它们的值组成"))
+          "a plan file is a mapping with keys such as plan, start and tasks", "计划文件由“plan”、“start”、“tasks”等键和它们的值组成"))
       file.hasNoMapping = true
       return
     }
@@ -81,7 +81,7 @@ struct PlanFileParser<Source: YAMLEventSource> {
         Phrase(
           "a plan file must be a mapping of keys, not \(shape.english)", "计划文件须由键和值组成，不能是\(shape.chinese)"),
         at: cursor.location(root),
-        hint: Phrase("start with keys such as 'plan:', 'start:' and 'tasks:'", "以 plan:、start:、tasks: 这样的键开头"))
+        hint: Phrase("start with keys such as 'plan:', 'start:' and 'tasks:'", "以“plan:”、“start:”、“tasks:”这样的键开头"))
       file.hasNoMapping = true
       try cursor.skipNode(startingWith: root)
     }

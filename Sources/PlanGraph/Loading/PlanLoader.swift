@@ -44,7 +44,7 @@ public struct PlanLoader: Sendable {
         let shown = next.path.isEmpty ? (next.written ?? ".") : next.path
         let reason = next.path.isEmpty ? PlanFileError.directory.words : error.words
         bag.error(
-          code, Phrase("cannot read '\(shown)': \(reason.english)", "无法读取 '\(shown)'：\(reason.chinese)"),
+          code, Phrase("cannot read '\(shown)': \(reason.english)", "无法读取“\(shown)”：\(reason.chinese)"),
           at: location, hint: nil)
         if next.includedAt != nil { unread.append(UnreadInclude(file: next, at: location, suggestion: nil)) }
         continue
@@ -143,7 +143,7 @@ public struct PlanLoader: Sendable {
     if written.hasPrefix("/") || file.relativePath.hasPrefix("../") || file.relativePath == ".." {
       bag.error(
         .includeOutsideRoot,
-        Phrase("'\(written)' is outside the root file's folder", "'\(written)' 不在根计划文件所在的文件夹内"),
+        Phrase("'\(written)' is outside the root file's folder", "“\(written)”不在根计划文件所在的文件夹内"),
         at: location,
         hint: Phrase(
           "included files must be in the folder of the root plan file or below it",
@@ -156,18 +156,18 @@ public struct PlanLoader: Sendable {
       let isFolder = file.path.isEmpty || file.relativePath.isEmpty || written == "." || written.hasSuffix("/")
       let shown = file.path.isEmpty ? written : file.path
       let reason = isFolder ? PlanFileError.directory.words : PlanFileError.missing.words
-      let message = Phrase("cannot read '\(shown)': \(reason.english)", "无法读取 '\(shown)'：\(reason.chinese)")
+      let message = Phrase("cannot read '\(shown)': \(reason.english)", "无法读取“\(shown)”：\(reason.chinese)")
       if isFolder {
         bag.error(
           .includeMissing, message, at: location,
           hint: Phrase(
-            "include plan files, such as 'union.yaml', not folders", "请包含计划文件（如 'union.yaml'），而不是文件夹"))
+            "include plan files, such as 'union.yaml', not folders", "“include”要写计划文件（如“union.yaml”），不能写文件夹"))
         unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
       } else {
         let nearest = nearestPlanFile(to: written, besides: file.path, taken: Array(seen.values) + pending)
         bag.error(
           .includeMissing, message, at: location,
-          hint: nearest.map { NearestNames.didYouMean([Phrase(verbatim: "'\($0)'")]) },
+          hint: nearest.map { NearestNames.didYouMean([Phrase("'\($0)'", "“\($0)”")]) },
           suggestions: nearest.map { [$0] } ?? [])
         unread.append(UnreadInclude(file: file, at: location, suggestion: nearest))
       }
@@ -178,7 +178,7 @@ public struct PlanLoader: Sendable {
         .includeOutsideRoot,
         Phrase(
           "'\(written)' leads outside the root file's folder (to \(canonical))",
-          "'\(written)' 指向根计划文件所在文件夹之外（\(canonical)）"), at: location,
+          "“\(written)”指向根计划文件所在文件夹之外（\(canonical)）"), at: location,
         hint: Phrase(
           "a symbolic link may not point out of the plan's folder", "符号链接不能指向计划文件夹之外"))
       unread.append(UnreadInclude(file: file, at: location, suggestion: nil))
@@ -189,13 +189,13 @@ public struct PlanLoader: Sendable {
         let cycle = (file.chain.drop { $0 != earlier } + [earlier]).joined(separator: " → ")
         bag.error(
           .includeCycle, Phrase("include cycle: \(cycle)", "循环包含：\(cycle)"), at: location,
-          hint: Phrase("remove one of these includes", "请删去其中一处 include"))
+          hint: Phrase("remove one of these includes", "删去其中一处“include”"))
       } else {
         bag.error(
-          .includeCycle, Phrase("'\(written)' is included twice", "'\(written)' 被包含了两次"), at: location,
+          .includeCycle, Phrase("'\(written)' is included twice", "“\(written)”被包含了两次"), at: location,
           hint: Phrase(
             "'\(earlier)' is already part of the plan; include each file once",
-            "'\(earlier)' 已经是计划的一部分；每个文件只需包含一次"))
+            "“\(earlier)”已经是计划的一部分；每个文件只需包含一次"))
       }
       return false
     }

@@ -20,7 +20,7 @@ enum WarningRulesParser {
         .invalidValue,
         Phrase(
           "'warnings' takes a list of levels, not \(first.kind.nodeDescription)",
-          "'warnings' 应是预警等级的列表，而不是\(first.kind.chineseNodeDescription)"),
+          "“warnings”要写预警等级的列表，不能写\(first.kind.nodeName.chinese)"),
         at: cursor.location(first), hint: Phrase(verbatim: "- {name: 红, color: red, overdue: 1}"))
       try cursor.skipNode(startingWith: first)
       return nil
@@ -36,7 +36,7 @@ enum WarningRulesParser {
           .invalidValue,
           Phrase(
             "a warning level is a mapping with 'name' and 'color', not \(event.kind.nodeDescription)",
-            "预警等级应是含 'name' 和 'color' 的映射，而不是\(event.kind.chineseNodeDescription)"),
+            "预警等级要写成含“name”和“color”的映射，不能写\(event.kind.nodeName.chinese)"),
           at: cursor.location(event), hint: Phrase(verbatim: "- {name: 黄, color: yellow, behind: 10}"))
         try cursor.skipNode(startingWith: event)
         failed = true
@@ -49,8 +49,8 @@ enum WarningRulesParser {
       if names.contains(level.level.name) {
         bag.error(
           .duplicateKey,
-          Phrase("the warning level '\(level.level.name)' is given twice", "预警等级 '\(level.level.name)' 写了两次"),
-          at: cursor.location(level.position), hint: Phrase("give each level its own name", "请为每个等级取不同的名称"))
+          Phrase("the warning level '\(level.level.name)' is given twice", "预警等级“\(level.level.name)”写了两次"),
+          at: cursor.location(level.position), hint: Phrase("give each level its own name", "给每个等级取不同的名称"))
         failed = true
         continue
       }
@@ -59,7 +59,7 @@ enum WarningRulesParser {
     }
     if levels.isEmpty && !failed {
       bag.error(
-        .invalidValue, Phrase("'warnings' lists no levels", "'warnings' 没有列出任何等级"), at: cursor.location(first),
+        .invalidValue, Phrase("'warnings' lists no levels", "“warnings”没有列出任何等级"), at: cursor.location(first),
         hint: Phrase(
           "remove it for the default (红, 黄, 绿), or list the levels", "删去它则使用默认等级（红、黄、绿），或列出各个等级"))
     }
@@ -81,11 +81,11 @@ enum WarningRulesParser {
         let near = NearestNames.suggestion(for: keyEvent.text, in: keys)
         bag.error(
           .unknownKey,
-          Phrase("unknown key '\(keyEvent.text)' in a warning level", "预警等级中的未知键 '\(keyEvent.text)'"),
+          Phrase("unknown key '\(keyEvent.text)' in a warning level", "预警等级中有未知的键“\(keyEvent.text)”"),
           at: cursor.location(keyEvent),
           hint: near?.hint
             ?? Phrase(
-              "known keys: " + keys.joined(separator: ", "), "可用的键：" + keys.joined(separator: "、")),
+              "known keys: " + keys.joined(separator: ", "), "可以写的键：" + keys.joined(separator: "、")),
           suggestions: near?.names ?? [])
         if keyEvent.kind != .scalar { try cursor.skipNode(startingWith: keyEvent) }
         try cursor.skipNode(startingWith: try cursor.next())
@@ -95,8 +95,8 @@ enum WarningRulesParser {
       let key = keyEvent.text
       if seen.contains(key) {
         bag.error(
-          .duplicateKey, Phrase("'\(key)' is given twice in this warning level", "这个预警等级里 '\(key)' 写了两次"),
-          at: cursor.location(keyEvent), hint: Phrase("keep one of them", "请只保留一个"))
+          .duplicateKey, Phrase("'\(key)' is given twice in this warning level", "这个预警等级里“\(key)”写了两次"),
+          at: cursor.location(keyEvent), hint: Phrase("keep one of them", "只保留一个"))
         try cursor.skipNode(startingWith: try cursor.next())
         ok = false
         continue
@@ -114,11 +114,11 @@ enum WarningRulesParser {
           color = parsed
         } else {
           bag.error(
-            .invalidValue, Phrase("'\(value.text)' is not a colour", "'\(value.text)' 不是颜色"),
+            .invalidValue, Phrase("'\(value.text)' is not a colour", "“\(value.text)”不是颜色"),
             at: cursor.location(value.position),
             hint: Phrase(
               "write #rrggbb, or one of red, orange, yellow, green, blue, grey",
-              "请写 #rrggbb，或 red、orange、yellow、green、blue、grey 之一"))
+              "写 #rrggbb，或 red、orange、yellow、green、blue、grey 之一"))
           ok = false
         }
       case "at-risk":
@@ -129,7 +129,7 @@ enum WarningRulesParser {
           bag.error(
             .invalidValue,
             Phrase(
-              "'at-risk' takes true or false, not '\(value.text)'", "'at-risk' 应是 true 或 false，而不是 '\(value.text)'"),
+              "'at-risk' takes true or false, not '\(value.text)'", "“at-risk”只能是 true 或 false，而不是“\(value.text)”"),
             at: cursor.location(value.position), hint: nil)
           ok = false
         }
@@ -140,7 +140,7 @@ enum WarningRulesParser {
             .invalidValue,
             Phrase(
               "'\(key)' takes a whole number of \(unit.english), not '\(value.text)'",
-              "'\(key)' 应是整数（单位：\(unit.chinese)），而不是 '\(value.text)'"),
+              "“\(key)”要写整数（单位：\(unit.chinese)），而不是“\(value.text)”"),
             at: cursor.location(value.position), hint: Phrase(verbatim: "\(key): \(key == "behind" ? 10 : 7)"))
           ok = false
           continue
@@ -160,7 +160,8 @@ enum WarningRulesParser {
         bag.error(
           .missingKey,
           Phrase(
-            "a warning level needs " + missing.joined(separator: " and "), "预警等级需要 " + missing.joined(separator: " 和 ")),
+            "a warning level needs " + missing.joined(separator: " and "),
+            "预警等级需要" + missing.map { "“\($0.dropFirst().dropLast())”" }.joined(separator: "和")),
           at: cursor.location(start), hint: Phrase(verbatim: "- {name: 黄, color: yellow, behind: 10}"))
       }
       return nil
@@ -189,7 +190,7 @@ public enum WarningRulesLoader {
     case .failure(let error):
       let diagnostic = Diagnostic(
         .error, .unreadableFile,
-        Phrase("cannot read '\(path)': \(error.words.english)", "无法读取 '\(path)'：\(error.words.chinese)"),
+        Phrase("cannot read '\(path)': \(error.words.english)", "无法读取“\(path)”：\(error.words.chinese)"),
         at: FileLocation(file: path, line: 0, column: 0), hint: nil)
       return (nil, [diagnostic], [:])
     }
@@ -211,16 +212,16 @@ public enum WarningRulesLoader {
             rules = try WarningRulesParser.parse(first: try cursor.next(), cursor: &cursor, bag: &bag)
           } else {
             bag.error(
-              .unknownKey, Phrase("unknown key '\(key.text)' in a rules file", "预警规则文件中的未知键 '\(key.text)'"),
+              .unknownKey, Phrase("unknown key '\(key.text)' in a rules file", "预警规则文件中有未知的键“\(key.text)”"),
               at: cursor.location(key),
-              hint: Phrase("a rules file holds one key, 'warnings'", "预警规则文件只有一个键：'warnings'"))
+              hint: Phrase("a rules file holds one key, 'warnings'", "预警规则文件只有一个键：“warnings”"))
             try cursor.skipNode(startingWith: try cursor.next())
           }
         }
       }
       if !found {
         bag.error(
-          .missingKey, Phrase("a rules file needs a 'warnings' list", "预警规则文件需要 'warnings' 列表"),
+          .missingKey, Phrase("a rules file needs a 'warnings' list", "预警规则文件需要“warnings”列表"),
           at: FileLocation(file: path, line: 1, column: 1),
           hint: Phrase(verbatim: "warnings:\n  - {name: 红, color: red, overdue: 1}"))
       }
@@ -231,17 +232,5 @@ public enum WarningRulesLoader {
     }
     let diagnostics = bag.sorted(fileOrder: [path])
     return (bag.hasErrors ? nil : rules, diagnostics, diagnostics.isEmpty ? [:] : [path: bytes])
-  }
-}
-
-extension YAMLEvent.Kind {
-  /// What a node of this kind is, in Chinese words: 映射, 列表, 单个值.
-  fileprivate var chineseNodeDescription: String {
-    switch self {
-    case .mappingStart: return "映射"
-    case .sequenceStart: return "列表"
-    case .scalar: return "单个值"
-    default: return "空"
-    }
   }
 }

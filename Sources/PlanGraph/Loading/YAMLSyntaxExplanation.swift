@@ -32,7 +32,7 @@ struct YAMLSyntaxExplanation {
         message: Phrase("a tab in the indentation of line \(line + 1)", "第 \(line + 1) 行的缩进里有制表符（Tab）"),
         hint: Phrase(
           "YAML indents with spaces only: replace the tab with spaces\(above?.english ?? "")",
-          "YAML 只能用空格缩进：请把制表符换成空格\(above?.chinese ?? "")"), line: line + 1, column: offset + 1)
+          "YAML 只能用空格缩进：把制表符换成空格\(above?.chinese ?? "")"), line: line + 1, column: offset + 1)
     }
     let contentColumn = indentation.count + 1
     if problem.hasPrefix("mapping values are not allowed") {
@@ -42,9 +42,9 @@ struct YAMLSyntaxExplanation {
         return YAMLSyntaxExplanation(
           message: Phrase(
             "the value of '\(key)' contains ': ', which YAML reads as the start of another key",
-            "'\(key)' 的值里有 ': '，YAML 会把它当成另一个键的开始"),
+            "“\(key)”的值里有“: ”，YAML 会把它当成另一个键的开始"),
           hint: Phrase(
-            "quote the value: \(key): \"\(quoted)\"", "给\(what)加引号：\(key): \"\(quoted)\""), line: line + 1,
+            "quote the value: \(key): \"\(quoted)\"", "给\(what)加引号：“\(key): \"\(quoted)\"”"), line: line + 1,
           column: column + 1)
       }
       guard let previous = lines.previousContent(before: line) else { return nil }
@@ -58,7 +58,7 @@ struct YAMLSyntaxExplanation {
             + "YAML 会把它读成第 \(previous + 1) 行的值的一部分"),
         hint: Phrase(
           "indent line \(line + 1) by \(theirs) spaces, as line \(previous + 1)",
-          "请把第 \(line + 1) 行缩进 \(theirs) 个空格，与第 \(previous + 1) 行对齐"), line: line + 1,
+          "把第 \(line + 1) 行缩进 \(theirs) 个空格，与第 \(previous + 1) 行对齐"), line: line + 1,
         column: contentColumn)
     }
     if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator")
@@ -80,18 +80,17 @@ struct YAMLSyntaxExplanation {
       let chinese = levels.map { level in
         guard shared[level.line] != nil else { return "\(level.spaces) 个空格（与第 \(level.line + 1) 行对齐）" }
         let dash = levels.contains { $0.line == level.line && $0.spaces > level.spaces }
-        return "\(level.spaces) 个空格（与第 \(level.line + 1) 行\(dash ? "的 '-' " : " '-' 后的键")对齐）"
+        return "\(level.spaces) 个空格（与第 \(level.line + 1) 行\(dash ? "的“-”" : "“-”后的键")对齐）"
       }
       let choices =
-        chinese.count == 1
-        ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或 " + chinese[chinese.count - 1]
+        chinese.count == 1 ? chinese[0] : chinese.dropLast().joined(separator: "、") + "或 " + chinese[chinese.count - 1]
       return YAMLSyntaxExplanation(
         message: Phrase(
           "line \(line + 1) is indented by \(spaces(mine)), which matches none of the blocks above it",
           "第 \(line + 1) 行缩进了 \(mine) 个空格，与上面任何一层的缩进都对不上"),
         hint: Phrase(
           "indent line \(line + 1) by \(options) spaces: as many as the line it belongs with",
-          "请把第 \(line + 1) 行缩进 \(choices)：与它所属的那一行相同"),
+          "把第 \(line + 1) 行缩进 \(choices)：与它所属的那一行相同"),
         line: line + 1, column: contentColumn)
     }
     if problem.hasPrefix("could not find expected ':'") {
@@ -99,7 +98,7 @@ struct YAMLSyntaxExplanation {
         message: Phrase("a key without its colon, or a value broken over lines", "键后面缺少冒号，或者值被断成了多行"),
         hint: Phrase(
           "write each entry as 'key: value' with a colon and a space; quote a value that spans lines",
-          "每一项写成 '键: 值'（冒号后有一个空格）；跨行的值请加引号"),
+          "每一项写成“键: 值”（冒号后有一个空格）；跨行的值要加引号"),
         line: line + 1, column: column + 1)
     }
     return nil

@@ -14,14 +14,14 @@ extension Plan {
 
     /// The problem in words of `language`, with the candidates.
     public func description(in language: Language) -> String {
-      let quoted = candidates.map { "'\($0)'" }
-      let or = language.pick(" or ", " 或 ")
+      let quoted = candidates.map { language.pick("'\($0)'", "“\($0)”") }
+      let or = language.pick(" or ", "或")
       if isAmbiguous {
-        return language.pick("'\(name)' could be ", "'\(name)' 可能是 ") + quoted.joined(separator: or)
+        return language.pick("'\(name)' could be ", "“\(name)”可能是") + quoted.joined(separator: or)
       }
-      let none = language.pick("no owner '\(name)' in the plan", "计划中没有责任单位 '\(name)'")
+      let none = language.pick("no owner '\(name)' in the plan", "计划中没有责任单位“\(name)”")
       guard !candidates.isEmpty else { return none }
-      return none + language.pick("; did you mean ", "；是否想写 ") + quoted.joined(separator: or) + language.pick("?", "？")
+      return none + language.pick("; did you mean ", "；是否想写") + quoted.joined(separator: or) + language.pick("?", "？")
     }
   }
 

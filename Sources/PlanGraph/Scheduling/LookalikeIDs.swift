@@ -7,7 +7,7 @@ enum LookalikeIDs {
     var result: [Diagnostic] = []
     let hint = Phrase(
       "write both ids in one script, without fullwidth letters, or make them differ visibly",
-      "两个编号请用同一种文字书写、不用全角字母，或让它们明显不同")
+      "两个编号用同一种文字书写、不用全角字母，或改得明显不同")
     let taskIDs = plan.tasks.map(\.fullID)
     for (index, other) in pairs(taskIDs) {
       result.append(
@@ -15,7 +15,7 @@ enum LookalikeIDs {
           .warning, .lookalikeID,
           Phrase(
             "task id '\(taskIDs[index])' looks like '\(other)' but is another id (\(difference(taskIDs[index])))",
-            "任务编号 '\(taskIDs[index])' 看起来像 '\(other)'，却是另一个编号（\(difference(taskIDs[index], .zh))）"),
+            "任务编号“\(taskIDs[index])”看起来像“\(other)”，却是另一个编号（\(difference(taskIDs[index], .zh))）"),
           at: plan.location(plan.tasks[index].locations.id), hint: hint))
     }
     let ownerIDs = plan.owners.map(\.id)
@@ -25,7 +25,7 @@ enum LookalikeIDs {
           .warning, .lookalikeID,
           Phrase(
             "owner id '\(ownerIDs[index])' looks like '\(other)' but is another id (\(difference(ownerIDs[index])))",
-            "责任单位编号 '\(ownerIDs[index])' 看起来像 '\(other)'，却是另一个编号（\(difference(ownerIDs[index], .zh))）"),
+            "责任单位编号“\(ownerIDs[index])”看起来像“\(other)”，却是另一个编号（\(difference(ownerIDs[index], .zh))）"),
           at: plan.location(plan.owners[index].location), hint: hint))
     }
     return result

@@ -15,11 +15,11 @@ public enum PlanLinter {
             .warning, .deadlineBeforeFinish,
             Phrase(
               "the deadline \(deadline.iso) of '\(task.fullID)' is earlier than its earliest possible finish \(finish.iso)",
-              "'\(task.fullID)' 的截止日期 \(deadline.iso) 早于它最早可能的完成日期 \(finish.iso)"),
+              "“\(task.fullID)”的截止日期 \(deadline.iso) 早于它最早可能的完成日期 \(finish.iso)"),
             at: plan.location(position),
             hint: Phrase(
               "shorten or start earlier the work before it, or move the deadline",
-              "请缩短或提前它之前的工作，或调整截止日期")))
+              "缩短或提前它的前置任务，或调整截止日期")))
       }
       let lateDates = ([task.doneDate].compactMap { $0 } + task.heldDates).filter { $0 > schedule.asOf }
       if let first = lateDates.first, let position = task.locations.done {
@@ -28,11 +28,11 @@ public enum PlanLinter {
             .warning, .doneAfterAsOf,
             Phrase(
               "the done date \(first.iso) of '\(task.fullID)' is after the as-of date \(schedule.asOf.iso)",
-              "'\(task.fullID)' 的完成日期 \(first.iso) 晚于统计日期 \(schedule.asOf.iso)"),
+              "“\(task.fullID)”的完成日期 \(first.iso) 晚于统计日期 \(schedule.asOf.iso)"),
             at: plan.location(position),
             hint: Phrase(
               "facts dated after the as-of date are ignored for status and forecast; check the date",
-              "晚于统计日期的记录不计入状态和预测；请核对日期")))
+              "晚于统计日期的记录不计入状态和预测；核对这个日期")))
       }
     }
     result += calendarWarnings(for: plan, schedule: schedule)
@@ -61,7 +61,7 @@ public enum PlanLinter {
         hint: Phrase(
           "the data covers \(covered); "
             + "list that year's holidays and make-up days in calendar: { base: cn, holidays: [...], workdays: [...] }",
-          "现有数据覆盖 \(covered) 年；请在 calendar: { base: cn, holidays: [...], workdays: [...] } 中列出该年的节假日和调休上班日"))
+          "现有数据覆盖 \(covered) 年；在“calendar: { base: cn, holidays: [...], workdays: [...] }”中列出该年的节假日和调休上班日"))
     }
   }
 }

@@ -27,7 +27,7 @@ public struct Scheduler: Sendable {
         let ids = tasks.map { plan.tasks[$0].fullID }
         let path = (ids + ids.prefix(1)).joined(separator: " → ")
         return Diagnostic(
-          .error, .dependencyCycle, Phrase("the dependencies form a cycle: " + path, "依赖关系形成了循环：" + path),
+          .error, .dependencyCycle, Phrase("the dependencies form a cycle: " + path, "循环依赖：" + path),
           at: plan.location(
             tasks.first.map { plan.tasks[$0].locations.id } ?? SourcePosition(file: 0, line: 0, column: 0, length: 1)),
           hint: nil)
@@ -36,20 +36,20 @@ public struct Scheduler: Sendable {
           .error, .dateOutOfRange,
           Phrase(
             "the schedule of '\(plan.tasks[task].fullID)' falls outside the years 1–9999",
-            "'\(plan.tasks[task].fullID)' 的进度安排超出了 1–9999 年"),
+            "“\(plan.tasks[task].fullID)”的进度安排超出了 1–9999 年"),
           at: plan.location(plan.tasks[task].locations.id), hint: Self.shortenHint)
       case .forecastOutOfRange(let task, let asOf):
         return Diagnostic(
           .error, .dateOutOfRange,
           Phrase(
             "the forecast of '\(plan.tasks[task].fullID)' as of \(asOf.iso) falls after the year 9999",
-            "截至 \(asOf.iso)，'\(plan.tasks[task].fullID)' 的预测完成日期晚于 9999 年"),
+            "截至 \(asOf.iso)，“\(plan.tasks[task].fullID)”的预测完成日期晚于 9999 年"),
           at: plan.location(plan.tasks[task].locations.id), hint: Self.shortenHint)
       }
     }
 
     private static let shortenHint = Phrase(
-      "shorten the tasks before it, or the chain of long tasks that leads to it", "请缩短它之前的任务，或缩短通向它的长任务链")
+      "shorten the tasks before it, or the chain of long tasks that leads to it", "缩短它的前置任务，或缩短通向它的长任务链")
   }
 
   /// The days a schedule may hold: 0001-01-01 to 9999-12-31.

@@ -29,7 +29,7 @@ public struct PageSize: Hashable, Sendable {
       throw ParseError(
         message: Phrase(
           "--size takes WIDTHxHEIGHT in pixels, 16 to 100000 each, such as 1920x1080; not '\(text)'",
-          "--size 要写“宽x高”像素数，各在 16 到 100000 之间，如 1920x1080；而不是 '\(text)'"))
+          "--size 要写“宽x高”像素数，各在 16 到 100000 之间，如 1920x1080，而不是“\(text)”"))
     }
     return PageSize(width: Double(w) / 96, height: Double(h) / 96, dpi: 96)
   }
@@ -42,7 +42,7 @@ public struct PageSize: Hashable, Sendable {
     guard let (short, long) = sizes[name.lowercased()] else {
       throw ParseError(
         message: Phrase(
-          "--paper takes A4, A3, A2, A1 or A0, not '\(name)'", "--paper 只能是 A4、A3、A2、A1 或 A0，而不是 '\(name)'"))
+          "--paper takes A4, A3, A2, A1 or A0, not '\(name)'", "--paper 只能是 A4、A3、A2、A1 或 A0，而不是“\(name)”"))
     }
     let (w, h) = landscape ? (long, short) : (short, long)
     return PageSize(width: (w - 20) / 25.4, height: (h - 20) / 25.4, dpi: nil)

@@ -38,21 +38,21 @@ extension PlanLanguageServer {
     return nil
   }
 
-  /// The quoted names after "did you mean" (or "是否想写") in a hint, up to its question mark.
+  /// The quoted names after "did you mean" ('x') or "是否想写" (“x”) in a hint, up to its question mark.
   static func suggestions(in hint: String?) -> [String] {
-    guard let hint, let start = hint.firstRange(of: "did you mean ") ?? hint.firstRange(of: "是否想写 ") else {
+    guard let hint, let start = hint.firstRange(of: "did you mean ") ?? hint.firstRange(of: "是否想写") else {
       return []
     }
     var names: [String] = []
     var current: String?
+    var closing: Character = "'"
     for character in hint[start.upperBound...] {
-      if character == "'" {
-        if let name = current {
-          if !name.isEmpty { names.append(name) }
-          current = nil
-        } else {
-          current = ""
-        }
+      if let name = current, character == closing {
+        if !name.isEmpty { names.append(name) }
+        current = nil
+      } else if current == nil, character == "'" || character == "“" {
+        closing = character == "“" ? "”" : "'"
+        current = ""
       } else if current != nil {
         current?.append(character)
       } else if character == "?" || character == "？" {
