@@ -135,7 +135,12 @@ public struct OverdueReport: Sendable {
 
   /// Writes the terminal report of `model` into `out`.
   public func table(_ model: Model, width: Int, style: TerminalStyle, into out: inout ByteWriter) {
-    out.write(style.bold(plan.title) + "  " + asOfLine() + "\n")
+    // On a narrow terminal the date goes under the title rather than wrapping in the middle of a word.
+    if TextWidth.of(plan.title + "  " + asOfLine()) > width {
+      out.write(style.bold(plan.title) + "\n" + asOfLine() + "\n")
+    } else {
+      out.write(style.bold(plan.title) + "  " + asOfLine() + "\n")
+    }
     if model.groups.isEmpty {
       out.write("\n" + style.green(words.report.nothingToAct) + "\n")
       return
@@ -171,7 +176,10 @@ public struct OverdueReport: Sendable {
       }
     }
     table.render(width: width, style: style, into: &out)
-    out.write("\n" + style.bold(totalLine(model)) + "\n")
+    out.write("\n")
+    for line in TextWidth.wrap(totalLine(model), width: width, after: Self.countBreaks) {
+      out.write(style.bold(line) + "\n")
+    }
     if let line = truncationLine(model) { out.write(line + "\n") }
     if model.groups.contains(where: { $0.rows.contains { schedule.tasks[$0.item.task].isCritical } }) {
       out.write(words.report.criticalKey + "\n")
@@ -179,6 +187,9 @@ public struct OverdueReport: Sendable {
   }
 
   // MARK: - Words
+
+  /// Where a line of counts may fold on a narrow terminal: between its items.
+  static let countBreaks = ["：", "；", " · ", ": ", "; "]
 
   /// Said when the schedule lists fewer missed occurrences than there are.
   private func truncationLine(_ model: Model) -> String? {
