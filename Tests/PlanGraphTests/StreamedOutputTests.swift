@@ -19,12 +19,13 @@ import Testing
 
   /// A generated plan of some thousands of tasks (several hundred kilobytes of any report) and its
   /// schedule as of a fixed day.
-  static let scheduled: (Plan, Schedule) = {
+  static func scheduled() throws -> (Plan, Schedule) {
     let bytes = PlanGenerator(taskCount: 3_000, seed: 11, format: .json).generate()
-    let plan = PlanLoader(fileSystem: MemoryFileSystem(files: ["p.json": bytes])).load(path: "p.json").plan!
-    let schedule = try! Scheduler(plan: plan).schedule(asOf: Day(year: 2021, month: 6, day: 1)!)
+    let plan = try #require(
+      PlanLoader(fileSystem: MemoryFileSystem(files: ["p.json": bytes])).load(path: "p.json").plan)
+    let schedule = try Scheduler(plan: plan).schedule(asOf: try #require(Day(year: 2021, month: 6, day: 1)))
     return (plan, schedule)
-  }()
+  }
 
   static let bufferSize = 16 * 1024
 
@@ -54,8 +55,8 @@ import Testing
       Array(chunks.joined()) == whole, "streamed bytes differ from the whole report", sourceLocation: sourceLocation)
   }
 
-  @Test func scheduleReportsStreamInBufferSizedChunks() {
-    let (plan, schedule) = Self.scheduled
+  @Test func scheduleReportsStreamInBufferSizedChunks() throws {
+    let (plan, schedule) = try Self.scheduled()
     for language in [Language.en, .zh] {
       let report = ScheduleReport(plan: plan, schedule: schedule, language: language)
       let model = report.model()
@@ -71,8 +72,8 @@ import Testing
     }
   }
 
-  @Test func overdueAndExportsStreamInBufferSizedChunks() {
-    let (plan, schedule) = Self.scheduled
+  @Test func overdueAndExportsStreamInBufferSizedChunks() throws {
+    let (plan, schedule) = try Self.scheduled()
     let list = OverdueList(plan: plan, schedule: schedule, owners: nil)
     let report = OverdueReport(plan: plan, schedule: schedule, list: list, language: .zh)
     let grouped = report.model()
