@@ -46,13 +46,16 @@ struct ExportCommand: ParsableCommand {
     let owners = try resolveOwnerFilter(owner, in: loaded)
     switch format {
     case .ics:
-      try output.emit(CalendarExport(plan: loaded, schedule: schedule, owners: owners, language: language).ics())
+      let export = CalendarExport(plan: loaded, schedule: schedule, owners: owners, language: language)
+      try output.stream { export.ics(into: &$0) }
     case .mermaid:
-      try output.emit(MermaidExport(plan: loaded, schedule: schedule, owners: owners, language: language).markdown())
+      let export = MermaidExport(plan: loaded, schedule: schedule, owners: owners, language: language)
+      try output.stream { export.markdown(into: &$0) }
     case .json:
-      try output.emit(bytes: PlanExport(plan: loaded, schedule: schedule).json())
+      try output.stream { PlanExport(plan: loaded, schedule: schedule).json(into: &$0) }
     case .csv:
-      try output.emit(PlanExport(plan: loaded, schedule: schedule).ledgerCSV(owners: owners, language: language))
+      let export = PlanExport(plan: loaded, schedule: schedule)
+      try output.stream { export.ledgerCSV(owners: owners, language: language, into: &$0) }
     }
   }
 }

@@ -2,6 +2,10 @@ import ArgumentParser
 import PlanGraph
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The formats of the tabular reports.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, csv, md
@@ -69,6 +73,43 @@ struct OutputFileOption: ParsableArguments {
     try writeFile(bytes, to: output)
   }
 
+  /// Streams a report to the file or stdout as `render` writes it, through a fixed buffer
+  /// (`ByteWriter(sink:)`), so that no report is ever held whole. A file is a temporary one renamed into
+  /// place only when everything was written (`StreamedFile`); a failure leaves the target as it was and
+  /// exits with status 1. A closed pipe (`| head`) ends the output quietly. `screen` output (tables and
+  /// text) passes through `TerminalText.screen` chunk by chunk, as `emit(screen:)` does for a whole text.
+  func stream(screen: Bool = false, _ render: (inout ByteWriter) -> Void) throws {
+    StageClock.mark(.report)
+    defer { StageClock.mark(.write) }
+    var file: StreamedFile?
+    if let output, output != "-" {
+      try refuseOverwritingInput(output)
+      // Past a file-size limit a write is to fail (EFBIG, the temporary file removed), not kill the process.
+      signal(SIGXFSZ, SIG_IGN)
+      do {
+        file = try StreamedFile.open(output)
+      } catch {
+        Output.err("plangraph: \(TerminalText.inline(error.description))\n")
+        throw ExitCode(1)
+      }
+    }
+    let sink = file?.sink ?? FileDescriptorSink(descriptor: STDOUT_FILENO)
+    var writer = ByteWriter(sink: screen ? ScreenSink(sink, keepingStyles: style.enabled) : sink)
+    render(&writer)
+    writer.finish()
+    if let file {
+      do {
+        try file.commit()
+      } catch {
+        Output.err("plangraph: \(TerminalText.inline(error.description))\n")
+        throw ExitCode(1)
+      }
+    } else if let code = sink.failure, code != EPIPE {
+      Output.err("plangraph: cannot write to standard output: \(String(cString: strerror(code)))\n")
+      throw ExitCode(1)
+    }
+  }
+
   /// Colours when the report goes to a terminal that wants them, else none.
   var style: TerminalStyle { output == nil || output == "-" ? Terminal.style(for: 1) : .plain }
 
@@ -88,6 +129,18 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
     Output.write(bytes, to: 1)
     return
   }
+  try refuseOverwritingInput(path)
+  do {
+    try OutputFile.write(bytes, to: path)
+  } catch {
+    Output.err("plangraph: \(TerminalText.inline(error.description))\n")
+    throw ExitCode(1)
+  }
+}
+
+/// Refuses, with status 64 and before anything is written, a `-o` path that names a file the plan was
+/// read from.
+func refuseOverwritingInput(_ path: String) throws {
   if let target = OutputFile.identity(of: path), let input = PlanInputs.path(of: target) {
     let language = CommandLanguage.current
     let same =
@@ -101,12 +154,6 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
           + "hint: give -o another file name\n",
         "plangraph: error: 不能覆盖“\(TerminalText.inline(path))”\(same)：计划就是从它读取的\n" + "提示：给 -o 另一个文件名\n"))
     throw ExitCode(64)
-  }
-  do {
-    try OutputFile.write(bytes, to: path)
-  } catch {
-    Output.err("plangraph: \(TerminalText.inline(error.description))\n")
-    throw ExitCode(1)
   }
 }
 

@@ -29,12 +29,14 @@ struct ScheduleCommand: ParsableCommand {
     let owners = try resolveOwnerFilter(owner, in: loaded)
     var report = ScheduleReport(plan: loaded, schedule: schedule, language: language, owners: owners)
     report.warningRules = try rules.rules(default: loaded.warnings)
+    let model = report.model()
     switch format {
     case .table:
-      try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
-    case .json: try output.emit(bytes: report.json())
-    case .csv: try output.emit(report.csv())
-    case .md: try output.emit(report.markdown())
+      let (columns, style) = (width.columns(for: output), output.style)
+      try output.stream(screen: true) { report.table(model, width: columns, style: style, into: &$0) }
+    case .json: try output.stream { report.json(model, into: &$0) }
+    case .csv: try output.stream { report.csv(model, into: &$0) }
+    case .md: try output.stream { report.markdown(model, into: &$0) }
     }
   }
 }
@@ -62,11 +64,13 @@ struct CriticalCommand: ParsableCommand {
     // The critical path is the plan's own, the same whatever the date: no as-of date is asked for.
     let (loaded, schedule) = try plan.loadScheduled(asOf: nil, language: language)
     let report = CriticalReport(plan: loaded, schedule: schedule, language: language)
+    let model = report.model()
     switch format {
     case .text:
-      try output.emit(screen: report.text(width: width.columns(for: output), style: output.style))
-    case .json: try output.emit(bytes: report.json())
-    case .md: try output.emit(report.markdown())
+      let (columns, style) = (width.columns(for: output), output.style)
+      try output.stream(screen: true) { report.text(model, width: columns, style: style, into: &$0) }
+    case .json: try output.stream { report.json(model, into: &$0) }
+    case .md: try output.stream { report.markdown(model, into: &$0) }
     }
   }
 }
@@ -103,12 +107,15 @@ struct OverdueCommand: ParsableCommand {
     let list = OverdueList(plan: loaded, schedule: schedule, owners: owners)
     var report = OverdueReport(plan: loaded, schedule: schedule, list: list, language: language)
     report.warningRules = try rules.rules(default: loaded.warnings)
+    // The table and Markdown group items by unit; JSON and CSV list them in the contract's order.
+    let model = report.model(grouped: format == .table || format == .md)
     switch format {
     case .table:
-      try output.emit(screen: report.table(width: width.columns(for: output), style: output.style))
-    case .json: try output.emit(bytes: report.json())
-    case .csv: try output.emit(report.csv())
-    case .md: try output.emit(report.markdown())
+      let (columns, style) = (width.columns(for: output), output.style)
+      try output.stream(screen: true) { report.table(model, width: columns, style: style, into: &$0) }
+    case .json: try output.stream { report.json(model, into: &$0) }
+    case .csv: try output.stream { report.csv(model, into: &$0) }
+    case .md: try output.stream { report.markdown(model, into: &$0) }
     }
     if list.hasOverdue { throw ExitCode(1) }
   }

@@ -25,23 +25,12 @@ public enum OutputFile {
 
   /// Writes `bytes` to `path`: in place when it names something other than a regular file or a
   /// descriptor link, else atomically, keeping the replaced file's permission bits; a symbolic link to a
-  /// regular file keeps being a link, and the file it points to is the one replaced.
+  /// regular file keeps being a link, and the file it points to is the one replaced. (`StreamedFile` is
+  /// the same for output written as it is produced.)
   public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFile.Failure) {
-    var info = stat()
-    guard stat(path, &info) == 0 else {
-      // Nothing there yet (or a dangling link): a new file.
-      return try AtomicFile.write(bytes, to: path)
-    }
-    let isRegular = info.st_mode & S_IFMT == S_IFREG
-    if !isRegular || isDescriptorPath(path) { return try writeInPlace(bytes, to: path, truncate: isRegular) }
-    guard let resolved = realPath(path), !isDescriptorPath(resolved) else {
-      return try writeInPlace(bytes, to: path, truncate: true)
-    }
-    // A read-only file is refused even for root, who could write it: its mode says it is not to change.
-    guard access(resolved, W_OK) == 0, info.st_mode & 0o222 != 0 else {
-      throw AtomicFile.Failure(path: path, reason: "the file is read-only; it was left as it is")
-    }
-    try AtomicFile.write(bytes, to: resolved, replacing: info)
+    let file = try StreamedFile.open(path)
+    bytes.withUnsafeBytes { file.sink.write($0) }
+    try file.commit()
   }
 
   /// Paths that name an open descriptor or a kernel object rather than a file in a folder.
@@ -49,22 +38,9 @@ public enum OutputFile {
     path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
   }
 
-  private static func realPath(_ path: String) -> String? {
+  static func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
-  }
-
-  private static func writeInPlace(_ bytes: [UInt8], to path: String, truncate: Bool) throws(AtomicFile.Failure) {
-    let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
-    guard fd >= 0 else { throw AtomicFile.Failure(path: path, reason: describe(errno)) }
-    defer { close(fd) }
-    if let code = AtomicFile.writeAll(bytes, to: fd) {
-      throw AtomicFile.Failure(path: path, reason: describe(code))
-    }
-  }
-
-  private static func describe(_ code: Int32) -> String {
-    String(cString: strerror(code))
   }
 }

@@ -1,21 +1,76 @@
-/// A growing UTF-8 buffer that the large reports write into: numbers, dates and escaped JSON strings
-/// go straight in as bytes, where building them as `String`s would allocate and copy for every field.
+/// The UTF-8 buffer every report writes into: numbers, dates and escaped JSON strings go straight in as
+/// bytes, where building them as `String`s would allocate and copy for every field.
+///
+/// Without a sink it grows and keeps everything (`bytes`), for tests and library users who want the
+/// output as a value. With a `ByteSink` it is a fixed buffer: once it holds `bufferSize` bytes, the next
+/// write first hands them to the sink and starts again, so a report of hundreds of megabytes is never
+/// held whole; `finish()` hands over the rest. A buffer is only ever handed over between two writes, so
+/// a number, a date, an escaped string or a colour code is never split across chunks.
 public struct ByteWriter: Sendable {
-  /// What has been written.
+  /// What has been written and not yet handed to the sink (without a sink: everything).
   public private(set) var bytes: [UInt8] = []
 
-  /// Creates an empty buffer with room for about `capacity` bytes.
+  /// Where full buffers go; nil for a writer that keeps everything.
+  public let sink: (any ByteSink)?
+
+  /// How many bytes are gathered before they go to the sink (`Int.max` without one).
+  public let bufferSize: Int
+
+  /// The buffer size of a streaming writer unless another is asked for: large enough that a write(2)
+  /// per buffer costs nothing, small enough to stay in cache.
+  public static let defaultBufferSize = 1 << 20
+
+  /// Creates an empty buffer with room for about `capacity` bytes, which keeps everything written.
   public init(capacity: Int = 0) {
+    sink = nil
+    bufferSize = Int.max
     bytes.reserveCapacity(capacity)
+  }
+
+  /// Creates a streaming writer: every `bufferSize` bytes (the last chunk at `finish()`) go to `sink`.
+  public init(sink: any ByteSink, bufferSize: Int = ByteWriter.defaultBufferSize) {
+    self.sink = sink
+    self.bufferSize = max(1, bufferSize)
+    // Room for a full buffer and the write that overflows it, so the array never grows.
+    bytes.reserveCapacity(self.bufferSize + 64 * 1024)
+  }
+
+  /// Hands what the buffer holds to the sink, when it holds a full buffer. Called before every write.
+  @inline(__always)
+  private mutating func makeRoom() {
+    if bytes.count >= bufferSize { flush() }
+  }
+
+  /// Hands what the buffer holds to the sink now (nothing happens without a sink).
+  public mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    bytes.withUnsafeBytes { sink.write($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Ends a streamed output: the last bytes go to the sink. A writer without a sink keeps its bytes.
+  public mutating func finish() {
+    flush()
   }
 
   /// Appends `text` as it is.
   public mutating func write(_ text: String) {
+    makeRoom()
+    append(text)
+  }
+
+  /// Appends `text` without looking at the buffer's size: for the middle of one write.
+  private mutating func append(_ text: String) {
     bytes.append(contentsOf: text.utf8)
   }
 
   /// Appends a whole number in decimal.
   public mutating func write(_ number: Int) {
+    makeRoom()
+    append(number)
+  }
+
+  private mutating func append(_ number: Int) {
     if number < 0 { bytes.append(UInt8(ascii: "-")) }
     // The magnitude as UInt, so that Int.min has one too; digits come out last first.
     var rest = number.magnitude
@@ -36,14 +91,19 @@ public struct ByteWriter: Sendable {
       rest /= 10
     }
     for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
-    write(number)
+    append(number)
   }
 
   /// Appends `day` as `YYYY-MM-DD`.
   public mutating func write(_ day: Day) {
+    makeRoom()
+    append(day)
+  }
+
+  private mutating func append(_ day: Day) {
     let (year, month, dayOfMonth) = day.components
     if year < 0 {
-      write(day.iso)
+      append(day.iso)
       return
     }
     write(year, width: 4)
@@ -56,6 +116,7 @@ public struct ByteWriter: Sendable {
   /// Appends `text` as a JSON string literal: quotes, backslashes, control characters and the two
   /// JavaScript line separators escaped, all other text kept as UTF-8.
   public mutating func writeJSON(_ text: String) {
+    makeRoom()
     bytes.append(UInt8(ascii: "\""))
     let utf8 = text.utf8
     // Most text needs no escape: copy it in one go when so.
@@ -88,20 +149,20 @@ public struct ByteWriter: Sendable {
       // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: undo the two bytes already written.
       if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) {
         bytes.removeLast(2)
-        write(byte == 0xA8 ? "\\u2028" : "\\u2029")
+        append(byte == 0xA8 ? "\\u2028" : "\\u2029")
         previous = (0, 0)
         continue
       }
       previous = (previous.1, byte)
       switch byte {
-      case UInt8(ascii: "\""): write("\\\"")
-      case UInt8(ascii: "\\"): write("\\\\")
-      case UInt8(ascii: "\n"): write("\\n")
-      case UInt8(ascii: "\r"): write("\\r")
-      case UInt8(ascii: "\t"): write("\\t")
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case UInt8(ascii: "\n"): append("\\n")
+      case UInt8(ascii: "\r"): append("\\r")
+      case UInt8(ascii: "\t"): append("\\t")
       case 0..<0x20:
         let hex = Array("0123456789abcdef".utf8)
-        write("\\u00")
+        append("\\u00")
         bytes.append(hex[Int(byte >> 4)])
         bytes.append(hex[Int(byte & 0xF)])
       default: bytes.append(byte)
@@ -120,8 +181,9 @@ public struct ByteWriter: Sendable {
       write("null")
       return
     }
+    makeRoom()
     bytes.append(UInt8(ascii: "\""))
-    write(day)
+    append(day)
     bytes.append(UInt8(ascii: "\""))
   }
 

@@ -23,10 +23,20 @@ public struct CalendarExport: Sendable {
 
   /// The calendar as text with CRLF line ends, lines folded at 75 octets.
   public func ics() -> String {
-    var lines: [String] = [
+    var out = ByteWriter()
+    ics(into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the calendar into `out`, a task's lines at a time: CRLF line ends, lines folded at 75 octets.
+  public func ics(into out: inout ByteWriter) {
+    func write(_ lines: [String]) {
+      for line in lines { out.write(Self.fold(line) + "\r\n") }
+    }
+    write([
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//plangraph//plangraph 0.1//EN", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(plan.title),
-    ]
+    ])
     let stamp = Self.dateTime(schedule.asOf)
     var occurrencesByTask: [Int: [Occurrence]] = [:]
     // Per duty, the first held date listed in each period (by period number), known on the as-of date.
@@ -58,17 +68,16 @@ public struct CalendarExport: Sendable {
       let row = schedule.tasks[i]
       if task.isDuty {
         let every = task.recurrence ?? .year
-        lines += dutyParent(task, row: row, stamp: stamp)
+        write(dutyParent(task, row: row, stamp: stamp))
         for occurrence in occurrencesByTask[i] ?? [] {
           let held = heldByTask[i]?[every.index(of: occurrence.period.lowerBound)]
-          lines += duty(task, occurrence: occurrence, held: held, row: row, stamp: stamp)
+          write(duty(task, occurrence: occurrence, held: held, row: row, stamp: stamp))
         }
       } else if let deadline = row.deadline {
-        lines += todo(task, row: row, due: deadline, stamp: stamp)
+        write(todo(task, row: row, due: deadline, stamp: stamp))
       }
     }
-    lines.append("END:VCALENDAR")
-    return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    write(["END:VCALENDAR"])
   }
 
   private func included(_ index: Int) -> Bool { ReportText.isIncluded(index, owners: owners, in: plan) }

@@ -78,8 +78,14 @@ extension PlanExport {
   /// The whole plan as the ledger CSV (every task, summaries and duties included, in output order), or
   /// only the tasks of `owners` when given: what `export --format csv` writes.
   public func ledgerCSV(owners: Set<Int>? = nil, language: Language) -> String {
-    LedgerCSV(plan: plan, schedule: schedule, language: language).document {
-      ReportText.isIncluded($0, owners: owners, in: plan)
-    }
+    var out = ByteWriter()
+    ledgerCSV(owners: owners, language: language, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the ledger CSV into `out`, a record at a time.
+  public func ledgerCSV(owners: Set<Int>? = nil, language: Language, into out: inout ByteWriter) {
+    LedgerCSV(plan: plan, schedule: schedule, language: language).write(
+      including: { ReportText.isIncluded($0, owners: owners, in: plan) }, into: &out)
   }
 }

@@ -26,11 +26,18 @@ public struct MermaidExport: Sendable {
 
   /// The block, fenced as a Markdown code block of language `mermaid`.
   public func markdown() -> String {
-    var out = "```mermaid\ngantt\n"
-    out +=
+    var out = ByteWriter()
+    markdown(into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Writes the block into `out`, a task's line at a time.
+  public func markdown(into out: inout ByteWriter) {
+    out.write("```mermaid\ngantt\n")
+    out.write(
       "    title "
-      + Self.text(plan.title + language.words.report.asOfInParens(schedule.asOf)) + "\n"
-    out += "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    todayMarker off\n"
+        + Self.text(plan.title + language.words.report.asOfInParens(schedule.asOf)) + "\n")
+    out.write("    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    todayMarker off\n")
     var sections: [Int: [Int]] = [:]
     var order: [Int] = []
     for i in plan.tasks.indices where plan.tasks[i].isLeaf && included(i) {
@@ -42,13 +49,13 @@ public struct MermaidExport: Sendable {
     var defined = Set<Int>()
     for key in order.sorted(by: { ($0 < 0 ? Int.max : $0) < ($1 < 0 ? Int.max : $1) }) {
       let name = key >= 0 ? plan.owners[key].name : language.words.noOwner
-      out += "    section " + Self.text(name) + "\n"
+      out.write("    section " + Self.text(name) + "\n")
       for i in sections[key] ?? [] {
-        out += "    " + line(i, defined: defined) + "\n"
+        out.write("    " + line(i, defined: defined) + "\n")
         defined.insert(i)
       }
     }
-    return out + "```\n"
+    out.write("```\n")
   }
 
   private func included(_ index: Int) -> Bool { ReportText.isIncluded(index, owners: owners, in: plan) }

@@ -153,29 +153,33 @@ public struct OverdueReport: Sendable {
     let dim: @Sendable (String) -> String = { style.dim($0) }
     let bold: @Sendable (String) -> String = { style.bold($0) }
     let plain: @Sendable (String) -> String = { $0 }
-    // One table for all units, so that columns line up down the whole report.
-    var table = TextTable(columns: columns)
-    for group in model.groups {
-      table.rows.append(.line(TextTable.Cell(""), indent: 0))
-      table.rows.append(.line(TextTable.Cell(groupTitle(group.owner), paint: bold), indent: 0))
-      table.rows.append(.line(TextTable.Cell(countLine(group.counts)), indent: 0))
-      for row in group.rows {
-        let index = row.item.task
-        let critical = schedule.tasks[index].isCritical ? "★ " : ""
-        let light = model.lights[index]
-        table.rows.append(
-          .cells([
-            TextTable.Cell(statusText(row.item), paint: ReportText.paint(row.item.status, style)),
-            TextTable.Cell(warningRules.word(light, language), paint: ReportText.paint(light, warningRules, style)),
-            TextTable.Cell(ReportText.day(row.item.deadline)),
-            TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
-            TextTable.Cell(ReportText.day(plannedFinish(row))), TextTable.Cell(ReportText.day(row.item.forecastFinish)),
-            TextTable.Cell(critical + rowName(row), paint: plan.tasks[index].isSummary ? bold : plain),
-          ]))
-        table.rows.append(.line(TextTable.Cell(detail(row, in: model), paint: dim), indent: 2))
+    // One table for all units, so that columns line up down the whole report; its rows are made as the
+    // table asks for them (twice: to measure, then to write), never held.
+    let table = TextTable(columns: columns)
+    func rows(_ each: (TextTable.Row) -> Void) {
+      for group in model.groups {
+        each(.line(TextTable.Cell(""), indent: 0))
+        each(.line(TextTable.Cell(groupTitle(group.owner), paint: bold), indent: 0))
+        each(.line(TextTable.Cell(countLine(group.counts)), indent: 0))
+        for row in group.rows {
+          let index = row.item.task
+          let critical = schedule.tasks[index].isCritical ? "★ " : ""
+          let light = model.lights[index]
+          each(
+            .cells([
+              TextTable.Cell(statusText(row.item), paint: ReportText.paint(row.item.status, style)),
+              TextTable.Cell(warningRules.word(light, language), paint: ReportText.paint(light, warningRules, style)),
+              TextTable.Cell(ReportText.day(row.item.deadline)),
+              TextTable.Cell(daysText(row.item), paint: ReportText.paint(row.item.status, style)),
+              TextTable.Cell(ReportText.day(plannedFinish(row))),
+              TextTable.Cell(ReportText.day(row.item.forecastFinish)),
+              TextTable.Cell(critical + rowName(row), paint: plan.tasks[index].isSummary ? bold : plain),
+            ]))
+          each(.line(TextTable.Cell(detail(row, in: model), paint: dim), indent: 2))
+        }
       }
     }
-    table.render(width: width, style: style, into: &out)
+    table.render(width: width, style: style, into: &out, rows: rows)
     out.write("\n")
     for line in TextWidth.wrap(totalLine(model), width: width, after: Self.countBreaks) {
       out.write(style.bold(line) + "\n")

@@ -207,33 +207,37 @@ public struct ScheduleReport: Sendable {
     ]
     // Five dates, slack and status take about 70 columns; the name needs some 24 more to share the line.
     let wide = width >= 100
-    var table = TextTable(columns: wide ? [TextTable.Column(words.task, flexible: true)] + dataColumns : dataColumns)
-    for i in model.tasks {
-      let task = plan.tasks[i]
-      let row = schedule.tasks[i]
-      let name = String(repeating: "  ", count: model.depths[i]) + marker(task) + task.name
-      let slack = row.slack.map { String($0) + (row.isCritical ? "★" : " ") } ?? "— "
-      let light = model.lights[i]
-      let cells = [
-        TextTable.Cell(ReportText.day(row.start)), TextTable.Cell(ReportText.day(row.finish)),
-        TextTable.Cell(ReportText.day(row.latestFinish)),
-        TextTable.Cell(slack, paint: row.isCritical ? red : plain),
-        TextTable.Cell(ReportText.day(row.deadline)), TextTable.Cell(ReportText.day(row.forecastFinish)),
-        TextTable.Cell(
-          ReportText.statusWords(row.status, of: task, language: language), paint: ReportText.paint(row.status, style)),
-        TextTable.Cell(warningRules.word(light, language), paint: ReportText.paint(light, warningRules, style)),
-      ]
-      if wide {
-        table.rows.append(.cells([TextTable.Cell(name, paint: task.isSummary ? bold : plain)] + cells))
-      } else {
-        table.rows.append(
-          .line(TextTable.Cell(name + "  " + task.fullID, paint: task.isSummary ? bold : plain), indent: 0))
-        table.rows.append(.cells(cells))
+    let table = TextTable(columns: wide ? [TextTable.Column(words.task, flexible: true)] + dataColumns : dataColumns)
+    // The rows are made as the table asks for them (twice: to measure, then to write), never held.
+    func rows(_ each: (TextTable.Row) -> Void) {
+      for i in model.tasks {
+        let task = plan.tasks[i]
+        let row = schedule.tasks[i]
+        let name = String(repeating: "  ", count: model.depths[i]) + marker(task) + task.name
+        let slack = row.slack.map { String($0) + (row.isCritical ? "★" : " ") } ?? "— "
+        let light = model.lights[i]
+        let cells = [
+          TextTable.Cell(ReportText.day(row.start)), TextTable.Cell(ReportText.day(row.finish)),
+          TextTable.Cell(ReportText.day(row.latestFinish)),
+          TextTable.Cell(slack, paint: row.isCritical ? red : plain),
+          TextTable.Cell(ReportText.day(row.deadline)), TextTable.Cell(ReportText.day(row.forecastFinish)),
+          TextTable.Cell(
+            ReportText.statusWords(row.status, of: task, language: language), paint: ReportText.paint(row.status, style)
+          ),
+          TextTable.Cell(warningRules.word(light, language), paint: ReportText.paint(light, warningRules, style)),
+        ]
+        if wide {
+          each(.cells([TextTable.Cell(name, paint: task.isSummary ? bold : plain)] + cells))
+        } else {
+          each(
+            .line(TextTable.Cell(name + "  " + task.fullID, paint: task.isSummary ? bold : plain), indent: 0))
+          each(.cells(cells))
+        }
       }
     }
     out.write(style.bold(model.title) + "  " + words.report.asOf + schedule.asOf.iso + "\n")
     if plan.showsCalendar { out.write(plan.calendar.label(language) + "\n") }
-    table.render(width: width, style: style, gap: wide ? 2 : 1, into: &out)
+    table.render(width: width, style: style, gap: wide ? 2 : 1, into: &out, rows: rows)
     out.write(style.bold(totalLine(model)) + "\n")
     out.write(words.report.criticalNoSlackKey + "\n")
   }

@@ -65,22 +65,27 @@ public struct TextTable: Sendable {
 
   /// Writes the table into `out`, as `render(width:style:gap:)` returns it.
   public func render(width: Int, style: TerminalStyle, gap: Int = 2, into out: inout ByteWriter) {
+    render(width: width, style: style, gap: gap, into: &out) { each in rows.forEach(each) }
+  }
+
+  /// Writes the table's columns with the rows `rows` hands to its argument, one at a time, so that a
+  /// table of a million rows is never held: `rows` is called twice, once to measure the columns (every
+  /// column is as wide as its widest cell), then to write the rows as they come. It must hand over the
+  /// same rows both times. The table's own `rows` are not used.
+  public func render(
+    width: Int, style: TerminalStyle, gap: Int = 2, into out: inout ByteWriter,
+    rows: (_ each: (Row) -> Void) -> Void
+  ) {
     let columns = columns.map { column in
       var column = column
       column.header = TerminalText.inline(column.header)
       return column
     }
-    let rows = rows.map { row -> Row in
-      switch row {
-      case .cells(let cells): return .cells(cells.map { Cell(TerminalText.inline($0.text), paint: $0.paint) })
-      case .line(let cell, let indent):
-        return .line(Cell(TerminalText.inline(cell.text), paint: cell.paint), indent: indent)
-      }
-    }
     var widths = columns.map { TextWidth.of($0.header) }
-    for case .cells(let cells) in rows {
+    rows { row in
+      guard case .cells(let cells) = row else { return }
       for (i, cell) in cells.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], TextWidth.of(cell.text))
+        widths[i] = max(widths[i], TextWidth.of(TerminalText.inline(cell.text)))
       }
     }
     let total = widths.reduce(0, +) + gap * max(0, columns.count - 1)
@@ -93,7 +98,7 @@ public struct TextTable: Sendable {
     func line(_ cells: [Cell], header: Bool, into out: inout ByteWriter) {
       for (i, column) in columns.enumerated() {
         let cell = i < cells.count ? cells[i] : Cell("")
-        let fitted = TextWidth.truncate(cell.text, to: widths[i])
+        let fitted = TextWidth.truncate(header ? cell.text : TerminalText.inline(cell.text), to: widths[i])
         let isLast = i == columns.count - 1
         let padded =
           isLast && !column.rightAligned
@@ -104,12 +109,12 @@ public struct TextTable: Sendable {
       out.write("\n")
     }
     line(columns.map { Cell($0.header) }, header: true, into: &out)
-    for row in rows {
+    rows { row in
       switch row {
       case .cells(let cells):
         line(cells, header: false, into: &out)
       case .line(let cell, let indent):
-        let text = TextWidth.truncate(cell.text, to: max(1, max(tableWidth, width) - indent))
+        let text = TextWidth.truncate(TerminalText.inline(cell.text), to: max(1, max(tableWidth, width) - indent))
         out.write(String(repeating: " ", count: indent))
         out.write(cell.paint(text))
         out.write("\n")

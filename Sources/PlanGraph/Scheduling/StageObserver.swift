@@ -16,9 +16,9 @@ public enum PlanStage: String, CaseIterable, Sendable {
   case plannedSchedule = "CPM"
   /// The forecast, statuses, duties, summaries and critical paths as of a date.
   case asOf = "as-of pass"
-  /// A report built from the schedule.
+  /// A report built from the schedule (for a streamed report: its model).
   case report = "report"
-  /// The report written out.
+  /// The report written out (for a streamed report: rendered and written, a buffer at a time).
   case write = "write"
 }
 
