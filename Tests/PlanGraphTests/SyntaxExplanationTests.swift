@@ -46,6 +46,29 @@ import Testing
     #expect(result.diagnostics.first?.hint == #"quote the value: name: "会议: 部署""#)
   }
 
+  /// Chinese names quote a phrase at their start ("青年之家"综合服务平台建设): YAML ends the value at the closing
+  /// quote. The line's indentation is right, so it must not be blamed.
+  @Test func textAfterAClosingQuoteAsksToQuoteTheWholeValue() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: \"青年之家\"综合服务平台建设\n    duration: 3d\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.message == "the value of 'name' ends at its closing quote, but more text follows it")
+    #expect(
+      diagnostic.hint
+        == #"quote the whole value with the other kind of quote: name: '"青年之家"综合服务平台建设', "#
+        + "or write the inner quotes as “ ”")
+    #expect(diagnostic.location.line == 5 && diagnostic.location.column == 17, "at the text after the quote")
+    let zh = DiagnosticFormatter(language: .zh).format([diagnostic], sources: ["plan.yaml": Array(text.utf8)])
+    #expect(zh.contains("引号") && !zh.contains("缩进"), "\(zh)")
+  }
+
+  @Test func textAfterAClosingSingleQuoteSuggestsDoubleQuotes() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: 'a' \"b\"\n    duration: 3d\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.hint?.hasPrefix(#"quote the whole value with the other kind of quote: name: "'a' \"b\"""#) == true)
+  }
+
   @Test func otherSyntaxErrorsKeepLibYAMLsWords() {
     let result = PlanLoader.load(text: "plan: x\nstart: 2017-09-01\ntasks: [unclosed\n")
     let syntax = result.diagnostics.first { $0.code == .syntax }

@@ -64,6 +64,11 @@ struct YAMLSyntaxExplanation {
     if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator")
       || problem.hasPrefix("expected <block end>")
     {
+      // Text after a quoted value's closing quote ("青年之家"综合服务平台建设): the error stands inside the
+      // line, whose indentation is right.
+      if column > indentation.count, let explained = textAfterQuote(current, line: line, column: column) {
+        return explained
+      }
       let levels = lines.enclosingLevels(before: line)
       guard !levels.isEmpty else { return nil }
       let mine = lines.indentation(of: line)
@@ -91,6 +96,26 @@ struct YAMLSyntaxExplanation {
         line: line + 1, column: column + 1)
     }
     return nil
+  }
+
+  /// A `key: "quoted" more` line: the value ended at its closing quote, and the rest cannot be read.
+  private static func textAfterQuote(_ current: Substring, line: Int, column: Int) -> YAMLSyntaxExplanation? {
+    guard let (key, value, colon) = keyAndValue(current), colon < column, let quote = value.first,
+      quote == "\"" || quote == "'"
+    else { return nil }
+    // The whole value in the other kind of quote, escaped as that kind needs.
+    let whole =
+      quote == "\""
+      ? "'" + value.replacing("'", with: "''") + "'"
+      : "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    return YAMLSyntaxExplanation(
+      message: Phrase(
+        "the value of '\(key)' ends at its closing quote, but more text follows it",
+        "“\(key)”的值到右引号就结束了，后面还有文字，YAML 读不下去"),
+      hint: Phrase(
+        "quote the whole value with the other kind of quote: \(key): \(whole), or write the inner quotes as “ ”",
+        "用另一种引号把整个值括起来：\(key): \(whole)；或把值里的引号改成中文引号“ ”"),
+      line: line + 1, column: column + 1)
   }
 
   private static func spaces(_ count: Int) -> String {
