@@ -69,6 +69,25 @@ import Testing
       diagnostic.hint?.hasPrefix(#"quote the whole value with the other kind of quote: name: "'a' \"b\"""#) == true)
   }
 
+  @Test func textAfterAClosingBracketIsNotBlamedOnTheIndentation() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: A\n    after: [b] c\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(diagnostic.message == "the value of 'after' ends at its closing ']', but more text follows it")
+    #expect(diagnostic.location.line == 6 && diagnostic.location.column == 16)
+  }
+
+  /// A key written at the column of the list's dashes: 2 spaces is a level above, but only for a `- `.
+  @Test func aKeyAtTheDashesOfAListAsksForTheItemsIndentationOrADash() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: A\n  duration: 3d\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.message == "line 6 is indented as the dashes of the list on line 4, but does not start with '- '")
+    #expect(
+      diagnostic.hint
+        == "indent line 6 by 4 spaces to make it a key of the item on line 4, or start it with '- ' for a new item")
+    #expect(diagnostic.location.line == 6 && diagnostic.location.column == 3)
+  }
+
   @Test func otherSyntaxErrorsKeepLibYAMLsWords() {
     let result = PlanLoader.load(text: "plan: x\nstart: 2017-09-01\ntasks: [unclosed\n")
     let syntax = result.diagnostics.first { $0.code == .syntax }

@@ -64,14 +64,27 @@ struct YAMLSyntaxExplanation {
     if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator")
       || problem.hasPrefix("expected <block end>")
     {
-      // Text after a quoted value's closing quote ("青年之家"综合服务平台建设): the error stands inside the
-      // line, whose indentation is right.
-      if column > indentation.count, let explained = textAfterQuote(current, line: line, column: column) {
-        return explained
-      }
+      // An error inside the line, past its indentation: the indentation is not what is wrong. Text after a
+      // quoted value's closing quote ("青年之家"综合服务平台建设) or a list's closing bracket is explained;
+      // anything else keeps libyaml's words rather than blaming the indentation.
+      if column > indentation.count { return textAfterValue(current, line: line, column: column) }
       let levels = lines.enclosingLevels(before: line)
       guard !levels.isEmpty else { return nil }
       let mine = lines.indentation(of: line)
+      if let dash = levels.first(where: { $0.spaces == mine }) {
+        // At a list's dashes without a dash of its own: a key meant for the item above, or a new item.
+        let body = lines[dash.line].dropFirst(mine)
+        guard body.hasPrefix("- "), !current.dropFirst(mine).hasPrefix("-") else { return nil }
+        return YAMLSyntaxExplanation(
+          message: Phrase(
+            "line \(line + 1) is indented as the dashes of the list on line \(dash.line + 1), but does not start with '- '",
+            "第 \(line + 1) 行的缩进与第 \(dash.line + 1) 行列表的“- ”对齐，却没有以“- ”开头"),
+          hint: Phrase(
+            "indent line \(line + 1) by \(mine + 2) spaces to make it a key of the item on line \(dash.line + 1), "
+              + "or start it with '- ' for a new item",
+            "把第 \(line + 1) 行缩进 \(mine + 2) 个空格，作为第 \(dash.line + 1) 行那一项的键；或以“- ”开头，另起一项"),
+          line: line + 1, column: contentColumn)
+      }
       let listed = levels.map { "\($0.spaces) (line \($0.line + 1))" }
       let options =
         listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
@@ -98,11 +111,21 @@ struct YAMLSyntaxExplanation {
     return nil
   }
 
-  /// A `key: "quoted" more` line: the value ended at its closing quote, and the rest cannot be read.
-  private static func textAfterQuote(_ current: Substring, line: Int, column: Int) -> YAMLSyntaxExplanation? {
-    guard let (key, value, colon) = keyAndValue(current), colon < column, let quote = value.first,
-      quote == "\"" || quote == "'"
-    else { return nil }
+  /// A `key: "quoted" more` or `key: [list] more` line: the value ended at its closing quote or bracket,
+  /// and the rest cannot be read.
+  private static func textAfterValue(_ current: Substring, line: Int, column: Int) -> YAMLSyntaxExplanation? {
+    guard let (key, value, colon) = keyAndValue(current), colon < column, let quote = value.first else { return nil }
+    if quote == "[" || quote == "{" {
+      let close = quote == "[" ? "]" : "}"
+      return YAMLSyntaxExplanation(
+        message: Phrase(
+          "the value of '\(key)' ends at its closing '\(close)', but more text follows it",
+          "“\(key)”的值到“\(close)”就结束了，后面还有文字，YAML 读不下去"),
+        hint: Phrase(
+          "put the text inside the '\(quote)\(close)', or remove it", "把这段文字写进“\(quote)\(close)”里面，或删去"),
+        line: line + 1, column: column + 1)
+    }
+    guard quote == "\"" || quote == "'" else { return nil }
     // The whole value in the other kind of quote, escaped as that kind needs.
     let whole =
       quote == "\""
