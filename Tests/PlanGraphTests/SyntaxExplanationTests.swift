@@ -88,6 +88,18 @@ import Testing
     #expect(diagnostic.location.line == 6 && diagnostic.location.column == 3)
   }
 
+  /// A flow item (`- { id: u0 }`) has no keys below it: its column plus two is no level to offer.
+  @Test func aLineBelowAFlowItemIsNotOfferedTheItemsKeyColumn() throws {
+    let text =
+      "plan: x\nstart: 2017-09-01\nowners:\n  - id: o\n    units:\n      - { id: u0, name: 一 }\n        name: 二\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(diagnostic.message == "line 7 is indented by 8 spaces, which matches none of the blocks above it")
+    #expect(
+      diagnostic.hint
+        == "indent line 7 by 6 (line 6), 4 (line 5), 2 (line 4) or 0 (line 3) spaces: as many as the line it belongs with"
+    )
+  }
+
   @Test func otherSyntaxErrorsKeepLibYAMLsWords() {
     let result = PlanLoader.load(text: "plan: x\nstart: 2017-09-01\ntasks: [unclosed\n")
     let syntax = result.diagnostics.first { $0.code == .syntax }

@@ -214,7 +214,10 @@ private struct IndentedLines {
       let spaces = indentation(of: i)
       guard spaces < limit else { continue }
       let body = lines[i].dropFirst(spaces)
-      if body.hasPrefix("- "), spaces + 2 < limit, body.dropFirst(2).contains(":") {
+      // A block mapping item (`- id: a`) has keys below it at the dash's column plus two; a flow one
+      // (`- { id: a }`) has none.
+      let item = body.dropFirst(2).drop { $0 == " " }
+      if body.hasPrefix("- "), spaces + 2 < limit, item.contains(":"), !item.hasPrefix("{"), !item.hasPrefix("[") {
         levels.append((spaces + 2, i))
       }
       levels.append((spaces, i))
