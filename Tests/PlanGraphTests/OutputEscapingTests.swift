@@ -54,6 +54,16 @@ struct OutputEscapingTests {
     #expect(!csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"))
   }
 
+  /// `overdue --format csv` with no `-o` prints to the terminal: a name must not set its title, write the
+  /// clipboard (OSC 52) or clear the screen there. Line breaks inside a quoted cell stay.
+  @Test func csvShowsTerminalEscapesInert() throws {
+    let s = try Scheduled(Self.plan(names: ["osc\u{1B}]52;c;SGVsbG8=\u{07} rev\u{202E}erse", "two\nlines"]))
+    let csv = ScheduleReport(plan: s.plan, schedule: s.schedule, language: .en).csv()
+    #expect(!csv.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" && $0 != "\r" })
+    #expect(csv.contains("osc\\e]52;c;SGVsbG8=\\a rev\\u{202E}erse"))
+    #expect(csv.contains("\"two\nlines\""))
+  }
+
   @Test func nulNeverReachesCSVOrMarkdown() {
     #expect(!CSVText.field("a\0b").utf8.contains(0))
     #expect(!MarkdownText.cell("a\0b").utf8.contains(0))

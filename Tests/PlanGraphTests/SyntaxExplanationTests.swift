@@ -61,6 +61,60 @@ import Testing
     #expect(result.diagnostics.first?.hint == #"quote the value: name: "会议: 部署""#)
   }
 
+  /// Chinese names quote a phrase at their start ("青年之家"综合服务平台建设): YAML ends the value at the closing
+  /// quote. The line's indentation is right, so it must not be blamed.
+  @Test func textAfterAClosingQuoteAsksToQuoteTheWholeValue() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: \"青年之家\"综合服务平台建设\n    duration: 3d\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.message == "the value of 'name' ends at its closing quote, but more text follows it")
+    #expect(
+      diagnostic.hint
+        == #"quote the whole value with the other kind of quote: name: '"青年之家"综合服务平台建设', "#
+        + "or write the inner quotes as “ ”")
+    #expect(diagnostic.location.line == 5 && diagnostic.location.column == 17, "at the text after the quote")
+    let zh = DiagnosticFormatter(language: .zh).format([diagnostic], sources: ["plan.yaml": Array(text.utf8)])
+    #expect(zh.contains("引号") && !zh.contains("缩进"), "\(zh)")
+  }
+
+  @Test func textAfterAClosingSingleQuoteSuggestsDoubleQuotes() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: 'a' \"b\"\n    duration: 3d\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.hint?.hasPrefix(#"quote the whole value with the other kind of quote: name: "'a' \"b\"""#) == true)
+  }
+
+  @Test func textAfterAClosingBracketIsNotBlamedOnTheIndentation() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: A\n    after: [b] c\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(diagnostic.message == "the value of 'after' ends at its closing ']', but more text follows it")
+    #expect(diagnostic.location.line == 6 && diagnostic.location.column == 16)
+  }
+
+  /// A key written at the column of the list's dashes: 2 spaces is a level above, but only for a `- `.
+  @Test func aKeyAtTheDashesOfAListAsksForTheItemsIndentationOrADash() throws {
+    let text = "plan: x\nstart: 2017-09-01\ntasks:\n  - id: a\n    name: A\n  duration: 3d\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(
+      diagnostic.message == "line 6 is indented as the dashes of the list on line 4, but does not start with '- '")
+    #expect(
+      diagnostic.hint
+        == "indent line 6 by 4 spaces to make it a key of the item on line 4, or start it with '- ' for a new item")
+    #expect(diagnostic.location.line == 6 && diagnostic.location.column == 3)
+  }
+
+  /// A flow item (`- { id: u0 }`) has no keys below it: its column plus two is no level to offer.
+  @Test func aLineBelowAFlowItemIsNotOfferedTheItemsKeyColumn() throws {
+    let text =
+      "plan: x\nstart: 2017-09-01\nowners:\n  - id: o\n    units:\n      - { id: u0, name: 一 }\n        name: 二\n"
+    let diagnostic = try #require(PlanLoader.load(text: text).diagnostics.first { $0.code == .syntax })
+    #expect(diagnostic.message == "line 7 is indented by 8 spaces, which matches none of the blocks above it")
+    #expect(
+      diagnostic.hint
+        == "indent line 7 by 6 (line 6), 4 (line 5), 2 (line 4) or 0 (line 3) spaces: as many as the line it belongs with"
+    )
+  }
+
   @Test func otherSyntaxErrorsKeepLibYAMLsWords() {
     let result = PlanLoader.load(text: "plan: x\nstart: 2017-09-01\ntasks: [unclosed\n")
     let syntax = result.diagnostics.first { $0.code == .syntax }

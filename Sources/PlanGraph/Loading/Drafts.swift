@@ -44,7 +44,7 @@ struct ParsedFile {
 }
 
 /// A task being read: where each of its keys and values is written, and what only the rules need of it.
-/// The values themselves go straight into the task in the `PlanBuilder`; `TaskRules` reads both once the
+/// The values themselves go straight into the task in the `PlanBuilder`; `FormatRules` reads both once the
 /// task's mapping ends.
 struct TaskDraft {
   /// The task's index in the builder.

@@ -105,7 +105,7 @@ package enum TaskKey: String, PlanKey {
   package static let mappingName = Phrase("a task", "任务")
   package static let table = KeyTable<TaskKey>()
 
-  /// The kinds of task the key may be written on; the rules report it on the others (`TaskRules`).
+  /// The kinds of task the key may be written on; the rules report it on the others (`FormatRules`).
   package var allowedOn: TaskKinds {
     switch self {
     case .duration, .target: return .leaf

@@ -64,9 +64,27 @@ struct YAMLSyntaxExplanation {
     if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator")
       || problem.hasPrefix("expected <block end>")
     {
+      // An error inside the line, past its indentation: the indentation is not what is wrong. Text after a
+      // quoted value's closing quote ("青年之家"综合服务平台建设) or a list's closing bracket is explained;
+      // anything else keeps libyaml's words rather than blaming the indentation.
+      if column > indentation.count { return textAfterValue(current, line: line, column: column) }
       let levels = lines.enclosingLevels(before: line)
       guard !levels.isEmpty else { return nil }
       let mine = lines.indentation(of: line)
+      if let dash = levels.first(where: { $0.spaces == mine }) {
+        // At a list's dashes without a dash of its own: a key meant for the item above, or a new item.
+        let body = lines[dash.line].dropFirst(mine)
+        guard body.hasPrefix("- "), !current.dropFirst(mine).hasPrefix("-") else { return nil }
+        return YAMLSyntaxExplanation(
+          message: Phrase(
+            "line \(line + 1) is indented as the dashes of the list on line \(dash.line + 1), but does not start with '- '",
+            "第 \(line + 1) 行的缩进与第 \(dash.line + 1) 行列表的“- ”对齐，却没有以“- ”开头"),
+          hint: Phrase(
+            "indent line \(line + 1) by \(mine + 2) spaces to make it a key of the item on line \(dash.line + 1), "
+              + "or start it with '- ' for a new item",
+            "把第 \(line + 1) 行缩进 \(mine + 2) 个空格，作为第 \(dash.line + 1) 行那一项的键；或以“- ”开头，另起一项"),
+          line: line + 1, column: contentColumn)
+      }
       // A list item's line gives two levels, its '-' and the key after it: each is named, else both would
       // read "as line 10".
       let shared = Dictionary(levels.map { ($0.line, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }
@@ -102,6 +120,36 @@ struct YAMLSyntaxExplanation {
         line: line + 1, column: column + 1)
     }
     return nil
+  }
+
+  /// A `key: "quoted" more` or `key: [list] more` line: the value ended at its closing quote or bracket,
+  /// and the rest cannot be read.
+  private static func textAfterValue(_ current: Substring, line: Int, column: Int) -> YAMLSyntaxExplanation? {
+    guard let (key, value, colon) = keyAndValue(current), colon < column, let quote = value.first else { return nil }
+    if quote == "[" || quote == "{" {
+      let close = quote == "[" ? "]" : "}"
+      return YAMLSyntaxExplanation(
+        message: Phrase(
+          "the value of '\(key)' ends at its closing '\(close)', but more text follows it",
+          "“\(key)”的值到“\(close)”就结束了，后面还有文字，YAML 读不下去"),
+        hint: Phrase(
+          "put the text inside the '\(quote)\(close)', or remove it", "把这段文字写进“\(quote)\(close)”里面，或删去"),
+        line: line + 1, column: column + 1)
+    }
+    guard quote == "\"" || quote == "'" else { return nil }
+    // The whole value in the other kind of quote, escaped as that kind needs.
+    let whole =
+      quote == "\""
+      ? "'" + value.replacing("'", with: "''") + "'"
+      : "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    return YAMLSyntaxExplanation(
+      message: Phrase(
+        "the value of '\(key)' ends at its closing quote, but more text follows it",
+        "“\(key)”的值到右引号就结束了，后面还有文字，YAML 读不下去"),
+      hint: Phrase(
+        "quote the whole value with the other kind of quote: \(key): \(whole), or write the inner quotes as “ ”",
+        "用另一种引号把整个值括起来：\(key): \(whole)；或把值里的引号改成中文引号“ ”"),
+      line: line + 1, column: column + 1)
   }
 
   private static func spaces(_ count: Int) -> String {
@@ -177,7 +225,10 @@ private struct IndentedLines {
       let spaces = indentation(of: i)
       guard spaces < limit else { continue }
       let body = lines[i].dropFirst(spaces)
-      if body.hasPrefix("- "), spaces + 2 < limit, body.dropFirst(2).contains(":") {
+      // A block mapping item (`- id: a`) has keys below it at the dash's column plus two; a flow one
+      // (`- { id: a }`) has none.
+      let item = body.dropFirst(2).drop { $0 == " " }
+      if body.hasPrefix("- "), spaces + 2 < limit, item.contains(":"), !item.hasPrefix("{"), !item.hasPrefix("[") {
         levels.append((spaces + 2, i))
       }
       levels.append((spaces, i))

@@ -4,7 +4,8 @@
 /// Fields are made inert for spreadsheets (OWASP's advice on CSV injection): a field that starts with
 /// `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`, so Excel, WPS and LibreOffice show it as text
 /// instead of running it as a formula; a field that is a plain number (`-5`, `-0.25`) stays a number.
-/// NUL, which spreadsheets cut text at, is written as U+FFFD.
+/// NUL, which spreadsheets cut text at, is written as U+FFFD; ESC, BEL and the other characters a
+/// terminal obeys are shown as visible escapes, as in the terminal's own tables.
 public enum CSVText {
   /// The byte-order mark that starts every CSV file.
   public static let byteOrderMark = "\u{FEFF}"
@@ -52,11 +53,23 @@ public enum CSVText {
   }
 
   /// `text` as a spreadsheet shows it as text: a leading formula character escaped with `'`, NUL as
-  /// U+FFFD.
+  /// U+FFFD, and the other characters a terminal would obey (ESC, BEL, C1, bidi overrides) shown as visible
+  /// escapes (`\e`), since a CSV printed to a terminal reaches it raw. Line breaks and tabs stay: they are
+  /// a cell's own.
   public static func neutralised(_ text: String) -> String {
     var text = text
-    if text.utf8.contains(0) {
-      text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
+    if text.unicodeScalars.contains(where: isEscaped) {
+      var out = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        if scalar == "\0" {
+          out.append("\u{FFFD}")
+        } else if isEscaped(scalar) {
+          out.append(contentsOf: TerminalText.escape(scalar).unicodeScalars)
+        } else {
+          out.append(scalar)
+        }
+      }
+      text = String(out)
     }
     guard let first = text.unicodeScalars.first else { return text }
     switch first {
@@ -65,6 +78,12 @@ public enum CSVText {
     default:
       return text
     }
+  }
+
+  /// Whether a scalar is written otherwise than as itself: NUL, and what a terminal would obey but a line
+  /// break or tab.
+  private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+    TerminalText.isUnsafe(scalar) && scalar != "\n" && scalar != "\r"
   }
 
   /// `-5`, `+3`, `-0.25`: a number a spreadsheet reads as a number and nothing else.
