@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanGraph
 
 /// The `plangraph` command: a plan as a dependency graph, checked, scheduled, reported and drawn.
 @main
@@ -19,4 +20,24 @@ struct PlanGraphCommand: ParsableCommand {
       UnblockCommand.self, CancelCommand.self, ExtendCommand.self,
     ]
   )
+
+  /// Parses and runs a subcommand. A usage problem found while running (an unknown `--owner`, a date
+  /// an option cannot take) is printed as `plangraph: error: …` and exits 64, without a usage line:
+  /// ArgumentParser would print the root's usage there, not the subcommand's, which misleads.
+  static func main() {
+    var command: ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch let problem as ValidationError {
+      Output.err("plangraph: error: " + TerminalText.inline(problem.message) + "\n")
+      exit(withError: ExitCode(64))
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

@@ -50,4 +50,17 @@ import Testing
     #expect(english.stderr.contains("error: unknown owner '县财政局'"))
     #expect(english.stderr.hasSuffix("5 errors, 0 warnings\n"))
   }
+
+  /// A usage problem found while the command runs (an unknown unit) is one line in the command's
+  /// language, exit 64, without ArgumentParser's usage of the root command, which would mislead.
+  @Test func aUsageProblemFoundWhileRunningIsOneLineWithoutTheRootsUsage() throws {
+    let plan = "plans/chengqu-2017/plan.yaml"
+    let result = try CommandRunner.run(["overdue", plan, "--owner", "县财政厅", "--lang", "zh"])
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("plangraph: error: --owner: 计划中没有责任单位“县财政厅”"))
+    #expect(!result.stderr.contains("Usage:"))
+    // A problem ArgumentParser finds itself still shows the subcommand's usage.
+    let missing = try CommandRunner.run(["overdue"])
+    #expect(missing.status == 64 && missing.stderr.contains("Usage: plangraph overdue"))
+  }
 }
