@@ -8,7 +8,7 @@ struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
     abstract:
-      "Draw a chart of a plan with Graphviz: the dependency graph, the roadmap, a Gantt chart or a trend.",
+      "Draw a chart of a plan with Graphviz: the dependency graph (--chart graph), the roadmap (timeline; with --by unit, the battle map), a Gantt chart or a trend.",
     discussion: """
       The format follows the output file's extension (.svg, .png, .pdf, or .dot for the chart's DOT text) \
       unless --format says otherwise. Plans with more than 1,500 tasks to draw are folded to summary tasks \
