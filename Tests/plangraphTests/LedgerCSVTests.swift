@@ -20,7 +20,7 @@ import Testing
     #expect(exported.first == overdue.first)
     let header = try #require(exported.first)
     for column in [
-      "编号", "名称", "负责单位", "依据条款", "截止", "计划完成", "预测完成", "状态", "受阻", "逾期天数", "进度", "最新测量值", "测量日期", "目标", "完成日期",
+      "编号", "名称", "责任单位", "依据条款", "截止", "计划完成", "预测完成", "状态", "受阻", "逾期天数", "进度", "最新测量值", "测量日期", "目标", "完成日期",
       "佐证材料", "备注",
     ] {
       #expect(header.contains(column), "\(column)")

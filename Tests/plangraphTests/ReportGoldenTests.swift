@@ -101,7 +101,7 @@ import Testing
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
     let records = try CSV.parse(text)
     // The ledger's columns, the same for schedule, overdue and export.
-    #expect(records.first?.prefix(3) == ["编号", "名称", "负责单位"])
+    #expect(records.first?.prefix(3) == ["编号", "名称", "责任单位"])
     #expect(records.first?.contains("佐证材料") == true && records.first?.contains("受阻") == true)
     let width = records.first?.count ?? 0
     #expect(records.allSatisfy { $0.count == width })
