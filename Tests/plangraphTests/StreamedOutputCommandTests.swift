@@ -78,4 +78,19 @@ import Testing
     let size = (try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
     #expect(size > 64 * 1024)
   }
+
+  /// `-o /dev/stdout >> log` in a cron line appends the report to the log: the descriptor the shell
+  /// opened for appending is written through, not the log reopened and truncated.
+  @Test(arguments: ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+  func outputToOwnDescriptorAppendsToARedirectedLog(_ path: String) throws {
+    let scratch = try Scratch()
+    let binary = try #require(CommandRunner.executable).path
+    let log = scratch.path + "/cron.log"
+    let out = try bash(
+      "echo 'line one of the log' > '\(log)'; '\(binary)' critical plans/chengqu-2017/plan.yaml --format md "
+        + "-o \(path) >> '\(log)'; echo \"status $?\"")
+    #expect(out.contains("status 0"), "\(out)")
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(text.hasPrefix("line one of the log\n## "), "\(text.prefix(200))")
+  }
 }

@@ -36,6 +36,13 @@ public final class StreamedFile {
   /// descriptor link such as `/dev/stdout`), else a temporary file beside it, whose permission bits
   /// will be those of the file it replaces (0644 for a new one). A read-only file is refused.
   public static func open(_ path: String) throws(AtomicFile.Failure) -> StreamedFile {
+    // `-o /dev/stdout >> log` names a descriptor this process already has: write through a copy of it,
+    // at its position and with its append flag, rather than reopening the log and truncating it.
+    if let number = descriptorNumber(path) {
+      let fd = dup(number)
+      guard fd >= 0 else { throw AtomicFile.Failure(path: path, reason: describe(errno)) }
+      return StreamedFile(path: path, descriptor: fd, temporary: nil, target: path, replaced: nil)
+    }
     var info = stat()
     guard stat(path, &info) == 0 else {
       // Nothing there yet (or a dangling link): a new file.
@@ -66,6 +73,24 @@ public final class StreamedFile {
     guard fd >= 0 else { throw AtomicFile.Failure(path: target, reason: describe(errno)) }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return StreamedFile(path: path, descriptor: fd, temporary: temporary, target: target, replaced: replaced)
+  }
+
+  /// The descriptor a path names when it is one of this process's own: `/dev/stdout`, `/dev/stderr`,
+  /// `/dev/fd/N`, `/proc/self/fd/N`; nil for any other path.
+  static func descriptorNumber(_ path: String) -> Int32? {
+    switch path {
+    case "/dev/stdout": return 1
+    case "/dev/stderr": return 2
+    default: break
+    }
+    for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+      let digits = path.dropFirst(prefix.count)
+      guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCII), let number = Int32(digits) else {
+        return nil
+      }
+      return number
+    }
+    return nil
   }
 
   private static func inPlace(_ path: String, truncate: Bool) throws(AtomicFile.Failure) -> StreamedFile {
