@@ -95,8 +95,10 @@ struct OutputFileOption: ParsableArguments {
     }
     let sink = file?.sink ?? FileDescriptorSink(descriptor: STDOUT_FILENO)
     var writer = ByteWriter(sink: screen ? ScreenSink(sink, keepingStyles: style.enabled) : sink)
-    render(&writer)
-    writer.finish()
+    InterruptCleanup.removing(file?.temporary) {
+      render(&writer)
+      writer.finish()
+    }
     if let file {
       do {
         try file.commit()

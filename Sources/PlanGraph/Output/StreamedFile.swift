@@ -15,8 +15,9 @@ public final class StreamedFile {
   public let path: String
   /// Takes the bytes; it remembers the first failed write, which `commit()` reports.
   public let sink: FileDescriptorSink
-  /// The temporary file renamed into place at the end; nil when writing in place.
-  private let temporary: String?
+  /// The temporary file renamed into place at the end; nil when writing in place. Public so that a
+  /// program can remove it should it be killed before `commit()` or `abandon()` run.
+  public let temporary: String?
   /// The path renamed over (the link's target for a symbolic link), and the file replaced, if any.
   private let target: String
   private let replaced: stat?
