@@ -28,8 +28,8 @@ extension TextWidth {
 }
 
 extension String {
-  /// The text without spaces at its end.
-  fileprivate var trimmingTrailingSpaces: String {
+  /// The text without spaces at its end: a wrapped line's, a table cell's.
+  package var trimmingTrailingSpaces: String {
     var copy = self
     while copy.last == " " { copy.removeLast() }
     return copy

@@ -82,7 +82,7 @@ public struct SlipReport: Sendable {
         var detail = inline(detail(item))
         if item.kind == .extended {
           // The record of who extended it on a line of its own, so the message is not cut.
-          detail = String(detail.prefix { $0 != "—" }).trimmingSuffix()
+          detail = String(detail.prefix { $0 != "—" }).trimmingTrailingSpaces
         }
         let indent = String(repeating: " ", count: kindWidth + 3)
         let id = inline(item.task.id)
@@ -234,14 +234,5 @@ public struct SlipReport: Sendable {
       }
     }
     return html + section
-  }
-}
-
-extension String {
-  /// The text without trailing spaces.
-  fileprivate func trimmingSuffix() -> String {
-    var text = self
-    while text.last == " " { text.removeLast() }
-    return text
   }
 }
