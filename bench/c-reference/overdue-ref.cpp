@@ -1,0 +1,895 @@
+// overdue-ref: a C++ reference pipeline for `make bench`. NOT part of plangraph.
+//
+// What it is for: issue 18 sets plangraph's speed targets relative to "a C pipeline doing the same
+// work measured in the same run". This program is that yardstick. For a plan written by
+// `plangraph generate --format json` it writes exactly the bytes of
+//
+//     plangraph overdue PLAN --as-of DATE --format json
+//
+// (and exits 1 when something is overdue, as plangraph does), doing the same work plangraph does:
+// mmap the file; parse it with simdjson's On-Demand API into flat rows (ids, names and owners are
+// views into the parser's string buffer, never separate strings); resolve owners by their dotted
+// paths and `after` by the format's rules (a sibling's id, else a full id; a summary stands for its
+// leaves) through open-addressing tables keyed by (parent, id segment); build the finish-to-start
+// graph once as CSR arrays with gate nodes for summaries' own `after`, in Kahn's topological order;
+// run the critical-path method's forward and backward passes, the as-of forecast pass, statuses,
+// counts, the recurring duties' occurrences (with the 100,000-occurrence fair-share listing cap) and
+// the default warning lights; sort the items in the contract's order and write the JSON through a
+// 1 MiB buffer.
+//
+// It is a yardstick, not a product: it reads only the subset of the plan format that `generate`
+// writes (ISO dates, `Nd` durations, owners as full ids, no calendar, no status, progress, targets or
+// includes) and rejects anything else with exit status 3 and a one-line message. Diagnostics with
+// line and column are not its business. Summaries' roll-up and critical paths, which the JSON output
+// does not show for generated plans, are not computed.
+//
+// Built by `make bench` (g++ -O2, into .build/c-reference/), never by `make test` or `make demo`.
+// Checked byte for byte against plangraph by scripts/check-c-reference.sh.
+//
+// Usage: overdue-ref PLAN.json --as-of YYYY-MM-DD [--format json] [--window DAYS]
+// With OVERDUE_REF_TIMINGS=1 it prints each stage's milliseconds on stderr.
+
+#include <simdjson.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace simdjson;
+using std::string_view;
+
+// MARK: - Failing
+
+[[noreturn]] static void reject(const std::string &why) {
+  fprintf(stderr, "overdue-ref: %s (outside what `plangraph generate` writes)\n", why.c_str());
+  exit(3);
+}
+
+[[noreturn]] static void usage() {
+  fprintf(stderr, "usage: overdue-ref PLAN.json --as-of YYYY-MM-DD [--format json] [--window DAYS]\n");
+  exit(2);
+}
+
+// MARK: - Stage timings
+
+static bool timings = false;
+static std::chrono::steady_clock::time_point last_mark;
+static void stage(const char *name) {
+  if (!timings) return;
+  auto now = std::chrono::steady_clock::now();
+  fprintf(stderr, "%-10s %8.1f ms\n", name, std::chrono::duration<double, std::milli>(now - last_mark).count());
+  last_mark = now;
+}
+
+// MARK: - Days (day numbers from 1970-01-01, as plangraph's Day)
+
+static int64_t floor_div(int64_t a, int64_t b) { return a >= 0 ? a / b : (a - b + 1) / b; }
+
+static int32_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (int32_t)(era * 146097 + doe - 719468);
+}
+
+static void civil_from_days(int64_t z, int &year, int &month, int &day) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  day = (int)(doy - (153 * mp + 2) / 5 + 1);
+  month = (int)(mp < 10 ? mp + 3 : mp - 9);
+  year = (int)(y + (month <= 2));
+}
+
+static int days_in_month(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/// A `YYYY-MM-DD` date as a day number; anything else is rejected.
+static int32_t parse_day(string_view s, const char *what) {
+  auto digit = [&](size_t i) {
+    if (s[i] < '0' || s[i] > '9') reject(std::string("a ") + what + " that is not YYYY-MM-DD: " + std::string(s));
+    return s[i] - '0';
+  };
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+    reject(std::string("a ") + what + " that is not YYYY-MM-DD: " + std::string(s));
+  int y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  int m = digit(5) * 10 + digit(6);
+  int d = digit(8) * 10 + digit(9);
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    reject(std::string("an impossible ") + what + ": " + std::string(s));
+  return days_from_civil(y, m, d);
+}
+
+// MARK: - Recurrence (week, month, quarter, half-year, year), as plangraph's Recurrence
+
+enum Every : int8_t { kNone = -1, kWeek, kMonth, kQuarter, kHalfYear, kYear };
+static const int kMonthsPer[] = {0, 1, 3, 6, 12};
+
+static int64_t period_index(Every every, int32_t day) {
+  if (every == kWeek) return floor_div((int64_t)day + 3, 7);  // 1969-12-29, day -3, was a Monday
+  int y, m, d;
+  civil_from_days(day, y, m, d);
+  return floor_div((int64_t)y * 12 + (m - 1), kMonthsPer[every]);
+}
+
+/// The last day of the period numbered `k`.
+static int32_t period_end(Every every, int64_t k) {
+  if (every == kWeek) return (int32_t)(k * 7 - 3 + 6);
+  int64_t size = kMonthsPer[every];
+  int64_t first = k * size;
+  int64_t year = floor_div(first, 12);
+  int64_t last_month = first - year * 12 + 1 + size - 1;  // 1…12
+  return last_month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, last_month + 1, 1) - 1;
+}
+
+// MARK: - The plan as flat rows
+
+static const int32_t kNoDay = INT32_MIN;
+
+/// One task: views into the parser's string buffer and small integers.
+struct Row {
+  const char *id = nullptr;
+  const char *name = nullptr;
+  uint32_t id_len = 0, name_len = 0;
+  int32_t parent = -1;
+  int32_t owner = -1;
+  int32_t duration = -1;  // days; -1 when not written
+  int32_t deadline = kNoDay;
+  int32_t done = kNoDay;
+  uint32_t after_begin = 0, after_count = 0;  // into `after_text`, then resolved into `after_task`
+  int8_t every = kNone;
+  bool has_children = false;
+};
+
+struct Owner {
+  std::string full_id;
+  const char *id;
+  uint32_t id_len;
+  int32_t parent;
+};
+
+/// An open-addressing table of (parent, id segment) → index: tasks by their place in the tree, owners
+/// by theirs. A full id is found one segment at a time, so no full id is ever built as a string.
+template <class Entry>
+struct SegmentTable {
+  std::vector<int32_t> slots;
+  uint64_t mask = 0;
+
+  static uint64_t hash(int32_t parent, const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull ^ ((uint64_t)(uint32_t)parent * 0x9E3779B97F4A7C15ull);
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+
+  void reserve(size_t n) {
+    size_t size = 16;
+    while (size < n * 2) size <<= 1;
+    slots.assign(size, -1);
+    mask = size - 1;
+  }
+
+  /// Inserts entry `index`; false when its parent already has a child with that id.
+  bool insert(const std::vector<Entry> &entries, int32_t index) {
+    const Entry &e = entries[index];
+    for (uint64_t h = hash(e.parent, e.id, e.id_len) & mask;; h = (h + 1) & mask) {
+      int32_t at = slots[h];
+      if (at < 0) {
+        slots[h] = index;
+        return true;
+      }
+      const Entry &o = entries[at];
+      if (o.parent == e.parent && o.id_len == e.id_len && memcmp(o.id, e.id, e.id_len) == 0) return false;
+    }
+  }
+
+  int32_t find(const std::vector<Entry> &entries, int32_t parent, const char *s, size_t n) const {
+    for (uint64_t h = hash(parent, s, n) & mask;; h = (h + 1) & mask) {
+      int32_t at = slots[h];
+      if (at < 0) return -1;
+      const Entry &o = entries[at];
+      if (o.parent == parent && o.id_len == n && memcmp(o.id, s, n) == 0) return at;
+    }
+  }
+
+  /// A dotted path from the top: `p0.ph1.t5`.
+  int32_t find_path(const std::vector<Entry> &entries, string_view path) const {
+    int32_t at = -1;
+    size_t begin = 0;
+    while (true) {
+      size_t dot = path.find('.', begin);
+      size_t end = dot == string_view::npos ? path.size() : dot;
+      at = find(entries, at, path.data() + begin, end - begin);
+      if (at < 0 || dot == string_view::npos) return at;
+      begin = dot + 1;
+    }
+  }
+};
+
+struct Plan {
+  std::string title;
+  int32_t start = kNoDay;
+  std::vector<Owner> owners;
+  std::vector<Row> tasks;
+  std::vector<string_view> after_text;
+  std::vector<int32_t> after_task;
+  std::vector<string_view> owner_text;  // per task, resolved after all owners are read
+};
+
+// MARK: - Reading (simdjson On-Demand)
+
+static void read_owners(ondemand::array list, int32_t parent, Plan &plan) {
+  for (ondemand::object object : list) {
+    int32_t index = (int32_t)plan.owners.size();
+    plan.owners.push_back(Owner{std::string(), nullptr, 0, parent});
+    for (auto field : object) {
+      string_view key = field.unescaped_key();
+      if (key == "id") {
+        string_view id = field.value().get_string();
+        Owner &o = plan.owners[index];
+        o.id = id.data();
+        o.id_len = (uint32_t)id.size();
+        o.full_id = parent < 0 ? std::string(id) : plan.owners[parent].full_id + "." + std::string(id);
+      } else if (key == "name") {
+        string_view name = field.value().get_string();
+        (void)name;
+      } else if (key == "units") {
+        read_owners(field.value().get_array(), index, plan);
+      } else {
+        reject("the owner key '" + std::string(key) + "'");
+      }
+    }
+    if (plan.owners[index].id == nullptr) reject("an owner without an id");
+  }
+}
+
+static Every parse_every(string_view s) {
+  if (s == "week") return kWeek;
+  if (s == "month") return kMonth;
+  if (s == "quarter") return kQuarter;
+  if (s == "half-year") return kHalfYear;
+  if (s == "year") return kYear;
+  reject("every: " + std::string(s));
+}
+
+static int32_t parse_duration(string_view s) {
+  if (s.size() < 2 || s.back() != 'd') reject("the duration '" + std::string(s) + "'");
+  int64_t days = 0;
+  for (size_t i = 0; i + 1 < s.size(); i++) {
+    if (s[i] < '0' || s[i] > '9' || days > 100000000) reject("the duration '" + std::string(s) + "'");
+    days = days * 10 + (s[i] - '0');
+  }
+  return (int32_t)days;
+}
+
+/// Reads a list of tasks, depth first: a task's row is appended before its children's. JSON nesting is
+/// bounded by simdjson's own depth limit, so the recursion is too.
+static void read_tasks(ondemand::array list, int32_t parent, Plan &plan) {
+  for (ondemand::object object : list) {
+    int32_t index = (int32_t)plan.tasks.size();
+    plan.tasks.emplace_back();
+    plan.owner_text.emplace_back();
+    plan.tasks[index].parent = parent;
+    if (parent >= 0) plan.tasks[parent].has_children = true;
+    for (auto field : object) {
+      string_view key = field.unescaped_key();
+      Row &row = plan.tasks[index];
+      switch (key.empty() ? 0 : key[0]) {
+        case 'i':
+          if (key != "id") break;
+          {
+            string_view id = field.value().get_string();
+            if (id.empty() || id.find('.') != string_view::npos) reject("the task id '" + std::string(id) + "'");
+            row.id = id.data();
+            row.id_len = (uint32_t)id.size();
+          }
+          continue;
+        case 'n':
+          if (key != "name") break;
+          {
+            string_view name = field.value().get_string();
+            row.name = name.data();
+            row.name_len = (uint32_t)name.size();
+          }
+          continue;
+        case 'o':
+          if (key != "owner") break;
+          plan.owner_text[index] = field.value().get_string();
+          continue;
+        case 'd':
+          if (key == "duration") {
+            row.duration = parse_duration(field.value().get_string());
+            continue;
+          }
+          if (key == "deadline") {
+            row.deadline = parse_day(field.value().get_string(), "deadline");
+            continue;
+          }
+          if (key == "done") {
+            row.done = parse_day(field.value().get_string(), "done date");
+            continue;
+          }
+          break;
+        case 'e':
+          if (key != "every") break;
+          row.every = parse_every(field.value().get_string());
+          continue;
+        case 'a':
+          if (key != "after") break;
+          row.after_begin = (uint32_t)plan.after_text.size();
+          for (auto reference : field.value().get_array()) plan.after_text.push_back(reference.get_string());
+          plan.tasks[index].after_count = (uint32_t)plan.after_text.size() - plan.tasks[index].after_begin;
+          continue;
+        case 't':
+          if (key != "tasks") break;
+          read_tasks(field.value().get_array(), index, plan);
+          continue;
+      }
+      reject("the task key '" + std::string(key) + "'");
+    }
+    const Row &row = plan.tasks[index];
+    if (row.id == nullptr || row.name == nullptr) reject("a task without an id or a name");
+    if (row.has_children && (row.duration >= 0 || row.done != kNoDay || row.deadline != kNoDay || row.every != kNone))
+      reject("a summary with a duration, done date, deadline or every");
+    if (row.every != kNone && (row.duration >= 0 || row.done != kNoDay || row.after_count > 0 || row.has_children))
+      reject("a recurring duty with a duration, done date, after or children");
+  }
+}
+
+static void read_plan(ondemand::document &document, Plan &plan) {
+  for (auto field : document.get_object()) {
+    string_view key = field.unescaped_key();
+    if (key == "plan") {
+      plan.title = std::string(string_view(field.value().get_string()));
+    } else if (key == "start") {
+      plan.start = parse_day(field.value().get_string(), "plan start");
+    } else if (key == "owners") {
+      read_owners(field.value().get_array(), -1, plan);
+    } else if (key == "tasks") {
+      plan.tasks.reserve(1 << 16);
+      read_tasks(field.value().get_array(), -1, plan);
+    } else {
+      reject("the file key '" + std::string(key) + "'");
+    }
+  }
+  if (plan.start == kNoDay) reject("a plan without a start");
+}
+
+// MARK: - Resolving owners and `after`
+
+static void resolve(Plan &plan) {
+  SegmentTable<Owner> owner_table;
+  owner_table.reserve(plan.owners.size());
+  for (int32_t i = 0; i < (int32_t)plan.owners.size(); i++)
+    if (!owner_table.insert(plan.owners, i)) reject("an owner declared twice: " + plan.owners[i].full_id);
+
+  SegmentTable<Row> table;
+  table.reserve(plan.tasks.size());
+  const int32_t n = (int32_t)plan.tasks.size();
+  for (int32_t i = 0; i < n; i++) {
+    Row &row = plan.tasks[i];
+    if (!table.insert(plan.tasks, i)) reject("a duplicate id: " + std::string(row.id, row.id_len));
+    // The owner: as written (a full id), else the parent's.
+    string_view owner = plan.owner_text[i];
+    if (!owner.empty()) {
+      row.owner = owner_table.find_path(plan.owners, owner);
+      if (row.owner < 0) reject("the unknown owner '" + std::string(owner) + "'");
+    } else if (row.parent >= 0) {
+      row.owner = plan.tasks[row.parent].owner;
+    }
+  }
+  // `after`: a name without dots among the siblings, else the name as a full id (a root file without
+  // `id` has no namespace, so the format's steps 2 and 3 are one).
+  plan.after_task.resize(plan.after_text.size());
+  for (int32_t i = 0; i < n; i++) {
+    const Row &row = plan.tasks[i];
+    for (uint32_t k = row.after_begin; k < row.after_begin + row.after_count; k++) {
+      string_view name = plan.after_text[k];
+      int32_t target = -1;
+      if (name.find('.') == string_view::npos) target = table.find(plan.tasks, row.parent, name.data(), name.size());
+      if (target < 0) target = table.find_path(plan.tasks, name);
+      if (target < 0) reject("the unknown reference '" + std::string(name) + "'");
+      plan.after_task[k] = target;
+    }
+  }
+}
+
+// MARK: - The graph: CSR arrays, Kahn's order (as plangraph's DependencyGraph)
+
+struct Graph {
+  int32_t task_count = 0, node_count = 0;
+  std::vector<int32_t> pred_start, preds, succ_start, succs, order;
+};
+
+static void build_graph(const Plan &plan, Graph &g) {
+  const int32_t n = (int32_t)plan.tasks.size();
+  const auto &tasks = plan.tasks;
+  // A gate for every summary whose own `after` or an ancestor's binds its descendants.
+  std::vector<int32_t> gate_of(n, -1);
+  int32_t gates = 0;
+  for (int32_t i = 0; i < n; i++) {
+    if (!tasks[i].has_children || tasks[i].every != kNone) continue;
+    int32_t parent_gate = tasks[i].parent >= 0 ? gate_of[tasks[i].parent] : -1;
+    if (tasks[i].after_count > 0 || parent_gate >= 0) gate_of[i] = n + gates++;
+  }
+  g.task_count = n;
+  g.node_count = n + gates;
+  std::vector<int32_t> from, to;
+  from.reserve((size_t)n * 3);
+  to.reserve((size_t)n * 3);
+  for (int32_t i = 0; i < n; i++) {
+    const Row &row = tasks[i];
+    if (row.every != kNone) continue;
+    int32_t node = row.has_children ? gate_of[i] : i;
+    if (node >= 0) {
+      for (uint32_t k = row.after_begin; k < row.after_begin + row.after_count; k++) {
+        int32_t target = plan.after_task[k];
+        if (tasks[target].every != kNone) continue;
+        from.push_back(target);
+        to.push_back(node);
+      }
+    }
+    if (row.parent >= 0) {
+      from.push_back(i);  // a leaf or sub-summary ends before its summary's end node
+      to.push_back(row.parent);
+      if (gate_of[row.parent] >= 0) {  // and waits for its summary's gate
+        from.push_back(gate_of[row.parent]);
+        to.push_back(row.has_children ? gate_of[i] : i);
+      }
+    }
+  }
+  const int32_t nodes = g.node_count;
+  const size_t edges = to.size();
+  g.pred_start.assign(nodes + 1, 0);
+  for (int32_t t : to) g.pred_start[t + 1]++;
+  for (int32_t k = 0; k < nodes; k++) g.pred_start[k + 1] += g.pred_start[k];
+  std::vector<int32_t> fill(g.pred_start.begin(), g.pred_start.end() - 1);
+  g.preds.resize(edges);
+  for (size_t e = 0; e < edges; e++) g.preds[fill[to[e]]++] = from[e];
+  g.succ_start.assign(nodes + 1, 0);
+  for (int32_t p : g.preds) g.succ_start[p + 1]++;
+  for (int32_t k = 0; k < nodes; k++) g.succ_start[k + 1] += g.succ_start[k];
+  fill.assign(g.succ_start.begin(), g.succ_start.end() - 1);
+  g.succs.resize(edges);
+  for (int32_t node = 0; node < nodes; node++)
+    for (int32_t s = g.pred_start[node]; s < g.pred_start[node + 1]; s++) g.succs[fill[g.preds[s]]++] = node;
+  // Kahn's algorithm, a FIFO queue seeded in node order.
+  std::vector<int32_t> indegree(nodes);
+  for (int32_t k = 0; k < nodes; k++) indegree[k] = g.pred_start[k + 1] - g.pred_start[k];
+  g.order.reserve(nodes);
+  for (int32_t k = 0; k < nodes; k++)
+    if (indegree[k] == 0) g.order.push_back(k);
+  for (size_t head = 0; head < g.order.size(); head++) {
+    int32_t node = g.order[head];
+    for (int32_t s = g.succ_start[node]; s < g.succ_start[node + 1]; s++)
+      if (--indegree[g.succs[s]] == 0) g.order.push_back(g.succs[s]);
+  }
+  if ((int32_t)g.order.size() != nodes) reject("a dependency cycle");
+}
+
+// MARK: - Scheduling
+
+enum Status : int8_t { kDone, kOverdue, kAtRisk, kDueSoon, kOnTrack };
+
+struct Item {
+  int32_t task;
+  int8_t status;  // kOverdue, kAtRisk or kDueSoon: the contract's rank order
+  int8_t light;   // 0 红, 1 黄, 2 绿
+  int32_t deadline;  // kNoDay: none
+  int32_t forecast;  // kNoDay: none
+  int32_t days_overdue;  // -1: none
+};
+
+struct Counts {
+  int64_t tasks = 0, done = 0, overdue = 0, at_risk = 0, due_soon = 0, on_track = 0, missed = 0;
+};
+
+/// The share of `budget` occurrences each duty lists (plangraph's RecurringDuties.fairShare).
+static int64_t fair_share(int64_t budget, std::vector<int64_t> counts) {
+  int64_t total = 0;
+  for (int64_t c : counts) total += c;
+  if (total <= budget) return INT64_MAX;
+  std::sort(counts.begin(), counts.end());
+  int64_t left = budget;
+  for (size_t k = 0; k < counts.size(); k++) {
+    int64_t even = left / (int64_t)(counts.size() - k);
+    if (counts[k] > even) return std::max<int64_t>(2, even);
+    left -= counts[k];
+  }
+  return std::max<int64_t>(2, left);
+}
+
+static void schedule(const Plan &plan, const Graph &g, int32_t as_of, int32_t window, std::vector<Item> &items,
+                     Counts &counts) {
+  const auto &tasks = plan.tasks;
+  const int32_t n = g.task_count, nodes = g.node_count;
+  const int32_t plan_start = plan.start;
+  auto is_leaf = [&](int32_t i) { return !tasks[i].has_children && tasks[i].every == kNone; };
+
+  // Planned forward pass.
+  std::vector<int32_t> end(nodes, plan_start), start(n, plan_start);
+  int32_t project_end = plan_start;
+  for (int32_t node : g.order) {
+    int32_t ready = plan_start;
+    for (int32_t s = g.pred_start[node]; s < g.pred_start[node + 1]; s++) ready = std::max(ready, end[g.preds[s]]);
+    if (node >= n || !is_leaf(node)) {
+      end[node] = ready;
+      continue;
+    }
+    const Row &row = tasks[node];
+    int32_t days = std::max(0, row.duration);
+    int32_t node_start, node_end;
+    if (row.done != kNoDay) {
+      node_end = days == 0 ? row.done : row.done + 1;
+      node_start = std::max(plan_start, node_end - days);
+    } else {
+      node_start = ready;
+      node_end = ready + days;
+    }
+    start[node] = node_start;
+    end[node] = node_end;
+    project_end = std::max(project_end, node_end);
+  }
+  stage("cpm fwd");
+  // Planned backward pass: latest ends and starts (the slack; not in this output, done as plangraph does).
+  std::vector<int32_t> latest_start(nodes, INT32_MAX);
+  int64_t critical = 0;
+  for (int32_t k = nodes - 1; k >= 0; k--) {
+    int32_t node = g.order[k];
+    int32_t latest = project_end;
+    for (int32_t s = g.succ_start[node]; s < g.succ_start[node + 1]; s++)
+      latest = std::min(latest, latest_start[g.succs[s]]);
+    bool leaf = node < n && is_leaf(node);
+    if (leaf && tasks[node].deadline != kNoDay) latest = std::min(latest, tasks[node].deadline + 1);
+    int32_t days = leaf ? std::max(0, tasks[node].duration) : 0;
+    latest_start[node] = latest - days;
+    if (leaf && latest <= end[node]) critical++;
+  }
+  if (critical < 0) puts("");  // keeps the pass
+  stage("cpm back");
+
+  // The forecast as of the date.
+  std::vector<int32_t> forecast(nodes, plan_start);
+  for (int32_t node : g.order) {
+    int32_t ready = plan_start;
+    for (int32_t s = g.pred_start[node]; s < g.pred_start[node + 1]; s++)
+      ready = std::max(ready, forecast[g.preds[s]]);
+    if (node >= n || !is_leaf(node)) {
+      forecast[node] = ready;
+      continue;
+    }
+    const Row &row = tasks[node];
+    if (row.done != kNoDay && row.done <= as_of) {
+      forecast[node] = end[node];
+    } else {
+      forecast[node] = std::max(ready, as_of) + std::max(0, row.duration);
+    }
+  }
+
+  // Leaves: status, counts, lights; duties: occurrences.
+  struct Span {
+    int32_t task;
+    int64_t first, missed;
+  };
+  std::vector<Span> spans;
+  for (int32_t i = 0; i < n; i++) {
+    const Row &row = tasks[i];
+    if (row.has_children) continue;
+    counts.tasks++;
+    if (row.every != kNone) {
+      Every every = (Every)row.every;
+      // From the plan start until the as-of date; no held dates in generated plans.
+      int64_t first = period_index(every, plan_start);
+      int64_t now = period_index(every, as_of);
+      int64_t last = plan_start <= as_of ? now : first - 1;
+      int64_t last_due = std::min(last, now - 1);
+      int64_t missed = std::max<int64_t>(0, last_due - first + 1);
+      if (missed > 0) {
+        counts.overdue++;
+        counts.missed += missed;
+        spans.push_back({i, first, missed});
+        continue;
+      }
+      // The current occurrence, when its period reaches the plan start, pending: due at its period's end.
+      int32_t due = period_end(every, now);
+      if (due >= plan_start && due <= as_of + window) {
+        counts.due_soon++;
+        int8_t light = due - as_of >= 0 && due - as_of <= 7 ? 1 : 2;
+        items.push_back({i, kDueSoon, light, due, kNoDay, -1});
+        continue;
+      }
+      counts.on_track++;
+      continue;
+    }
+    bool is_milestone = std::max(0, row.duration) == 0;
+    int32_t finish_forecast = is_milestone ? forecast[i] : forecast[i] - 1;
+    if (row.done != kNoDay && row.done <= as_of) {
+      counts.done++;
+      continue;
+    }
+    int32_t deadline = row.deadline;
+    if (deadline != kNoDay && deadline < as_of) {
+      counts.overdue++;
+      items.push_back({i, kOverdue, 0, deadline, finish_forecast, as_of - deadline});
+    } else if (deadline != kNoDay && finish_forecast > deadline) {
+      counts.at_risk++;
+      items.push_back({i, kAtRisk, 1, deadline, finish_forecast, -1});
+    } else if (deadline != kNoDay && deadline <= as_of + window) {
+      counts.due_soon++;
+      // 黄 when due within 7 days or 10 points behind the planned span's elapsed share, else 绿.
+      int32_t finish = is_milestone ? end[i] : end[i] - 1;
+      int32_t span = std::max(1, finish + 1 - start[i]);
+      int32_t elapsed = std::min(span, std::max(0, as_of - start[i]));
+      int32_t behind = (int32_t)((int64_t)elapsed * 100 / span);
+      int32_t left = deadline - as_of;
+      int8_t light = (left >= 0 && left <= 7) || behind >= 10 ? 1 : 2;
+      items.push_back({i, kDueSoon, light, deadline, finish_forecast, -1});
+    } else {
+      counts.on_track++;
+    }
+  }
+  // Missed occurrences, listed within the shared budget, each duty's first and last always there.
+  std::vector<int64_t> missed_counts;
+  missed_counts.reserve(spans.size());
+  for (const Span &s : spans) missed_counts.push_back(s.missed);
+  int64_t share = fair_share(100000, missed_counts);
+  for (const Span &s : spans) {
+    const Row &row = tasks[s.task];
+    int64_t limit = share;
+    int64_t text = row.name_len;
+    if (text > 256 && share < INT64_MAX) limit = std::max<int64_t>(2, share / (text / 256 + 1));
+    int64_t listed = std::min(limit, s.missed);
+    Every every = (Every)row.every;
+    for (int64_t k = 0; k < listed; k++) {
+      int64_t period = s.first + k;
+      if (k == listed - 1 && listed == limit && limit > 1 && listed < s.missed) period = s.first + s.missed - 1;
+      int32_t due = period_end(every, period);
+      items.push_back({s.task, kOverdue, 0, due, kNoDay, as_of - due});
+    }
+  }
+}
+
+// MARK: - Output
+
+/// A 1 MiB buffer written to stdout as it fills.
+struct Out {
+  std::vector<char> buffer;
+  size_t used = 0;
+  Out() : buffer(1 << 20) {}
+  void flush() {
+    size_t at = 0;
+    while (at < used) {
+      ssize_t wrote = write(1, buffer.data() + at, used - at);
+      if (wrote <= 0) exit(1);
+      at += (size_t)wrote;
+    }
+    used = 0;
+  }
+  void room(size_t n) {
+    if (used + n > buffer.size()) flush();
+  }
+  void raw(const char *s, size_t n) {
+    if (n > buffer.size()) {
+      flush();
+      used = n;
+      buffer.resize(std::max(buffer.size(), n));
+      memcpy(buffer.data(), s, n);
+      flush();
+      return;
+    }
+    room(n);
+    memcpy(buffer.data() + used, s, n);
+    used += n;
+  }
+  void lit(const char *s) { raw(s, strlen(s)); }
+  void num(int64_t v) {
+    char text[24];
+    int length = snprintf(text, sizeof text, "%lld", (long long)v);
+    raw(text, (size_t)length);
+  }
+  void day(int32_t d) {
+    if (d == kNoDay) return lit("null");
+    int y, m, dd;
+    civil_from_days(d, y, m, dd);
+    char text[16];
+    int length = snprintf(text, sizeof text, "\"%04d-%02d-%02d\"", y, m, dd);
+    raw(text, (size_t)length);
+  }
+  /// A JSON string as plangraph's ByteWriter escapes it: `"`, `\`, controls, U+2028 and U+2029.
+  void str(const char *s, size_t n) {
+    room(2);
+    buffer[used++] = '"';
+    size_t plain = 0;
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      const char *escape = nullptr;
+      char hex[8];
+      size_t skip = 1;
+      if (c == '"') escape = "\\\"";
+      else if (c == '\\') escape = "\\\\";
+      else if (c == '\n') escape = "\\n";
+      else if (c == '\r') escape = "\\r";
+      else if (c == '\t') escape = "\\t";
+      else if (c < 0x20) {
+        snprintf(hex, sizeof hex, "\\u00%02x", c);
+        escape = hex;
+      } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+        escape = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+        skip = 3;
+      }
+      if (!escape) continue;
+      raw(s + plain, i - plain);
+      lit(escape);
+      i += skip - 1;
+      plain = i + 1;
+    }
+    raw(s + plain, n - plain);
+    room(1);
+    buffer[used++] = '"';
+  }
+};
+
+int main(int argc, char **argv) {
+  const char *path = nullptr, *as_of_text = nullptr;
+  int32_t window = 30;
+  for (int k = 1; k < argc; k++) {
+    if (!strcmp(argv[k], "--as-of") && k + 1 < argc) as_of_text = argv[++k];
+    else if (!strcmp(argv[k], "--format") && k + 1 < argc) {
+      if (strcmp(argv[++k], "json")) reject("--format other than json");
+    } else if (!strcmp(argv[k], "--window") && k + 1 < argc) window = atoi(argv[++k]);
+    else if (argv[k][0] != '-' && !path) path = argv[k];
+    else usage();
+  }
+  if (!path || !as_of_text) usage();
+  timings = getenv("OVERDUE_REF_TIMINGS") != nullptr;
+  last_mark = std::chrono::steady_clock::now();
+  int32_t as_of = parse_day(as_of_text, "--as-of date");
+
+  // The file's bytes, mapped, with simdjson's padding: anonymous zero pages, the file mapped over them.
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) {
+    perror(path);
+    return 2;
+  }
+  struct stat info;
+  fstat(fd, &info);
+  size_t size = (size_t)info.st_size;
+  size_t capacity = size + SIMDJSON_PADDING;
+  char *base = (char *)mmap(nullptr, capacity, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED || (size > 0 && mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED)) {
+    perror("mmap");
+    return 2;
+  }
+  stage("mmap");
+
+  Plan plan;
+  try {
+    ondemand::parser parser;
+    ondemand::document document = parser.iterate(padded_string_view(base, size, capacity));
+    read_plan(document, plan);
+    stage("parse");
+    resolve(plan);
+    stage("ids");
+    Graph graph;
+    build_graph(plan, graph);
+    stage("graph");
+    std::vector<Item> items;
+    Counts counts;
+    schedule(plan, graph, as_of, window, items, counts);
+    stage("as-of");
+
+    // Full ids of the listed tasks only, built along the parent chain into one arena.
+    std::vector<char> arena;
+    std::vector<int64_t> at(plan.tasks.size(), -1);
+    std::vector<uint32_t> length(plan.tasks.size(), 0);
+    std::vector<int32_t> chain;
+    for (const Item &item : items) {
+      if (at[item.task] >= 0) continue;
+      chain.clear();
+      for (int32_t t = item.task; t >= 0; t = plan.tasks[t].parent) chain.push_back(t);
+      at[item.task] = (int64_t)arena.size();
+      for (size_t k = chain.size(); k-- > 0;) {
+        const Row &r = plan.tasks[chain[k]];
+        arena.insert(arena.end(), r.id, r.id + r.id_len);
+        if (k > 0) arena.push_back('.');
+      }
+      length[item.task] = (uint32_t)(arena.size() - at[item.task]);
+    }
+    // By status, most days overdue first, then deadline (none last), then id by code point (UTF-8 bytes).
+    std::sort(items.begin(), items.end(), [&](const Item &a, const Item &b) {
+      if (a.status != b.status) return a.status < b.status;
+      int32_t la = std::max(0, a.days_overdue), lb = std::max(0, b.days_overdue);
+      if (la != lb) return la > lb;
+      if (a.deadline != b.deadline) {
+        int64_t da = a.deadline == kNoDay ? INT64_MAX : a.deadline, db = b.deadline == kNoDay ? INT64_MAX : b.deadline;
+        return da < db;
+      }
+      string_view ia(arena.data() + at[a.task], length[a.task]), ib(arena.data() + at[b.task], length[b.task]);
+      return ia < ib;
+    });
+    stage("sort");
+
+    Out out;
+    out.lit("{\n  \"plan\": ");
+    out.str(plan.title.data(), plan.title.size());
+    out.lit(",\n  \"asOf\": ");
+    out.day(as_of);
+    out.lit(",\n  \"window\": ");
+    out.num(window);
+    out.lit(",\n  \"counts\": {\"tasks\": ");
+    out.num(counts.tasks);
+    out.lit(", \"done\": ");
+    out.num(counts.done);
+    out.lit(", \"overdue\": ");
+    out.num(counts.overdue);
+    out.lit(", \"atRisk\": ");
+    out.num(counts.at_risk);
+    out.lit(", \"dueSoon\": ");
+    out.num(counts.due_soon);
+    out.lit(", \"blocked\": 0, \"onTrack\": ");
+    out.num(counts.on_track);
+    out.lit(", \"cancelled\": 0, \"markedBlocked\": 0, \"missedOccurrences\": ");
+    out.num(counts.missed);
+    out.lit("},\n  \"items\": [");
+    static const char *status_words[] = {"done", "overdue", "at-risk", "due-soon", "on-track"};
+    static const char *lights[] = {"\"红\"", "\"黄\"", "\"绿\""};
+    bool any_overdue = false;
+    for (size_t k = 0; k < items.size(); k++) {
+      const Item &item = items[k];
+      const Row &row = plan.tasks[item.task];
+      any_overdue = any_overdue || item.status == kOverdue;
+      out.lit(k == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      out.str(arena.data() + at[item.task], length[item.task]);
+      out.lit(", \"name\": ");
+      out.str(row.name, row.name_len);
+      out.lit(", \"owner\": ");
+      if (row.owner >= 0) {
+        const std::string &owner = plan.owners[row.owner].full_id;
+        out.str(owner.data(), owner.size());
+      } else {
+        out.lit("null");
+      }
+      out.lit(", \"status\": \"");
+      out.lit(status_words[item.status]);
+      out.lit("\", \"blocked\": false, \"deadline\": ");
+      out.day(item.deadline);
+      out.lit(", \"forecastFinish\": ");
+      out.day(item.forecast);
+      out.lit(", \"daysOverdue\": ");
+      if (item.days_overdue >= 0) out.num(item.days_overdue);
+      else out.lit("null");
+      out.lit(", \"warning\": ");
+      out.lit(lights[item.light]);
+      out.lit(", \"source\": null}");
+    }
+    out.lit(items.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    out.flush();
+    stage("write");
+    // Exit without freeing the plan, as plangraph does.
+    fflush(stderr);
+    _exit(any_overdue ? 1 : 0);
+  } catch (simdjson_error &error) {
+    reject(std::string("JSON: ") + error.what());
+  }
+}
