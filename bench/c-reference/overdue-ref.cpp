@@ -27,12 +27,13 @@
 // Checked byte for byte against plangraph by scripts/check-c-reference.sh.
 //
 // Usage: overdue-ref PLAN.json --as-of YYYY-MM-DD [--format json] [--window DAYS]
-// With OVERDUE_REF_TIMINGS=1 it prints each stage's milliseconds on stderr.
+// With PLANGRAPH_TIMINGS=1 it prints each stage's milliseconds on stderr, in plangraph's lines and stage names.
 
 #include <simdjson.h>
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,13 +65,27 @@ using std::string_view;
 
 // MARK: - Stage timings
 
+// With PLANGRAPH_TIMINGS=1, each stage's time on stderr in plangraph's own lines and stage names, so
+// that plangraph-bench reads both programs' stages the same way.
 static bool timings = false;
-static std::chrono::steady_clock::time_point last_mark;
+static std::chrono::steady_clock::time_point first_mark, last_mark;
 static void stage(const char *name) {
   if (!timings) return;
   auto now = std::chrono::steady_clock::now();
-  fprintf(stderr, "%-10s %8.1f ms\n", name, std::chrono::duration<double, std::milli>(now - last_mark).count());
+  fprintf(stderr, "plangraph timing: %s: %.1f ms\n", name,
+          std::chrono::duration<double, std::milli>(now - last_mark).count());
   last_mark = now;
+}
+
+static void stage_totals() {
+  if (!timings) return;
+  auto now = std::chrono::steady_clock::now();
+  fprintf(stderr, "plangraph timing: exit: 0.0 ms\n");
+  fprintf(stderr, "plangraph timing: total: %.1f ms\n",
+          std::chrono::duration<double, std::milli>(now - first_mark).count());
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  fprintf(stderr, "plangraph timing: peak memory: %ld MiB\n", usage.ru_maxrss / 1024);
 }
 
 // MARK: - Days (day numbers from 1970-01-01, as plangraph's Day)
@@ -173,7 +188,9 @@ struct Owner {
 /// by theirs. A full id is found one segment at a time, so no full id is ever built as a string.
 template <class Entry>
 struct SegmentTable {
-  std::vector<int32_t> slots;
+  /// Per slot: the hash's high 32 bits, then the index + 1 (0: empty), so that a probe past another
+  /// entry rarely touches that entry's row.
+  std::vector<uint64_t> slots;
   uint64_t mask = 0;
 
   static uint64_t hash(int32_t parent, const char *s, size_t n) {
@@ -185,30 +202,36 @@ struct SegmentTable {
   void reserve(size_t n) {
     size_t size = 16;
     while (size < n * 2) size <<= 1;
-    slots.assign(size, -1);
+    slots.assign(size, 0);
     mask = size - 1;
+  }
+
+  static bool same(const Entry &o, int32_t parent, const char *s, size_t n) {
+    return o.parent == parent && o.id_len == n && memcmp(o.id, s, n) == 0;
   }
 
   /// Inserts entry `index`; false when its parent already has a child with that id.
   bool insert(const std::vector<Entry> &entries, int32_t index) {
     const Entry &e = entries[index];
-    for (uint64_t h = hash(e.parent, e.id, e.id_len) & mask;; h = (h + 1) & mask) {
-      int32_t at = slots[h];
-      if (at < 0) {
-        slots[h] = index;
+    uint64_t h = hash(e.parent, e.id, e.id_len);
+    uint64_t tag = h >> 32 << 32;
+    for (uint64_t at = h & mask;; at = (at + 1) & mask) {
+      uint64_t slot = slots[at];
+      if (slot == 0) {
+        slots[at] = tag | (uint64_t)(index + 1);
         return true;
       }
-      const Entry &o = entries[at];
-      if (o.parent == e.parent && o.id_len == e.id_len && memcmp(o.id, e.id, e.id_len) == 0) return false;
+      if ((slot >> 32 << 32) == tag && same(entries[(uint32_t)slot - 1], e.parent, e.id, e.id_len)) return false;
     }
   }
 
   int32_t find(const std::vector<Entry> &entries, int32_t parent, const char *s, size_t n) const {
-    for (uint64_t h = hash(parent, s, n) & mask;; h = (h + 1) & mask) {
-      int32_t at = slots[h];
-      if (at < 0) return -1;
-      const Entry &o = entries[at];
-      if (o.parent == parent && o.id_len == n && memcmp(o.id, s, n) == 0) return at;
+    uint64_t h = hash(parent, s, n);
+    uint64_t tag = h >> 32 << 32;
+    for (uint64_t at = h & mask;; at = (at + 1) & mask) {
+      uint64_t slot = slots[at];
+      if (slot == 0) return -1;
+      if ((slot >> 32 << 32) == tag && same(entries[(uint32_t)slot - 1], parent, s, n)) return (int32_t)slot - 1;
     }
   }
 
@@ -292,11 +315,12 @@ static void read_tasks(ondemand::array list, int32_t parent, Plan &plan) {
     plan.tasks[index].parent = parent;
     if (parent >= 0) plan.tasks[parent].has_children = true;
     for (auto field : object) {
-      string_view key = field.unescaped_key();
+      // The key as written: compared in place, never copied (`unsafe_is_equal` wants a plain target).
+      ondemand::raw_json_string key = field.key();
       Row &row = plan.tasks[index];
-      switch (key.empty() ? 0 : key[0]) {
+      switch (key.raw()[0]) {
         case 'i':
-          if (key != "id") break;
+          if (!key.unsafe_is_equal("id")) break;
           {
             string_view id = field.value().get_string();
             if (id.empty() || id.find('.') != string_view::npos) reject("the task id '" + std::string(id) + "'");
@@ -305,7 +329,7 @@ static void read_tasks(ondemand::array list, int32_t parent, Plan &plan) {
           }
           continue;
         case 'n':
-          if (key != "name") break;
+          if (!key.unsafe_is_equal("name")) break;
           {
             string_view name = field.value().get_string();
             row.name = name.data();
@@ -313,39 +337,39 @@ static void read_tasks(ondemand::array list, int32_t parent, Plan &plan) {
           }
           continue;
         case 'o':
-          if (key != "owner") break;
+          if (!key.unsafe_is_equal("owner")) break;
           plan.owner_text[index] = field.value().get_string();
           continue;
         case 'd':
-          if (key == "duration") {
+          if (key.unsafe_is_equal("duration")) {
             row.duration = parse_duration(field.value().get_string());
             continue;
           }
-          if (key == "deadline") {
+          if (key.unsafe_is_equal("deadline")) {
             row.deadline = parse_day(field.value().get_string(), "deadline");
             continue;
           }
-          if (key == "done") {
+          if (key.unsafe_is_equal("done")) {
             row.done = parse_day(field.value().get_string(), "done date");
             continue;
           }
           break;
         case 'e':
-          if (key != "every") break;
+          if (!key.unsafe_is_equal("every")) break;
           row.every = parse_every(field.value().get_string());
           continue;
         case 'a':
-          if (key != "after") break;
+          if (!key.unsafe_is_equal("after")) break;
           row.after_begin = (uint32_t)plan.after_text.size();
           for (auto reference : field.value().get_array()) plan.after_text.push_back(reference.get_string());
           plan.tasks[index].after_count = (uint32_t)plan.after_text.size() - plan.tasks[index].after_begin;
           continue;
         case 't':
-          if (key != "tasks") break;
+          if (!key.unsafe_is_equal("tasks")) break;
           read_tasks(field.value().get_array(), index, plan);
           continue;
       }
-      reject("the task key '" + std::string(key) + "'");
+      reject("the task key '" + std::string(key.raw(), strcspn(key.raw(), "\"")) + "'");
     }
     const Row &row = plan.tasks[index];
     if (row.id == nullptr || row.name == nullptr) reject("a task without an id or a name");
@@ -366,7 +390,6 @@ static void read_plan(ondemand::document &document, Plan &plan) {
     } else if (key == "owners") {
       read_owners(field.value().get_array(), -1, plan);
     } else if (key == "tasks") {
-      plan.tasks.reserve(1 << 16);
       read_tasks(field.value().get_array(), -1, plan);
     } else {
       reject("the file key '" + std::string(key) + "'");
@@ -398,6 +421,7 @@ static void resolve(Plan &plan) {
       row.owner = plan.tasks[row.parent].owner;
     }
   }
+  stage("ids and owners");
   // `after`: a name without dots among the siblings, else the name as a full id (a root file without
   // `id` has no namespace, so the format's steps 2 and 3 are one).
   plan.after_task.resize(plan.after_text.size());
@@ -412,6 +436,7 @@ static void resolve(Plan &plan) {
       plan.after_task[k] = target;
     }
   }
+  stage("resolve after");
 }
 
 // MARK: - The graph: CSR arrays, Kahn's order (as plangraph's DependencyGraph)
@@ -524,7 +549,15 @@ static void schedule(const Plan &plan, const Graph &g, int32_t as_of, int32_t wi
   const auto &tasks = plan.tasks;
   const int32_t n = g.task_count, nodes = g.node_count;
   const int32_t plan_start = plan.start;
-  auto is_leaf = [&](int32_t i) { return !tasks[i].has_children && tasks[i].every == kNone; };
+  // What the passes read of each task, in flat arrays (as plangraph's TaskFacts): a leaf's duration in
+  // days (-1 for summaries and duties), its done date and its deadline.
+  std::vector<int32_t> days(n), done(n), deadline(n);
+  for (int32_t i = 0; i < n; i++) {
+    const Row &row = tasks[i];
+    days[i] = row.has_children || row.every != kNone ? -1 : std::max(0, row.duration);
+    done[i] = row.done;
+    deadline[i] = row.deadline;
+  }
 
   // Planned forward pass.
   std::vector<int32_t> end(nodes, plan_start), start(n, plan_start);
@@ -532,25 +565,23 @@ static void schedule(const Plan &plan, const Graph &g, int32_t as_of, int32_t wi
   for (int32_t node : g.order) {
     int32_t ready = plan_start;
     for (int32_t s = g.pred_start[node]; s < g.pred_start[node + 1]; s++) ready = std::max(ready, end[g.preds[s]]);
-    if (node >= n || !is_leaf(node)) {
+    if (node >= n || days[node] < 0) {
       end[node] = ready;
       continue;
     }
-    const Row &row = tasks[node];
-    int32_t days = std::max(0, row.duration);
+    int32_t length = days[node];
     int32_t node_start, node_end;
-    if (row.done != kNoDay) {
-      node_end = days == 0 ? row.done : row.done + 1;
-      node_start = std::max(plan_start, node_end - days);
+    if (done[node] != kNoDay) {
+      node_end = length == 0 ? done[node] : done[node] + 1;
+      node_start = std::max(plan_start, node_end - length);
     } else {
       node_start = ready;
-      node_end = ready + days;
+      node_end = ready + length;
     }
     start[node] = node_start;
     end[node] = node_end;
     project_end = std::max(project_end, node_end);
   }
-  stage("cpm fwd");
   // Planned backward pass: latest ends and starts (the slack; not in this output, done as plangraph does).
   std::vector<int32_t> latest_start(nodes, INT32_MAX);
   int64_t critical = 0;
@@ -559,14 +590,13 @@ static void schedule(const Plan &plan, const Graph &g, int32_t as_of, int32_t wi
     int32_t latest = project_end;
     for (int32_t s = g.succ_start[node]; s < g.succ_start[node + 1]; s++)
       latest = std::min(latest, latest_start[g.succs[s]]);
-    bool leaf = node < n && is_leaf(node);
-    if (leaf && tasks[node].deadline != kNoDay) latest = std::min(latest, tasks[node].deadline + 1);
-    int32_t days = leaf ? std::max(0, tasks[node].duration) : 0;
-    latest_start[node] = latest - days;
+    bool leaf = node < n && days[node] >= 0;
+    if (leaf && deadline[node] != kNoDay) latest = std::min(latest, deadline[node] + 1);
+    latest_start[node] = latest - (leaf ? days[node] : 0);
     if (leaf && latest <= end[node]) critical++;
   }
   if (critical < 0) puts("");  // keeps the pass
-  stage("cpm back");
+  stage("CPM");
 
   // The forecast as of the date.
   std::vector<int32_t> forecast(nodes, plan_start);
@@ -574,15 +604,12 @@ static void schedule(const Plan &plan, const Graph &g, int32_t as_of, int32_t wi
     int32_t ready = plan_start;
     for (int32_t s = g.pred_start[node]; s < g.pred_start[node + 1]; s++)
       ready = std::max(ready, forecast[g.preds[s]]);
-    if (node >= n || !is_leaf(node)) {
+    if (node >= n || days[node] < 0) {
       forecast[node] = ready;
-      continue;
-    }
-    const Row &row = tasks[node];
-    if (row.done != kNoDay && row.done <= as_of) {
+    } else if (done[node] != kNoDay && done[node] <= as_of) {
       forecast[node] = end[node];
     } else {
-      forecast[node] = std::max(ready, as_of) + std::max(0, row.duration);
+      forecast[node] = std::max(ready, as_of) + days[node];
     }
   }
 
@@ -611,39 +638,39 @@ static void schedule(const Plan &plan, const Graph &g, int32_t as_of, int32_t wi
         continue;
       }
       // The current occurrence, when its period reaches the plan start, pending: due at its period's end.
-      int32_t due = period_end(every, now);
-      if (due >= plan_start && due <= as_of + window) {
+      int32_t current = period_end(every, now);
+      if (current >= plan_start && current <= as_of + window) {
         counts.due_soon++;
-        int8_t light = due - as_of >= 0 && due - as_of <= 7 ? 1 : 2;
-        items.push_back({i, kDueSoon, light, due, kNoDay, -1});
+        int8_t light = current - as_of >= 0 && current - as_of <= 7 ? 1 : 2;
+        items.push_back({i, kDueSoon, light, current, kNoDay, -1});
         continue;
       }
       counts.on_track++;
       continue;
     }
-    bool is_milestone = std::max(0, row.duration) == 0;
+    bool is_milestone = days[i] == 0;
     int32_t finish_forecast = is_milestone ? forecast[i] : forecast[i] - 1;
-    if (row.done != kNoDay && row.done <= as_of) {
+    if (done[i] != kNoDay && done[i] <= as_of) {
       counts.done++;
       continue;
     }
-    int32_t deadline = row.deadline;
-    if (deadline != kNoDay && deadline < as_of) {
+    int32_t due = deadline[i];
+    if (due != kNoDay && due < as_of) {
       counts.overdue++;
-      items.push_back({i, kOverdue, 0, deadline, finish_forecast, as_of - deadline});
-    } else if (deadline != kNoDay && finish_forecast > deadline) {
+      items.push_back({i, kOverdue, 0, due, finish_forecast, as_of - due});
+    } else if (due != kNoDay && finish_forecast > due) {
       counts.at_risk++;
-      items.push_back({i, kAtRisk, 1, deadline, finish_forecast, -1});
-    } else if (deadline != kNoDay && deadline <= as_of + window) {
+      items.push_back({i, kAtRisk, 1, due, finish_forecast, -1});
+    } else if (due != kNoDay && due <= as_of + window) {
       counts.due_soon++;
       // 黄 when due within 7 days or 10 points behind the planned span's elapsed share, else 绿.
       int32_t finish = is_milestone ? end[i] : end[i] - 1;
       int32_t span = std::max(1, finish + 1 - start[i]);
       int32_t elapsed = std::min(span, std::max(0, as_of - start[i]));
       int32_t behind = (int32_t)((int64_t)elapsed * 100 / span);
-      int32_t left = deadline - as_of;
+      int32_t left = due - as_of;
       int8_t light = (left >= 0 && left <= 7) || behind >= 10 ? 1 : 2;
-      items.push_back({i, kDueSoon, light, deadline, finish_forecast, -1});
+      items.push_back({i, kDueSoon, light, due, finish_forecast, -1});
     } else {
       counts.on_track++;
     }
@@ -762,8 +789,9 @@ int main(int argc, char **argv) {
     else usage();
   }
   if (!path || !as_of_text) usage();
-  timings = getenv("OVERDUE_REF_TIMINGS") != nullptr;
-  last_mark = std::chrono::steady_clock::now();
+  const char *timing_flag = getenv("PLANGRAPH_TIMINGS");
+  timings = timing_flag && strcmp(timing_flag, "0") != 0;
+  first_mark = last_mark = std::chrono::steady_clock::now();
   int32_t as_of = parse_day(as_of_text, "--as-of date");
 
   // The file's bytes, mapped, with simdjson's padding: anonymous zero pages, the file mapped over them.
@@ -781,23 +809,24 @@ int main(int argc, char **argv) {
     perror("mmap");
     return 2;
   }
-  stage("mmap");
+  stage("bytes in");
 
   Plan plan;
+  plan.tasks.reserve(size / 100 + 16);  // generated JSON: about 110 bytes a task
+  plan.owner_text.reserve(size / 100 + 16);
   try {
     ondemand::parser parser;
     ondemand::document document = parser.iterate(padded_string_view(base, size, capacity));
     read_plan(document, plan);
     stage("parse");
     resolve(plan);
-    stage("ids");
     Graph graph;
     build_graph(plan, graph);
     stage("graph");
     std::vector<Item> items;
     Counts counts;
     schedule(plan, graph, as_of, window, items, counts);
-    stage("as-of");
+    stage("as-of pass");
 
     // Full ids of the listed tasks only, built along the parent chain into one arena.
     std::vector<char> arena;
@@ -828,7 +857,7 @@ int main(int argc, char **argv) {
       string_view ia(arena.data() + at[a.task], length[a.task]), ib(arena.data() + at[b.task], length[b.task]);
       return ia < ib;
     });
-    stage("sort");
+    stage("report");
 
     Out out;
     out.lit("{\n  \"plan\": ");
@@ -886,6 +915,7 @@ int main(int argc, char **argv) {
     out.lit(items.empty() ? "]\n}\n" : "\n  ]\n}\n");
     out.flush();
     stage("write");
+    stage_totals();
     // Exit without freeing the plan, as plangraph does.
     fflush(stderr);
     _exit(any_overdue ? 1 : 0);
