@@ -16,7 +16,7 @@ MAN_DATE ?= 2026-11-29
 SECONDS ?= 60
 JOBS ?= 1
 
-.PHONY: all deps test-deps build demo test lint format clean install fuzz bench
+.PHONY: all deps test-deps build demo test lint format clean install fuzz bench reference check-reference
 
 all: build
 
@@ -84,14 +84,34 @@ install: build
 	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/plangraph.fish
 	@echo "installed plangraph in $(DESTDIR)$(PREFIX)"
 
-# End-to-end timings on generated plans of 1,000 to 1,000,000 tasks, the scheduler alone, and
-# TaskJuggler (installed here) on the same plans: `make bench RUNS=5`. Never part of `make test`.
+# End-to-end timings on generated plans of 1,000 to 1,000,000 tasks, the scheduler alone, TaskJuggler
+# (installed here) on the same plans, and the C reference pipeline: `make bench RUNS=5`. Never part of
+# `make test`.
 RUNS ?= 5
 bench:
-	@scripts/install-deps.sh tj3
+	@scripts/install-deps.sh tj3 libsimdjson-dev g++
 	$(SWIFT) build -c release --product plangraph
 	$(SWIFT) build -c release --product plangraph-bench
-	.build/release/plangraph-bench --binary $(RELEASE_BIN) --runs $(RUNS)
+	@$(MAKE) --no-print-directory reference
+	.build/release/plangraph-bench --binary $(RELEASE_BIN) --reference $(REFERENCE_BIN) --runs $(RUNS)
+
+# The C++ reference pipeline (bench/c-reference): plangraph's `overdue --format json` on generated plans,
+# for the bench's yardstick; not part of the product, never built by `make test` or `make demo`. Built
+# for this machine's CPU (-march=native), as simdjson's SIMD parsers need.
+REFERENCE_BIN = .build/c-reference/overdue-ref
+REFERENCE_FLAGS ?= -O2 -march=native -std=c++17
+reference: $(REFERENCE_BIN)
+$(REFERENCE_BIN): bench/c-reference/overdue-ref.cpp
+	@scripts/install-deps.sh libsimdjson-dev g++
+	@mkdir -p $(dir $@)
+	$(CXX) $(REFERENCE_FLAGS) -o $@ $< -lsimdjson
+
+# The reference's output byte for byte against plangraph's: generated plans of 1,000 to 100,000 tasks,
+# seeds 1, 7 and 42, two as-of dates (`make check-reference SIZES=1000000` for the largest).
+SIZES ?= 1000 10000 100000
+check-reference: reference
+	$(SWIFT) build -c release --product plangraph
+	scripts/check-c-reference.sh $(RELEASE_BIN) $(REFERENCE_BIN) $(SIZES)
 
 # libFuzzer over the loader, scheduler, reports and parsers, seeded with every fixture: `make fuzz SECONDS=600`.
 fuzz: deps
