@@ -18,12 +18,13 @@ enum Measure {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
-  /// Runs `arguments` (the first is the program) with stdout and stderr sent to /dev/null.
-  static func run(_ arguments: [String]) -> RunMeasurement {
+  /// Runs `arguments` (the first is the program) with stdout sent to `output` (created or emptied) and
+  /// stderr to /dev/null.
+  static func run(_ arguments: [String], output: String = "/dev/null") -> RunMeasurement {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }

@@ -19,7 +19,8 @@ let runs = Int(option("--runs", "5")) ?? 5
 let sizes = option("--sizes", "1000,10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let yamlLimit = Int(option("--yaml-up-to", "100000")) ?? 100_000
 let tjSizes = option("--tj3", "5000,20000").split(separator: ",").compactMap { Int($0) }
-let only = option("--only", "all")  // all, commands, stages, scheduler, ledger, render, history or tj3
+let only = option("--only", "all")  // all, commands, stages, reference, scheduler, ledger, render, history or tj3
+let reference = option("--reference", ".build/c-reference/overdue-ref")  // `make reference` builds it
 let renderSizes = option("--render", "100,1000,3000").split(separator: ",").compactMap { Int($0) }
 let asOf = "2021-06-30"
 mkdir(work, 0o755)
@@ -102,6 +103,12 @@ if only == "all" || only == "stages" {
       }
     }
   }
+}
+
+// plangraph against the C reference pipeline on the same plans, alternately, outputs compared byte for byte.
+if only == "all" || only == "reference" {
+  ReferenceBench.run(
+    binary: binary, reference: reference, work: work, runs: runs, sizes: sizes, asOf: asOf, plan: { planFile($0) })
 }
 
 // The scheduler alone, in process: the plan is loaded once, then scheduled.
