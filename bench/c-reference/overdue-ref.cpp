@@ -173,6 +173,7 @@ struct Row {
   int32_t deadline = kNoDay;
   int32_t done = kNoDay;
   uint32_t after_begin = 0, after_count = 0;  // into `after_text`, then resolved into `after_task`
+  uint64_t full_hash = 0;  // the hash of the full id, continued from the parent's
   int8_t every = kNone;
   bool has_children = false;
 };
@@ -184,67 +185,160 @@ struct Owner {
   int32_t parent;
 };
 
-/// An open-addressing table of (parent, id segment) → index: tasks by their place in the tree, owners
-/// by theirs. A full id is found one segment at a time, so no full id is ever built as a string.
+/// An open-addressing table of (parent, id segment) → index: owners by their place in the tree (two
+/// owners declared with the same dotted path are found here). A slot
+/// holds the key itself (the parent and the segment's first 8 bytes, zero-padded: ids hold no NUL), so
+/// a probe reads one 16-byte slot and touches the entry's row only for ids of 8 bytes or more.
 template <class Entry>
 struct SegmentTable {
-  /// Per slot: the hash's high 32 bits, then the index + 1 (0: empty), so that a probe past another
-  /// entry rarely touches that entry's row.
-  std::vector<uint64_t> slots;
+  struct Slot {
+    uint64_t head;   // the segment's first 8 bytes, zero-padded
+    int32_t parent;
+    int32_t index;   // -1: empty
+  };
+  std::vector<Slot> slots;
   uint64_t mask = 0;
 
-  static uint64_t hash(int32_t parent, const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)(uint32_t)parent * 0x9E3779B97F4A7C15ull);
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h ^ (h >> 29);
+  static uint64_t head(const char *s, size_t n) {
+    uint64_t h = 0;
+    memcpy(&h, s, n < 8 ? n : 8);
+    return h;
+  }
+
+  static uint64_t hash(uint64_t head, int32_t parent, const char *s, size_t n) {
+    uint64_t h = (head ^ ((uint64_t)(uint32_t)parent << 32 | (uint32_t)parent)) * 0x9E3779B97F4A7C15ull;
+    for (size_t i = 8; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+    return h ^ (h >> 32);
   }
 
   void reserve(size_t n) {
     size_t size = 16;
     while (size < n * 2) size <<= 1;
-    slots.assign(size, 0);
+    slots.assign(size, Slot{0, 0, -1});
     mask = size - 1;
   }
 
-  static bool same(const Entry &o, int32_t parent, const char *s, size_t n) {
-    return o.parent == parent && o.id_len == n && memcmp(o.id, s, n) == 0;
+  static bool same(const Entry &o, const char *s, size_t n) {
+    return o.id_len == n && memcmp(o.id, s, n) == 0;
   }
 
   /// Inserts entry `index`; false when its parent already has a child with that id.
   bool insert(const std::vector<Entry> &entries, int32_t index) {
     const Entry &e = entries[index];
-    uint64_t h = hash(e.parent, e.id, e.id_len);
-    uint64_t tag = h >> 32 << 32;
-    for (uint64_t at = h & mask;; at = (at + 1) & mask) {
-      uint64_t slot = slots[at];
-      if (slot == 0) {
-        slots[at] = tag | (uint64_t)(index + 1);
+    uint64_t first = head(e.id, e.id_len);
+    for (uint64_t at = hash(first, e.parent, e.id, e.id_len) & mask;; at = (at + 1) & mask) {
+      Slot &slot = slots[at];
+      if (slot.index < 0) {
+        slot = Slot{first, e.parent, index};
         return true;
       }
-      if ((slot >> 32 << 32) == tag && same(entries[(uint32_t)slot - 1], e.parent, e.id, e.id_len)) return false;
+      if (slot.head == first && slot.parent == e.parent && (e.id_len < 8 || same(entries[slot.index], e.id, e.id_len)))
+        return false;
     }
   }
 
   int32_t find(const std::vector<Entry> &entries, int32_t parent, const char *s, size_t n) const {
-    uint64_t h = hash(parent, s, n);
-    uint64_t tag = h >> 32 << 32;
-    for (uint64_t at = h & mask;; at = (at + 1) & mask) {
-      uint64_t slot = slots[at];
-      if (slot == 0) return -1;
-      if ((slot >> 32 << 32) == tag && same(entries[(uint32_t)slot - 1], parent, s, n)) return (int32_t)slot - 1;
+    uint64_t first = head(s, n);
+    for (uint64_t at = hash(first, parent, s, n) & mask;; at = (at + 1) & mask) {
+      const Slot &slot = slots[at];
+      if (slot.index < 0) return -1;
+      if (slot.head == first && slot.parent == parent && (n < 8 || same(entries[slot.index], s, n))) return slot.index;
+    }
+  }
+};
+
+/// Hashes of full ids, continued segment by segment: the hash of `p0.ph1.t5` is the hash of `p0.ph1`
+/// continued with `.t5`, so a task's is its parent's continued with its id, and a reference's is computed
+/// from its text alone, or from the referring task's parent for a sibling's name.
+static uint64_t continue_hash(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+  return h;
+}
+static const uint64_t kRootHash = 0xCBF29CE484222325ull;
+static uint64_t child_hash(uint64_t parent_hash, bool has_parent, const char *id, size_t n) {
+  uint64_t h = has_parent ? continue_hash(parent_hash, ".", 1) : kRootHash;
+  return continue_hash(h, id, n);
+}
+static uint64_t slot_hash(uint64_t h) { return (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull; }
+
+/// Tasks by the hash of their full id, in open addressing: one probe per reference, a match confirmed by
+/// comparing the reference's segments with the ids along the candidate's parent chain.
+struct FullIdTable {
+  struct Slot {
+    uint64_t hash;
+    int64_t index;  // -1: empty
+  };
+  std::vector<Slot> slots;
+  uint64_t mask = 0;
+
+  void reserve(size_t n) {
+    size_t size = 16;
+    while (size < n * 2) size <<= 1;
+    slots.assign(size, Slot{0, -1});
+    mask = size - 1;
+  }
+
+  const Slot *home(uint64_t hash) const { return &slots[slot_hash(hash) & mask]; }
+
+  /// Whether task `t`'s full id is the dotted `path`.
+  static bool is(const std::vector<Row> &tasks, int32_t t, string_view path) {
+    size_t end = path.size();
+    while (t >= 0) {
+      const Row &row = tasks[t];
+      if (row.id_len > end) return false;
+      size_t begin = end - row.id_len;
+      if (memcmp(path.data() + begin, row.id, row.id_len) != 0) return false;
+      t = row.parent;
+      if (t < 0) return begin == 0;
+      if (begin == 0 || path[begin - 1] != '.') return false;
+      end = begin - 1;
+    }
+    return false;
+  }
+
+  /// Whether tasks `a` and `b` have the same full id (the same parent and id, or equal chains).
+  static bool same(const std::vector<Row> &tasks, int32_t a, int32_t b) {
+    while (a >= 0 && b >= 0) {
+      if (a == b) return true;
+      const Row &x = tasks[a], &y = tasks[b];
+      if (x.id_len != y.id_len || memcmp(x.id, y.id, x.id_len) != 0) return false;
+      a = x.parent;
+      b = y.parent;
+    }
+    return a < 0 && b < 0;
+  }
+
+  /// Inserts task `index`; false when a task with the same full id is there.
+  bool insert(const std::vector<Row> &tasks, int32_t index) {
+    uint64_t hash = tasks[index].full_hash;
+    for (uint64_t at = slot_hash(hash) & mask;; at = (at + 1) & mask) {
+      Slot &slot = slots[at];
+      if (slot.index < 0) {
+        slot = Slot{hash, index};
+        return true;
+      }
+      if (slot.hash == hash && same(tasks, (int32_t)slot.index, index)) return false;
     }
   }
 
-  /// A dotted path from the top: `p0.ph1.t5`.
-  int32_t find_path(const std::vector<Entry> &entries, string_view path) const {
-    int32_t at = -1;
-    size_t begin = 0;
-    while (true) {
-      size_t dot = path.find('.', begin);
-      size_t end = dot == string_view::npos ? path.size() : dot;
-      at = find(entries, at, path.data() + begin, end - begin);
-      if (at < 0 || dot == string_view::npos) return at;
-      begin = dot + 1;
+  /// The task whose full id is `path` (hashed: `hash`), or -1.
+  int32_t find(const std::vector<Row> &tasks, uint64_t hash, string_view path) const {
+    for (uint64_t at = slot_hash(hash) & mask;; at = (at + 1) & mask) {
+      const Slot &slot = slots[at];
+      if (slot.index < 0) return -1;
+      if (slot.hash == hash && is(tasks, (int32_t)slot.index, path)) return (int32_t)slot.index;
+    }
+  }
+
+  /// The task named `name` among the children of `parent` (-1: the top level), or -1.
+  int32_t find_child(const std::vector<Row> &tasks, int32_t parent, uint64_t hash, string_view name) const {
+    for (uint64_t at = slot_hash(hash) & mask;; at = (at + 1) & mask) {
+      const Slot &slot = slots[at];
+      if (slot.index < 0) return -1;
+      const Row &row = tasks[slot.index];
+      if (slot.hash == hash && row.parent == parent && row.id_len == name.size() &&
+          memcmp(row.id, name.data(), name.size()) == 0)
+        return (int32_t)slot.index;
     }
   }
 };
@@ -269,6 +363,8 @@ static void read_owners(ondemand::array list, int32_t parent, Plan &plan) {
       string_view key = field.unescaped_key();
       if (key == "id") {
         string_view id = field.value().get_string();
+        if (id.empty() || id.find('.') != string_view::npos || id.find('\0') != string_view::npos)
+          reject("the owner id '" + std::string(id) + "'");
         Owner &o = plan.owners[index];
         o.id = id.data();
         o.id_len = (uint32_t)id.size();
@@ -323,7 +419,7 @@ static void read_tasks(ondemand::array list, int32_t parent, Plan &plan) {
           if (!key.unsafe_is_equal("id")) break;
           {
             string_view id = field.value().get_string();
-            if (id.empty() || id.find('.') != string_view::npos) reject("the task id '" + std::string(id) + "'");
+            if (id.empty() || id.find('.') != string_view::npos || id.find('\0') != string_view::npos) reject("the task id '" + std::string(id) + "'");
             row.id = id.data();
             row.id_len = (uint32_t)id.size();
           }
@@ -406,16 +502,46 @@ static void resolve(Plan &plan) {
   for (int32_t i = 0; i < (int32_t)plan.owners.size(); i++)
     if (!owner_table.insert(plan.owners, i)) reject("an owner declared twice: " + plan.owners[i].full_id);
 
-  SegmentTable<Row> table;
+  // Owners are few and named again and again: their full ids, hashed whole, in a small table of their own.
+  std::vector<int32_t> owner_slots(64, -1);
+  while (owner_slots.size() < plan.owners.size() * 4) owner_slots.resize(owner_slots.size() * 2, -1);
+  const uint64_t owner_mask = owner_slots.size() - 1;
+  auto text_hash = [](string_view text) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : text) h = (h ^ (unsigned char)c) * 1099511628211ull;
+    return h ^ (h >> 32);
+  };
+  for (int32_t i = 0; i < (int32_t)plan.owners.size(); i++) {
+    uint64_t at = text_hash(plan.owners[i].full_id) & owner_mask;
+    while (owner_slots[at] >= 0) at = (at + 1) & owner_mask;
+    owner_slots[at] = i;
+  }
+  auto find_owner = [&](string_view text) -> int32_t {
+    for (uint64_t at = text_hash(text) & owner_mask;; at = (at + 1) & owner_mask) {
+      int32_t o = owner_slots[at];
+      if (o < 0 || plan.owners[o].full_id == text) return o;
+    }
+  };
+
+  FullIdTable table;
   table.reserve(plan.tasks.size());
   const int32_t n = (int32_t)plan.tasks.size();
+  // Each insertion misses the cache once, at its slot: the slot of the task 16 ahead is fetched meanwhile
+  // (a parent comes before its children, so its hash is known by then).
   for (int32_t i = 0; i < n; i++) {
+    Row &row = plan.tasks[i];
+    row.full_hash =
+        child_hash(row.parent >= 0 ? plan.tasks[row.parent].full_hash : 0, row.parent >= 0, row.id, row.id_len);
+    if (i >= 16) __builtin_prefetch(table.home(plan.tasks[i - 16].full_hash), 1);
+  }
+  for (int32_t i = 0; i < n; i++) {
+    if (i + 16 < n) __builtin_prefetch(table.home(plan.tasks[i + 16].full_hash), 1);
     Row &row = plan.tasks[i];
     if (!table.insert(plan.tasks, i)) reject("a duplicate id: " + std::string(row.id, row.id_len));
     // The owner: as written (a full id), else the parent's.
     string_view owner = plan.owner_text[i];
     if (!owner.empty()) {
-      row.owner = owner_table.find_path(plan.owners, owner);
+      row.owner = find_owner(owner);
       if (row.owner < 0) reject("the unknown owner '" + std::string(owner) + "'");
     } else if (row.parent >= 0) {
       row.owner = plan.tasks[row.parent].owner;
@@ -424,14 +550,40 @@ static void resolve(Plan &plan) {
   stage("ids and owners");
   // `after`: a name without dots among the siblings, else the name as a full id (a root file without
   // `id` has no namespace, so the format's steps 2 and 3 are one).
-  plan.after_task.resize(plan.after_text.size());
+  // One probe each, in batches: the batch's slots are fetched together, so their cache misses overlap.
+  const size_t references = plan.after_text.size();
+  plan.after_task.resize(references);
+  std::vector<int32_t> referrer(references);
   for (int32_t i = 0; i < n; i++) {
     const Row &row = plan.tasks[i];
-    for (uint32_t k = row.after_begin; k < row.after_begin + row.after_count; k++) {
+    for (uint32_t k = row.after_begin; k < row.after_begin + row.after_count; k++) referrer[k] = i;
+  }
+  const size_t kBatch = 32;
+  uint64_t hashes[kBatch];
+  bool sibling[kBatch];
+  for (size_t first = 0; first < references; first += kBatch) {
+    size_t count = std::min(kBatch, references - first);
+    for (size_t b = 0; b < count; b++) {
+      string_view name = plan.after_text[first + b];
+      int32_t parent = plan.tasks[referrer[first + b]].parent;
+      sibling[b] = name.find('.') == string_view::npos;
+      hashes[b] = sibling[b] ? child_hash(parent >= 0 ? plan.tasks[parent].full_hash : 0, parent >= 0, name.data(),
+                                          name.size())
+                             : continue_hash(kRootHash, name.data(), name.size());
+      __builtin_prefetch(table.home(hashes[b]));
+    }
+    for (size_t b = 0; b < count; b++) {
+      size_t k = first + b;
       string_view name = plan.after_text[k];
       int32_t target = -1;
-      if (name.find('.') == string_view::npos) target = table.find(plan.tasks, row.parent, name.data(), name.size());
-      if (target < 0) target = table.find_path(plan.tasks, name);
+      if (sibling[b]) {
+        int32_t parent = plan.tasks[referrer[k]].parent;
+        target = table.find_child(plan.tasks, parent, hashes[b], name);
+        // Not a sibling: the name as a full id (a top-level task's).
+        if (target < 0 && parent >= 0) target = table.find(plan.tasks, continue_hash(kRootHash, name.data(), name.size()), name);
+      } else {
+        target = table.find(plan.tasks, hashes[b], name);
+      }
       if (target < 0) reject("the unknown reference '" + std::string(name) + "'");
       plan.after_task[k] = target;
     }
@@ -459,45 +611,47 @@ static void build_graph(const Plan &plan, Graph &g) {
   }
   g.task_count = n;
   g.node_count = n + gates;
-  std::vector<int32_t> from, to;
-  from.reserve((size_t)n * 3);
-  to.reserve((size_t)n * 3);
-  for (int32_t i = 0; i < n; i++) {
-    const Row &row = tasks[i];
-    if (row.every != kNone) continue;
-    int32_t node = row.has_children ? gate_of[i] : i;
-    if (node >= 0) {
-      for (uint32_t k = row.after_begin; k < row.after_begin + row.after_count; k++) {
-        int32_t target = plan.after_task[k];
-        if (tasks[target].every != kNone) continue;
-        from.push_back(target);
-        to.push_back(node);
+  // Every edge, enumerated twice: once to count each node's predecessors and successors, once to fill
+  // both lists (their order within a node changes no date).
+  std::vector<uint8_t> duty(n);
+  for (int32_t i = 0; i < n; i++) duty[i] = tasks[i].every != kNone;
+  auto each_edge = [&](auto &&edge) {
+    for (int32_t i = 0; i < n; i++) {
+      const Row &row = tasks[i];
+      if (duty[i]) continue;
+      int32_t node = row.has_children ? gate_of[i] : i;
+      if (node >= 0) {
+        for (uint32_t k = row.after_begin; k < row.after_begin + row.after_count; k++) {
+          int32_t target = plan.after_task[k];
+          if (!duty[target]) edge(target, node);
+        }
+      }
+      if (row.parent >= 0) {
+        edge(i, row.parent);  // a leaf or sub-summary ends before its summary's end node
+        if (gate_of[row.parent] >= 0) edge(gate_of[row.parent], row.has_children ? gate_of[i] : i);  // and waits for its gate
       }
     }
-    if (row.parent >= 0) {
-      from.push_back(i);  // a leaf or sub-summary ends before its summary's end node
-      to.push_back(row.parent);
-      if (gate_of[row.parent] >= 0) {  // and waits for its summary's gate
-        from.push_back(gate_of[row.parent]);
-        to.push_back(row.has_children ? gate_of[i] : i);
-      }
-    }
-  }
+  };
   const int32_t nodes = g.node_count;
-  const size_t edges = to.size();
   g.pred_start.assign(nodes + 1, 0);
-  for (int32_t t : to) g.pred_start[t + 1]++;
-  for (int32_t k = 0; k < nodes; k++) g.pred_start[k + 1] += g.pred_start[k];
-  std::vector<int32_t> fill(g.pred_start.begin(), g.pred_start.end() - 1);
-  g.preds.resize(edges);
-  for (size_t e = 0; e < edges; e++) g.preds[fill[to[e]]++] = from[e];
   g.succ_start.assign(nodes + 1, 0);
-  for (int32_t p : g.preds) g.succ_start[p + 1]++;
-  for (int32_t k = 0; k < nodes; k++) g.succ_start[k + 1] += g.succ_start[k];
-  fill.assign(g.succ_start.begin(), g.succ_start.end() - 1);
+  each_edge([&](int32_t from, int32_t to) {
+    g.pred_start[to + 1]++;
+    g.succ_start[from + 1]++;
+  });
+  for (int32_t k = 0; k < nodes; k++) {
+    g.pred_start[k + 1] += g.pred_start[k];
+    g.succ_start[k + 1] += g.succ_start[k];
+  }
+  const size_t edges = g.pred_start[nodes];
+  g.preds.resize(edges);
   g.succs.resize(edges);
-  for (int32_t node = 0; node < nodes; node++)
-    for (int32_t s = g.pred_start[node]; s < g.pred_start[node + 1]; s++) g.succs[fill[g.preds[s]]++] = node;
+  std::vector<int32_t> pred_fill(g.pred_start.begin(), g.pred_start.end() - 1);
+  std::vector<int32_t> succ_fill(g.succ_start.begin(), g.succ_start.end() - 1);
+  each_edge([&](int32_t from, int32_t to) {
+    g.preds[pred_fill[to]++] = from;
+    g.succs[succ_fill[from]++] = to;
+  });
   // Kahn's algorithm, a FIFO queue seeded in node order.
   std::vector<int32_t> indegree(nodes);
   for (int32_t k = 0; k < nodes; k++) indegree[k] = g.pred_start[k + 1] - g.pred_start[k];
@@ -731,21 +885,42 @@ struct Out {
   void lit(const char *s) { raw(s, strlen(s)); }
   void num(int64_t v) {
     char text[24];
-    int length = snprintf(text, sizeof text, "%lld", (long long)v);
-    raw(text, (size_t)length);
+    char *end = text + sizeof text, *at = end;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+      *--at = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (v < 0) *--at = '-';
+    raw(at, (size_t)(end - at));
   }
   void day(int32_t d) {
     if (d == kNoDay) return lit("null");
     int y, m, dd;
     civil_from_days(d, y, m, dd);
-    char text[16];
-    int length = snprintf(text, sizeof text, "\"%04d-%02d-%02d\"", y, m, dd);
-    raw(text, (size_t)length);
+    if (y < 1000 || y > 9999) reject("a date outside the years 1000–9999");
+    char text[12] = {'"', (char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+                     (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                     (char)('0' + dd / 10), (char)('0' + dd % 10), '"'};
+    raw(text, sizeof text);
   }
   /// A JSON string as plangraph's ByteWriter escapes it: `"`, `\`, controls, U+2028 and U+2029.
   void str(const char *s, size_t n) {
     room(2);
     buffer[used++] = '"';
+    // Most text needs no escape: copied in one go when so.
+    size_t scan = 0;
+    while (scan < n) {
+      unsigned char c = (unsigned char)s[scan];
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0xE2) break;
+      scan++;
+    }
+    if (scan == n) {
+      raw(s, n);
+      room(1);
+      buffer[used++] = '"';
+      return;
+    }
     size_t plain = 0;
     for (size_t i = 0; i < n; i++) {
       unsigned char c = (unsigned char)s[i];
