@@ -107,11 +107,11 @@ $(REFERENCE_BIN): bench/c-reference/overdue-ref.cpp
 	$(CXX) $(REFERENCE_FLAGS) -o $@ $< -lsimdjson
 
 # The reference's output byte for byte against plangraph's: generated plans of 1,000 to 100,000 tasks,
-# seeds 1, 7 and 42, two as-of dates (`make check-reference SIZES=1000000` for the largest).
-SIZES ?= 1000 10000 100000
+# seeds 1, 7 and 42, two as-of dates (`make check-reference REFERENCE_SIZES=1000000` for the largest).
+REFERENCE_SIZES ?= 1000 10000 100000
 check-reference: reference
 	$(SWIFT) build -c release --product plangraph
-	scripts/check-c-reference.sh $(RELEASE_BIN) $(REFERENCE_BIN) $(SIZES)
+	scripts/check-c-reference.sh $(RELEASE_BIN) $(REFERENCE_BIN) $(REFERENCE_SIZES)
 
 # libFuzzer over the loader, scheduler, reports and parsers, seeded with every fixture: `make fuzz SECONDS=600`.
 fuzz: deps
