@@ -962,7 +962,14 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[k], "--as-of") && k + 1 < argc) as_of_text = argv[++k];
     else if (!strcmp(argv[k], "--format") && k + 1 < argc) {
       if (strcmp(argv[++k], "json")) reject("--format other than json");
-    } else if (!strcmp(argv[k], "--window") && k + 1 < argc) window = atoi(argv[++k]);
+    } else if (!strcmp(argv[k], "--window") && k + 1 < argc) {
+      // Days, as plangraph's --window: `30`, `30d` or `4w`.
+      char *unit = nullptr;
+      long count = strtol(argv[++k], &unit, 10);
+      if (count < 0 || count > 100000 || unit == argv[k] || (*unit && strcmp(unit, "d") && strcmp(unit, "w")))
+        reject(std::string("--window ") + argv[k]);
+      window = (int32_t)(*unit == 'w' ? count * 7 : count);
+    }
     else if (argv[k][0] != '-' && !path) path = argv[k];
     else usage();
   }
