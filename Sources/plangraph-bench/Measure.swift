@@ -7,6 +7,8 @@ struct RunMeasurement {
   var seconds: Double
   var peakKiB: Int
   var status: Int32
+  /// User and system CPU time: steadier than wall time on a shared machine.
+  var cpuSeconds = 0.0
 }
 
 /// Runs commands and times them, without Foundation: posix_spawn, then wait4 for the child's rusage.
@@ -39,7 +41,11 @@ enum Measure {
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
     let seconds = now() - start
-    return RunMeasurement(seconds: seconds, peakKiB: Int(usage.ru_maxrss), status: (status >> 8) & 0xFF)
+    let cpu =
+      Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return RunMeasurement(
+      seconds: seconds, peakKiB: Int(usage.ru_maxrss), status: (status >> 8) & 0xFF, cpuSeconds: cpu)
   }
 
   /// The median of `runs` runs (after one warm-up run), and the largest peak memory seen.

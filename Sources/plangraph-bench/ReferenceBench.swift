@@ -4,7 +4,8 @@
 
 /// plangraph against the C reference pipeline (bench/c-reference/overdue-ref, built by `make reference`):
 /// the same `overdue --format json` on the same generated plan, timed alternately in one run so that both
-/// see the same load on a shared machine, with each one's peak memory, the ratio, whether the outputs are
+/// see the same load on a shared machine, with each one's CPU time (user + system, steadier than wall time
+/// when other work shares the cores) and peak memory, the ratios, whether the outputs are
 /// byte-identical (a yardstick that writes other bytes measures nothing), and both programs' stages.
 enum ReferenceBench {
   /// Prints the comparison for each JSON plan of `sizes` from 100,000 tasks up; says how to build the
@@ -23,9 +24,9 @@ enum ReferenceBench {
     let measured = sizes.filter { $0 >= 100_000 }
     guard !measured.isEmpty else { return }
     print(
-      "| overdue --format json, alternately | tasks | plangraph | peak memory | C reference (simdjson) | peak memory "
-        + "| plangraph / C | output |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+      "| overdue --format json, alternately | tasks | plangraph | CPU | peak memory | C reference (simdjson) | CPU "
+        + "| peak memory | plangraph / C, wall | CPU | output |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     var mismatches: [String] = []
     var stageRows: [String] = []
     for size in measured {
@@ -42,17 +43,19 @@ enum ReferenceBench {
         oursRuns.append(Measure.run(ours))
         theirRuns.append(Measure.run(theirs))
       }
-      let (oursSeconds, oursPeak, oursStatus) = summary(oursRuns)
-      let (theirSeconds, theirPeak, theirStatus) = summary(theirRuns)
+      let (oursSeconds, oursCPU, oursPeak, oursStatus) = summary(oursRuns)
+      let (theirSeconds, theirCPU, theirPeak, theirStatus) = summary(theirRuns)
       let ok: Set<Int32> = [0, 1]  // 1: something is overdue
-      let ratio =
-        ok.contains(oursStatus) && ok.contains(theirStatus)
-        ? String(Double(Int(oursSeconds / theirSeconds * 100)) / 100) + "×" : "—"
+      let bothRan = ok.contains(oursStatus) && ok.contains(theirStatus)
+      func ratio(_ a: Double, _ b: Double) -> String {
+        bothRan ? String(Double(Int(a / b * 100)) / 100) + "×" : "—"
+      }
       let verdict = compare(ours, theirs, work: work)
       if verdict != "byte-identical" { mismatches.append("\(size) tasks: \(verdict)") }
       print(
-        "| generated JSON | \(size) | \(time(oursSeconds, oursStatus)) | \(mebibytes(oursPeak)) | "
-          + "\(time(theirSeconds, theirStatus)) | \(mebibytes(theirPeak)) | \(ratio) | \(verdict) |")
+        "| generated JSON | \(size) | \(time(oursSeconds, oursStatus)) | \(show(oursCPU)) | \(mebibytes(oursPeak)) | "
+          + "\(time(theirSeconds, theirStatus)) | \(show(theirCPU)) | \(mebibytes(theirPeak)) | "
+          + "\(ratio(oursSeconds, theirSeconds)) | \(ratio(oursCPU, theirCPU)) | \(verdict) |")
       for (name, arguments) in [("plangraph", ours), ("C reference", theirs)] {
         let (stages, peak) = StageBench.median(runs: runs, arguments, work: work)
         let cells = StageBench.stages.map { stage in stages[stage].map { String(Int($0.rounded())) } ?? "—" }
@@ -71,10 +74,11 @@ enum ReferenceBench {
     for row in stageRows { print(row) }
   }
 
-  /// The median time, the largest peak and the last exit status of some runs.
-  private static func summary(_ runs: [RunMeasurement]) -> (Double, Int, Int32) {
-    let sorted = runs.map(\.seconds).sorted()
-    return (sorted[sorted.count / 2], runs.map(\.peakKiB).max() ?? 0, runs.last?.status ?? -1)
+  /// The median wall and CPU times, the largest peak and the last exit status of some runs.
+  private static func summary(_ runs: [RunMeasurement]) -> (Double, Double, Int, Int32) {
+    let wall = runs.map(\.seconds).sorted()
+    let cpu = runs.map(\.cpuSeconds).sorted()
+    return (wall[wall.count / 2], cpu[cpu.count / 2], runs.map(\.peakKiB).max() ?? 0, runs.last?.status ?? -1)
   }
 
   private static func time(_ seconds: Double, _ status: Int32) -> String {
