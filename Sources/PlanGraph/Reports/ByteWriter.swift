@@ -61,7 +61,9 @@ public struct ByteWriter: Sendable {
 
   /// Appends `text` without looking at the buffer's size: for the middle of one write.
   private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+    // Where the text lies (small ones are copied to the stack): one copy, not a walk of its UTF-8 view.
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+    if done == nil { bytes.append(contentsOf: text.utf8) }
   }
 
   /// Appends a whole number in decimal.
@@ -71,15 +73,24 @@ public struct ByteWriter: Sendable {
   }
 
   private mutating func append(_ number: Int) {
-    if number < 0 { bytes.append(UInt8(ascii: "-")) }
-    // The magnitude as UInt, so that Int.min has one too; digits come out last first.
-    var rest = number.magnitude
-    let start = bytes.count
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
+    // Digits are made last first at the end of a small buffer on the stack, then appended in one go: one
+    // capacity check per number instead of one per digit.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var at = buffer.count
+      // The magnitude as UInt, so that Int.min has one too.
+      var rest = number.magnitude
+      repeat {
+        at -= 1
+        buffer[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0
+      if number < 0 {
+        at -= 1
+        buffer[at] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
+    }
   }
 
   /// Appends a non-negative `number` with leading zeros to `width` digits (for dates).
@@ -102,42 +113,75 @@ public struct ByteWriter: Sendable {
 
   private mutating func append(_ day: Day) {
     let (year, month, dayOfMonth) = day.components
-    if year < 0 {
-      append(day.iso)
+    guard year >= 0 && year <= 9999 else {
+      if year < 0 {
+        append(day.iso)
+      } else {
+        write(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        write(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        write(dayOfMonth, width: 2)
+      }
       return
     }
-    write(year, width: 4)
-    bytes.append(UInt8(ascii: "-"))
-    write(month, width: 2)
-    bytes.append(UInt8(ascii: "-"))
-    write(dayOfMonth, width: 2)
+    // The ten bytes of `YYYY-MM-DD` made on the stack and appended at once.
+    var text: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &text) { buffer in
+      let zero = UInt8(ascii: "0")
+      buffer[0] = zero + UInt8(truncatingIfNeeded: year / 1000)
+      buffer[1] = zero + UInt8(truncatingIfNeeded: year / 100 % 10)
+      buffer[2] = zero + UInt8(truncatingIfNeeded: year / 10 % 10)
+      buffer[3] = zero + UInt8(truncatingIfNeeded: year % 10)
+      buffer[4] = UInt8(ascii: "-")
+      buffer[5] = zero + UInt8(truncatingIfNeeded: month / 10)
+      buffer[6] = zero + UInt8(truncatingIfNeeded: month % 10)
+      buffer[7] = UInt8(ascii: "-")
+      buffer[8] = zero + UInt8(truncatingIfNeeded: dayOfMonth / 10)
+      buffer[9] = zero + UInt8(truncatingIfNeeded: dayOfMonth % 10)
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+    }
   }
 
   /// Appends `text` as a JSON string literal: quotes, backslashes, control characters and the two
   /// JavaScript line separators escaped, all other text kept as UTF-8.
   public mutating func writeJSON(_ text: String) {
     makeRoom()
-    bytes.append(UInt8(ascii: "\""))
-    let utf8 = text.utf8
-    // Most text needs no escape: copy it in one go when so.
-    let plain = utf8.withContiguousStorageIfAvailable(ByteWriter.needsNoEscape)
-    if plain == true {
+    appendJSON(text)
+  }
+
+  /// `writeJSON` without looking at the buffer's size: for the middle of one write.
+  private mutating func appendJSON(_ text: String) {
+    // Most text needs no escape: scanned once where it lies and copied in one go when so.
+    let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+      guard ByteWriter.needsNoEscape(utf8) else { return false }
+      bytes.append(UInt8(ascii: "\""))
       bytes.append(contentsOf: utf8)
-    } else {
-      writeEscaped(utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return true
     }
-    bytes.append(UInt8(ascii: "\""))
+    if plain != true {
+      bytes.append(UInt8(ascii: "\""))
+      writeEscaped(text.utf8)
+      bytes.append(UInt8(ascii: "\""))
+    }
   }
 
   /// Whether UTF-8 `text` can go into a JSON string as it is.
   private static func needsNoEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress else { return true }
+    let count = text.count
     var i = 0
-    while i < text.count {
-      let byte = text[i]
-      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-      if byte == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9) {
-        return false
+    while i < count {
+      let byte = base[i]
+      // One comparison for the common case: printable ASCII other than the quote and the backslash, and
+      // every lead or continuation byte other than 0xE2 (which starts U+2028 and U+2029).
+      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+        i += 1
+        continue
       }
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+      if i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) { return false }
       i += 1
     }
     return true

@@ -63,7 +63,7 @@ extension OverdueReport {
 
   /// Each owner's counts (the tasks it owns; `nil`'s: those with no owner), tallied in one pass over
   /// the plan: counting per group line instead cost a pass per unit, 1 s of a 100,000-task table.
-  private func counts(of owner: Int?) -> StatusCounts { ownerCounts[owner] ?? StatusCounts() }
+  private func counts(of owner: Int?) -> StatusCounts { ownerCounts[(owner ?? -1) + 1] }
 
   /// Rows grouped by owner in the plan's owner order (no owner last); a duty's missed occurrences on one row.
   func grouped() -> [(owner: Int?, rows: [Model.Row])] {
