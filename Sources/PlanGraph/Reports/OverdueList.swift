@@ -78,8 +78,12 @@ public struct OverdueList: Sendable {
   private static func sorted(_ items: [Item], plan: Plan) -> [Item] {
     struct Key {
       var rank: Int32
-      var daysOverdue: Int
-      var deadline: Int
+      /// Days overdue, negated: most first.
+      var lateness: Int32
+      var deadline: Int32
+      var task: Int32
+      /// The first eight bytes of the task's id, big-endian, zero-padded: ids compared without reading them.
+      var idPrefix: UInt64
       var item: Int32
     }
     func rank(_ status: ScheduleStatus) -> Int32 {
@@ -91,25 +95,42 @@ public struct OverdueList: Sendable {
       default: return 4
       }
     }
+    let tasks = plan.tasks
     var keys = [Key]()
     keys.reserveCapacity(items.count)
-    for (n, item) in items.enumerated() {
+    for n in items.indices {
+      let task = items[n].task
+      // Days and day numbers of the years 1–9999 fit 32 bits; clamping keeps the order of any others.
       keys.append(
         Key(
-          rank: rank(item.status), daysOverdue: item.daysOverdue ?? 0, deadline: item.deadline?.ordinal ?? .max,
-          item: Int32(n)))
+          rank: rank(items[n].status), lateness: Int32(clamping: -(items[n].daysOverdue ?? 0)),
+          deadline: Int32(clamping: items[n].deadline?.ordinal ?? .max), task: Int32(task),
+          idPrefix: idPrefix(tasks[task].fullID), item: Int32(n)))
     }
-    let tasks = plan.tasks
     keys.sort { a, b in
       if a.rank != b.rank { return a.rank < b.rank }
-      if a.daysOverdue != b.daysOverdue { return a.daysOverdue > b.daysOverdue }
+      if a.lateness != b.lateness { return a.lateness < b.lateness }
       if a.deadline != b.deadline { return a.deadline < b.deadline }
-      let left = items[Int(a.item)].task
-      let right = items[Int(b.item)].task
-      if left != right, let less = ReportText.utf8Order(tasks[left].fullID, tasks[right].fullID) { return less }
+      if a.idPrefix != b.idPrefix { return a.idPrefix < b.idPrefix }
+      if a.task != b.task, let less = ReportText.utf8Order(tasks[Int(a.task)].fullID, tasks[Int(b.task)].fullID) {
+        return less
+      }
       return a.item < b.item
     }
     return keys.map { items[Int($0.item)] }
+  }
+
+  /// The first eight UTF-8 bytes of `id` as a big-endian number, zero-padded: two ids whose prefixes differ
+  /// are in the prefixes' order (no id holds a zero byte, so a shorter id's padding sorts first, as it should).
+  private static func idPrefix(_ id: String) -> UInt64 {
+    var prefix: UInt64 = 0
+    var taken = 0
+    for byte in id.utf8 {
+      guard taken < 8 else { break }
+      prefix = prefix << 8 | UInt64(byte)
+      taken += 1
+    }
+    return prefix << (8 * UInt64(8 - taken))
   }
 
   /// Whether anything is overdue (a task or a missed occurrence).
