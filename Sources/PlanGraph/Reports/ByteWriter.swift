@@ -8,7 +8,14 @@
 /// a number, a date, an escaped string or a colour code is never split across chunks.
 public struct ByteWriter: Sendable {
   /// What has been written and not yet handed to the sink (without a sink: everything).
-  public private(set) var bytes: [UInt8] = []
+  public var bytes: [UInt8] { Array(storage[..<length]) }
+
+  /// The buffer: always initialised to its full size, of which the first `length` bytes are written.
+  /// Writes copy into it through its base address, so a write costs one capacity comparison and a copy
+  /// instead of a call to `Array.append(contentsOf:)` per piece.
+  private var storage: [UInt8]
+  /// How many bytes of `storage` are written.
+  private var length = 0
 
   /// Where full buffers go; nil for a writer that keeps everything.
   public let sink: (any ByteSink)?
@@ -24,28 +31,64 @@ public struct ByteWriter: Sendable {
   public init(capacity: Int = 0) {
     sink = nil
     bufferSize = Int.max
-    bytes.reserveCapacity(capacity)
+    storage = [UInt8](repeating: 0, count: max(capacity, 256))
   }
 
   /// Creates a streaming writer: every `bufferSize` bytes (the last chunk at `finish()`) go to `sink`.
   public init(sink: any ByteSink, bufferSize: Int = ByteWriter.defaultBufferSize) {
     self.sink = sink
     self.bufferSize = max(1, bufferSize)
-    // Room for a full buffer and the write that overflows it, so the array never grows.
-    bytes.reserveCapacity(self.bufferSize + 64 * 1024)
+    // Room for a full buffer and the write that overflows it, so the buffer seldom grows.
+    storage = [UInt8](repeating: 0, count: self.bufferSize + 64 * 1024)
   }
 
   /// Hands what the buffer holds to the sink, when it holds a full buffer. Called before every write.
   @inline(__always)
   private mutating func makeRoom() {
-    if bytes.count >= bufferSize { flush() }
+    if length >= bufferSize { flush() }
   }
 
   /// Hands what the buffer holds to the sink now (nothing happens without a sink).
   public mutating func flush() {
-    guard let sink, !bytes.isEmpty else { return }
-    bytes.withUnsafeBytes { sink.write($0) }
-    bytes.removeAll(keepingCapacity: true)
+    guard let sink, length > 0 else { return }
+    let count = length
+    storage.withUnsafeBytes { sink.write(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    length = 0
+  }
+
+  /// Makes room for `count` more bytes: the buffer doubles (a streaming writer's only for one write
+  /// larger than its spare room).
+  @inline(never)
+  private mutating func grow(toHold count: Int) {
+    var size = storage.count
+    while size - length < count { size *= 2 }
+    storage.append(contentsOf: repeatElement(0, count: size - storage.count))
+  }
+
+  /// Appends `count` bytes from `source`.
+  @inline(__always)
+  private mutating func put(_ source: UnsafeRawPointer, _ count: Int) {
+    if storage.count - length < count { grow(toHold: count) }
+    let at = length
+    storage.withUnsafeMutableBytes { buffer in
+      // The storage is never empty (at least 256 bytes), so its base address is never nil.
+      buffer.baseAddress.map { ($0 + at).copyMemory(from: source, byteCount: count) }
+    }
+    length += count
+  }
+
+  /// Appends the bytes of `source`.
+  @inline(__always)
+  private mutating func put(_ source: UnsafeRawBufferPointer) {
+    if let base = source.baseAddress { put(base, source.count) }
+  }
+
+  /// Appends one byte.
+  @inline(__always)
+  private mutating func put(_ byte: UInt8) {
+    if storage.count == length { grow(toHold: 1) }
+    storage[length] = byte
+    length += 1
   }
 
   /// Ends a streamed output: the last bytes go to the sink. A writer without a sink keeps its bytes.
@@ -62,8 +105,8 @@ public struct ByteWriter: Sendable {
   /// Appends `text` without looking at the buffer's size: for the middle of one write.
   private mutating func append(_ text: String) {
     // Where the text lies (small ones are copied to the stack): one copy, not a walk of its UTF-8 view.
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-    if done == nil { bytes.append(contentsOf: text.utf8) }
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { put(UnsafeRawBufferPointer($0)) }
+    if done == nil { for byte in text.utf8 { put(byte) } }
   }
 
   /// Appends a whole number in decimal.
@@ -89,7 +132,7 @@ public struct ByteWriter: Sendable {
         at -= 1
         buffer[at] = UInt8(ascii: "-")
       }
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
+      put(UnsafeRawBufferPointer(rebasing: buffer[at...]))
     }
   }
 
@@ -101,7 +144,7 @@ public struct ByteWriter: Sendable {
       digits += 1
       rest /= 10
     }
-    for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
+    for _ in digits..<max(digits, width) { put(UInt8(ascii: "0")) }
     append(number)
   }
 
@@ -118,9 +161,9 @@ public struct ByteWriter: Sendable {
         append(day.iso)
       } else {
         write(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
+        put(UInt8(ascii: "-"))
         write(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
+        put(UInt8(ascii: "-"))
         write(dayOfMonth, width: 2)
       }
       return
@@ -139,7 +182,7 @@ public struct ByteWriter: Sendable {
       buffer[7] = UInt8(ascii: "-")
       buffer[8] = zero + UInt8(truncatingIfNeeded: dayOfMonth / 10)
       buffer[9] = zero + UInt8(truncatingIfNeeded: dayOfMonth % 10)
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+      put(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
     }
   }
 
@@ -155,15 +198,15 @@ public struct ByteWriter: Sendable {
     // Most text needs no escape: scanned once where it lies and copied in one go when so.
     let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
       guard ByteWriter.needsNoEscape(utf8) else { return false }
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: utf8)
-      bytes.append(UInt8(ascii: "\""))
+      put(UInt8(ascii: "\""))
+      put(UnsafeRawBufferPointer(utf8))
+      put(UInt8(ascii: "\""))
       return true
     }
     if plain != true {
-      bytes.append(UInt8(ascii: "\""))
+      put(UInt8(ascii: "\""))
       writeEscaped(text.utf8)
-      bytes.append(UInt8(ascii: "\""))
+      put(UInt8(ascii: "\""))
     }
   }
 
@@ -172,16 +215,25 @@ public struct ByteWriter: Sendable {
     guard let base = text.baseAddress else { return true }
     let count = text.count
     var i = 0
+    // Eight bytes at a time: a word with no control character, quote, backslash or 0xE2 (the lead byte
+    // of U+2028 and U+2029) is plain; a word that may hold one is looked at byte by byte below.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    while i + 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let control = (word &- ones &* 0x20) & ~word & highs != 0
+      if control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2)) {
+        break
+      }
+      i += 8
+    }
     while i < count {
       let byte = base[i]
-      // One comparison for the common case: printable ASCII other than the quote and the backslash, and
-      // every lead or continuation byte other than 0xE2 (which starts U+2028 and U+2029).
-      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
-        i += 1
-        continue
-      }
       if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-      if i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) { return false }
+      if byte == 0xE2 && i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) {
+        return false
+      }
       i += 1
     }
     return true
@@ -192,7 +244,7 @@ public struct ByteWriter: Sendable {
     for byte in utf8 {
       // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: undo the two bytes already written.
       if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) {
-        bytes.removeLast(2)
+        length -= 2
         append(byte == 0xA8 ? "\\u2028" : "\\u2029")
         previous = (0, 0)
         continue
@@ -207,9 +259,9 @@ public struct ByteWriter: Sendable {
       case 0..<0x20:
         let hex = Array("0123456789abcdef".utf8)
         append("\\u00")
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0xF)])
-      default: bytes.append(byte)
+        put(hex[Int(byte >> 4)])
+        put(hex[Int(byte & 0xF)])
+      default: put(byte)
       }
     }
   }
@@ -226,9 +278,9 @@ public struct ByteWriter: Sendable {
       return
     }
     makeRoom()
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     append(day)
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   /// Appends a JSON number, or `null`.
