@@ -72,9 +72,51 @@ public struct ByteWriter: Sendable {
     let at = length
     storage.withUnsafeMutableBytes { buffer in
       // The storage is never empty (at least 256 bytes), so its base address is never nil.
-      buffer.baseAddress.map { ($0 + at).copyMemory(from: source, byteCount: count) }
+      if let base = buffer.baseAddress { (base + at).copyMemory(from: source, byteCount: count) }
     }
     length += count
+  }
+
+  /// Makes sure `count` more bytes fit without growing.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) {
+    if storage.count - length < count { grow(toHold: count) }
+  }
+
+  /// Appends `"key": ` after `separator` (empty for an object's first member) with one capacity check
+  /// and one write into the buffer: the member names of every JSON output, a million times over.
+  package mutating func writeKey(_ key: String, after separator: [UInt8], colon: [UInt8]) {
+    makeRoom()
+    let done = key.utf8.withContiguousStorageIfAvailable { name -> Bool in
+      guard ByteWriter.needsNoEscape(name) else { return false }
+      reserve(separator.count + name.count + 2 + colon.count)
+      let start = length
+      length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+        guard let base = buffer.baseAddress else { return start }
+        var at = base + start
+        separator.withUnsafeBufferPointer { piece in
+          if let source = piece.baseAddress { at.update(from: source, count: piece.count) }
+          at += piece.count
+        }
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
+        if let source = name.baseAddress { at.update(from: source, count: name.count) }
+        at += name.count
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
+        colon.withUnsafeBufferPointer { piece in
+          if let source = piece.baseAddress { at.update(from: source, count: piece.count) }
+          at += piece.count
+        }
+        return at - base
+      }
+      return true
+    }
+    if done != true {
+      separator.withUnsafeBytes { put($0) }
+      appendJSON(key)
+      colon.withUnsafeBytes { put($0) }
+    }
   }
 
   /// Appends the bytes of `source`.
@@ -198,9 +240,17 @@ public struct ByteWriter: Sendable {
     // Most text needs no escape: scanned once where it lies and copied in one go when so.
     let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
       guard ByteWriter.needsNoEscape(utf8) else { return false }
-      put(UInt8(ascii: "\""))
-      put(UnsafeRawBufferPointer(utf8))
-      put(UInt8(ascii: "\""))
+      // The quotes and the text in one write into the buffer.
+      reserve(utf8.count + 2)
+      let start = length
+      length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+        buffer[start] = UInt8(ascii: "\"")
+        if let source = utf8.baseAddress, let target = buffer.baseAddress, utf8.count > 0 {
+          (target + start + 1).update(from: source, count: utf8.count)
+        }
+        buffer[start + 1 + utf8.count] = UInt8(ascii: "\"")
+        return start + 2 + utf8.count
+      }
       return true
     }
     if plain != true {
