@@ -14,10 +14,6 @@ public struct OverdueReport: Sendable {
   public let language: Language
   /// The warning rules that give each item its light: the plan's unless replaced (`--rules`).
   public var warningRules: WarningRules
-  /// Each owner's counts (the tasks it owns), at its index plus one; at 0 those with no owner: tallied in
-  /// one pass into an array, where a dictionary cost a hash per task.
-  let ownerCounts: [StatusCounts]
-
   /// Creates the report.
   public init(plan: Plan, schedule: Schedule, list: OverdueList, language: Language) {
     self.plan = plan
@@ -25,13 +21,6 @@ public struct OverdueReport: Sendable {
     self.list = list
     self.language = language
     self.warningRules = plan.warnings
-    var counts = [StatusCounts](repeating: StatusCounts(), count: plan.owners.count + 1)
-    let tasks = plan.tasks
-    let rows = schedule.tasks
-    for i in tasks.indices where tasks[i].isLeaf || tasks[i].isDuty {
-      counts[(tasks[i].owner ?? -1) + 1].add(rows[i], isDuty: tasks[i].isDuty)
-    }
-    self.ownerCounts = counts
   }
 
   private var words: Words { language.words }
