@@ -133,6 +133,16 @@ public struct ByteWriter: Sendable {
     length += 1
   }
 
+  /// Hands over what has been written (without a sink: everything) without copying it, and leaves the
+  /// writer empty: for the callers that keep a whole output, where `bytes` would copy it.
+  public mutating func takeBytes() -> [UInt8] {
+    storage.removeSubrange(length...)
+    let written = storage
+    storage = [UInt8](repeating: 0, count: 256)
+    length = 0
+    return written
+  }
+
   /// Ends a streamed output: the last bytes go to the sink. A writer without a sink keeps its bytes.
   public mutating func finish() {
     flush()

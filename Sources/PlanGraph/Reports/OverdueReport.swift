@@ -31,7 +31,7 @@ public struct OverdueReport: Sendable {
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + list.items.count * 300)
     json(model(grouped: false), into: &out)
-    return out.bytes
+    return out.takeBytes()
   }
 
   /// Writes the contract's JSON of `model` into `out`.

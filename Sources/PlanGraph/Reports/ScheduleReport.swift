@@ -69,7 +69,7 @@ public struct ScheduleReport: Sendable {
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
     json(model(), into: &out)
-    return out.bytes
+    return out.takeBytes()
   }
 
   /// Writes the contract's JSON of `model` into `out`.
