@@ -138,7 +138,7 @@ public struct Scheduler: Sendable {
     }
     // Duties before summaries: a summary's status rolls up its duties' too.
     let (missed, moreMissed) = RecurringDuties.apply(
-      to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf, window: window)
+      to: &rows, plan: plan, isDuty: facts.isDuty, cancelled: constraints.cancelled, asOf: asOf, window: window)
     summarise(into: &rows, asOf: asOfDay, window: window)
     var counts = StatusCounts()
     let isDuty = facts.isDuty
