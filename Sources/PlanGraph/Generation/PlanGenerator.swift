@@ -162,6 +162,6 @@ public struct PlanGenerator: Sendable {
           hasChildren: n.hasChildren))
     }
     writer.end()
-    return writer.bytes
+    return writer.takeBytes()
   }
 }

@@ -8,7 +8,14 @@
 /// a number, a date, an escaped string or a colour code is never split across chunks.
 public struct ByteWriter: Sendable {
   /// What has been written and not yet handed to the sink (without a sink: everything).
-  public private(set) var bytes: [UInt8] = []
+  public var bytes: [UInt8] { Array(storage[..<length]) }
+
+  /// The buffer: always initialised to its full size, of which the first `length` bytes are written.
+  /// Writes copy into it through its base address, so a write costs one capacity comparison and a copy
+  /// instead of a call to `Array.append(contentsOf:)` per piece.
+  private var storage: [UInt8]
+  /// How many bytes of `storage` are written.
+  private var length = 0
 
   /// Where full buffers go; nil for a writer that keeps everything.
   public let sink: (any ByteSink)?
@@ -24,28 +31,116 @@ public struct ByteWriter: Sendable {
   public init(capacity: Int = 0) {
     sink = nil
     bufferSize = Int.max
-    bytes.reserveCapacity(capacity)
+    storage = [UInt8](repeating: 0, count: max(capacity, 256))
   }
 
   /// Creates a streaming writer: every `bufferSize` bytes (the last chunk at `finish()`) go to `sink`.
   public init(sink: any ByteSink, bufferSize: Int = ByteWriter.defaultBufferSize) {
     self.sink = sink
     self.bufferSize = max(1, bufferSize)
-    // Room for a full buffer and the write that overflows it, so the array never grows.
-    bytes.reserveCapacity(self.bufferSize + 64 * 1024)
+    // Room for a full buffer and the write that overflows it, so the buffer seldom grows.
+    storage = [UInt8](repeating: 0, count: self.bufferSize + 64 * 1024)
   }
 
   /// Hands what the buffer holds to the sink, when it holds a full buffer. Called before every write.
   @inline(__always)
   private mutating func makeRoom() {
-    if bytes.count >= bufferSize { flush() }
+    if length >= bufferSize { flush() }
   }
 
   /// Hands what the buffer holds to the sink now (nothing happens without a sink).
   public mutating func flush() {
-    guard let sink, !bytes.isEmpty else { return }
-    bytes.withUnsafeBytes { sink.write($0) }
-    bytes.removeAll(keepingCapacity: true)
+    guard let sink, length > 0 else { return }
+    let count = length
+    storage.withUnsafeBytes { sink.write(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    length = 0
+  }
+
+  /// Makes room for `count` more bytes: the buffer doubles (a streaming writer's only for one write
+  /// larger than its spare room).
+  @inline(never)
+  private mutating func grow(toHold count: Int) {
+    var size = storage.count
+    while size - length < count { size *= 2 }
+    storage.append(contentsOf: repeatElement(0, count: size - storage.count))
+  }
+
+  /// Appends `count` bytes from `source`.
+  @inline(__always)
+  private mutating func put(_ source: UnsafeRawPointer, _ count: Int) {
+    if storage.count - length < count { grow(toHold: count) }
+    let at = length
+    storage.withUnsafeMutableBytes { buffer in
+      // The storage is never empty (at least 256 bytes), so its base address is never nil.
+      if let base = buffer.baseAddress { (base + at).copyMemory(from: source, byteCount: count) }
+    }
+    length += count
+  }
+
+  /// Makes sure `count` more bytes fit without growing.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) {
+    if storage.count - length < count { grow(toHold: count) }
+  }
+
+  /// Appends `"key": ` after `separator` (empty for an object's first member) with one capacity check
+  /// and one write into the buffer: the member names of every JSON output, a million times over.
+  package mutating func writeKey(_ key: String, after separator: [UInt8], colon: [UInt8]) {
+    makeRoom()
+    let done = key.utf8.withContiguousStorageIfAvailable { name -> Bool in
+      guard ByteWriter.needsNoEscape(name) else { return false }
+      reserve(separator.count + name.count + 2 + colon.count)
+      let start = length
+      length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+        guard let base = buffer.baseAddress else { return start }
+        var at = base + start
+        separator.withUnsafeBufferPointer { piece in
+          if let source = piece.baseAddress { at.update(from: source, count: piece.count) }
+          at += piece.count
+        }
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
+        if let source = name.baseAddress { at.update(from: source, count: name.count) }
+        at += name.count
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
+        colon.withUnsafeBufferPointer { piece in
+          if let source = piece.baseAddress { at.update(from: source, count: piece.count) }
+          at += piece.count
+        }
+        return at - base
+      }
+      return true
+    }
+    if done != true {
+      separator.withUnsafeBytes { put($0) }
+      appendJSON(key)
+      colon.withUnsafeBytes { put($0) }
+    }
+  }
+
+  /// Appends the bytes of `source`.
+  @inline(__always)
+  private mutating func put(_ source: UnsafeRawBufferPointer) {
+    if let base = source.baseAddress { put(base, source.count) }
+  }
+
+  /// Appends one byte.
+  @inline(__always)
+  private mutating func put(_ byte: UInt8) {
+    if storage.count == length { grow(toHold: 1) }
+    storage[length] = byte
+    length += 1
+  }
+
+  /// Hands over what has been written (without a sink: everything) without copying it, and leaves the
+  /// writer empty: for the callers that keep a whole output, where `bytes` would copy it.
+  public mutating func takeBytes() -> [UInt8] {
+    storage.removeSubrange(length...)
+    let written = storage
+    storage = [UInt8](repeating: 0, count: 256)
+    length = 0
+    return written
   }
 
   /// Ends a streamed output: the last bytes go to the sink. A writer without a sink keeps its bytes.
@@ -61,7 +156,9 @@ public struct ByteWriter: Sendable {
 
   /// Appends `text` without looking at the buffer's size: for the middle of one write.
   private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+    // Where the text lies (small ones are copied to the stack): one copy, not a walk of its UTF-8 view.
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { put(UnsafeRawBufferPointer($0)) }
+    if done == nil { for byte in text.utf8 { put(byte) } }
   }
 
   /// Appends a whole number in decimal.
@@ -71,15 +168,24 @@ public struct ByteWriter: Sendable {
   }
 
   private mutating func append(_ number: Int) {
-    if number < 0 { bytes.append(UInt8(ascii: "-")) }
-    // The magnitude as UInt, so that Int.min has one too; digits come out last first.
-    var rest = number.magnitude
-    let start = bytes.count
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
+    // Digits are made last first at the end of a small buffer on the stack, then appended in one go: one
+    // capacity check per number instead of one per digit.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var at = buffer.count
+      // The magnitude as UInt, so that Int.min has one too.
+      var rest = number.magnitude
+      repeat {
+        at -= 1
+        buffer[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0
+      if number < 0 {
+        at -= 1
+        buffer[at] = UInt8(ascii: "-")
+      }
+      put(UnsafeRawBufferPointer(rebasing: buffer[at...]))
+    }
   }
 
   /// Appends a non-negative `number` with leading zeros to `width` digits (for dates).
@@ -90,7 +196,7 @@ public struct ByteWriter: Sendable {
       digits += 1
       rest /= 10
     }
-    for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
+    for _ in digits..<max(digits, width) { put(UInt8(ascii: "0")) }
     append(number)
   }
 
@@ -102,40 +208,90 @@ public struct ByteWriter: Sendable {
 
   private mutating func append(_ day: Day) {
     let (year, month, dayOfMonth) = day.components
-    if year < 0 {
-      append(day.iso)
+    guard year >= 0 && year <= 9999 else {
+      if year < 0 {
+        append(day.iso)
+      } else {
+        write(year, width: 4)
+        put(UInt8(ascii: "-"))
+        write(month, width: 2)
+        put(UInt8(ascii: "-"))
+        write(dayOfMonth, width: 2)
+      }
       return
     }
-    write(year, width: 4)
-    bytes.append(UInt8(ascii: "-"))
-    write(month, width: 2)
-    bytes.append(UInt8(ascii: "-"))
-    write(dayOfMonth, width: 2)
+    // The ten bytes of `YYYY-MM-DD` made on the stack and appended at once.
+    var text: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &text) { buffer in
+      let zero = UInt8(ascii: "0")
+      buffer[0] = zero + UInt8(truncatingIfNeeded: year / 1000)
+      buffer[1] = zero + UInt8(truncatingIfNeeded: year / 100 % 10)
+      buffer[2] = zero + UInt8(truncatingIfNeeded: year / 10 % 10)
+      buffer[3] = zero + UInt8(truncatingIfNeeded: year % 10)
+      buffer[4] = UInt8(ascii: "-")
+      buffer[5] = zero + UInt8(truncatingIfNeeded: month / 10)
+      buffer[6] = zero + UInt8(truncatingIfNeeded: month % 10)
+      buffer[7] = UInt8(ascii: "-")
+      buffer[8] = zero + UInt8(truncatingIfNeeded: dayOfMonth / 10)
+      buffer[9] = zero + UInt8(truncatingIfNeeded: dayOfMonth % 10)
+      put(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+    }
   }
 
   /// Appends `text` as a JSON string literal: quotes, backslashes, control characters and the two
   /// JavaScript line separators escaped, all other text kept as UTF-8.
   public mutating func writeJSON(_ text: String) {
     makeRoom()
-    bytes.append(UInt8(ascii: "\""))
-    let utf8 = text.utf8
-    // Most text needs no escape: copy it in one go when so.
-    let plain = utf8.withContiguousStorageIfAvailable(ByteWriter.needsNoEscape)
-    if plain == true {
-      bytes.append(contentsOf: utf8)
-    } else {
-      writeEscaped(utf8)
+    appendJSON(text)
+  }
+
+  /// `writeJSON` without looking at the buffer's size: for the middle of one write.
+  private mutating func appendJSON(_ text: String) {
+    // Most text needs no escape: scanned once where it lies and copied in one go when so.
+    let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+      guard ByteWriter.needsNoEscape(utf8) else { return false }
+      // The quotes and the text in one write into the buffer.
+      reserve(utf8.count + 2)
+      let start = length
+      length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+        buffer[start] = UInt8(ascii: "\"")
+        if let source = utf8.baseAddress, let target = buffer.baseAddress, utf8.count > 0 {
+          (target + start + 1).update(from: source, count: utf8.count)
+        }
+        buffer[start + 1 + utf8.count] = UInt8(ascii: "\"")
+        return start + 2 + utf8.count
+      }
+      return true
     }
-    bytes.append(UInt8(ascii: "\""))
+    if plain != true {
+      put(UInt8(ascii: "\""))
+      writeEscaped(text.utf8)
+      put(UInt8(ascii: "\""))
+    }
   }
 
   /// Whether UTF-8 `text` can go into a JSON string as it is.
   private static func needsNoEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress else { return true }
+    let count = text.count
     var i = 0
-    while i < text.count {
-      let byte = text[i]
+    // Eight bytes at a time: a word with no control character, quote, backslash or 0xE2 (the lead byte
+    // of U+2028 and U+2029) is plain; a word that may hold one is looked at byte by byte below.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    while i + 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let control = (word &- ones &* 0x20) & ~word & highs != 0
+      if control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2)) {
+        break
+      }
+      i += 8
+    }
+    while i < count {
+      let byte = base[i]
       if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-      if byte == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9) {
+      if byte == 0xE2 && i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) {
         return false
       }
       i += 1
@@ -148,7 +304,7 @@ public struct ByteWriter: Sendable {
     for byte in utf8 {
       // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: undo the two bytes already written.
       if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) {
-        bytes.removeLast(2)
+        length -= 2
         append(byte == 0xA8 ? "\\u2028" : "\\u2029")
         previous = (0, 0)
         continue
@@ -163,9 +319,9 @@ public struct ByteWriter: Sendable {
       case 0..<0x20:
         let hex = Array("0123456789abcdef".utf8)
         append("\\u00")
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0xF)])
-      default: bytes.append(byte)
+        put(hex[Int(byte >> 4)])
+        put(hex[Int(byte & 0xF)])
+      default: put(byte)
       }
     }
   }
@@ -182,9 +338,9 @@ public struct ByteWriter: Sendable {
       return
     }
     makeRoom()
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     append(day)
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   /// Appends a JSON number, or `null`.

@@ -167,7 +167,7 @@ public struct CriticalReport: Sendable {
   public func json() -> [UInt8] {
     var out = ByteWriter()
     json(model(), into: &out)
-    return out.bytes
+    return out.takeBytes()
   }
 
   /// Writes the JSON of `model` into `out`.

@@ -39,12 +39,14 @@ struct Downstream {
     var subtreeEnd = (0..<n).map { Int32($0 + 1) }
     var isDuty = [Bool](repeating: false, count: n)
     var parent = [Int32](repeating: -1, count: n)
-    for (i, task) in plan.tasks.enumerated() {
-      let row = schedule.tasks[i]
-      countable[i] = task.isLeaf && row.status != .cancelled
-      if let day = row.deadline { deadline[i] = Int32(clamping: day.ordinal) }
-      isDuty[i] = task.isDuty
-      parent[i] = Int32(task.parent ?? -1)
+    // By index: a copy of each `PlanTask` or `TaskSchedule` costs a retain and a release per task.
+    let planTasks = plan.tasks
+    let rows = schedule.tasks
+    for i in planTasks.indices {
+      countable[i] = planTasks[i].isLeaf && rows[i].status != .cancelled
+      if let day = rows[i].deadline { deadline[i] = Int32(clamping: day.ordinal) }
+      isDuty[i] = planTasks[i].isDuty
+      parent[i] = Int32(planTasks[i].parent ?? -1)
     }
     for i in stride(from: n - 1, through: 0, by: -1) where parent[i] >= 0 {
       subtreeEnd[Int(parent[i])] = max(subtreeEnd[Int(parent[i])], subtreeEnd[i])

@@ -9,7 +9,19 @@ public struct JSONObject: Sendable {
   /// What closes it when nothing was written.
   fileprivate let closeEmpty: String
   /// What follows a key: `": "`, or `":"` in compact JSON.
-  fileprivate var colon = ": "
+  fileprivate let colon: String
+  /// The separator and the colon as bytes, copied in as they are before every member.
+  fileprivate let separatorBytes: [UInt8]
+  fileprivate let colonBytes: [UInt8]
+
+  fileprivate init(separator: String, close: String, closeEmpty: String, colon: String = ": ") {
+    self.separator = separator
+    self.close = close
+    self.closeEmpty = closeEmpty
+    self.separatorBytes = Array(separator.utf8)
+    self.colon = colon
+    self.colonBytes = Array(colon.utf8)
+  }
   /// What goes before an array's first element: the separator without its comma.
   fileprivate var first: String { String(separator.drop { $0 == "," || $0 == " " }) }
 }
@@ -84,10 +96,8 @@ extension ByteWriter {
 
   /// Writes `"key": ` after the comma the object needs; the value follows.
   public mutating func key(_ key: String, in object: inout JSONObject) {
-    if !object.isEmpty { write(object.separator) }
+    writeKey(key, after: object.isEmpty ? [] : object.separatorBytes, colon: object.colonBytes)
     object.isEmpty = false
-    writeJSON(key)
-    write(object.colon)
   }
 
   /// A string member, `null` when absent.

@@ -32,43 +32,105 @@ public struct OverdueList: Sendable {
     func included(_ task: Int) -> Bool { ReportText.isIncluded(task, owners: owners, in: plan) }
     counts = owners == nil ? schedule.counts : StatusCounts(plan: plan, schedule: schedule, including: included)
     var items: [Item] = []
-    for (i, row) in schedule.tasks.enumerated() where included(i) {
-      let task = plan.tasks[i]
-      if task.isDuty {
-        if row.status == .dueSoon, let due = row.deadline, let every = task.recurrence {
+    // By index: a copy of each `PlanTask` or `TaskSchedule` costs a retain and a release per task.
+    let tasks = plan.tasks
+    let rows = schedule.tasks
+    for i in tasks.indices where owners == nil || included(i) {
+      if tasks[i].isDuty {
+        let status = rows[i].status
+        if status == .dueSoon, let due = rows[i].deadline, let every = tasks[i].recurrence {
           items.append(
             Item(
-              task: i, status: .dueSoon, isBlocked: row.isBlocked, deadline: due, forecastFinish: nil,
+              task: i, status: .dueSoon, isBlocked: rows[i].isBlocked, deadline: due, forecastFinish: nil,
               daysOverdue: nil, occurrence: Occurrence(task: i, period: every.period(containing: due))))
-        } else if row.status == .blocked {
+        } else if status == .blocked {
           items.append(
             Item(task: i, status: .blocked, isBlocked: true, deadline: nil, forecastFinish: nil, daysOverdue: nil))
         }
         continue
       }
-      let status = row.ownStatus
-      guard status == .overdue || status == .atRisk || status == .dueSoon || (status == .blocked && !task.isSummary)
+      let status = rows[i].ownStatus
+      guard
+        status == .overdue || status == .atRisk || status == .dueSoon || (status == .blocked && !tasks[i].isSummary)
       else { continue }
-      let late = status == .overdue ? row.deadline.map { schedule.asOf.days(since: $0) } : nil
+      let deadline = rows[i].deadline
+      let late = status == .overdue ? deadline.map { schedule.asOf.days(since: $0) } : nil
       items.append(
         Item(
-          task: i, status: status, isBlocked: row.isBlocked, deadline: row.deadline,
-          forecastFinish: row.forecastFinish, daysOverdue: late))
+          task: i, status: status, isBlocked: rows[i].isBlocked, deadline: deadline,
+          forecastFinish: rows[i].forecastFinish, daysOverdue: late))
     }
     for occurrence in schedule.missedOccurrences where included(occurrence.task) {
       items.append(
         Item(
-          task: occurrence.task, status: .overdue, isBlocked: schedule.tasks[occurrence.task].isBlocked,
+          task: occurrence.task, status: .overdue, isBlocked: rows[occurrence.task].isBlocked,
           deadline: occurrence.due, forecastFinish: nil, daysOverdue: schedule.asOf.days(since: occurrence.due),
           occurrence: occurrence))
     }
-    let rank: [ScheduleStatus: Int] = [.overdue: 0, .atRisk: 1, .dueSoon: 2, .blocked: 3]
-    self.items = items.sorted { a, b in
-      if a.status != b.status { return rank[a.status, default: 4] < rank[b.status, default: 4] }
-      if (a.daysOverdue ?? 0) != (b.daysOverdue ?? 0) { return (a.daysOverdue ?? 0) > (b.daysOverdue ?? 0) }
-      if a.deadline != b.deadline { return (a.deadline?.ordinal ?? .max) < (b.deadline?.ordinal ?? .max) }
-      return ReportText.codePointLess(plan.tasks[a.task].fullID, plan.tasks[b.task].fullID)
+    self.items = Self.sorted(items, plan: plan)
+  }
+
+  /// The items by status (overdue, at risk, due soon, blocked), most days overdue first, then deadline
+  /// (none last), then id by code point, items equal in all of these in the order given.
+  ///
+  /// Sorted as small keys of integers, with the ids compared only between items whose keys are equal,
+  /// and then as UTF-8 bytes, whose order is the code points' order.
+  private static func sorted(_ items: [Item], plan: Plan) -> [Item] {
+    struct Key {
+      var rank: Int32
+      /// Days overdue, negated: most first.
+      var lateness: Int32
+      var deadline: Int32
+      var task: Int32
+      /// The first eight bytes of the task's id, big-endian, zero-padded: ids compared without reading them.
+      var idPrefix: UInt64
+      var item: Int32
     }
+    func rank(_ status: ScheduleStatus) -> Int32 {
+      switch status {
+      case .overdue: return 0
+      case .atRisk: return 1
+      case .dueSoon: return 2
+      case .blocked: return 3
+      default: return 4
+      }
+    }
+    let tasks = plan.tasks
+    var keys = [Key]()
+    keys.reserveCapacity(items.count)
+    for n in items.indices {
+      let task = items[n].task
+      // Days and day numbers of the years 1–9999 fit 32 bits; clamping keeps the order of any others.
+      keys.append(
+        Key(
+          rank: rank(items[n].status), lateness: Int32(clamping: -(items[n].daysOverdue ?? 0)),
+          deadline: Int32(clamping: items[n].deadline?.ordinal ?? .max), task: Int32(task),
+          idPrefix: idPrefix(tasks[task].fullID), item: Int32(n)))
+    }
+    keys.sort { a, b in
+      if a.rank != b.rank { return a.rank < b.rank }
+      if a.lateness != b.lateness { return a.lateness < b.lateness }
+      if a.deadline != b.deadline { return a.deadline < b.deadline }
+      if a.idPrefix != b.idPrefix { return a.idPrefix < b.idPrefix }
+      if a.task != b.task, let less = ReportText.utf8Order(tasks[Int(a.task)].fullID, tasks[Int(b.task)].fullID) {
+        return less
+      }
+      return a.item < b.item
+    }
+    return keys.map { items[Int($0.item)] }
+  }
+
+  /// The first eight UTF-8 bytes of `id` as a big-endian number, zero-padded: two ids whose prefixes differ
+  /// are in the prefixes' order (no id holds a zero byte, so a shorter id's padding sorts first, as it should).
+  private static func idPrefix(_ id: String) -> UInt64 {
+    var prefix: UInt64 = 0
+    var taken = 0
+    for byte in id.utf8 {
+      guard taken < 8 else { break }
+      prefix = prefix << 8 | UInt64(byte)
+      taken += 1
+    }
+    return prefix << (8 * UInt64(8 - taken))
   }
 
   /// Whether anything is overdue (a task or a missed occurrence).

@@ -54,7 +54,10 @@ extension OverdueReport {
         let blocks = downstream.blocks(of: item.task)
         if blocks.count > 0 { holdsUp[item.task] = blocks }
       }
-      groups = grouped().map { Model.Group(owner: $0.owner, counts: counts(of: $0.owner), rows: $0.rows) }
+      let ownerCounts = ownerCounts()
+      groups = grouped().map {
+        Model.Group(owner: $0.owner, counts: ownerCounts[($0.owner ?? -1) + 1], rows: $0.rows)
+      }
     }
     return Model(
       items: list.items, groups: groups, counts: list.counts, lights: lights, holdsUp: holdsUp,
@@ -63,7 +66,18 @@ extension OverdueReport {
 
   /// Each owner's counts (the tasks it owns; `nil`'s: those with no owner), tallied in one pass over
   /// the plan: counting per group line instead cost a pass per unit, 1 s of a 100,000-task table.
-  private func counts(of owner: Int?) -> StatusCounts { ownerCounts[owner] ?? StatusCounts() }
+  ///
+  /// Each owner's counts are at its index plus one, those of tasks with no owner at 0: tallied into an
+  /// array, where a dictionary cost a hash per task, and only for the grouped formats that show them.
+  private func ownerCounts() -> [StatusCounts] {
+    var counts = [StatusCounts](repeating: StatusCounts(), count: plan.owners.count + 1)
+    let tasks = plan.tasks
+    let rows = schedule.tasks
+    for i in tasks.indices where tasks[i].isLeaf || tasks[i].isDuty {
+      counts[(tasks[i].owner ?? -1) + 1].add(rows[i], isDuty: tasks[i].isDuty)
+    }
+    return counts
+  }
 
   /// Rows grouped by owner in the plan's owner order (no owner last); a duty's missed occurrences on one row.
   func grouped() -> [(owner: Int?, rows: [Model.Row])] {

@@ -14,9 +14,6 @@ public struct OverdueReport: Sendable {
   public let language: Language
   /// The warning rules that give each item its light: the plan's unless replaced (`--rules`).
   public var warningRules: WarningRules
-  /// Each owner's counts (the tasks it owns; `nil`'s: those with no owner), tallied in one pass.
-  let ownerCounts: [Int?: StatusCounts]
-
   /// Creates the report.
   public init(plan: Plan, schedule: Schedule, list: OverdueList, language: Language) {
     self.plan = plan
@@ -24,11 +21,6 @@ public struct OverdueReport: Sendable {
     self.list = list
     self.language = language
     self.warningRules = plan.warnings
-    var counts: [Int?: StatusCounts] = [:]
-    for i in plan.tasks.indices where plan.tasks[i].isLeaf || plan.tasks[i].isDuty {
-      counts[plan.tasks[i].owner, default: StatusCounts()].add(schedule.tasks[i], isDuty: plan.tasks[i].isDuty)
-    }
-    self.ownerCounts = counts
   }
 
   private var words: Words { language.words }
@@ -39,7 +31,7 @@ public struct OverdueReport: Sendable {
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + list.items.count * 300)
     json(model(grouped: false), into: &out)
-    return out.bytes
+    return out.takeBytes()
   }
 
   /// Writes the contract's JSON of `model` into `out`.
@@ -52,20 +44,23 @@ public struct OverdueReport: Sendable {
     out.writeJSON(model.counts)
     out.key("items", in: &top)
     var items = out.beginArray(indent: 4)
+    // Each task's fields read where they lie: a copy of a `PlanTask` per item costs a retain and a
+    // release of each of its strings and arrays.
+    let tasks = plan.tasks
     for item in model.items {
-      let task = plan.tasks[item.task]
+      let index = item.task
       out.element(in: &items)
       var object = out.beginObject()
-      out.field("id", task.fullID, in: &object)
-      out.field("name", task.name, in: &object)
-      out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+      out.field("id", tasks[index].fullID, in: &object)
+      out.field("name", tasks[index].name, in: &object)
+      out.field("owner", tasks[index].owner.map { plan.owners[$0].id }, in: &object)
       out.field("status", item.status.rawValue, in: &object)
       out.field("blocked", item.isBlocked, in: &object)
       out.field("deadline", item.deadline, in: &object)
       out.field("forecastFinish", item.forecastFinish, in: &object)
       out.field("daysOverdue", item.daysOverdue, in: &object)
       out.field("warning", warningRules.code(model.lights[item.task]), in: &object)
-      out.field("source", task.source, in: &object)
+      out.field("source", tasks[index].source, in: &object)
       out.end(object)
     }
     out.end(items)

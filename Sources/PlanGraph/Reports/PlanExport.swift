@@ -16,7 +16,7 @@ public struct PlanExport: Sendable {
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 256 + plan.tasks.count * 700)
     json(into: &out)
-    return out.bytes
+    return out.takeBytes()
   }
 
   /// Writes the JSON into `out`, through the object writer: no comma is written here.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Small shared pieces of report text: dates, owners, depths, status colours, ordering by code point.
 package enum ReportText {
   /// A day as `YYYY-MM-DD`, or an em dash when absent.
@@ -78,15 +84,25 @@ package enum ReportText {
 
   /// Whether `a` sorts before `b` by Unicode code points (not by Swift's canonical string order).
   static func codePointLess(_ a: String, _ b: String) -> Bool {
-    var left = a.unicodeScalars.makeIterator()
-    var right = b.unicodeScalars.makeIterator()
-    while true {
-      switch (left.next(), right.next()) {
-      case (nil, nil): return false
-      case (nil, _): return true
-      case (_, nil): return false
-      case (let l?, let r?): if l != r { return l.value < r.value }
+    // A Swift string is valid UTF-8, whose byte order is the code points' order.
+    utf8Order(a, b) ?? false
+  }
+
+  /// Whether `a` comes before `b` by code points, compared as UTF-8 bytes (the same order); nil when they
+  /// are equal.
+  static func utf8Order(_ a: String, _ b: String) -> Bool? {
+    var a = a
+    var b = b
+    return a.withUTF8 { left in
+      b.withUTF8 { right in
+        let common = min(left.count, right.count)
+        if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+          let order = memcmp(l, r, common)
+          if order != 0 { return order < 0 }
+        }
+        return left.count == right.count ? nil : left.count < right.count
       }
     }
   }
+
 }

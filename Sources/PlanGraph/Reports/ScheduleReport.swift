@@ -69,7 +69,7 @@ public struct ScheduleReport: Sendable {
   public func json() -> [UInt8] {
     var out = ByteWriter(capacity: 64 + plan.tasks.count * 400)
     json(model(), into: &out)
-    return out.bytes
+    return out.takeBytes()
   }
 
   /// Writes the contract's JSON of `model` into `out`.
@@ -85,16 +85,18 @@ public struct ScheduleReport: Sendable {
     Self.writeCriticalPaths(schedule, plan: plan, into: &out)
     out.key("tasks", in: &top)
     var tasks = out.beginArray(indent: 4)
+    // Each task's fields read where they lie: a copy of a `PlanTask` per task costs a retain and a
+    // release of each of its strings and arrays.
+    let planTasks = plan.tasks
     for i in model.tasks {
-      let task = plan.tasks[i]
       out.element(in: &tasks)
       var object = out.beginObject()
-      out.field("id", task.fullID, in: &object)
-      out.field("name", task.name, in: &object)
-      out.field("owner", ReportText.ownerID(task, in: plan), in: &object)
+      out.field("id", planTasks[i].fullID, in: &object)
+      out.field("name", planTasks[i].name, in: &object)
+      out.field("owner", planTasks[i].owner.map { plan.owners[$0].id }, in: &object)
       ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
       out.field("warning", warningRules.code(model.lights[i]), in: &object)
-      out.field("source", task.source, in: &object)
+      out.field("source", planTasks[i].source, in: &object)
       out.end(object)
     }
     out.end(tasks)

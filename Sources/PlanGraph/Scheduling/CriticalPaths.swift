@@ -6,7 +6,8 @@ enum CriticalPaths {
     isLeaf: [Bool], graph: DependencyGraph, planned: PlannedSchedule, rows: [TaskSchedule], limit: Int
   ) -> (paths: [[Int]], more: Bool) {
     let n = isLeaf.count
-    let critical = rows.map(\.isCritical)
+    // A closure, not a key path: applying a key path per row is a generic projection, a million times.
+    let critical = rows.map { $0.isCritical }
     func isLeafNode(_ node: Int) -> Bool { node < n && isLeaf[node] }
     func isCritical(_ node: Int) -> Bool { isLeafNode(node) && critical[node] }
 

@@ -23,7 +23,8 @@ public struct DependencyGraph: Sendable {
   public let successorStart: [Int32]
   /// The successor lists of all nodes, concatenated.
   public let successors: [Int32]
-  /// The nodes in topological order (Kahn's algorithm, ties in node order); complete only when acyclic.
+  /// The nodes in topological order (Kahn's algorithm, depth first from the nodes without predecessors in
+  /// node order); complete only when acyclic.
   public let order: [Int32]
 
   /// Whether the graph has no cycle.
@@ -35,7 +36,13 @@ public struct DependencyGraph: Sendable {
     // A gate for every summary whose own `after` or an ancestor's binds its descendants.
     var gateOf = [Int32](repeating: -1, count: tasks.count)
     var gates: [Int32] = []
-    for index in tasks.indices where tasks[index].isSummary && tasks[index].recurrence == nil {
+    var isDuty = [Bool](repeating: false, count: tasks.count)
+    for index in tasks.indices {
+      if tasks[index].recurrence != nil {
+        isDuty[index] = true
+        continue
+      }
+      guard tasks[index].isSummary else { continue }
       let parentGate = tasks[index].parent.map { gateOf[$0] } ?? -1
       if !tasks[index].after.isEmpty || parentGate >= 0 {
         gateOf[index] = Int32(tasks.count + gates.count)
@@ -43,56 +50,57 @@ public struct DependencyGraph: Sendable {
       }
     }
     gateTask = gates
-    nodeCount = tasks.count + gates.count
+    let nodeCount = tasks.count + gates.count
+    self.nodeCount = nodeCount
 
-    // Every edge once, into flat lists; then a counting sort by target gives the predecessor lists.
-    let isDuty = tasks.map { $0.recurrence != nil }
-    var edgeFrom: [Int32] = []
-    var edgeTo: [Int32] = []
-    var edgeTask: [Int32] = []
-    var edgeEntry: [Int32] = []
-    edgeFrom.reserveCapacity(tasks.count * 3)
-    edgeTo.reserveCapacity(tasks.count * 3)
-    edgeTask.reserveCapacity(tasks.count * 3)
-    edgeEntry.reserveCapacity(tasks.count * 3)
-    func add(_ from: Int32, _ to: Int32, _ task: Int32, _ entry: Int32) {
-      edgeFrom.append(from)
-      edgeTo.append(to)
-      edgeTask.append(task)
-      edgeEntry.append(entry)
-    }
-    for index in tasks.indices where !isDuty[index] {
-      let isSummary = tasks[index].isSummary
-      let node = isSummary ? gateOf[index] : Int32(index)
-      if node >= 0 {
-        let after = tasks[index].after
-        for entry in after.indices where !isDuty[after[entry]] {
-          add(Int32(after[entry]), node, Int32(index), Int32(entry))
+    // Every edge, in task order: a task's `after` entries into it (a summary's into its gate), then the
+    // task into its parent's end, then its parent's gate into it. Counted first, then each written straight
+    // into its slot of the predecessor lists, so no list of edges is gathered and sorted.
+    func eachEdge(_ visit: (_ from: Int32, _ to: Int32, _ task: Int32, _ entry: Int32) -> Void) {
+      for index in tasks.indices where !isDuty[index] {
+        let isSummary = tasks[index].isSummary
+        let node = isSummary ? gateOf[index] : Int32(index)
+        if node >= 0 {
+          var entry: Int32 = 0
+          for predecessor in tasks[index].after {
+            if !isDuty[predecessor] { visit(Int32(predecessor), node, Int32(index), entry) }
+            entry += 1
+          }
         }
-      }
-      if let parent = tasks[index].parent {
-        // A leaf or sub-summary ends before its summary's end node …
-        add(Int32(index), Int32(parent), -1, -1)
-        // … and waits for its summary's gate.
-        if gateOf[parent] >= 0 {
-          add(gateOf[parent], isSummary ? gateOf[index] : Int32(index), -1, -1)
+        if let parent = tasks[index].parent {
+          // A leaf or sub-summary ends before its summary's end node …
+          visit(Int32(index), Int32(parent), -1, -1)
+          // … and waits for its summary's gate.
+          if gateOf[parent] >= 0 {
+            visit(gateOf[parent], isSummary ? gateOf[index] : Int32(index), -1, -1)
+          }
         }
       }
     }
     var counts = [Int32](repeating: 0, count: nodeCount + 1)
-    for to in edgeTo { counts[Int(to) + 1] += 1 }
-    for n in 0..<nodeCount { counts[n + 1] += counts[n] }
-    var fill = counts
-    var preds = [Int32](repeating: 0, count: edgeTo.count)
+    counts.withUnsafeMutableBufferPointer { counts in
+      eachEdge { _, to, _, _ in counts[Int(to) + 1] += 1 }
+      for n in 0..<nodeCount { counts[n + 1] += counts[n] }
+    }
+    let edgeCount = Int(counts[nodeCount])
+    var preds = [Int32](repeating: 0, count: edgeCount)
     var originTask = preds
     var originEntry = preds
-    for e in edgeTo.indices {
-      let to = Int(edgeTo[e])
-      let slot = Int(fill[to])
-      preds[slot] = edgeFrom[e]
-      originTask[slot] = edgeTask[e]
-      originEntry[slot] = edgeEntry[e]
-      fill[to] += 1
+    var fill = counts
+    fill.withUnsafeMutableBufferPointer { fill in
+      preds.withUnsafeMutableBufferPointer { preds in
+        originTask.withUnsafeMutableBufferPointer { originTask in
+          originEntry.withUnsafeMutableBufferPointer { originEntry in
+            eachEdge { from, to, task, entry in
+              let slot = Int(fill[Int(to)])
+              preds[slot] = from
+              originTask[slot] = task
+              originEntry[slot] = entry
+              fill[Int(to)] += 1
+            }
+          }
+        }
+      }
     }
     predecessorStart = counts
     predecessors = preds
@@ -101,37 +109,77 @@ public struct DependencyGraph: Sendable {
 
     // Successors: the same edges, reversed.
     var successorCounts = [Int32](repeating: 0, count: nodeCount + 1)
-    for p in preds { successorCounts[Int(p) + 1] += 1 }
-    for n in 0..<nodeCount { successorCounts[n + 1] += successorCounts[n] }
-    var successorFill = successorCounts
-    var succs = [Int32](repeating: 0, count: preds.count)
-    for node in 0..<nodeCount {
-      for slot in Int(counts[node])..<Int(counts[node + 1]) {
-        let p = Int(preds[slot])
-        succs[Int(successorFill[p])] = Int32(node)
-        successorFill[p] += 1
+    var succs = [Int32](repeating: 0, count: edgeCount)
+    successorCounts.withUnsafeMutableBufferPointer { successorCounts in
+      for p in preds { successorCounts[Int(p) + 1] += 1 }
+      for n in 0..<nodeCount { successorCounts[n + 1] += successorCounts[n] }
+      var successorFill = Array(successorCounts)
+      successorFill.withUnsafeMutableBufferPointer { successorFill in
+        succs.withUnsafeMutableBufferPointer { succs in
+          for node in 0..<nodeCount {
+            for slot in Int(counts[node])..<Int(counts[node + 1]) {
+              let p = Int(preds[slot])
+              succs[Int(successorFill[p])] = Int32(node)
+              successorFill[p] += 1
+            }
+          }
+        }
       }
     }
     successorStart = successorCounts
     successors = succs
+    order = Self.topologicalOrder(
+      nodeCount: nodeCount, predecessorStart: counts, successorStart: successorCounts, successors: succs)
+  }
 
-    // Kahn's algorithm with a FIFO queue seeded in node order.
+  /// Kahn's algorithm, depth first: nodes without predecessors are taken in node order, and each node
+  /// that becomes ready when another is taken follows at once (a stack), so that consecutive nodes of the
+  /// order mostly lie near each other in the arrays, which is what makes the passes over a million nodes
+  /// run from cache. Nodes on or after a cycle are left out, as with any order of Kahn's algorithm.
+  private static func topologicalOrder(
+    nodeCount: Int, predecessorStart: [Int32], successorStart: [Int32], successors: [Int32]
+  ) -> [Int32] {
     var indegree = [Int32](repeating: 0, count: nodeCount)
-    for n in 0..<nodeCount { indegree[n] = counts[n + 1] - counts[n] }
-    var topo: [Int32] = []
-    topo.reserveCapacity(nodeCount)
-    for n in 0..<nodeCount where indegree[n] == 0 { topo.append(Int32(n)) }
-    var head = 0
-    while head < topo.count {
-      let node = Int(topo[head])
-      head += 1
-      for slot in Int(successorCounts[node])..<Int(successorCounts[node + 1]) {
-        let s = Int(succs[slot])
-        indegree[s] -= 1
-        if indegree[s] == 0 { topo.append(Int32(s)) }
+    var topo = [Int32](repeating: 0, count: nodeCount)
+    var taken = 0
+    indegree.withUnsafeMutableBufferPointer { indegree in
+      topo.withUnsafeMutableBufferPointer { topo in
+        for n in 0..<nodeCount { indegree[n] = predecessorStart[n + 1] - predecessorStart[n] }
+        // The ready nodes waiting to be taken live in `topo` itself, past what has been taken: a node is
+        // pushed at most once, so the stack never reaches into the order.
+        var stackTop = nodeCount
+        var scan = 0
+        while true {
+          let node: Int
+          if stackTop < nodeCount {
+            node = Int(topo[stackTop])
+            stackTop += 1
+          } else {
+            while scan < nodeCount && (indegree[scan] != 0 || predecessorStart[scan + 1] != predecessorStart[scan]) {
+              scan += 1
+            }
+            guard scan < nodeCount else { break }
+            node = scan
+            scan += 1
+          }
+          topo[taken] = Int32(node)
+          taken += 1
+          // Pushed in reverse, so that the first successor is taken first.
+          var slot = Int(successorStart[node + 1]) - 1
+          while slot >= Int(successorStart[node]) {
+            let s = Int(successors[slot])
+            indegree[s] -= 1
+            if indegree[s] == 0 {
+              stackTop -= 1
+              topo[stackTop] = Int32(s)
+            }
+            slot -= 1
+          }
+        }
       }
     }
-    order = topo
+    topo.removeSubrange(taken...)
+    return topo
   }
 
   /// The graph without where each edge was written, which only the messages about cycles need: what a

@@ -56,68 +56,83 @@ struct PlannedSchedule: Sendable {
     let startConstraint = constraints.startConstraint
     let deadline = constraints.deadline
 
-    for node32 in order {
-      let node = Int(node32)
-      var ready = planStart
-      for slot in Int(predecessorStart[node])..<Int(predecessorStart[node + 1]) {
-        ready = max(ready, Int(end[Int(predecessors[slot])]))
-      }
-      guard node < taskCount, isLeaf[node] else {
-        end[node] = Self.stored(ready)
-        continue
-      }
-      if cancelled[node] {
-        start[node] = Self.stored(ready)
-        earliestStart[node] = Self.stored(ready)
-        end[node] = Self.stored(ready)
-        continue
-      }
-      let days = Int(facts.duration[node])
-      duration[node] = facts.duration[node]
-      let done = facts.done[node]
-      let nodeStart: Int
-      let nodeEnd: Int
-      if done != TaskFacts.none {
-        nodeEnd = days == 0 ? Int(done) : Int(done) + 1
-        if isWorkingDays[node] {
-          nodeStart = days == 0 ? Int(done) : max(planStart, work.startEnding(onOrBefore: Int(done), days))
-        } else {
-          nodeStart = max(planStart, nodeEnd - days)
+    // Each node's end is read back by its successors in random order: written and read through the
+    // arrays' buffers, without a uniqueness check per write.
+    end.withUnsafeMutableBufferPointer { end in
+      start.withUnsafeMutableBufferPointer { start in
+        earliestStart.withUnsafeMutableBufferPointer { earliestStart in
+          duration.withUnsafeMutableBufferPointer { duration in
+            for node32 in order {
+              let node = Int(node32)
+              var ready = planStart
+              for slot in Int(predecessorStart[node])..<Int(predecessorStart[node + 1]) {
+                ready = max(ready, Int(end[Int(predecessors[slot])]))
+              }
+              guard node < taskCount, isLeaf[node] else {
+                end[node] = Self.stored(ready)
+                continue
+              }
+              if cancelled[node] {
+                start[node] = Self.stored(ready)
+                earliestStart[node] = Self.stored(ready)
+                end[node] = Self.stored(ready)
+                continue
+              }
+              let days = Int(facts.duration[node])
+              duration[node] = facts.duration[node]
+              let done = facts.done[node]
+              let nodeStart: Int
+              let nodeEnd: Int
+              if done != TaskFacts.none {
+                nodeEnd = days == 0 ? Int(done) : Int(done) + 1
+                if isWorkingDays[node] {
+                  nodeStart = days == 0 ? Int(done) : max(planStart, work.startEnding(onOrBefore: Int(done), days))
+                } else {
+                  nodeStart = max(planStart, nodeEnd - days)
+                }
+                earliestStart[node] = Self.stored(nodeStart)
+              } else {
+                let earliest = max(ready, Int(startConstraint[node]))
+                earliestStart[node] = Self.stored(earliest)
+                if isWorkingDays[node] && days > 0 {
+                  (nodeStart, nodeEnd) = work.place(earliest, days)
+                } else {
+                  nodeStart = earliest
+                  nodeEnd = earliest + days
+                }
+              }
+              start[node] = Self.stored(nodeStart)
+              end[node] = Self.stored(nodeEnd)
+              projectEnd = max(projectEnd, nodeEnd)
+              hasLiveLeaves = true
+            }
+          }
         }
-        earliestStart[node] = Self.stored(nodeStart)
-      } else {
-        let earliest = max(ready, Int(startConstraint[node]))
-        earliestStart[node] = Self.stored(earliest)
-        if isWorkingDays[node] && days > 0 {
-          (nodeStart, nodeEnd) = work.place(earliest, days)
-        } else {
-          nodeStart = earliest
-          nodeEnd = earliest + days
-        }
       }
-      start[node] = Self.stored(nodeStart)
-      end[node] = Self.stored(nodeEnd)
-      projectEnd = max(projectEnd, nodeEnd)
-      hasLiveLeaves = true
     }
 
-    for node32 in order.reversed() {
-      let node = Int(node32)
-      var latest = projectEnd
-      for slot in Int(successorStart[node])..<Int(successorStart[node + 1]) {
-        latest = min(latest, Int(latestStart[Int(successors[slot])]))
-      }
-      if node < taskCount, isLeaf[node], !cancelled[node], deadline[node] != .max {
-        latest = min(latest, Int(deadline[node]) + 1)
-      }
-      let days = node < taskCount ? Int(duration[node]) : 0
-      if node < taskCount && isWorkingDays[node] && days > 0 {
-        let (nodeLatestEnd, nodeLatestStart) = work.placeBackward(latestEnd: latest, days)
-        latestEnd[node] = Self.stored(nodeLatestEnd)
-        latestStart[node] = Self.stored(nodeLatestStart)
-      } else {
-        latestEnd[node] = Self.stored(latest)
-        latestStart[node] = Self.stored(latest - days)
+    let durationRead = duration
+    latestEnd.withUnsafeMutableBufferPointer { latestEnd in
+      latestStart.withUnsafeMutableBufferPointer { latestStart in
+        for node32 in order.reversed() {
+          let node = Int(node32)
+          var latest = projectEnd
+          for slot in Int(successorStart[node])..<Int(successorStart[node + 1]) {
+            latest = min(latest, Int(latestStart[Int(successors[slot])]))
+          }
+          if node < taskCount, isLeaf[node], !cancelled[node], deadline[node] != .max {
+            latest = min(latest, Int(deadline[node]) + 1)
+          }
+          let days = node < taskCount ? Int(durationRead[node]) : 0
+          if node < taskCount && isWorkingDays[node] && days > 0 {
+            let (nodeLatestEnd, nodeLatestStart) = work.placeBackward(latestEnd: latest, days)
+            latestEnd[node] = Self.stored(nodeLatestEnd)
+            latestStart[node] = Self.stored(nodeLatestStart)
+          } else {
+            latestEnd[node] = Self.stored(latest)
+            latestStart[node] = Self.stored(latest - days)
+          }
+        }
       }
     }
     self.end = end

@@ -11,11 +11,12 @@ enum RecurringDuties {
 
   /// Fills the rows of duties and returns the missed occurrences (by task, then due day) and whether
   /// more were missed than are listed.
-  static func apply(to rows: inout [TaskSchedule], plan: Plan, cancelled: [Bool], asOf: Day, window: Int) -> (
-    [Occurrence], Bool
-  ) {
+  /// `isDuty` says which tasks are duties, so that the other tasks are not read at all.
+  static func apply(
+    to rows: inout [TaskSchedule], plan: Plan, isDuty: [Bool], cancelled: [Bool], asOf: Day, window: Int
+  ) -> ([Occurrence], Bool) {
     var spans: [(task: Int, span: Span)] = []
-    for i in plan.tasks.indices {
+    for i in plan.tasks.indices where isDuty[i] {
       guard let every = plan.tasks[i].recurrence else { continue }
       var row = TaskSchedule()
       row.isBlocked = plan.tasks[i].status == .blocked

@@ -65,8 +65,8 @@ public struct Scheduler: Sendable {
     }
     self.plan = plan
     self.graph = graph
-    constraints = EffectiveConstraints(tasks: plan.tasks)
     facts = TaskFacts(tasks: plan.tasks)
+    constraints = EffectiveConstraints(facts: facts)
     planned = PlannedSchedule(
       facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
       work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))
@@ -122,7 +122,7 @@ public struct Scheduler: Sendable {
         row.status = .cancelled
       } else {
         row.isCritical = (row.slack ?? 0) <= 0
-        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
+        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
         let fact = fact(i, asOf: asOfDay, measured: measured)
         switch fact {
         case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
@@ -138,10 +138,11 @@ public struct Scheduler: Sendable {
     }
     // Duties before summaries: a summary's status rolls up its duties' too.
     let (missed, moreMissed) = RecurringDuties.apply(
-      to: &rows, plan: plan, cancelled: constraints.cancelled, asOf: asOf, window: window)
+      to: &rows, plan: plan, isDuty: facts.isDuty, cancelled: constraints.cancelled, asOf: asOf, window: window)
     summarise(into: &rows, asOf: asOfDay, window: window)
     var counts = StatusCounts()
-    for i in tasks.indices where isLeaf[i] || tasks[i].isDuty { counts.add(rows[i], isDuty: !isLeaf[i]) }
+    let isDuty = facts.isDuty
+    for i in tasks.indices where isLeaf[i] || isDuty[i] { counts.add(rows[i], isDuty: !isLeaf[i]) }
     let (paths, more) = CriticalPaths.find(
       isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
 
@@ -193,12 +194,12 @@ public struct Scheduler: Sendable {
       case .met(let day):
         nodeEnd = day + 1
       case .active(let progress):
-        let start = max(ready, startConstraint[node])
+        let start = max(ready, Int(startConstraint[node]))
         let remaining = (days * (100 - progress) + 99) / 100
         nodeEnd = max(
           planned.end(of: node, from: start, count: days), planned.end(of: node, from: asOfDay, count: remaining))
       case .waiting:
-        nodeEnd = planned.end(of: node, from: max(ready, startConstraint[node], asOfDay), count: days)
+        nodeEnd = planned.end(of: node, from: max(ready, Int(startConstraint[node]), asOfDay), count: days)
       }
       end[node] = PlannedSchedule.stored(nodeEnd)
       // Forecasts only move later along a chain, so the first leaf past the calendar is the one to name.
@@ -268,7 +269,7 @@ public struct Scheduler: Sendable {
       }
       if facts.isSummary[i] {
         var row = rows[i]
-        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: constraints.deadline[i])
+        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
         if constraints.cancelled[i] {
           row.status = .cancelled
           row.ownStatus = .cancelled

@@ -34,8 +34,7 @@ extension WarningRules {
   /// The light of the task at `index` as of the schedule's date: the first level with a condition that
   /// holds. Any renderer calls this; it reads only the plan and the schedule.
   public func light(for index: Int, plan: Plan, schedule: Schedule) -> WarningLight {
-    let row = schedule.tasks[index]
-    switch row.status {
+    switch schedule.tasks[index].status {
     case .done: return .done
     case .cancelled: return .cancelled
     default: break
@@ -47,10 +46,11 @@ extension WarningRules {
   /// when more severe): a summary over an overdue task is red whatever its own dates say. A summary
   /// whose tasks are all done or cancelled shows its own status.
   public func lights(plan: Plan, schedule: Schedule) -> [WarningLight] {
-    var lights = plan.tasks.indices.map { light(for: $0, plan: plan, schedule: schedule) }
+    let tasks = plan.tasks
+    var lights = tasks.indices.map { light(for: $0, plan: plan, schedule: schedule) }
     // Children come after their parents: walking backwards, every child is final before its parent.
-    for i in plan.tasks.indices.reversed() {
-      guard case .level(let child) = lights[i], let parent = plan.tasks[i].parent else { continue }
+    for i in tasks.indices.reversed() {
+      guard case .level(let child) = lights[i], let parent = tasks[i].parent else { continue }
       switch lights[parent] {
       case .level(let own): lights[parent] = .level(min(own, child))
       case .cancelled: continue
@@ -62,7 +62,8 @@ extension WarningRules {
 
   /// The light for a set of facts.
   public func light(for facts: WarningFacts) -> WarningLight {
-    for (n, level) in levels.enumerated() where level.matches(facts) { return .level(n) }
+    // By index: a copy of each level costs a retain and a release of its name and conditions.
+    for n in levels.indices where levels[n].matches(facts) { return .level(n) }
     return .none
   }
 
@@ -72,20 +73,22 @@ extension WarningRules {
   /// 0 before the start and 100 from the day after the planned finish; actual progress is the task's
   /// `progress` (0 when absent). Summaries and duties have no progress of their own: never behind.
   public static func facts(for index: Int, plan: Plan, schedule: Schedule) -> WarningFacts {
-    let row = schedule.tasks[index]
-    let task = plan.tasks[index]
+    // Fields read where they lie: a copy of the task or its row per task costs retains and releases.
     let asOf = schedule.asOf.ordinal
+    let status = schedule.tasks[index].status
     var behind: Int?
-    if task.isLeaf, let start = row.start?.ordinal, let finish = row.finish?.ordinal {
+    if plan.tasks[index].isLeaf, let start = schedule.tasks[index].start?.ordinal,
+      let finish = schedule.tasks[index].finish?.ordinal
+    {
       let span = max(1, finish + 1 - start)
       let elapsed = min(span, max(0, asOf - start))
       let expected = elapsed * 100 / span
-      behind = expected - (task.progress ?? 0)
+      behind = expected - (plan.tasks[index].progress ?? 0)
     }
     return WarningFacts(
-      daysOverdue: row.status == .overdue ? max(1, row.daysOverdue ?? 1) : nil,
-      daysUntilDeadline: row.deadline.map { $0.ordinal - asOf }, pointsBehind: behind,
-      isAtRisk: row.status == .atRisk)
+      daysOverdue: status == .overdue ? max(1, schedule.tasks[index].daysOverdue ?? 1) : nil,
+      daysUntilDeadline: schedule.tasks[index].deadline.map { $0.ordinal - asOf }, pointsBehind: behind,
+      isAtRisk: status == .atRisk)
   }
 
   /// The level's name as written, for JSON; nil for done, cancelled and none.
