@@ -4,6 +4,8 @@
 public struct PlanLoader: Sendable {
   private let fileSystem: any PlanFileSystem
   private let observer: StageObserver
+  /// Whether a one-file JSON plan is first tried by `FastPlanReader` (off only to compare the two paths).
+  package var usesFastPath = true
 
   /// Creates a loader reading from `fileSystem` (the disk by default), telling `observer` as each stage
   /// of loading ends.
@@ -21,6 +23,16 @@ public struct PlanLoader: Sendable {
     let canonicalRoot = fileSystem.canonicalPath(rootFolder.isEmpty ? "." : rootFolder)
     var canonicalSeen: [String: String] = [:]  // canonical path → display path
     var unread: [UnreadInclude] = []
+    // A JSON root file is first offered to the fast path; when it declines, its bytes are read once.
+    var rootBytes: [UInt8]?
+    if usesFastPath, path.hasSuffix(".json"), case .success(let bytes) = fileSystem.read(path) {
+      observer.end(.read)
+      if let plan = FastPlanReader.read(bytes, path: path, observer: observer) {
+        observer.end(.graph)
+        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+      }
+      rootBytes = bytes
+    }
 
     // Depth-first, in `include` order: the pre-order that fixes the tasks' output order.
     var pending: [PendingFile] = [PendingFile(path: path, relativePath: fileName(path), chain: [], includedAt: nil)]
@@ -34,7 +46,9 @@ public struct PlanLoader: Sendable {
         else { continue }
       }
       let bytes: [UInt8]
-      switch fileSystem.read(next.path) {
+      let preRead: Result<[UInt8], PlanFileError>? =
+        next.includedAt == nil ? rootBytes.take().map { .success($0) } : nil
+      switch preRead ?? fileSystem.read(next.path) {
       case .success(let read):
         bytes = read
       case .failure(let error):

@@ -1,0 +1,288 @@
+/// Turns the fast reader's rows into a `Plan`: owners, full ids (hashed, never built to be looked up),
+/// owners of tasks, `after` references and the dependency graph; nil ("decline") at the first thing the
+/// full assembler would report, so that it runs and reports it.
+struct FastPlanAssembler {
+  let rows: FastPlanRows
+  let bytes: UnsafeBufferPointer<UInt8>
+  let path: String
+  let observer: StageObserver
+
+  private typealias Rows = UnsafeBufferPointer<FastPlanRows.Task>
+
+  /// The plan, or nil to decline.
+  func assemble() -> Plan? {
+    guard let title = rows.title, let planStart = rows.planStart else { return nil }
+    guard let (owners, ownerBytes) = collectOwners() else { return nil }
+    let count = rows.tasks.count
+    guard count < Int(Int32.max) / 4 else { return nil }
+    var hashes = [UInt64](repeating: 0, count: count)
+    var ownerOf = [Int32](repeating: -1, count: count)
+    var table = FastIDTable(count: count)
+    let bytes = self.bytes
+    let ok = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
+      hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
+        guard assignFullIDs(tasks, hashes: hashes, into: &table) else { return false }
+        return resolveOwners(tasks, owners: ownerBytes, into: &ownerOf)
+      }
+    }
+    guard ok else { return nil }
+    observer.end(.ids)
+    var targets = [Int32](repeating: -1, count: rows.references.count)
+    let resolved = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
+      hashes.withUnsafeBufferPointer { hashes -> Bool in
+        rows.references.withUnsafeBufferPointer { references -> Bool in
+          targets.withUnsafeMutableBufferPointer { targets -> Bool in
+            resolveReferences(tasks, references: references, hashes: hashes, table: table, into: targets)
+          }
+        }
+      }
+    }
+    guard resolved else { return nil }
+    hashes = []
+    let planTasks = makeTasks(ownerOf: ownerOf, targets: targets, bytes: bytes)
+    observer.end(.references)
+    let graph = DependencyGraph(tasks: planTasks)
+    guard graph.cycles(tasks: planTasks).isEmpty else { return nil }
+    var plan = Plan(title: title, start: planStart, owners: owners, tasks: planTasks, files: [path])
+    plan.keep(graph)
+    return plan
+  }
+
+  // MARK: - Owners
+
+  /// The owners with their full ids, and each full id's bytes; nil on a duplicate.
+  private func collectOwners() -> ([Owner], [[UInt8]])? {
+    var owners: [Owner] = []
+    var seen = Set<String>()
+    for row in rows.owners {
+      let parent = row.parent >= 0 ? Int(row.parent) : nil
+      let fullID = parent.map { owners[$0].id + "." + row.id } ?? row.id
+      guard seen.insert(fullID).inserted else { return nil }
+      owners.append(Owner(id: fullID, name: row.name ?? row.id, parent: parent, location: row.position))
+    }
+    return (owners, owners.map { Array($0.id.utf8) })
+  }
+
+  /// Each task's owner: written, else its parent's, else the file's; false on an unknown owner or a
+  /// leaf or duty left without one (a warning).
+  private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: inout [Int32]) -> Bool {
+    // Few owners: a linear table of their hashes, searched from the last one found.
+    let ownerHashes = owners.map { id in
+      id.withUnsafeBufferPointer { FastIDTable.hash(FastIDTable.basis, $0, 0, $0.count) }
+    }
+    func lookup(_ start: Int32, _ length: Int32) -> Int32? {
+      let s = Int(start)
+      let e = s + Int(length)
+      let h = FastIDTable.hash(FastIDTable.basis, bytes, s, e)
+      for (n, candidate) in ownerHashes.enumerated() where candidate == h {
+        let id = owners[n]
+        if id.count == e - s
+          && id.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[s..<e])) })
+        {
+          return Int32(n)
+        }
+      }
+      return nil
+    }
+    var fileOwner: Int32 = -1
+    if let written = rows.fileOwner {
+      guard let found = lookup(written.start, written.length) else { return false }
+      fileOwner = found
+    }
+    // The last owner text and what it resolved to: plans name the same unit many times in a row.
+    var lastStart: Int32 = -1
+    var lastLength: Int32 = 0
+    var lastOwner: Int32 = -1
+    for i in 0..<tasks.count {
+      let task = tasks[i]
+      var owner: Int32
+      if task.ownerStart >= 0 {
+        if lastStart >= 0, lastLength == task.ownerLength,
+          UnsafeBufferPointer(rebasing: bytes[Int(lastStart)..<Int(lastStart + lastLength)]).elementsEqual(
+            UnsafeBufferPointer(rebasing: bytes[Int(task.ownerStart)..<Int(task.ownerStart + task.ownerLength)]))
+        {
+          owner = lastOwner
+        } else {
+          guard let found = lookup(task.ownerStart, task.ownerLength) else { return false }
+          owner = found
+          (lastStart, lastLength, lastOwner) = (task.ownerStart, task.ownerLength, found)
+        }
+      } else {
+        owner = task.parent >= 0 ? ownerOf[Int(task.parent)] : fileOwner
+      }
+      if owner < 0 && task.childCount == 0 { return false }
+      ownerOf[i] = owner
+    }
+    return true
+  }
+
+  // MARK: - Full ids
+
+  /// Hashes each task's full id by continuing its parent's and registers it; false on a duplicate.
+  private func assignFullIDs(
+    _ tasks: Rows, hashes: UnsafeMutableBufferPointer<UInt64>, into table: inout FastIDTable
+  ) -> Bool {
+    for i in 0..<tasks.count {
+      let task = tasks[i]
+      let start = Int(task.idStart)
+      var h = task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+      h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
+      hashes[i] = h
+      let row = Int32(i)
+      guard let found = table.find(h, hashes: UnsafeBufferPointer(hashes), matches: { sameFullID($0, row, tasks) })
+      else { return false }
+      guard found == nil, table.insert(row, hash: h) else { return false }
+    }
+    return true
+  }
+
+  @inline(__always)
+  private func sameID(_ a: FastPlanRows.Task, _ start: Int, _ length: Int) -> Bool {
+    guard Int(a.idLength) == length else { return false }
+    let s = Int(a.idStart)
+    if s == start { return true }
+    for k in 0..<length where bytes[s + k] != bytes[start + k] { return false }
+    return true
+  }
+
+  /// Whether two rows have the same full id: the same ids along both parent chains.
+  private func sameFullID(_ a: Int32, _ b: Int32, _ tasks: Rows) -> Bool {
+    var (x, y) = (a, b)
+    while x >= 0 && y >= 0 {
+      if x == y { return true }
+      let tx = tasks[Int(x)]
+      let ty = tasks[Int(y)]
+      guard sameID(tx, Int(ty.idStart), Int(ty.idLength)) else { return false }
+      (x, y) = (tx.parent, ty.parent)
+    }
+    return x < 0 && y < 0
+  }
+
+  /// Whether row `r`'s full id is the dotted text `bytes[start ..< end]`, compared segment by segment
+  /// from the end along the parent chain.
+  private func fullID(of r: Int32, is start: Int, _ end: Int, _ tasks: Rows) -> Bool {
+    var row = r
+    var segmentEnd = end
+    while row >= 0 {
+      var segmentStart = segmentEnd
+      while segmentStart > start && bytes[segmentStart - 1] != UInt8(ascii: ".") { segmentStart -= 1 }
+      let task = tasks[Int(row)]
+      guard sameID(task, segmentStart, segmentEnd - segmentStart) else { return false }
+      row = task.parent
+      if row >= 0 {
+        guard segmentStart > start else { return false }
+        segmentEnd = segmentStart - 1
+      } else {
+        return segmentStart == start
+      }
+    }
+    return false
+  }
+
+  // MARK: - References
+
+  /// Resolves `after` by the contract's steps (a sibling, then the full id; a single file has no
+  /// namespace); false on an unknown name or a duty (a warning).
+  private func resolveReferences(
+    _ tasks: Rows, references: UnsafeBufferPointer<FastPlanRows.Reference>, hashes: UnsafeBufferPointer<UInt64>,
+    table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
+  ) -> Bool {
+    for i in 0..<tasks.count {
+      let task = tasks[i]
+      guard task.afterCount > 0 else { continue }
+      for n in Int(task.afterStart)..<Int(task.afterStart + task.afterCount) {
+        let reference = references[n]
+        let start = Int(reference.start)
+        let end = start + Int(reference.length)
+        var target: Int32 = -1
+        var dotted = false
+        for k in start..<end where bytes[k] == UInt8(ascii: ".") {
+          dotted = true
+          break
+        }
+        if !dotted {
+          let parent = task.parent
+          var h = parent >= 0 ? FastIDTable.hash(hashes[Int(parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+          h = FastIDTable.hash(h, bytes, start, end)
+          guard
+            let found = table.find(
+              h, hashes: hashes,
+              matches: { tasks[Int($0)].parent == parent && sameID(tasks[Int($0)], start, end - start) })
+          else { return false }
+          target = found ?? -1
+        }
+        if target < 0 {
+          let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
+          guard let found = table.find(h, hashes: hashes, matches: { fullID(of: $0, is: start, end, tasks) }),
+            let found
+          else { return false }
+          target = found
+        }
+        guard tasks[Int(target)].every < 0 else { return false }
+        targets[n] = target
+      }
+    }
+    return true
+  }
+
+  // MARK: - The plan's tasks
+
+  private func makeTasks(ownerOf: [Int32], targets: [Int32], bytes: UnsafeBufferPointer<UInt8>) -> [PlanTask] {
+    var planTasks: [PlanTask] = []
+    planTasks.reserveCapacity(rows.tasks.count)
+    let statuses = TaskStatus.allCases
+    let periods = Recurrence.allCases
+    func text(_ start: Int32, _ length: Int32) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + length)]), as: UTF8.self)
+    }
+    for i in 0..<rows.tasks.count {
+      let row = rows.tasks[i]
+      let id = text(row.idStart, row.idLength)
+      let parent = row.parent >= 0 ? Int(row.parent) : nil
+      let fullID = parent.map { planTasks[$0].fullID + "." + id } ?? id
+      let name = row.nameStart < 0 ? rows.decodedNames[Int(-row.nameStart) - 1] : text(row.nameStart, row.nameLength)
+      var task = PlanTask(
+        id: id, fullID: fullID, name: name, parent: parent, locations: TaskLocations(id: row.idPosition))
+      if row.childCount > 0 { task.children.reserveCapacity(Int(row.childCount)) }
+      task.owner = ownerOf[i] >= 0 ? Int(ownerOf[i]) : nil
+      if row.durationCount >= 0 {
+        task.duration = PlanDuration(count: Int(row.durationCount), spelling: row.durationSpelling)
+      }
+      if row.start != Int32.min { task.start = Day(ordinal: Int(row.start)) }
+      if row.deadline != Int32.min {
+        task.deadline = Day(ordinal: Int(row.deadline))
+        task.locations.deadline = row.deadlinePosition
+      }
+      if row.status >= 0 { task.status = statuses[Int(row.status)] }
+      if row.progress >= 0 { task.progress = Int(row.progress) }
+      let extras = rows.extras[Int32(i)]
+      if row.every >= 0 {
+        task.recurrence = periods[Int(row.every)]
+        if row.done != Int32.min {
+          task.heldDates = [Day(ordinal: Int(row.done))]
+          task.locations.done = row.donePosition
+        } else if let held = extras?.held, !held.isEmpty {
+          task.heldDates = held
+          task.locations.done = row.donePosition
+        }
+      } else if row.done != Int32.min {
+        task.doneDate = Day(ordinal: Int(row.done))
+        task.locations.done = row.donePosition
+        if row.status < 0 { task.status = .done }
+      }
+      if let extras {
+        if let note = extras.note { task.note = note }
+        if let source = extras.source { task.source = source }
+        if let evidence = extras.evidence { task.evidence = evidence }
+      }
+      if row.afterCount > 0 {
+        let range = Int(row.afterStart)..<Int(row.afterStart + row.afterCount)
+        task.after = targets[range].map { Int($0) }
+        task.locations.after = rows.references[range].map(\.position)
+      }
+      planTasks.append(task)
+      if let parent { planTasks[parent].children.append(i) }
+    }
+    return planTasks
+  }
+}

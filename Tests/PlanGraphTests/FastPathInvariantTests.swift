@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import PlanGraph
+
+/// The loader's fast path returns a plan only when the full loader returns the same plan, places
+/// included, with no diagnostic; and it takes every plan `plangraph generate` writes.
+@Suite struct FastPathInvariantTests {
+  @Test(arguments: [(0, 1), (1, 2), (7, 3), (60, 4), (400, 5), (3_000, 6), (12_000, 42)] as [(Int, UInt64)])
+  func generatedJSONPlansTakeTheFastPathAndEqualTheFullLoader(_ size: Int, _ seed: UInt64) {
+    for dependencies in [0.0, 1.0, 2.5] {
+      let bytes = PlanGenerator(taskCount: size, seed: seed, dependencies: dependencies, format: .json).generate()
+      let (problem, accepted) = FastPathSupport.violation(bytes)
+      #expect(problem == nil, "\(size) tasks, seed \(seed): \(problem ?? "")")
+      // A plan the full loader has nothing to say about is taken (the smallest have a programme
+      // without phases: a warned-about milestone).
+      let full = FastPathSupport.full(bytes)
+      #expect(accepted == (full.diagnostics.isEmpty && full.plan != nil), "\(size) tasks, seed \(seed)")
+      if size >= 60 { #expect(accepted, "the fast path declined a generated plan of \(size) tasks, seed \(seed)") }
+    }
+  }
+
+  @Test func theLoaderUsesTheFastPathAndGivesTheSamePlan() throws {
+    let bytes = PlanGenerator(taskCount: 500, seed: 9, format: .json).generate()
+    let fast = PlanLoader(fileSystem: MemoryFileSystem(files: ["p.json": bytes])).load(path: "p.json")
+    let full = FastPathSupport.full(bytes, path: "p.json")
+    let plan = try #require(fast.plan)
+    #expect(plan == full.plan)
+    #expect(fast.diagnostics.isEmpty && full.diagnostics.isEmpty)
+    #expect(fast.files == full.files)
+    // A schedule from either is the same: the graph the fast path keeps is the one the scheduler wants.
+    let asOf = Day(year: 2021, month: 6, day: 1)!
+    #expect(try Scheduler(plan: plan).schedule(asOf: asOf) == Scheduler(plan: full.plan!).schedule(asOf: asOf))
+  }
+
+  @Test func everyJSONFixtureKeepsTheInvariant() throws {
+    var accepted = 0
+    for url in FastPathSupport.jsonFixtures() {
+      let bytes = try [UInt8](Data(contentsOf: url))
+      let (problem, took) = FastPathSupport.violation(bytes, path: url.lastPathComponent)
+      #expect(problem == nil, "\(url.path): \(problem ?? "")")
+      if took { accepted += 1 }
+    }
+    // The valid JSON fixtures use forms the fast path leaves to the full reader (a bare year, targets,
+    // a calendar); the generated fixture takes it.
+    #expect(accepted >= 1, "the generated JSON fixture takes the fast path")
+  }
+
+  /// Every YAML plan of the repository, written as JSON in several styles (indentation, CRLF, tabs,
+  /// one line, escapes, a byte-order mark, numbers bare): valid ones mostly taken, none different.
+  @Test func everyYAMLPlanAsJSONKeepsTheInvariant() throws {
+    let styles: [FastPathSupport.JSONStyle] = [
+      .init(),
+      .init(indent: "\t", newline: "\r\n", spaceAfterColon: false),
+      .init(indent: "", newline: "", spaceAfterColon: false),
+      .init(indent: "    ", escapeNonASCII: true, byteOrderMark: true),
+      .init(indent: " ", newline: "\n\n", bareNumbers: true),
+    ]
+    var accepted = 0
+    var converted = 0
+    for url in FastPathSupport.yamlFiles() {
+      let yaml = try [UInt8](Data(contentsOf: url))
+      for style in styles {
+        guard let json = FastPathSupport.json(fromYAML: yaml, style: style) else { continue }
+        converted += 1
+        let (problem, took) = FastPathSupport.violation(json, path: "plan.json")
+        #expect(problem == nil, "\(url.path) as JSON: \(problem ?? "")")
+        if took { accepted += 1 }
+      }
+    }
+    #expect(converted > 100)
+    #expect(accepted > 20, "only \(accepted) of \(converted) YAML plans as JSON took the fast path")
+  }
+
+  /// Small generated plans changed at random, byte by byte and key by key: the fast path declines or
+  /// agrees, never differs.
+  @Test func mutatedPlansKeepTheInvariant() {
+    var random = SeededRandom(seed: 2026)
+    let words = [
+      "\"id\"", "\"name\"", "\"owner\"", "\"duration\"", "\"deadline\"", "\"done\"", "\"after\"", "\"every\"",
+      "\"tasks\"", "\"status\"", "\"progress\"", "\"start\"", "\"note\"", "\"units\"", "\"owners\"", "\"plan\"",
+      "\"t1\"", "\"ph0\"", "\"p0.ph0.t1\"", "\"2020-02-30\"", "\"2021-01-01\"", "\"+3d\"", "\"5天\"", "\"0d\"",
+      "\"cancelled\"", "\"done\"", "\"active\"", "\"30%\"", "\"week\"", "null", "[]", "{}", "\"\"", "\"\\u0041\"",
+      "\"org0.u9\"", "\"org0\"", "\r\n", "\t", ",", ":", "\u{FEFF}", "\"中文\"", "\"a.b\"", "7", "\"2200-12-31\"",
+    ].map { Array($0.utf8) }
+    var taken = 0
+    var clean = 0
+    for round in 0..<1_500 {
+      var bytes = PlanGenerator(
+        taskCount: 3 + round % 40, seed: UInt64(round % 7), dependencies: 1.5, format: .json
+      ).generate()
+      for _ in 0..<(1 + random.below(3)) {
+        let at = random.below(bytes.count)
+        switch random.below(6) {
+        case 0: bytes.remove(at: at)
+        case 1: bytes.insert(contentsOf: words[random.below(words.count)], at: at)
+        case 2:
+          // A quoted word replaced by another at a quote.
+          if let quote = bytes[at...].firstIndex(of: UInt8(ascii: "\"")),
+            let close = bytes[(quote + 1)...].firstIndex(of: UInt8(ascii: "\""))
+          {
+            bytes.replaceSubrange(quote...close, with: words[random.below(words.count)])
+          }
+        case 3: bytes[at] = UInt8(truncatingIfNeeded: random.below(256))
+        case 4:
+          let length = min(bytes.count - at, 1 + random.below(60))
+          let copy = Array(bytes[at..<at + length])
+          bytes.insert(contentsOf: copy, at: random.below(bytes.count))
+        default:
+          // A digit changed: other dates, durations and ids.
+          if let digit = bytes[at...].firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            bytes[digit] = UInt8(ascii: "0") + UInt8(random.below(10))
+          }
+        }
+      }
+      let (problem, took) = FastPathSupport.violation(bytes)
+      #expect(problem == nil, "round \(round): \(problem ?? "") in\n\(String(decoding: bytes, as: UTF8.self))")
+      if problem != nil { break }
+      if took { taken += 1 }
+      if !took, case let full = FastPathSupport.full(bytes), full.diagnostics.isEmpty, full.plan != nil { clean += 1 }
+    }
+    // Mutations mostly break a plan; those that keep it valid are mostly taken.
+    #expect(taken > 50, "too few mutated plans were taken (\(taken)) for the test to mean much")
+    #expect(clean < taken, "\(clean) valid mutated plans declined, \(taken) taken")
+  }
+}
