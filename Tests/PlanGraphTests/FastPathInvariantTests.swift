@@ -124,3 +124,93 @@ import Testing
     #expect(clean < taken, "\(clean) valid mutated plans declined, \(taken) taken")
   }
 }
+
+/// Input built to break the fast path: it declines (or agrees) without trapping, recursing or going
+/// quadratic.
+@Suite struct FastPathHostileInputTests {
+  let plan = Array(
+    """
+    {"plan": "计划", "start": "2020-01-01", "owners": [{"id": "org", "name": "组织", "units": [{"id": "u1"}]}],
+     "tasks": [{"id": "a", "name": "甲", "owner": "org.u1", "tasks": [
+       {"id": "b", "name": "乙\\u4e59", "owner": "org", "duration": "3d", "deadline": "2020-03-01"},
+       {"id": "c", "name": "丙", "owner": "org", "done": "2020-01-09", "after": ["b", "a.b"]}]},
+       {"id": "d", "name": "例会", "owner": "org", "every": "month", "done": ["2020-02-01", "2020-03-01"]}]}
+    """.utf8)
+
+  @Test func everyPrefixOfAPlanKeepsTheInvariant() {
+    for end in 0...plan.count {
+      let (problem, _) = FastPathSupport.violation(Array(plan[..<end]))
+      #expect(problem == nil, "prefix of \(end) bytes: \(problem ?? "")")
+    }
+  }
+
+  @Test func everyByteOfAPlanChangedKeepsTheInvariant() {
+    for at in plan.indices {
+      for replacement: UInt8 in [0x00, 0x0A, 0x22, 0x5C, 0x2E, 0x7B, 0x5D, 0xFF, 0xE4] where plan[at] != replacement {
+        var bytes = plan
+        bytes[at] = replacement
+        let (problem, _) = FastPathSupport.violation(bytes)
+        #expect(problem == nil, "byte \(at) as \(replacement): \(problem ?? "")")
+      }
+    }
+  }
+
+  @Test func theSmallPlanIsTakenWithABOMAndCRLF() {
+    #expect(FastPathSupport.violation(plan) == (nil, true))
+    let crlf = Array(String(decoding: plan, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    #expect(FastPathSupport.violation([0xEF, 0xBB, 0xBF] + crlf) == (nil, true))
+  }
+
+  @Test func deepNestingDeclinesWithoutRecursion() {
+    let n = 100_000
+    var text = "{\"plan\": \"p\", \"start\": \"2020-01-01\", \"tasks\": "
+    text += String(repeating: "[{\"id\": \"a\", \"name\": \"n\", \"tasks\": ", count: n)
+    text += "[]" + String(repeating: "}]", count: n) + "}"
+    #expect(FastPlanReader.read(Array(text.utf8), path: "deep.json") == nil)
+    var owners = "{\"plan\": \"p\", \"start\": \"2020-01-01\", \"owners\": "
+    owners +=
+      String(repeating: "[{\"id\": \"o\", \"units\": ", count: n) + "[]" + String(repeating: "}]", count: n) + "}"
+    #expect(FastPlanReader.read(Array(owners.utf8), path: "deep.json") == nil)
+  }
+
+  @Test func hugeValuesAndOddBytesDecline() {
+    let head =
+      "{\"plan\": \"p\", \"start\": \"2020-01-01\", \"owners\": [{\"id\": \"o\"}], \"tasks\": [{\"id\": \"a\", \"owner\": \"o\", "
+    for tail in [
+      "\"name\": \"n\", \"duration\": \"" + String(repeating: "9", count: 5_000) + "d\"}]}",
+      "\"name\": \"n\", \"duration\": \"100001d\"}]}",
+      "\"name\": \"n\", \"duration\": 5}]}",
+      "\"name\": \"" + String(repeating: "长", count: 200_000)
+        + "\", \"duration\": \"1d\", \"deadline\": \"99999-01-01\"}]}",
+      "\"name\": \"n\u{0}\", \"duration\": \"1d\"}]}",
+      "\"name\": \"n\", \"duration\": \"1d\", \"progress\": \"101%\"}]}",
+      "\"name\": \"n\", \"duration\": \"1d\", \"after\": [\"a\"]}]}",
+      "\"name\": \"n\", \"duration\": \"1d\"}]}\u{0}",
+      "\"name\": \"\\ud800\", \"duration\": \"1d\"}]}",
+    ] {
+      let bytes = Array((head + tail).utf8)
+      #expect(FastPathSupport.violation(bytes).problem == nil)
+      #expect(FastPathSupport.violation(bytes).accepted == false, "\(tail.prefix(60))")
+    }
+    // A long name is no problem in itself: taken, and the same.
+    let long = Array(
+      (head + "\"name\": \"" + String(repeating: "长", count: 200_000) + "\", \"duration\": \"1d\"}]}").utf8)
+    #expect(FastPathSupport.violation(long) == (nil, true))
+    // Invalid UTF-8 inside a string.
+    var invalid = Array((head + "\"name\": \"xx\", \"duration\": \"1d\"}]}").utf8)
+    if let x = invalid.lastIndex(of: UInt8(ascii: "x")) { invalid[x] = 0xC0 }
+    #expect(FastPathSupport.violation(invalid) == (nil, false))
+  }
+
+  @Test func idsThatCollideInTheTableDeclineOrAgree() {
+    // Many siblings and references: the table's probes stay short, the plan is taken.
+    var text =
+      "{\"plan\": \"p\", \"start\": \"2020-01-01\", \"owners\": [{\"id\": \"o\"}], \"owner\": \"o\", \"tasks\": ["
+    text += (0..<20_000).map {
+      "{\"id\": \"t\($0)\", \"name\": \"n\", \"duration\": \"1d\"\($0 > 0 ? ", \"after\": [\"t\($0 - 1)\"]" : "")}"
+    }
+    .joined(separator: ",")
+    text += "]}"
+    #expect(FastPathSupport.violation(Array(text.utf8)) == (nil, true))
+  }
+}

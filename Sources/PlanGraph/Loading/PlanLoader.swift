@@ -26,12 +26,16 @@ public struct PlanLoader: Sendable {
     // A JSON root file is first offered to the fast path; when it declines, its bytes are read once.
     var rootBytes: [UInt8]?
     if usesFastPath, path.hasSuffix(".json"), case .success(let bytes) = fileSystem.read(path) {
+      rootBytes = bytes
       observer.end(.read)
-      if let plan = FastPlanReader.read(bytes, path: path, observer: observer) {
+    }
+    if let bytes = rootBytes, var plan = FastPlanReader.readWithoutGraph(bytes, path: path, observer: observer) {
+      // The bytes are let go before the graph is built (a cycle, rare, reads them again).
+      rootBytes = nil
+      if FastPlanReader.finish(&plan) {
         observer.end(.graph)
         return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
       }
-      rootBytes = bytes
     }
 
     // Depth-first, in `include` order: the pre-order that fixes the tasks' output order.

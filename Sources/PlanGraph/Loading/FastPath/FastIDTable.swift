@@ -4,7 +4,9 @@
 /// Kept at most a quarter full; a probe longer than `maximumProbe` gives up (the caller declines and
 /// the full reader, with Swift's seeded hashing, runs), so crafted ids cannot make it quadratic.
 struct FastIDTable {
-  private var slots: [Int32]
+  /// Each slot: the row plus one in the low 32 bits (0: empty), the hash's high 32 bits above, so that a
+  /// probe rarely touches a row that is not the one sought.
+  private var slots: [UInt64]
   private let mask: Int
   static let maximumProbe = 64
   /// FNV-1a's offset basis: the hash of an empty text.
@@ -14,7 +16,7 @@ struct FastIDTable {
   init(count: Int) {
     var capacity = 16
     while capacity < 4 * max(count, 1) { capacity <<= 1 }
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
   }
 
@@ -35,14 +37,18 @@ struct FastIDTable {
     Int(truncatingIfNeeded: ((h ^ (h >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
   }
 
-  /// The first row with hash `h` that `matches`, nil when none; `.failure` when the probe ran too long.
+  /// The first row with hash `h` that `matches`, nil when none; `.none` (outer) when the probe ran too long.
   @inline(__always)
-  func find(_ h: UInt64, hashes: UnsafeBufferPointer<UInt64>, matches: (Int32) -> Bool) -> Int32?? {
+  func find(_ h: UInt64, matches: (Int32) -> Bool) -> Int32?? {
+    let tag = h & 0xFFFF_FFFF_0000_0000
     var i = home(h)
     for _ in 0..<Self.maximumProbe {
-      let row = slots[i]
-      if row < 0 { return .some(nil) }
-      if hashes[Int(row)] == h && matches(row) { return .some(row) }
+      let slot = slots[i]
+      if slot == 0 { return .some(nil) }
+      if slot & 0xFFFF_FFFF_0000_0000 == tag {
+        let row = Int32(truncatingIfNeeded: (slot & 0xFFFF_FFFF) - 1)
+        if matches(row) { return .some(row) }
+      }
       i = (i + 1) & mask
     }
     return nil
@@ -53,8 +59,8 @@ struct FastIDTable {
   mutating func insert(_ row: Int32, hash h: UInt64) -> Bool {
     var i = home(h)
     for _ in 0..<Self.maximumProbe {
-      if slots[i] < 0 {
-        slots[i] = row
+      if slots[i] == 0 {
+        slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(row) + 1)
         return true
       }
       i = (i + 1) & mask

@@ -9,7 +9,7 @@ struct FastPlanAssembler {
 
   private typealias Rows = UnsafeBufferPointer<FastPlanRows.Task>
 
-  /// The plan, or nil to decline.
+  /// The plan without its dependency graph, or nil to decline.
   func assemble() -> Plan? {
     guard let title = rows.title, let planStart = rows.planStart else { return nil }
     guard let (owners, ownerBytes) = collectOwners() else { return nil }
@@ -41,11 +41,9 @@ struct FastPlanAssembler {
     hashes = []
     let planTasks = makeTasks(ownerOf: ownerOf, targets: targets, bytes: bytes)
     observer.end(.references)
-    let graph = DependencyGraph(tasks: planTasks)
-    guard graph.cycles(tasks: planTasks).isEmpty else { return nil }
-    var plan = Plan(title: title, start: planStart, owners: owners, tasks: planTasks, files: [path])
-    plan.keep(graph)
-    return plan
+    // The graph and the cycle check come once the rows and the file's bytes are let go
+    // (`FastPlanReader.finish`).
+    return Plan(title: title, start: planStart, owners: owners, tasks: planTasks, files: [path])
   }
 
   // MARK: - Owners
@@ -129,7 +127,7 @@ struct FastPlanAssembler {
       h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
       hashes[i] = h
       let row = Int32(i)
-      guard let found = table.find(h, hashes: UnsafeBufferPointer(hashes), matches: { sameFullID($0, row, tasks) })
+      guard let found = table.find(h, matches: { sameFullID($0, row, tasks) })
       else { return false }
       guard found == nil, table.insert(row, hash: h) else { return false }
     }
@@ -206,14 +204,14 @@ struct FastPlanAssembler {
           h = FastIDTable.hash(h, bytes, start, end)
           guard
             let found = table.find(
-              h, hashes: hashes,
+              h,
               matches: { tasks[Int($0)].parent == parent && sameID(tasks[Int($0)], start, end - start) })
           else { return false }
           target = found ?? -1
         }
         if target < 0 {
           let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
-          guard let found = table.find(h, hashes: hashes, matches: { fullID(of: $0, is: start, end, tasks) }),
+          guard let found = table.find(h, matches: { fullID(of: $0, is: start, end, tasks) }),
             let found
           else { return false }
           target = found
@@ -255,7 +253,7 @@ struct FastPlanAssembler {
       }
       if row.status >= 0 { task.status = statuses[Int(row.status)] }
       if row.progress >= 0 { task.progress = Int(row.progress) }
-      let extras = rows.extras[Int32(i)]
+      let extras = rows.extras.isEmpty ? nil : rows.extras[Int32(i)]
       if row.every >= 0 {
         task.recurrence = periods[Int(row.every)]
         if row.done != Int32.min {

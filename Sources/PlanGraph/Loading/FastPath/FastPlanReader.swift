@@ -7,6 +7,22 @@
 package enum FastPlanReader {
   /// The plan in `bytes` (the file at `path`, the root and only file), or nil to decline.
   package static func read(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
+    guard var plan = readWithoutGraph(bytes, path: path, observer: observer), finish(&plan) else { return nil }
+    observer.end(.graph)
+    return plan
+  }
+
+  /// Builds the dependency graph the scheduler will use and checks it for cycles; false (decline) on a
+  /// cycle. Called after the rows and, in the loader, the file's bytes are let go.
+  package static func finish(_ plan: inout Plan) -> Bool {
+    let graph = DependencyGraph(tasks: plan.tasks)
+    guard graph.cycles(tasks: plan.tasks).isEmpty else { return false }
+    plan.keep(graph)
+    return true
+  }
+
+  /// The plan in `bytes` without its dependency graph (see `finish`), or nil to decline.
+  package static func readWithoutGraph(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
     let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     return bytes.withUnsafeBufferPointer { buffer -> Plan? in
       var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
