@@ -223,6 +223,12 @@ struct FastJSONScanner {
     SourcePosition(file: file, line: line, column: column(at: token.quote), length: token.length)
   }
 
+  /// Keeps the position of a string token in `rows.places`; its index.
+  private mutating func place(_ token: StringToken) -> Int32 {
+    rows.places.append(position(token))
+    return Int32(rows.places.count - 1)
+  }
+
   /// Whether the token's bytes are exactly `word`.
   @inline(__always)
   private func equals(_ token: StringToken, _ word: StaticString) -> Bool {
@@ -495,7 +501,7 @@ struct FastJSONScanner {
     case .deadline:
       guard let value = string(), let day = day(value, role: .end) else { return false }
       rows.tasks[row].deadline = day
-      rows.tasks[row].deadlinePosition = position(value)
+      rows.tasks[row].deadlinePlace = place(value)
     case .done:
       if take(UInt8(ascii: "[")) {
         // A list of days: only a duty's (checked when the task ends).
@@ -503,7 +509,7 @@ struct FastJSONScanner {
         var held: [Day] = []
         repeat {
           guard let value = string(), let day = day(value, role: .end) else { return false }
-          if held.isEmpty { rows.tasks[row].donePosition = position(value) }
+          if held.isEmpty { rows.tasks[row].donePlace = place(value) }
           held.append(Day(ordinal: Int(day)))
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return false }
@@ -511,7 +517,7 @@ struct FastJSONScanner {
       } else {
         guard let value = string(), let day = day(value, role: .end) else { return false }
         rows.tasks[row].done = day
-        rows.tasks[row].donePosition = position(value)
+        rows.tasks[row].donePlace = place(value)
       }
     case .after:
       guard take(UInt8(ascii: "[")) else { return false }

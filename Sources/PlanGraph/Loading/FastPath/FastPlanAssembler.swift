@@ -249,7 +249,7 @@ struct FastPlanAssembler {
       if row.start != Int32.min { task.start = Day(ordinal: Int(row.start)) }
       if row.deadline != Int32.min {
         task.deadline = Day(ordinal: Int(row.deadline))
-        task.locations.deadline = row.deadlinePosition
+        task.locations.deadline = rows.places[Int(row.deadlinePlace)]
       }
       if row.status >= 0 { task.status = statuses[Int(row.status)] }
       if row.progress >= 0 { task.progress = Int(row.progress) }
@@ -258,14 +258,14 @@ struct FastPlanAssembler {
         task.recurrence = periods[Int(row.every)]
         if row.done != Int32.min {
           task.heldDates = [Day(ordinal: Int(row.done))]
-          task.locations.done = row.donePosition
+          task.locations.done = rows.places[Int(row.donePlace)]
         } else if let held = extras?.held, !held.isEmpty {
           task.heldDates = held
-          task.locations.done = row.donePosition
+          task.locations.done = rows.places[Int(row.donePlace)]
         }
       } else if row.done != Int32.min {
         task.doneDate = Day(ordinal: Int(row.done))
-        task.locations.done = row.donePosition
+        task.locations.done = rows.places[Int(row.donePlace)]
         if row.status < 0 { task.status = .done }
       }
       if let extras {

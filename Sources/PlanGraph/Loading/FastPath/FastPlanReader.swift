@@ -28,7 +28,8 @@ package enum FastPlanReader {
       var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
       // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
       scanner.rows.tasks.reserveCapacity(buffer.count / 96 + 16)
-      scanner.rows.references.reserveCapacity(buffer.count / 96 + 16)
+      // About one and a half `after` entries a task: room for three.
+      scanner.rows.references.reserveCapacity(buffer.count / 32 + 16)
       guard scanner.scan() else { return nil }
       observer.end(.parse)
       return FastPlanAssembler(rows: scanner.rows, bytes: buffer, path: path, observer: observer).assemble()
