@@ -223,12 +223,6 @@ struct FastJSONScanner {
     SourcePosition(file: file, line: line, column: column(at: token.quote), length: token.length)
   }
 
-  /// Keeps the position of a string token in `rows.places`; its index.
-  private mutating func place(_ token: StringToken) -> Int32 {
-    rows.places.append(position(token))
-    return Int32(rows.places.count - 1)
-  }
-
   /// Whether the token's bytes are exactly `word`.
   @inline(__always)
   private func equals(_ token: StringToken, _ word: StaticString) -> Bool {
@@ -418,10 +412,16 @@ struct FastJSONScanner {
       let mapping = SourcePosition(file: file, line: line, column: 0, length: 1)
       pos += 1
       let parent = open.last ?? -1
-      if parent >= 0 { rows.tasks[Int(parent)].childCount += 1 }
-      rows.tasks.append(
-        FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count), idPosition: mapping))
-      let row = Int32(rows.tasks.count - 1)
+      let row = Int32(rows.tasks.count)
+      if parent >= 0 {
+        rows.tasks[Int(parent)].childCount += 1
+        rows.planTasks[Int(parent)].children.append(Int(row))
+      }
+      rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
+      rows.planTasks.append(
+        PlanTask(
+          id: "", fullID: "", name: "", parent: parent >= 0 ? Int(parent) : nil,
+          locations: TaskLocations(id: mapping)))
       open.append(row)
       if take(UInt8(ascii: "}")) { return false }  // a task needs an id and a name
       taskKeys: while true {
@@ -440,7 +440,7 @@ struct FastJSONScanner {
         while true {
           if take(UInt8(ascii: ",")) { continue taskKeys }
           guard take(UInt8(ascii: "}")) else { return false }
-          guard FastTaskRules.accepts(rows.tasks[Int(open[open.count - 1])]) else { return false }
+          guard finishTask(Int(open[open.count - 1])) else { return false }
           open.removeLast()
           if take(UInt8(ascii: ",")) { break taskKeys }  // a sibling follows
           guard take(UInt8(ascii: "]")) else { return false }
@@ -469,6 +469,22 @@ struct FastJSONScanner {
     }
   }
 
+  /// Checks a task whose mapping ended against the format's rules and puts what depended on its
+  /// kind in place: a duty's `done` is the days it was held, a leaf's `done` makes it done.
+  private mutating func finishTask(_ row: Int) -> Bool {
+    let task = rows.tasks[row]
+    guard FastTaskRules.accepts(task) else { return false }
+    if task.every >= 0 {
+      if let day = rows.planTasks[row].doneDate {
+        rows.planTasks[row].doneDate = nil
+        rows.planTasks[row].heldDates = [day]
+      }
+    } else if task.status < 0 && task.has(.done) {
+      rows.planTasks[row].status = .done
+    }
+    return true
+  }
+
   /// Reads the value of `key` into task `row`; false to decline.
   private mutating func readValue(_ key: TaskKey, of row: Int) -> Bool {
     switch key {
@@ -476,32 +492,26 @@ struct FastJSONScanner {
       guard let value = string(), isID(value) else { return false }
       rows.tasks[row].idStart = Int32(value.start)
       rows.tasks[row].idLength = Int32(value.end - value.start)
-      rows.tasks[row].idPosition = position(value)
+      rows.planTasks[row].id = String(
+        decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
+      rows.planTasks[row].locations.id = position(value)
     case .name:
-      guard let value = string() else { return false }
-      if value.escaped {
-        guard let name = text(value) else { return false }
-        rows.decodedNames.append(name)
-        rows.tasks[row].nameStart = -Int32(rows.decodedNames.count)
-      } else {
-        rows.tasks[row].nameStart = Int32(value.start)
-        rows.tasks[row].nameLength = Int32(value.end - value.start)
-      }
+      guard let value = string(), let name = text(value) else { return false }
+      rows.planTasks[row].name = name
     case .owner:
       guard let value = string(), !value.escaped, value.end > value.start else { return false }
       rows.tasks[row].ownerStart = Int32(value.start)
       rows.tasks[row].ownerLength = Int32(value.end - value.start)
     case .duration:
       guard let value = string(), let duration = duration(value) else { return false }
-      rows.tasks[row].durationCount = Int32(duration.count)
-      rows.tasks[row].durationSpelling = duration.spelling
+      rows.planTasks[row].duration = duration
     case .start:
       guard let value = string(), let day = day(value, role: .start) else { return false }
-      rows.tasks[row].start = day
+      rows.planTasks[row].start = Day(ordinal: Int(day))
     case .deadline:
       guard let value = string(), let day = day(value, role: .end) else { return false }
-      rows.tasks[row].deadline = day
-      rows.tasks[row].deadlinePlace = place(value)
+      rows.planTasks[row].deadline = Day(ordinal: Int(day))
+      rows.planTasks[row].locations.deadline = position(value)
     case .done:
       if take(UInt8(ascii: "[")) {
         // A list of days: only a duty's (checked when the task ends).
@@ -509,15 +519,16 @@ struct FastJSONScanner {
         var held: [Day] = []
         repeat {
           guard let value = string(), let day = day(value, role: .end) else { return false }
-          if held.isEmpty { rows.tasks[row].donePlace = place(value) }
+          if held.isEmpty { rows.planTasks[row].locations.done = position(value) }
           held.append(Day(ordinal: Int(day)))
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return false }
-        rows.extras[Int32(row), default: .init()].held = held
+        rows.planTasks[row].heldDates = held
       } else {
         guard let value = string(), let day = day(value, role: .end) else { return false }
-        rows.tasks[row].done = day
-        rows.tasks[row].donePlace = place(value)
+        // A leaf's done date, or the one day a duty was held: told apart when the task ends.
+        rows.planTasks[row].doneDate = Day(ordinal: Int(day))
+        rows.planTasks[row].locations.done = position(value)
       }
     case .after:
       guard take(UInt8(ascii: "[")) else { return false }
@@ -539,6 +550,7 @@ struct FastJSONScanner {
         return false
       }
       rows.tasks[row].every = Int8(index)
+      rows.planTasks[row].recurrence = period
     case .status:
       guard let value = string(), !value.escaped else { return false }
       let text = String(decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
@@ -546,16 +558,19 @@ struct FastJSONScanner {
         return false
       }
       rows.tasks[row].status = Int8(index)
+      rows.planTasks[row].status = status
     case .progress:
       guard let value = string(), !value.escaped, let percent = progress(value) else { return false }
-      rows.tasks[row].progress = percent
-    case .note, .source, .evidence:
+      rows.planTasks[row].progress = Int(percent)
+    case .note:
       guard let value = string(), let text = text(value) else { return false }
-      switch key {
-      case .note: rows.extras[Int32(row), default: .init()].note = text
-      case .source: rows.extras[Int32(row), default: .init()].source = text
-      default: rows.extras[Int32(row), default: .init()].evidence = text
-      }
+      rows.planTasks[row].note = text
+    case .source:
+      guard let value = string(), let text = text(value) else { return false }
+      rows.planTasks[row].source = text
+    case .evidence:
+      guard let value = string(), let text = text(value) else { return false }
+      rows.planTasks[row].evidence = text
     default:
       return false
     }

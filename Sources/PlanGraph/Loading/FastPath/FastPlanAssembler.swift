@@ -3,6 +3,9 @@
 /// full assembler would report, so that it runs and reports it.
 struct FastPlanAssembler {
   let rows: FastPlanRows
+  /// The tasks the scanner made, moved out of `rows` (and out of here when assembled) so that
+  /// completing them copies nothing.
+  var planTasks: [PlanTask]
   let bytes: UnsafeBufferPointer<UInt8>
   let path: String
   let observer: StageObserver
@@ -10,7 +13,7 @@ struct FastPlanAssembler {
   private typealias Rows = UnsafeBufferPointer<FastPlanRows.Task>
 
   /// The plan without its dependency graph, or nil to decline.
-  func assemble() -> Plan? {
+  mutating func assemble() -> Plan? {
     guard let title = rows.title, let planStart = rows.planStart else { return nil }
     guard let (owners, ownerBytes) = collectOwners() else { return nil }
     let count = rows.tasks.count
@@ -39,7 +42,9 @@ struct FastPlanAssembler {
     }
     guard resolved else { return nil }
     hashes = []
-    let planTasks = makeTasks(ownerOf: ownerOf, targets: targets, bytes: bytes)
+    var planTasks = self.planTasks
+    self.planTasks = []
+    complete(&planTasks, ownerOf: ownerOf, targets: targets)
     observer.end(.references)
     // The graph and the cycle check come once the rows and the file's bytes are let go
     // (`FastPlanReader.finish`).
@@ -225,62 +230,26 @@ struct FastPlanAssembler {
 
   // MARK: - The plan's tasks
 
-  private func makeTasks(ownerOf: [Int32], targets: [Int32], bytes: UnsafeBufferPointer<UInt8>) -> [PlanTask] {
-    var planTasks: [PlanTask] = []
-    planTasks.reserveCapacity(rows.tasks.count)
-    let statuses = TaskStatus.allCases
-    let periods = Recurrence.allCases
-    func text(_ start: Int32, _ length: Int32) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + length)]), as: UTF8.self)
-    }
-    for i in 0..<rows.tasks.count {
+  /// Puts full ids, owners and resolved `after` into the tasks the scanner made.
+  private func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) {
+    for i in 0..<planTasks.count {
       let row = rows.tasks[i]
-      let id = text(row.idStart, row.idLength)
-      let parent = row.parent >= 0 ? Int(row.parent) : nil
-      let fullID = parent.map { planTasks[$0].fullID + "." + id } ?? id
-      let name = row.nameStart < 0 ? rows.decodedNames[Int(-row.nameStart) - 1] : text(row.nameStart, row.nameLength)
-      var task = PlanTask(
-        id: id, fullID: fullID, name: name, parent: parent, locations: TaskLocations(id: row.idPosition))
-      if row.childCount > 0 { task.children.reserveCapacity(Int(row.childCount)) }
-      task.owner = ownerOf[i] >= 0 ? Int(ownerOf[i]) : nil
-      if row.durationCount >= 0 {
-        task.duration = PlanDuration(count: Int(row.durationCount), spelling: row.durationSpelling)
+      if row.parent >= 0 {
+        let parentID = planTasks[Int(row.parent)].fullID
+        var fullID = parentID
+        fullID.reserveCapacity(parentID.utf8.count + 1 + Int(row.idLength))
+        fullID += "."
+        fullID += planTasks[i].id
+        planTasks[i].fullID = fullID
+      } else {
+        planTasks[i].fullID = planTasks[i].id
       }
-      if row.start != Int32.min { task.start = Day(ordinal: Int(row.start)) }
-      if row.deadline != Int32.min {
-        task.deadline = Day(ordinal: Int(row.deadline))
-        task.locations.deadline = rows.places[Int(row.deadlinePlace)]
-      }
-      if row.status >= 0 { task.status = statuses[Int(row.status)] }
-      if row.progress >= 0 { task.progress = Int(row.progress) }
-      let extras = rows.extras.isEmpty ? nil : rows.extras[Int32(i)]
-      if row.every >= 0 {
-        task.recurrence = periods[Int(row.every)]
-        if row.done != Int32.min {
-          task.heldDates = [Day(ordinal: Int(row.done))]
-          task.locations.done = rows.places[Int(row.donePlace)]
-        } else if let held = extras?.held, !held.isEmpty {
-          task.heldDates = held
-          task.locations.done = rows.places[Int(row.donePlace)]
-        }
-      } else if row.done != Int32.min {
-        task.doneDate = Day(ordinal: Int(row.done))
-        task.locations.done = rows.places[Int(row.donePlace)]
-        if row.status < 0 { task.status = .done }
-      }
-      if let extras {
-        if let note = extras.note { task.note = note }
-        if let source = extras.source { task.source = source }
-        if let evidence = extras.evidence { task.evidence = evidence }
-      }
+      if ownerOf[i] >= 0 { planTasks[i].owner = Int(ownerOf[i]) }
       if row.afterCount > 0 {
         let range = Int(row.afterStart)..<Int(row.afterStart + row.afterCount)
-        task.after = targets[range].map { Int($0) }
-        task.locations.after = rows.references[range].map(\.position)
+        planTasks[i].after = targets[range].map { Int($0) }
+        planTasks[i].locations.after = rows.references[range].map(\.position)
       }
-      planTasks.append(task)
-      if let parent { planTasks[parent].children.append(i) }
     }
-    return planTasks
   }
 }

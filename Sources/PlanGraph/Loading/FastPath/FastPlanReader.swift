@@ -28,11 +28,16 @@ package enum FastPlanReader {
       var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
       // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
       scanner.rows.tasks.reserveCapacity(buffer.count / 96 + 16)
+      scanner.rows.planTasks.reserveCapacity(buffer.count / 96 + 16)
       // About one and a half `after` entries a task: room for three.
       scanner.rows.references.reserveCapacity(buffer.count / 32 + 16)
       guard scanner.scan() else { return nil }
       observer.end(.parse)
-      return FastPlanAssembler(rows: scanner.rows, bytes: buffer, path: path, observer: observer).assemble()
+      let planTasks = scanner.rows.planTasks
+      scanner.rows.planTasks = []
+      var assembler = FastPlanAssembler(
+        rows: scanner.rows, planTasks: planTasks, bytes: buffer, path: path, observer: observer)
+      return assembler.assemble()
     }
   }
 }
