@@ -1,6 +1,8 @@
 /// Loads a plan: reads the root file and its includes, then checks and assembles one validated `Plan`.
 ///
 /// Every problem of every file is reported in one run; the plan is returned only when there are no errors.
+/// A one-file JSON plan is first offered to `FastPlanReader`, which returns the same plan faster or
+/// declines, and then this loader reads it as any other.
 public struct PlanLoader: Sendable {
   private let fileSystem: any PlanFileSystem
   private let observer: StageObserver
