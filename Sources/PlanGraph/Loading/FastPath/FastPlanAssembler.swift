@@ -236,11 +236,17 @@ struct FastPlanAssembler {
       let row = rows.tasks[i]
       if row.parent >= 0 {
         let parentID = planTasks[Int(row.parent)].fullID
-        var fullID = parentID
-        fullID.reserveCapacity(parentID.utf8.count + 1 + Int(row.idLength))
-        fullID += "."
-        fullID += planTasks[i].id
-        planTasks[i].fullID = fullID
+        let length = parentID.utf8.count + 1 + Int(row.idLength)
+        if length <= 15 {
+          // Stays a small string, stored inline: no allocation at all.
+          planTasks[i].fullID = parentID + "." + planTasks[i].id
+        } else {
+          var fullID = parentID
+          fullID.reserveCapacity(length)
+          fullID += "."
+          fullID += planTasks[i].id
+          planTasks[i].fullID = fullID
+        }
       } else {
         planTasks[i].fullID = planTasks[i].id
       }
