@@ -15,9 +15,9 @@ swift build -c debug --scratch-path "$scratch" --product plangraph-fuzz \
 binary="$scratch/debug/plangraph-fuzz"
 corpus=fuzz-corpus
 mkdir -p "$corpus" fuzz-artifacts
-# Seeds: each YAML file as mode 0, each JSON file as mode 1 and as mode 6 (the loader's fast path
-# against the full loader), each YAML file converted to JSON as mode 6 too, and date and duration
-# texts as modes 2 and 3.
+# Seeds: each YAML file as mode 0 and as mode 7 (the loader's fast path against the full loader, as
+# YAML), each JSON file as mode 1 and as mode 6 (the same, as JSON), each YAML file converted to JSON as
+# mode 6 too, and date and duration texts as modes 2 and 3.
 seed() { printf "\\x$(printf %02x "$1")" > "$corpus/seed-$2"; cat "$3" >> "$corpus/seed-$2"; }
 n=0
 while IFS= read -r -d '' f; do
@@ -26,6 +26,7 @@ while IFS= read -r -d '' f; do
     *.json) seed 1 "$n" "$f"; n=$((n + 1)); seed 6 "$n" "$f" ;;
     *)
       seed 0 "$n" "$f"
+      n=$((n + 1)); seed 7 "$n" "$f"
       n=$((n + 1))
       printf '\x06' > "$corpus/seed-$n"
       python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8")), default=str, ensure_ascii=False, indent=1))' \

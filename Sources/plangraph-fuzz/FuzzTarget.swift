@@ -55,7 +55,9 @@ import PlanGraph
     case 5:
       fuzzMermaid(input)
     case 6:
-      fuzzFastPath(input)
+      fuzzFastPath(input, path: "plan.json")
+    case 7:
+      fuzzFastPath(input, path: "plan.yaml")
     default:
       _ = PlanDuration.parse(String(decoding: input, as: UTF8.self))
       _ = DecimalNumber(String(decoding: input, as: UTF8.self))
@@ -63,13 +65,13 @@ import PlanGraph
     return 0
   }
 
-  /// The loader's fast path on any JSON: whenever it takes a plan, the full loader (fast path off) gives
-  /// the same plan, places included, and no diagnostic.
-  func fuzzFastPath(_ input: [UInt8]) {
-    guard let fast = FastPlanReader.read(input, path: "plan.json") else { return }
-    var loader = PlanLoader(fileSystem: MemoryFileSystem(files: ["plan.json": input]))
+  /// The loader's fast path on any input, as JSON or YAML: whenever it takes a plan, the full loader
+  /// (fast path off) gives the same plan, places included, and no diagnostic.
+  func fuzzFastPath(_ input: [UInt8], path: String) {
+    guard let fast = FastPlanReader.read(input, path: path) else { return }
+    var loader = PlanLoader(fileSystem: MemoryFileSystem(files: [path: input]))
     loader.usesFastPath = false
-    let full = loader.load(path: "plan.json")
+    let full = loader.load(path: path)
     precondition(full.diagnostics.isEmpty, "the fast path took a plan the full loader reports")
     precondition(full.plan == fast, "the fast path's plan differs from the full loader's")
   }

@@ -214,3 +214,97 @@ import Testing
     #expect(FastPathSupport.violation(Array(text.utf8)) == (nil, true))
   }
 }
+
+/// The same invariant for YAML, read from libyaml's raw events.
+@Suite struct FastPathYAMLInvariantTests {
+  @Test(arguments: [(1, 2), (7, 3), (60, 4), (400, 5), (3_000, 6), (12_000, 42)] as [(Int, UInt64)])
+  func generatedYAMLPlansTakeTheFastPathAndEqualTheFullLoader(_ size: Int, _ seed: UInt64) {
+    for dependencies in [0.0, 1.0, 2.5] {
+      let bytes = PlanGenerator(taskCount: size, seed: seed, dependencies: dependencies, format: .yaml).generate()
+      let (problem, accepted) = FastPathSupport.violation(bytes, path: "plan.yaml")
+      #expect(problem == nil, "\(size) tasks, seed \(seed): \(problem ?? "")")
+      let full = FastPathSupport.full(bytes, path: "plan.yaml")
+      #expect(accepted == (full.diagnostics.isEmpty && full.plan != nil), "\(size) tasks, seed \(seed)")
+      if size >= 60 { #expect(accepted, "the fast path declined a generated plan of \(size) tasks, seed \(seed)") }
+    }
+  }
+
+  @Test func everyYAMLPlanOfTheRepositoryKeepsTheInvariant() throws {
+    var accepted = 0
+    for url in FastPathSupport.yamlFiles() {
+      let bytes = try [UInt8](Data(contentsOf: url))
+      let (problem, took) = FastPathSupport.violation(bytes, path: "plan.yaml")
+      #expect(problem == nil, "\(url.path): \(problem ?? "")")
+      if took { accepted += 1 }
+    }
+    // Most plans of the repository use forms left to the full reader (targets, includes, relative dates).
+    #expect(accepted >= 5, "only \(accepted) YAML plans took the fast path")
+  }
+
+  /// Small generated YAML plans changed at random: the fast path declines or agrees, never differs.
+  @Test func mutatedYAMLPlansKeepTheInvariant() {
+    var random = SeededRandom(seed: 2027)
+    let words = [
+      "id: ", "name: ", "owner: ", "duration: ", "deadline: ", "done: ", "after: ", "every: ", "tasks:\n", "status: ",
+      "progress: ", "start: ", "note: ", "t1", "ph0", "p0.ph0.t1", "2020-02-30", "2021-01-01", "+3d", "5天", "0d",
+      "cancelled", "[]", "{}", "\"\"", "'x'", "&a ", "*a", "!!str ", "~", "null", "\n", "\t", "  ", "- ", ": ", "#",
+      "\u{FEFF}", "中文", "a.b", "7", "\r\n", "---\n", "[t1, ph0]", "{ id: x, name: y }",
+    ].map { Array($0.utf8) }
+    var taken = 0
+    for round in 0..<1_000 {
+      var bytes = PlanGenerator(
+        taskCount: 3 + round % 40, seed: UInt64(round % 7), dependencies: 1.5, format: .yaml
+      ).generate()
+      for _ in 0..<(1 + random.below(3)) {
+        let at = random.below(bytes.count)
+        switch random.below(5) {
+        case 0: bytes.remove(at: at)
+        case 1: bytes.insert(contentsOf: words[random.below(words.count)], at: at)
+        case 2: bytes[at] = UInt8(truncatingIfNeeded: random.below(256))
+        case 3:
+          let length = min(bytes.count - at, 1 + random.below(60))
+          let copy = Array(bytes[at..<at + length])
+          bytes.insert(contentsOf: copy, at: random.below(bytes.count))
+        default:
+          if let digit = bytes[at...].firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            bytes[digit] = UInt8(ascii: "0") + UInt8(random.below(10))
+          }
+        }
+      }
+      let (problem, took) = FastPathSupport.violation(bytes, path: "plan.yaml")
+      #expect(problem == nil, "round \(round): \(problem ?? "") in\n\(String(decoding: bytes, as: UTF8.self))")
+      if problem != nil { break }
+      if took { taken += 1 }
+    }
+    #expect(taken > 25, "too few mutated plans were taken (\(taken)) for the test to mean much")
+  }
+
+  @Test func deepYAMLNestingDeclinesWithoutRecursion() {
+    let n = 2_000
+    var text = "plan: p\nstart: 2020-01-01\ntasks: "
+    text += String(repeating: "[{id: a, name: n, tasks: ", count: n) + "[]" + String(repeating: "}]", count: n) + "\n"
+    #expect(FastPathSupport.violation(Array(text.utf8), path: "deep.yaml") == (nil, false))
+    var owners = "plan: p\nstart: 2020-01-01\nowners: "
+    owners += String(repeating: "[{id: o, units: ", count: n) + "[]" + String(repeating: "}]", count: n) + "\n"
+    #expect(FastPathSupport.violation(Array(owners.utf8), path: "deep.yaml") == (nil, false))
+  }
+
+  @Test func aliasesTagsAndOddBytesDecline() {
+    let head = "plan: p\nstart: 2020-01-01\nowners: [{id: o}]\ntasks:\n  - id: a\n    owner: o\n"
+    for tail in [
+      "    name: &x n\n    duration: 1d\n", "    name: !!str n\n    duration: 1d\n",
+      "    name: n\n    duration: 1d\n---\n",
+      "    name: n\n    duration: 1d\n    id: b\n", "    name: \"\\ud800\"\n    duration: 1d\n", "    name: n\u{0}\n",
+      "    name: n\n    duration: 1d\n    after: a\n", "    name: n\n\tduration: 1d\n", "    name: n\n    duration:\n",
+    ] {
+      let bytes = Array((head + tail).utf8)
+      #expect(FastPathSupport.violation(bytes, path: "p.yaml") == (nil, false), "\(tail)")
+    }
+    let good = Array((head + "    name: \"名\\u0041\"\n    duration: 1d\n").utf8)
+    #expect(FastPathSupport.violation(good, path: "p.yaml") == (nil, true))
+    #expect(FastPathSupport.violation([0xEF, 0xBB, 0xBF] + good, path: "p.yaml") == (nil, true))
+    var invalid = good
+    if let n = invalid.lastIndex(of: UInt8(ascii: "A")) { invalid[n] = 0xC0 }
+    #expect(FastPathSupport.violation(invalid, path: "p.yaml").problem == nil)
+  }
+}

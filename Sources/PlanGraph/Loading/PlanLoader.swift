@@ -1,8 +1,8 @@
 /// Loads a plan: reads the root file and its includes, then checks and assembles one validated `Plan`.
 ///
 /// Every problem of every file is reported in one run; the plan is returned only when there are no errors.
-/// A one-file JSON plan is first offered to `FastPlanReader`, which returns the same plan faster or
-/// declines, and then this loader reads it as any other.
+/// A one-file plan is first offered to `FastPlanReader`, which returns the same plan faster or declines,
+/// and then this loader reads it as any other.
 public struct PlanLoader: Sendable {
   private let fileSystem: any PlanFileSystem
   private let observer: StageObserver
@@ -25,9 +25,9 @@ public struct PlanLoader: Sendable {
     let canonicalRoot = fileSystem.canonicalPath(rootFolder.isEmpty ? "." : rootFolder)
     var canonicalSeen: [String: String] = [:]  // canonical path → display path
     var unread: [UnreadInclude] = []
-    // A JSON root file is first offered to the fast path; when it declines, its bytes are read once.
+    // The root file is first offered to the fast path; when it declines, its bytes are read once.
     var rootBytes: [UInt8]?
-    if usesFastPath, path.hasSuffix(".json"), case .success(let bytes) = fileSystem.read(path) {
+    if usesFastPath, case .success(let bytes) = fileSystem.read(path) {
       rootBytes = bytes
       observer.end(.read)
     }

@@ -440,7 +440,7 @@ struct FastJSONScanner {
         while true {
           if take(UInt8(ascii: ",")) { continue taskKeys }
           guard take(UInt8(ascii: "}")) else { return false }
-          guard finishTask(Int(open[open.count - 1])) else { return false }
+          guard rows.finishTask(Int(open[open.count - 1])) else { return false }
           open.removeLast()
           if take(UInt8(ascii: ",")) { break taskKeys }  // a sibling follows
           guard take(UInt8(ascii: "]")) else { return false }
@@ -467,22 +467,6 @@ struct FastJSONScanner {
     case UInt8(ascii: "p"): return equals(key, "progress") ? .progress : nil
     default: return nil
     }
-  }
-
-  /// Checks a task whose mapping ended against the format's rules and puts what depended on its
-  /// kind in place: a duty's `done` is the days it was held, a leaf's `done` makes it done.
-  private mutating func finishTask(_ row: Int) -> Bool {
-    let task = rows.tasks[row]
-    guard FastTaskRules.accepts(task) else { return false }
-    if task.every >= 0 {
-      if let day = rows.planTasks[row].doneDate {
-        rows.planTasks[row].doneDate = nil
-        rows.planTasks[row].heldDates = [day]
-      }
-    } else if task.status < 0 && task.has(.done) {
-      rows.planTasks[row].status = .done
-    }
-    return true
   }
 
   /// Reads the value of `key` into task `row`; false to decline.

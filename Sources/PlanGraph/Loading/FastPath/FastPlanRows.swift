@@ -60,4 +60,20 @@ struct FastPlanRows {
   static func bit(_ key: TaskKey) -> UInt32 {
     1 << UInt32(key.index)
   }
+
+  /// Checks a task whose mapping ended against the format's rules and puts what depended on its kind
+  /// in place: a duty's `done` is the days it was held, a leaf's `done` makes it done. False to decline.
+  mutating func finishTask(_ row: Int) -> Bool {
+    let task = tasks[row]
+    guard FastTaskRules.accepts(task) else { return false }
+    if task.every >= 0 {
+      if let day = planTasks[row].doneDate {
+        planTasks[row].doneDate = nil
+        planTasks[row].heldDates = [day]
+      }
+    } else if task.status < 0 && task.has(.done) {
+      planTasks[row].status = .done
+    }
+    return true
+  }
 }
