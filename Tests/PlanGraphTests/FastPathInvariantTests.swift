@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PlanGraph
@@ -306,5 +307,19 @@ import Testing
     var invalid = good
     if let n = invalid.lastIndex(of: UInt8(ascii: "A")) { invalid[n] = 0xC0 }
     #expect(FastPathSupport.violation(invalid, path: "p.yaml").problem == nil)
+  }
+}
+
+/// The stage timings stay comparable on the fast path: each stage ends once, in the full loader's order.
+@Suite struct FastPathStageTests {
+  @Test(arguments: ["plan.json", "plan.yaml"])
+  func theFastPathEndsEachLoadingStageOnce(_ path: String) throws {
+    let seen = Mutex<[PlanStage]>([])
+    let observer = StageObserver { stage in seen.withLock { $0.append(stage) } }
+    let format: PlanGenerator.Format = path.hasSuffix(".json") ? .json : .yaml
+    let bytes = PlanGenerator(taskCount: 200, seed: 3, format: format).generate()
+    let loaded = PlanLoader(fileSystem: MemoryFileSystem(files: [path: bytes]), observer: observer).load(path: path)
+    #expect(loaded.plan != nil && FastPlanReader.read(bytes, path: path) != nil)
+    #expect(seen.withLock { $0 } == [.read, .parse, .ids, .references, .graph])
   }
 }

@@ -69,7 +69,8 @@ public struct PlanLoader: Sendable {
         if next.includedAt != nil { unread.append(UnreadInclude(file: next, at: location, suggestion: nil)) }
         continue
       }
-      observer.end(.read)
+      // The root's bytes read for the fast path were counted then.
+      if preRead == nil { observer.end(.read) }
       if let canonical { canonicalSeen[canonical] = next.path }
       let fileIndex = Int32(files.count)
       var (parsed, fileBag) = parse(
