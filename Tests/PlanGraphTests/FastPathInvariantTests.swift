@@ -203,6 +203,19 @@ import Testing
     #expect(FastPathSupport.violation(invalid) == (nil, false))
   }
 
+  @Test func manyOwnersNamedInTurnAreLookedUpByHash() {
+    // Twenty thousand owners, each task naming another: no scan of the owners per task.
+    let n = 20_000
+    var text = "{\"plan\": \"p\", \"start\": \"2020-01-01\", \"owners\": ["
+    text += (0..<n).map { "{\"id\": \"o\($0)\"}" }.joined(separator: ",") + "], \"tasks\": ["
+    text += (0..<n).map {
+      "{\"id\": \"t\($0)\", \"name\": \"n\", \"owner\": \"o\(($0 * 7_919) % n)\", \"duration\": \"1d\"}"
+    }
+    .joined(separator: ",")
+    text += "]}"
+    #expect(FastPathSupport.violation(Array(text.utf8)) == (nil, true))
+  }
+
   @Test func idsThatCollideInTheTableDeclineOrAgree() {
     // Many siblings and references: the table's probes stay short, the plan is taken.
     var text =

@@ -69,23 +69,22 @@ struct FastPlanAssembler {
   /// Each task's owner: written, else its parent's, else the file's; false on an unknown owner or a
   /// leaf or duty left without one (a warning).
   private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: inout [Int32]) -> Bool {
-    // Few owners: a linear table of their hashes, searched from the last one found.
-    let ownerHashes = owners.map { id in
-      id.withUnsafeBufferPointer { FastIDTable.hash(FastIDTable.basis, $0, 0, $0.count) }
+    // The owners' full ids in a table of their hashes, like the tasks': a plan may declare many.
+    var table = FastIDTable(count: owners.count)
+    for (n, id) in owners.enumerated() {
+      let h = id.withUnsafeBufferPointer { FastIDTable.hash(FastIDTable.basis, $0, 0, $0.count) }
+      guard table.insert(Int32(n), hash: h) else { return false }
     }
     func lookup(_ start: Int32, _ length: Int32) -> Int32? {
       let s = Int(start)
       let e = s + Int(length)
       let h = FastIDTable.hash(FastIDTable.basis, bytes, s, e)
-      for (n, candidate) in ownerHashes.enumerated() where candidate == h {
-        let id = owners[n]
-        if id.count == e - s
-          && id.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[s..<e])) })
-        {
-          return Int32(n)
-        }
+      let found = table.find(h) { n in
+        let id = owners[Int(n)]
+        return id.count == e - s
+          && id.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[s..<e])) }
       }
-      return nil
+      return found ?? nil
     }
     var fileOwner: Int32 = -1
     if let written = rows.fileOwner {
