@@ -25,6 +25,8 @@ package enum FastPlanReader {
   /// The plan in `bytes` without its dependency graph (see `finish`), or nil to decline: a `.json`
   /// file read by `FastJSONScanner`, any other by `FastYAMLScanner` (as the full loader tells them).
   package static func readWithoutGraph(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
+    // Byte offsets are kept as `Int32`: a larger text (the loader refuses files over 1 GiB) declines.
+    guard bytes.count < Int(Int32.max) else { return nil }
     let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard !path.hasSuffix(".json") else { return readJSON(bytes, from: textStart, path: path, observer: observer) }
     // Scanned in a scope of its own: libyaml's parser and its copy of the text are gone before assembly.
