@@ -15,14 +15,23 @@ swift build -c debug --scratch-path "$scratch" --product plangraph-fuzz \
 binary="$scratch/debug/plangraph-fuzz"
 corpus=fuzz-corpus
 mkdir -p "$corpus" fuzz-artifacts
-# Seeds: each YAML file as mode 0, each JSON file as mode 1, and date and duration texts as modes 2 and 3.
+# Seeds: each YAML file as mode 0 and as mode 7 (the loader's fast path against the full loader, as
+# YAML), each JSON file as mode 1 and as mode 6 (the same, as JSON), each YAML file converted to JSON as
+# mode 6 too, and date and duration texts as modes 2 and 3.
 seed() { printf "\\x$(printf %02x "$1")" > "$corpus/seed-$2"; cat "$3" >> "$corpus/seed-$2"; }
 n=0
 while IFS= read -r -d '' f; do
   n=$((n + 1))
   case "$f" in
-    *.json) seed 1 "$n" "$f" ;;
-    *) seed 0 "$n" "$f" ;;
+    *.json) seed 1 "$n" "$f"; n=$((n + 1)); seed 6 "$n" "$f" ;;
+    *)
+      seed 0 "$n" "$f"
+      n=$((n + 1)); seed 7 "$n" "$f"
+      n=$((n + 1))
+      printf '\x06' > "$corpus/seed-$n"
+      python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8")), default=str, ensure_ascii=False, indent=1))' \
+        "$f" >> "$corpus/seed-$n" 2>/dev/null || rm -f "$corpus/seed-$n"
+      ;;
   esac
 done < <(find Tests plans -type f \( -name '*.yaml' -o -name '*.json' \) -print0)
 for text in 2017-10-20 2017-10 2020 2017-Q4 2018-H1 +2y +18m 2017年10月20日 2017年10月中旬 2017年底 \

@@ -54,11 +54,26 @@ import PlanGraph
       fuzzEscaping(String(decoding: input, as: UTF8.self))
     case 5:
       fuzzMermaid(input)
+    case 6:
+      fuzzFastPath(input, path: "plan.json")
+    case 7:
+      fuzzFastPath(input, path: "plan.yaml")
     default:
       _ = PlanDuration.parse(String(decoding: input, as: UTF8.self))
       _ = DecimalNumber(String(decoding: input, as: UTF8.self))
     }
     return 0
+  }
+
+  /// The loader's fast path on any input, as JSON or YAML: whenever it takes a plan, the full loader
+  /// (fast path off) gives the same plan, places included, and no diagnostic.
+  func fuzzFastPath(_ input: [UInt8], path: String) {
+    guard let fast = FastPlanReader.read(input, path: path) else { return }
+    var loader = PlanLoader(fileSystem: MemoryFileSystem(files: [path: input]))
+    loader.usesFastPath = false
+    let full = loader.load(path: path)
+    precondition(full.diagnostics.isEmpty, "the fast path took a plan the full loader reports")
+    precondition(full.plan == fast, "the fast path's plan differs from the full loader's")
   }
 
   /// The CSV and terminal writers on any text: a CSV field never starts a formula, a terminal line

@@ -1,9 +1,13 @@
 /// Loads a plan: reads the root file and its includes, then checks and assembles one validated `Plan`.
 ///
 /// Every problem of every file is reported in one run; the plan is returned only when there are no errors.
+/// A one-file plan is first offered to `FastPlanReader`, which returns the same plan faster or declines,
+/// and then this loader reads it as any other.
 public struct PlanLoader: Sendable {
   private let fileSystem: any PlanFileSystem
   private let observer: StageObserver
+  /// Whether a one-file JSON plan is first tried by `FastPlanReader` (off only to compare the two paths).
+  package var usesFastPath = true
 
   /// Creates a loader reading from `fileSystem` (the disk by default), telling `observer` as each stage
   /// of loading ends.
@@ -21,6 +25,20 @@ public struct PlanLoader: Sendable {
     let canonicalRoot = fileSystem.canonicalPath(rootFolder.isEmpty ? "." : rootFolder)
     var canonicalSeen: [String: String] = [:]  // canonical path → display path
     var unread: [UnreadInclude] = []
+    // The root file is first offered to the fast path; when it declines, its bytes are read once.
+    var rootBytes: [UInt8]?
+    if usesFastPath, case .success(let bytes) = fileSystem.read(path) {
+      rootBytes = bytes
+      observer.end(.read)
+    }
+    if let bytes = rootBytes, var plan = FastPlanReader.readWithoutGraph(bytes, path: path, observer: observer) {
+      // The bytes are let go before the graph is built (a cycle, rare, reads them again).
+      rootBytes = nil
+      if FastPlanReader.finish(&plan) {
+        observer.end(.graph)
+        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+      }
+    }
 
     // Depth-first, in `include` order: the pre-order that fixes the tasks' output order.
     var pending: [PendingFile] = [PendingFile(path: path, relativePath: fileName(path), chain: [], includedAt: nil)]
@@ -34,7 +52,9 @@ public struct PlanLoader: Sendable {
         else { continue }
       }
       let bytes: [UInt8]
-      switch fileSystem.read(next.path) {
+      let preRead: Result<[UInt8], PlanFileError>? =
+        next.includedAt == nil ? rootBytes.take().map { .success($0) } : nil
+      switch preRead ?? fileSystem.read(next.path) {
       case .success(let read):
         bytes = read
       case .failure(let error):
@@ -49,7 +69,8 @@ public struct PlanLoader: Sendable {
         if next.includedAt != nil { unread.append(UnreadInclude(file: next, at: location, suggestion: nil)) }
         continue
       }
-      observer.end(.read)
+      // The root's bytes read for the fast path were counted then.
+      if preRead == nil { observer.end(.read) }
       if let canonical { canonicalSeen[canonical] = next.path }
       let fileIndex = Int32(files.count)
       var (parsed, fileBag) = parse(

@@ -1,0 +1,586 @@
+/// Reads a JSON plan file straight from its bytes into `FastPlanRows`, for the plans it fully
+/// understands; nil ("decline") on anything else, from an unknown key or an unusual value to a syntax
+/// error, so that the full reader runs and reports it. It never traps and never recurses: every byte is
+/// read behind a bounds check and nesting is an explicit stack of bounded depth.
+///
+/// Lines and columns are counted as `JSONEventReader` counts them (lines at `\n` only, columns in
+/// Unicode scalars from 1, a string's length in scalars of its source text with both quotes), only for
+/// the values whose place a plan keeps.
+struct FastJSONScanner {
+  private let p: UnsafeBufferPointer<UInt8>
+  private let end: Int
+  private var pos: Int
+  private let file: Int32
+  private var line: Int32 = 1
+  private var lineStart: Int
+  private var columnMark: Int
+  private var columnAtMark: Int32 = 1
+  /// What has been read so far.
+  var rows = FastPlanRows()
+
+  /// Nesting deeper than this declines: no plan needs it, and the full reader explains the limits.
+  static let maximumDepth = 200
+
+  /// A scanner of `bytes` from `start` on (past a byte-order mark), for the file numbered `file`.
+  init(bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: Int32) {
+    p = bytes
+    end = bytes.count
+    pos = start
+    lineStart = start
+    columnMark = start
+    self.file = file
+  }
+
+  // MARK: - Bytes
+
+  @inline(__always)
+  private func byte(_ i: Int) -> UInt8 { i < end ? p[i] : 0 }
+
+  @inline(__always)
+  private mutating func skipSpace() {
+    while pos < end {
+      let b = p[pos]
+      if b == 0x20 || b == 0x09 || b == 0x0D {
+        pos += 1
+      } else if b == 0x0A {
+        pos += 1
+        line += 1
+        lineStart = pos
+        columnMark = pos
+        columnAtMark = 1
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Skips space, then takes `expected` if it is the next byte.
+  @inline(__always)
+  private mutating func take(_ expected: UInt8) -> Bool {
+    skipSpace()
+    guard pos < end, p[pos] == expected else { return false }
+    pos += 1
+    return true
+  }
+
+  /// The 1-based column of `offset` on the current line, counted on from the last one asked for.
+  private mutating func column(at offset: Int) -> Int32 {
+    if offset < columnMark || columnMark < lineStart {
+      columnMark = lineStart
+      columnAtMark = 1
+    }
+    var count = columnAtMark
+    var i = columnMark
+    while i < offset {
+      if p[i] & 0xC0 != 0x80 { count += 1 }
+      i += 1
+    }
+    columnMark = offset
+    columnAtMark = count
+    return count
+  }
+
+  // MARK: - Strings
+
+  /// A string's content range, its length in source scalars with quotes, and whether it has escapes.
+  struct StringToken {
+    var quote: Int
+    var start: Int
+    var end: Int
+    var length: Int32
+    var escaped: Bool
+  }
+
+  /// Reads the string at `pos` (after space); nil when there is none or it is anything but valid.
+  private mutating func string() -> StringToken? {
+    skipSpace()
+    guard pos < end, p[pos] == UInt8(ascii: "\"") else { return nil }
+    let quote = pos
+    pos += 1
+    let start = pos
+    var length: Int32 = 2
+    var escaped = false
+    while true {
+      guard pos < end else { return nil }
+      let b = p[pos]
+      if b == UInt8(ascii: "\"") { break }
+      if b < 0x20 { return nil }
+      if b == UInt8(ascii: "\\") {
+        escaped = true
+        // The escape's bytes are checked when it is decoded; here only skipped (all ASCII).
+        guard pos + 1 < end else { return nil }
+        if p[pos + 1] == UInt8(ascii: "u") {
+          guard pos + 6 <= end else { return nil }
+          pos += 6
+          length += 6
+        } else {
+          pos += 2
+          length += 2
+        }
+        continue
+      }
+      if b < 0x80 {
+        pos += 1
+      } else {
+        guard let width = utf8Width(at: pos) else { return nil }
+        pos += width
+      }
+      length += 1
+    }
+    let token = StringToken(quote: quote, start: start, end: pos, length: length, escaped: escaped)
+    pos += 1
+    return token
+  }
+
+  /// The width of a valid multi-byte UTF-8 sequence at `offset`, as `JSONEventReader` accepts them.
+  private func utf8Width(at offset: Int) -> Int? {
+    let b0 = p[offset]
+    let width: Int
+    let minimum: UInt32
+    switch b0 {
+    case 0xC2...0xDF: (width, minimum) = (2, 0x80)
+    case 0xE0...0xEF: (width, minimum) = (3, 0x800)
+    case 0xF0...0xF4: (width, minimum) = (4, 0x10000)
+    default: return nil
+    }
+    guard offset + width <= end else { return nil }
+    var value = UInt32(b0) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+    for k in 1..<width {
+      let b = p[offset + k]
+      guard b & 0xC0 == 0x80 else { return nil }
+      value = value << 6 | UInt32(b & 0x3F)
+    }
+    guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+    return width
+  }
+
+  /// The text of a string, escapes decoded as `JSONEventReader` decodes them; nil for a bad escape.
+  private func text(_ token: StringToken) -> String? {
+    let raw = UnsafeBufferPointer(rebasing: p[token.start..<token.end])
+    guard token.escaped else { return String(decoding: raw, as: UTF8.self) }
+    var decoded: [UInt8] = []
+    decoded.reserveCapacity(raw.count)
+    var i = 0
+    while i < raw.count {
+      let b = raw[i]
+      guard b == UInt8(ascii: "\\") else {
+        decoded.append(b)
+        i += 1
+        continue
+      }
+      guard i + 1 < raw.count else { return nil }
+      let c = raw[i + 1]
+      i += 2
+      switch c {
+      case UInt8(ascii: "\""): decoded.append(0x22)
+      case UInt8(ascii: "\\"): decoded.append(0x5C)
+      case UInt8(ascii: "/"): decoded.append(0x2F)
+      case UInt8(ascii: "b"): decoded.append(0x08)
+      case UInt8(ascii: "f"): decoded.append(0x0C)
+      case UInt8(ascii: "n"): decoded.append(0x0A)
+      case UInt8(ascii: "r"): decoded.append(0x0D)
+      case UInt8(ascii: "t"): decoded.append(0x09)
+      case UInt8(ascii: "u"):
+        guard var value = Self.hex4(raw, at: i) else { return nil }
+        i += 4
+        if (0xD800...0xDBFF).contains(value) {
+          guard i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+            let low = Self.hex4(raw, at: i + 2), (0xDC00...0xDFFF).contains(low)
+          else { return nil }
+          i += 6
+          value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(value) {
+          return nil
+        }
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        UTF8.encode(scalar) { decoded.append($0) }
+      default:
+        return nil
+      }
+    }
+    return String(decoding: decoded, as: UTF8.self)
+  }
+
+  private static func hex4(_ raw: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {
+    guard i + 4 <= raw.count else { return nil }
+    var value: UInt32 = 0
+    for k in i..<i + 4 {
+      let h = raw[k]
+      let digit: UInt32
+      switch h {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(h - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(h - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(h - UInt8(ascii: "A") + 10)
+      default: return nil
+      }
+      value = value << 4 | digit
+    }
+    return value
+  }
+
+  /// The position of a string token, as the full reader gives it.
+  private mutating func position(_ token: StringToken) -> SourcePosition {
+    SourcePosition(file: file, line: line, column: column(at: token.quote), length: token.length)
+  }
+
+  /// Whether the token's bytes are exactly `word`.
+  @inline(__always)
+  private func equals(_ token: StringToken, _ word: StaticString) -> Bool {
+    let count = token.end - token.start
+    guard !token.escaped, count == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for k in 0..<count where p[token.start + k] != w[k] { return false }
+    return true
+  }
+
+  // MARK: - Values
+
+  /// A valid id, unescaped: ASCII letters, digits, `_` and `-` checked here, anything else by `IDSyntax`.
+  private func isID(_ token: StringToken) -> Bool {
+    guard !token.escaped, token.end > token.start else { return false }
+    for k in token.start..<token.end {
+      let b = p[k]
+      let plain =
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+        || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+      if !plain {
+        guard b >= 0x80 else { return false }
+        return IDSyntax.isValid(
+          String(decoding: UnsafeBufferPointer(rebasing: p[token.start..<token.end]), as: UTF8.self))
+      }
+    }
+    return true
+  }
+
+  /// A date that is one day: `YYYY-MM-DD` read here, other forms by `DateExpression`; nil for a relative
+  /// date or anything the full reader would report.
+  private func day(_ token: StringToken, role: DateRole) -> Int32? {
+    guard !token.escaped else { return nil }
+    let s = token.start
+    if token.end - s == 10, p[s + 4] == UInt8(ascii: "-"), p[s + 7] == UInt8(ascii: "-") {
+      var fields = [0, 0, 0]
+      var ok = true
+      for (n, range) in [(0, s..<s + 4), (1, s + 5..<s + 7), (2, s + 8..<s + 10)] {
+        for k in range {
+          let d = p[k] &- UInt8(ascii: "0")
+          if d > 9 { ok = false }
+          fields[n] = fields[n] * 10 + Int(d)
+        }
+      }
+      if ok, DateExpression.allowedYears.contains(fields[0]) {
+        guard let day = Day(year: fields[0], month: fields[1], day: fields[2]) else { return nil }
+        return Int32(clamping: day.ordinal)
+      }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: p[s..<token.end]), as: UTF8.self)
+    guard case .success(.day(let day)) = DateExpression.parse(text, role: role) else { return nil }
+    return Int32(clamping: day.ordinal)
+  }
+
+  /// A duration: `Nd` read here, other forms by `PlanDuration`; nil for anything the full reader reports.
+  private func duration(_ token: StringToken) -> PlanDuration? {
+    guard !token.escaped else { return nil }
+    let count = token.end - token.start
+    if count >= 2, count <= 7, p[token.end - 1] == UInt8(ascii: "d") {
+      var value = 0
+      var digits = true
+      for k in token.start..<token.end - 1 {
+        let d = p[k] &- UInt8(ascii: "0")
+        if d > 9 { digits = false }
+        value = value * 10 + Int(d)
+      }
+      if digits {
+        guard value <= PlanLimits.maximumDurationDays else { return nil }
+        return PlanDuration(count: value, spelling: .d)
+      }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: p[token.start..<token.end]), as: UTF8.self)
+    guard case .success(let duration) = PlanDuration.parse(text) else { return nil }
+    return duration
+  }
+
+  // MARK: - The file
+
+  /// Reads the whole file; false to decline.
+  mutating func scan() -> Bool {
+    guard take(UInt8(ascii: "{")) else { return false }
+    var seen: UInt32 = 0
+    if take(UInt8(ascii: "}")) { return false }  // no title, no start: the full reader says so
+    repeat {
+      guard let key = string(), take(UInt8(ascii: ":")) else { return false }
+      let bit: UInt32
+      if equals(key, "plan") {
+        bit = 1
+        guard let value = string(), let title = text(value) else { return false }
+        rows.title = title
+      } else if equals(key, "start") {
+        bit = 2
+        guard let value = string(), let day = self.day(value, role: .start) else { return false }
+        rows.planStart = Day(ordinal: Int(day))
+      } else if equals(key, "owner") {
+        bit = 4
+        guard let value = string(), !value.escaped, value.end > value.start else { return false }
+        rows.fileOwner = (Int32(value.start), Int32(value.end - value.start))
+      } else if equals(key, "owners") {
+        bit = 8
+        guard scanOwners() else { return false }
+      } else if equals(key, "tasks") {
+        bit = 16
+        guard scanTasks() else { return false }
+      } else {
+        return false
+      }
+      guard seen & bit == 0 else { return false }
+      seen |= bit
+    } while take(UInt8(ascii: ","))
+    guard take(UInt8(ascii: "}")) else { return false }
+    skipSpace()
+    return pos == end && rows.title != nil && rows.planStart != nil
+  }
+
+  // MARK: - Owners
+
+  private mutating func scanOwners() -> Bool {
+    guard take(UInt8(ascii: "[")) else { return false }
+    if take(UInt8(ascii: "]")) { return true }
+    // Open owners, innermost last; each is read key by key until it ends.
+    var open: [Int32] = []
+    var seen: [UInt8] = []
+    while true {
+      // At an owner's start.
+      guard open.count < Self.maximumDepth, take(UInt8(ascii: "{")) else { return false }
+      rows.owners.append(
+        FastPlanRows.OwnerRow(
+          parent: open.last ?? -1, position: SourcePosition(file: file, line: line, column: 0, length: 1)))
+      open.append(Int32(rows.owners.count - 1))
+      seen.append(0)
+      var startsUnits = false
+      if take(UInt8(ascii: "}")) { return false }  // an owner needs an id
+      // Keys of the innermost open owner, until a `units` list opens or the owner ends.
+      ownerKeys: while true {
+        let index = Int(open[open.count - 1])
+        guard let key = string(), take(UInt8(ascii: ":")) else { return false }
+        let bit: UInt8
+        if equals(key, "id") {
+          bit = 1
+          guard let value = string(), isID(value) else { return false }
+          rows.owners[index].position = position(value)
+          rows.owners[index].id = String(
+            decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
+          rows.owners[index].hasID = true
+        } else if equals(key, "name") {
+          bit = 2
+          guard let value = string(), let name = text(value) else { return false }
+          rows.owners[index].name = name
+        } else if equals(key, "units") {
+          bit = 4
+          guard take(UInt8(ascii: "[")) else { return false }
+          if !take(UInt8(ascii: "]")) { startsUnits = true }
+        } else {
+          return false
+        }
+        guard seen[seen.count - 1] & bit == 0 else { return false }
+        seen[seen.count - 1] |= bit
+        if startsUnits { break ownerKeys }
+        // After a value: another key, or the end of this owner and of any lists that end with it.
+        while true {
+          if take(UInt8(ascii: ",")) { continue ownerKeys }
+          guard take(UInt8(ascii: "}")) else { return false }
+          guard rows.owners[Int(open[open.count - 1])].hasID else { return false }
+          open.removeLast()
+          seen.removeLast()
+          if take(UInt8(ascii: ",")) { break ownerKeys }  // the next owner of the same list
+          guard take(UInt8(ascii: "]")) else { return false }
+          if open.isEmpty { return true }
+          // The units list of the owner now innermost ended: read on after its value.
+        }
+      }
+    }
+  }
+
+  // MARK: - Tasks
+
+  private mutating func scanTasks() -> Bool {
+    guard take(UInt8(ascii: "[")) else { return false }
+    if take(UInt8(ascii: "]")) { return true }
+    var open: [Int32] = []
+    while true {
+      // At a task's start.
+      guard open.count < Self.maximumDepth else { return false }
+      skipSpace()
+      guard pos < end, p[pos] == UInt8(ascii: "{") else { return false }
+      let mapping = SourcePosition(file: file, line: line, column: 0, length: 1)
+      pos += 1
+      let parent = open.last ?? -1
+      let row = Int32(rows.tasks.count)
+      if parent >= 0 {
+        rows.tasks[Int(parent)].childCount += 1
+        rows.planTasks[Int(parent)].children.append(Int(row))
+      }
+      rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
+      rows.planTasks.append(
+        PlanTask(
+          id: "", fullID: "", name: "", parent: parent >= 0 ? Int(parent) : nil,
+          locations: TaskLocations(id: mapping)))
+      open.append(row)
+      if take(UInt8(ascii: "}")) { return false }  // a task needs an id and a name
+      taskKeys: while true {
+        let row = Int(open[open.count - 1])
+        guard let key = string(), take(UInt8(ascii: ":")) else { return false }
+        guard let taskKey = taskKey(key) else { return false }
+        let bit = FastPlanRows.bit(taskKey)
+        guard rows.tasks[row].keys & bit == 0 else { return false }
+        rows.tasks[row].keys |= bit
+        if taskKey == .tasks {
+          guard take(UInt8(ascii: "[")) else { return false }
+          if !take(UInt8(ascii: "]")) { break taskKeys }  // the first child starts
+        } else {
+          guard readValue(taskKey, of: row) else { return false }
+        }
+        while true {
+          if take(UInt8(ascii: ",")) { continue taskKeys }
+          guard take(UInt8(ascii: "}")) else { return false }
+          guard rows.finishTask(Int(open[open.count - 1])) else { return false }
+          open.removeLast()
+          if take(UInt8(ascii: ",")) { break taskKeys }  // a sibling follows
+          guard take(UInt8(ascii: "]")) else { return false }
+          if open.isEmpty { return true }
+        }
+      }
+    }
+  }
+
+  private func taskKey(_ key: StringToken) -> TaskKey? {
+    guard !key.escaped, key.end > key.start else { return nil }
+    switch p[key.start] {
+    case UInt8(ascii: "i"): return equals(key, "id") ? .id : nil
+    case UInt8(ascii: "n"): return equals(key, "name") ? .name : equals(key, "note") ? .note : nil
+    case UInt8(ascii: "o"): return equals(key, "owner") ? .owner : nil
+    case UInt8(ascii: "d"):
+      return equals(key, "duration")
+        ? .duration : equals(key, "deadline") ? .deadline : equals(key, "done") ? .done : nil
+    case UInt8(ascii: "a"): return equals(key, "after") ? .after : nil
+    case UInt8(ascii: "t"): return equals(key, "tasks") ? .tasks : nil
+    case UInt8(ascii: "s"):
+      return equals(key, "start") ? .start : equals(key, "status") ? .status : equals(key, "source") ? .source : nil
+    case UInt8(ascii: "e"): return equals(key, "every") ? .every : equals(key, "evidence") ? .evidence : nil
+    case UInt8(ascii: "p"): return equals(key, "progress") ? .progress : nil
+    default: return nil
+    }
+  }
+
+  /// Reads the value of `key` into task `row`; false to decline.
+  private mutating func readValue(_ key: TaskKey, of row: Int) -> Bool {
+    switch key {
+    case .id:
+      guard let value = string(), isID(value) else { return false }
+      rows.tasks[row].idStart = Int32(value.start)
+      rows.tasks[row].idLength = Int32(value.end - value.start)
+      rows.planTasks[row].id = String(
+        decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
+      rows.planTasks[row].locations.id = position(value)
+    case .name:
+      guard let value = string(), let name = text(value) else { return false }
+      rows.planTasks[row].name = name
+    case .owner:
+      guard let value = string(), !value.escaped, value.end > value.start else { return false }
+      rows.tasks[row].ownerStart = Int32(value.start)
+      rows.tasks[row].ownerLength = Int32(value.end - value.start)
+    case .duration:
+      guard let value = string(), let duration = duration(value) else { return false }
+      rows.planTasks[row].duration = duration
+    case .start:
+      guard let value = string(), let day = day(value, role: .start) else { return false }
+      rows.planTasks[row].start = Day(ordinal: Int(day))
+    case .deadline:
+      guard let value = string(), let day = day(value, role: .end) else { return false }
+      rows.planTasks[row].deadline = Day(ordinal: Int(day))
+      rows.planTasks[row].locations.deadline = position(value)
+    case .done:
+      if take(UInt8(ascii: "[")) {
+        // A list of days: only a duty's (checked when the task ends).
+        rows.tasks[row].doneIsList = true
+        var held: [Day] = []
+        repeat {
+          guard let value = string(), let day = day(value, role: .end) else { return false }
+          if held.isEmpty { rows.planTasks[row].locations.done = position(value) }
+          held.append(Day(ordinal: Int(day)))
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "]")) else { return false }
+        rows.planTasks[row].heldDates = held
+      } else {
+        guard let value = string(), let day = day(value, role: .end) else { return false }
+        // A leaf's done date, or the one day a duty was held: told apart when the task ends.
+        rows.planTasks[row].doneDate = Day(ordinal: Int(day))
+        rows.planTasks[row].locations.done = position(value)
+      }
+    case .after:
+      guard take(UInt8(ascii: "[")) else { return false }
+      if take(UInt8(ascii: "]")) { return true }
+      var count: Int32 = 0
+      repeat {
+        guard let value = string(), !value.escaped else { return false }
+        rows.references.append(
+          FastPlanRows.Reference(
+            start: Int32(value.start), length: Int32(value.end - value.start), position: position(value)))
+        count += 1
+      } while take(UInt8(ascii: ","))
+      guard take(UInt8(ascii: "]")) else { return false }
+      rows.tasks[row].afterCount = count
+    case .every:
+      guard let value = string(), !value.escaped else { return false }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
+      guard let period = Recurrence(rawValue: text), let index = Recurrence.allCases.firstIndex(of: period) else {
+        return false
+      }
+      rows.tasks[row].every = Int8(index)
+      rows.planTasks[row].recurrence = period
+    case .status:
+      guard let value = string(), !value.escaped else { return false }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
+      guard let status = TaskStatus(rawValue: text), let index = TaskStatus.allCases.firstIndex(of: status) else {
+        return false
+      }
+      rows.tasks[row].status = Int8(index)
+      rows.planTasks[row].status = status
+    case .progress:
+      guard let value = string(), !value.escaped, let percent = progress(value) else { return false }
+      rows.planTasks[row].progress = Int(percent)
+    case .note:
+      guard let value = string(), let text = text(value) else { return false }
+      rows.planTasks[row].note = text
+    case .source:
+      guard let value = string(), let text = text(value) else { return false }
+      rows.planTasks[row].source = text
+    case .evidence:
+      guard let value = string(), let text = text(value) else { return false }
+      rows.planTasks[row].evidence = text
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// A whole percent `N%` within 0…100, as `parseProgress` accepts it.
+  private func progress(_ token: StringToken) -> Int8? {
+    guard token.end - token.start >= 2, p[token.end - 1] == UInt8(ascii: "%") else { return nil }
+    var start = token.start
+    var negative = false
+    if p[start] == UInt8(ascii: "-") {
+      negative = true
+      start += 1
+    }
+    guard start < token.end - 1 else { return nil }
+    var value = 0
+    var significant = 0
+    for k in start..<token.end - 1 {
+      let d = p[k] &- UInt8(ascii: "0")
+      guard d <= 9 else { return nil }
+      if value > 0 || d > 0 { significant += 1 }
+      guard significant <= 3 else { return nil }
+      value = value * 10 + Int(d)
+    }
+    guard !negative || value == 0, value <= 100 else { return nil }
+    return Int8(value)
+  }
+}

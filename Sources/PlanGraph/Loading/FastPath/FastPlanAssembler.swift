@@ -1,0 +1,260 @@
+/// Turns the fast reader's rows into a `Plan`: owners, full ids (hashed, never built to be looked up),
+/// owners of tasks, `after` references and the dependency graph; nil ("decline") at the first thing the
+/// full assembler would report, so that it runs and reports it.
+struct FastPlanAssembler {
+  let rows: FastPlanRows
+  /// The tasks the scanner made, moved out of `rows` (and out of here when assembled) so that
+  /// completing them copies nothing.
+  var planTasks: [PlanTask]
+  let bytes: UnsafeBufferPointer<UInt8>
+  let path: String
+  let observer: StageObserver
+
+  private typealias Rows = UnsafeBufferPointer<FastPlanRows.Task>
+
+  /// The plan without its dependency graph, or nil to decline.
+  mutating func assemble() -> Plan? {
+    guard let title = rows.title, let planStart = rows.planStart else { return nil }
+    guard let (owners, ownerBytes) = collectOwners() else { return nil }
+    let count = rows.tasks.count
+    guard count < Int(Int32.max) / 4 else { return nil }
+    var hashes = [UInt64](repeating: 0, count: count)
+    var ownerOf = [Int32](repeating: -1, count: count)
+    var table = FastIDTable(count: count)
+    let bytes = self.bytes
+    let ok = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
+      hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
+        guard assignFullIDs(tasks, hashes: hashes, into: &table) else { return false }
+        return resolveOwners(tasks, owners: ownerBytes, into: &ownerOf)
+      }
+    }
+    guard ok else { return nil }
+    observer.end(.ids)
+    var targets = [Int32](repeating: -1, count: rows.references.count)
+    let resolved = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
+      hashes.withUnsafeBufferPointer { hashes -> Bool in
+        rows.references.withUnsafeBufferPointer { references -> Bool in
+          targets.withUnsafeMutableBufferPointer { targets -> Bool in
+            resolveReferences(tasks, references: references, hashes: hashes, table: table, into: targets)
+          }
+        }
+      }
+    }
+    guard resolved else { return nil }
+    hashes = []
+    var planTasks = self.planTasks
+    self.planTasks = []
+    complete(&planTasks, ownerOf: ownerOf, targets: targets)
+    observer.end(.references)
+    // The graph and the cycle check come once the rows and the file's bytes are let go
+    // (`FastPlanReader.finish`).
+    return Plan(title: title, start: planStart, owners: owners, tasks: planTasks, files: [path])
+  }
+
+  // MARK: - Owners
+
+  /// The owners with their full ids, and each full id's bytes; nil on a duplicate.
+  private func collectOwners() -> ([Owner], [[UInt8]])? {
+    var owners: [Owner] = []
+    var seen = Set<String>()
+    for row in rows.owners {
+      let parent = row.parent >= 0 ? Int(row.parent) : nil
+      let fullID = parent.map { owners[$0].id + "." + row.id } ?? row.id
+      guard seen.insert(fullID).inserted else { return nil }
+      owners.append(Owner(id: fullID, name: row.name ?? row.id, parent: parent, location: row.position))
+    }
+    return (owners, owners.map { Array($0.id.utf8) })
+  }
+
+  /// Each task's owner: written, else its parent's, else the file's; false on an unknown owner or a
+  /// leaf or duty left without one (a warning).
+  private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: inout [Int32]) -> Bool {
+    // The owners' full ids in a table of their hashes, like the tasks': a plan may declare many.
+    var table = FastIDTable(count: owners.count)
+    for (n, id) in owners.enumerated() {
+      let h = id.withUnsafeBufferPointer { FastIDTable.hash(FastIDTable.basis, $0, 0, $0.count) }
+      guard table.insert(Int32(n), hash: h) else { return false }
+    }
+    func lookup(_ start: Int32, _ length: Int32) -> Int32? {
+      let s = Int(start)
+      let e = s + Int(length)
+      let h = FastIDTable.hash(FastIDTable.basis, bytes, s, e)
+      let found = table.find(h) { n in
+        let id = owners[Int(n)]
+        return id.count == e - s
+          && id.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[s..<e])) }
+      }
+      return found ?? nil
+    }
+    var fileOwner: Int32 = -1
+    if let written = rows.fileOwner {
+      guard let found = lookup(written.start, written.length) else { return false }
+      fileOwner = found
+    }
+    // The last owner text and what it resolved to: plans name the same unit many times in a row.
+    var lastStart: Int32 = -1
+    var lastLength: Int32 = 0
+    var lastOwner: Int32 = -1
+    for i in 0..<tasks.count {
+      let task = tasks[i]
+      var owner: Int32
+      if task.ownerStart >= 0 {
+        if lastStart >= 0, lastLength == task.ownerLength,
+          UnsafeBufferPointer(rebasing: bytes[Int(lastStart)..<Int(lastStart + lastLength)]).elementsEqual(
+            UnsafeBufferPointer(rebasing: bytes[Int(task.ownerStart)..<Int(task.ownerStart + task.ownerLength)]))
+        {
+          owner = lastOwner
+        } else {
+          guard let found = lookup(task.ownerStart, task.ownerLength) else { return false }
+          owner = found
+          (lastStart, lastLength, lastOwner) = (task.ownerStart, task.ownerLength, found)
+        }
+      } else {
+        owner = task.parent >= 0 ? ownerOf[Int(task.parent)] : fileOwner
+      }
+      if owner < 0 && task.childCount == 0 { return false }
+      ownerOf[i] = owner
+    }
+    return true
+  }
+
+  // MARK: - Full ids
+
+  /// Hashes each task's full id by continuing its parent's and registers it; false on a duplicate.
+  private func assignFullIDs(
+    _ tasks: Rows, hashes: UnsafeMutableBufferPointer<UInt64>, into table: inout FastIDTable
+  ) -> Bool {
+    for i in 0..<tasks.count {
+      let task = tasks[i]
+      let start = Int(task.idStart)
+      var h = task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+      h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
+      hashes[i] = h
+      let row = Int32(i)
+      guard let found = table.find(h, matches: { sameFullID($0, row, tasks) })
+      else { return false }
+      guard found == nil, table.insert(row, hash: h) else { return false }
+    }
+    return true
+  }
+
+  @inline(__always)
+  private func sameID(_ a: FastPlanRows.Task, _ start: Int, _ length: Int) -> Bool {
+    guard Int(a.idLength) == length else { return false }
+    let s = Int(a.idStart)
+    if s == start { return true }
+    for k in 0..<length where bytes[s + k] != bytes[start + k] { return false }
+    return true
+  }
+
+  /// Whether two rows have the same full id: the same ids along both parent chains.
+  private func sameFullID(_ a: Int32, _ b: Int32, _ tasks: Rows) -> Bool {
+    var (x, y) = (a, b)
+    while x >= 0 && y >= 0 {
+      if x == y { return true }
+      let tx = tasks[Int(x)]
+      let ty = tasks[Int(y)]
+      guard sameID(tx, Int(ty.idStart), Int(ty.idLength)) else { return false }
+      (x, y) = (tx.parent, ty.parent)
+    }
+    return x < 0 && y < 0
+  }
+
+  /// Whether row `r`'s full id is the dotted text `bytes[start ..< end]`, compared segment by segment
+  /// from the end along the parent chain.
+  private func fullID(of r: Int32, is start: Int, _ end: Int, _ tasks: Rows) -> Bool {
+    var row = r
+    var segmentEnd = end
+    while row >= 0 {
+      var segmentStart = segmentEnd
+      while segmentStart > start && bytes[segmentStart - 1] != UInt8(ascii: ".") { segmentStart -= 1 }
+      let task = tasks[Int(row)]
+      guard sameID(task, segmentStart, segmentEnd - segmentStart) else { return false }
+      row = task.parent
+      if row >= 0 {
+        guard segmentStart > start else { return false }
+        segmentEnd = segmentStart - 1
+      } else {
+        return segmentStart == start
+      }
+    }
+    return false
+  }
+
+  // MARK: - References
+
+  /// Resolves `after` by the contract's steps (a sibling, then the full id; a single file has no
+  /// namespace); false on an unknown name or a duty (a warning).
+  private func resolveReferences(
+    _ tasks: Rows, references: UnsafeBufferPointer<FastPlanRows.Reference>, hashes: UnsafeBufferPointer<UInt64>,
+    table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
+  ) -> Bool {
+    for i in 0..<tasks.count {
+      let task = tasks[i]
+      guard task.afterCount > 0 else { continue }
+      for n in Int(task.afterStart)..<Int(task.afterStart + task.afterCount) {
+        let reference = references[n]
+        let start = Int(reference.start)
+        let end = start + Int(reference.length)
+        var target: Int32 = -1
+        var dotted = false
+        for k in start..<end where bytes[k] == UInt8(ascii: ".") {
+          dotted = true
+          break
+        }
+        if !dotted {
+          let parent = task.parent
+          var h = parent >= 0 ? FastIDTable.hash(hashes[Int(parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+          h = FastIDTable.hash(h, bytes, start, end)
+          guard
+            let found = table.find(
+              h,
+              matches: { tasks[Int($0)].parent == parent && sameID(tasks[Int($0)], start, end - start) })
+          else { return false }
+          target = found ?? -1
+        }
+        if target < 0 {
+          let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
+          guard let found = table.find(h, matches: { fullID(of: $0, is: start, end, tasks) }),
+            let found
+          else { return false }
+          target = found
+        }
+        guard tasks[Int(target)].every < 0 else { return false }
+        targets[n] = target
+      }
+    }
+    return true
+  }
+
+  // MARK: - The plan's tasks
+
+  /// Puts full ids, owners and resolved `after` into the tasks the scanner made.
+  private func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) {
+    for i in 0..<planTasks.count {
+      let row = rows.tasks[i]
+      if row.parent >= 0 {
+        let parentID = planTasks[Int(row.parent)].fullID
+        let length = parentID.utf8.count + 1 + Int(row.idLength)
+        if length <= 15 {
+          // Stays a small string, stored inline: no allocation at all.
+          planTasks[i].fullID = parentID + "." + planTasks[i].id
+        } else {
+          var fullID = parentID
+          fullID.reserveCapacity(length)
+          fullID += "."
+          fullID += planTasks[i].id
+          planTasks[i].fullID = fullID
+        }
+      } else {
+        planTasks[i].fullID = planTasks[i].id
+      }
+      if ownerOf[i] >= 0 { planTasks[i].owner = Int(ownerOf[i]) }
+      if row.afterCount > 0 {
+        let range = Int(row.afterStart)..<Int(row.afterStart + row.afterCount)
+        planTasks[i].after = targets[range].map { Int($0) }
+        planTasks[i].locations.after = rows.references[range].map(\.position)
+      }
+    }
+  }
+}

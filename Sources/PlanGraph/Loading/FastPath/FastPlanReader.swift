@@ -1,0 +1,70 @@
+/// The loader's fast path: a one-file plan of the common keys, JSON read from its bytes, YAML from
+/// libyaml's raw events, straight into the plan's tasks and compact rows, and assembled without the
+/// event cursor, the drafts or a dictionary of full ids.
+///
+/// It returns a plan only when it is certain the full loader would return the same plan (`==`,
+/// places included) with no diagnostic at all; on anything else it declines (nil) and the full loader
+/// runs, so every diagnostic is the full loader's.
+package enum FastPlanReader {
+  /// The plan in `bytes` (the file at `path`, the root and only file), or nil to decline.
+  package static func read(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
+    guard var plan = readWithoutGraph(bytes, path: path, observer: observer), finish(&plan) else { return nil }
+    observer.end(.graph)
+    return plan
+  }
+
+  /// Builds the dependency graph the scheduler will use and checks it for cycles; false (decline) on a
+  /// cycle. Called after the rows and, in the loader, the file's bytes are let go.
+  package static func finish(_ plan: inout Plan) -> Bool {
+    let graph = DependencyGraph(tasks: plan.tasks)
+    guard graph.cycles(tasks: plan.tasks).isEmpty else { return false }
+    plan.keep(graph)
+    return true
+  }
+
+  /// The plan in `bytes` without its dependency graph (see `finish`), or nil to decline: a `.json`
+  /// file read by `FastJSONScanner`, any other by `FastYAMLScanner` (as the full loader tells them).
+  package static func readWithoutGraph(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
+    // Byte offsets are kept as `Int32`: a larger text (the loader refuses files over 1 GiB) declines.
+    guard bytes.count < Int(Int32.max) else { return nil }
+    let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    guard !path.hasSuffix(".json") else { return readJSON(bytes, from: textStart, path: path, observer: observer) }
+    // Scanned in a scope of its own: libyaml's parser and its copy of the text are gone before assembly.
+    let scanned: (FastPlanRows, [PlanTask], [UInt8])? = {
+      let scanner = FastYAMLScanner(text: bytes[textStart...], file: 0)
+      // Machine-written YAML takes about 150 bytes a task.
+      scanner.rows.tasks.reserveCapacity(bytes.count / 128 + 16)
+      scanner.rows.planTasks.reserveCapacity(bytes.count / 128 + 16)
+      scanner.rows.references.reserveCapacity(bytes.count / 48 + 16)
+      guard scanner.scan() else { return nil }
+      let planTasks = scanner.rows.planTasks
+      scanner.rows.planTasks = []
+      return (scanner.rows, planTasks, scanner.arena)
+    }()
+    guard let (rows, planTasks, arena) = scanned else { return nil }
+    observer.end(.parse)
+    return arena.withUnsafeBufferPointer { buffer -> Plan? in
+      var assembler = FastPlanAssembler(
+        rows: rows, planTasks: planTasks, bytes: buffer, path: path, observer: observer)
+      return assembler.assemble()
+    }
+  }
+
+  private static func readJSON(_ bytes: [UInt8], from textStart: Int, path: String, observer: StageObserver) -> Plan? {
+    bytes.withUnsafeBufferPointer { buffer -> Plan? in
+      var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
+      // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
+      scanner.rows.tasks.reserveCapacity(buffer.count / 96 + 16)
+      scanner.rows.planTasks.reserveCapacity(buffer.count / 96 + 16)
+      // About one and a half `after` entries a task: room for three.
+      scanner.rows.references.reserveCapacity(buffer.count / 32 + 16)
+      guard scanner.scan() else { return nil }
+      observer.end(.parse)
+      let planTasks = scanner.rows.planTasks
+      scanner.rows.planTasks = []
+      var assembler = FastPlanAssembler(
+        rows: scanner.rows, planTasks: planTasks, bytes: buffer, path: path, observer: observer)
+      return assembler.assemble()
+    }
+  }
+}

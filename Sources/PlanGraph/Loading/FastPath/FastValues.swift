@@ -1,0 +1,87 @@
+/// The fast path's readings of a value's text (its bytes, escapes already decoded): nil wherever the full
+/// reader would report the value, or reads it by a rule the fast path does not repeat.
+enum FastValues {
+  /// Whether `text` is a valid id: ASCII letters, digits, `_` and `-` checked here, anything else by
+  /// `IDSyntax`.
+  static func isID(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !text.isEmpty else { return false }
+    for b in text {
+      let plain =
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+        || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+      if !plain {
+        guard b >= 0x80 else { return false }
+        return IDSyntax.isValid(String(decoding: text, as: UTF8.self))
+      }
+    }
+    return true
+  }
+
+  /// A date that is one day: `YYYY-MM-DD` read here, other forms by `DateExpression`; nil for a relative
+  /// date or anything the full reader reports.
+  static func day(_ text: UnsafeBufferPointer<UInt8>, role: DateRole) -> Day? {
+    if text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") {
+      var fields = (0, 0, 0)
+      var ok = true
+      for k in 0..<10 where k != 4 && k != 7 {
+        let d = text[k] &- UInt8(ascii: "0")
+        if d > 9 { ok = false }
+        if k < 4 {
+          fields.0 = fields.0 * 10 + Int(d)
+        } else if k < 7 {
+          fields.1 = fields.1 * 10 + Int(d)
+        } else {
+          fields.2 = fields.2 * 10 + Int(d)
+        }
+      }
+      if ok, DateExpression.allowedYears.contains(fields.0) {
+        return Day(year: fields.0, month: fields.1, day: fields.2)
+      }
+    }
+    guard case .success(.day(let day)) = DateExpression.parse(String(decoding: text, as: UTF8.self), role: role)
+    else { return nil }
+    return day
+  }
+
+  /// A duration: `Nd` read here, other forms by `PlanDuration`.
+  static func duration(_ text: UnsafeBufferPointer<UInt8>) -> PlanDuration? {
+    if text.count >= 2, text.count <= 7, text[text.count - 1] == UInt8(ascii: "d") {
+      var value = 0
+      var digits = true
+      for k in 0..<text.count - 1 {
+        let d = text[k] &- UInt8(ascii: "0")
+        if d > 9 { digits = false }
+        value = value * 10 + Int(d)
+      }
+      if digits {
+        guard value <= PlanLimits.maximumDurationDays else { return nil }
+        return PlanDuration(count: value, spelling: .d)
+      }
+    }
+    guard case .success(let duration) = PlanDuration.parse(String(decoding: text, as: UTF8.self)) else { return nil }
+    return duration
+  }
+
+  /// A whole percent `N%` within 0…100, as `parseProgress` accepts it.
+  static func progress(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard text.count >= 2, text[text.count - 1] == UInt8(ascii: "%") else { return nil }
+    var start = 0
+    var negative = false
+    if text[0] == UInt8(ascii: "-") {
+      negative = true
+      start = 1
+    }
+    guard start < text.count - 1 else { return nil }
+    var value = 0
+    var significant = 0
+    for k in start..<text.count - 1 {
+      let d = text[k] &- UInt8(ascii: "0")
+      guard d <= 9 else { return nil }
+      if value > 0 || d > 0 { significant += 1 }
+      guard significant <= 3 else { return nil }
+      value = value * 10 + Int(d)
+    }
+    guard !negative || value == 0, value <= 100 else { return nil }
+    return value
+  }
+}

@@ -1,0 +1,381 @@
+internal import CYAML
+
+/// Reads a YAML plan file's libyaml events straight into `FastPlanRows`, for the plans it fully
+/// understands; false ("decline") on anything else — an alias, an anchor, a tag, an unknown or repeated
+/// key, a null or a collection where a value is expected, a syntax error — so that the full reader runs
+/// and reports it. Scalars are read as libyaml's byte buffers: only the texts a plan keeps become
+/// `String`s, and ids, owners and `after` entries are copied into one arena the rows point into.
+///
+/// Positions are `LibYAMLEventReader`'s: libyaml's start mark, one-based, and the length on its line.
+final class FastYAMLScanner {
+  private let parser: UnsafeMutablePointer<yaml_parser_t>
+  private let input: UnsafeMutableBufferPointer<UInt8>
+  private var event = yaml_event_t()
+  private var holdsEvent = false
+  private let file: Int32
+  /// What has been read so far.
+  var rows = FastPlanRows()
+  /// The bytes of ids, owners and `after` entries, which the rows' ranges point into.
+  var arena: [UInt8] = []
+
+  /// A scanner of UTF-8 `text` (after any byte-order mark), the file numbered `file`.
+  init(text: ArraySlice<UInt8>, file: Int32) {
+    input = .allocate(capacity: max(1, text.count))
+    _ = input.initialize(from: text)
+    parser = .allocate(capacity: 1)
+    yaml_parser_initialize(parser)
+    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(parser, input.baseAddress, text.count)
+    self.file = file
+  }
+
+  deinit {
+    if holdsEvent { yaml_event_delete(&event) }
+    yaml_parser_delete(parser)
+    parser.deallocate()
+    input.deallocate()
+  }
+
+  // MARK: - Events
+
+  private enum Kind {
+    case streamStart, streamEnd, documentStart, documentEnd, mappingStart, mappingEnd, sequenceStart
+    case sequenceEnd, scalar
+  }
+
+  /// The next event's kind; nil on a syntax error, an alias, an anchor or a tag.
+  private func next() -> Kind? {
+    if holdsEvent {
+      yaml_event_delete(&event)
+      holdsEvent = false
+    }
+    guard yaml_parser_parse(parser, &event) == 1 else { return nil }
+    holdsEvent = true
+    switch event.type {
+    case YAML_STREAM_START_EVENT: return .streamStart
+    case YAML_STREAM_END_EVENT: return .streamEnd
+    case YAML_DOCUMENT_START_EVENT: return .documentStart
+    case YAML_DOCUMENT_END_EVENT: return .documentEnd
+    case YAML_MAPPING_START_EVENT:
+      let start = event.data.mapping_start
+      return start.anchor == nil && start.tag == nil ? .mappingStart : nil
+    case YAML_MAPPING_END_EVENT: return .mappingEnd
+    case YAML_SEQUENCE_START_EVENT:
+      let start = event.data.sequence_start
+      return start.anchor == nil && start.tag == nil ? .sequenceStart : nil
+    case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+    case YAML_SCALAR_EVENT:
+      let scalar = event.data.scalar
+      return scalar.anchor == nil && scalar.tag == nil ? .scalar : nil
+    default: return nil
+    }
+  }
+
+  /// The current scalar's bytes (valid until the next event).
+  private var value: UnsafeBufferPointer<UInt8> {
+    let scalar = event.data.scalar
+    return UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
+  }
+
+  /// Whether the current scalar is null: plain and empty, `~` or `null`.
+  private var isNull: Bool {
+    guard event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE else { return false }
+    let v = value
+    switch v.count {
+    case 0: return true
+    case 1: return v[0] == UInt8(ascii: "~")
+    case 4:
+      return (v[0] == UInt8(ascii: "n") || v[0] == UInt8(ascii: "N"))
+        && (equals(v, "null") || equals(v, "Null") || equals(v, "NULL"))
+    default: return false
+    }
+  }
+
+  /// The next event as a non-null scalar's bytes; nil (decline) for anything else.
+  private func text() -> UnsafeBufferPointer<UInt8>? {
+    guard next() == .scalar, !isNull else { return nil }
+    return value
+  }
+
+  /// The next event as a non-null scalar's text.
+  private func string() -> String? {
+    text().map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The current event's position, as `LibYAMLEventReader` gives it.
+  private var position: SourcePosition {
+    let start = event.start_mark
+    let end = event.end_mark
+    let length = end.line == start.line ? Int32(clamping: max(1, Int(end.column) - Int(start.column))) : 1
+    return SourcePosition(
+      file: file, line: Int32(clamping: start.line + 1), column: Int32(clamping: start.column + 1), length: length)
+  }
+
+  private func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    guard bytes.count == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for k in 0..<bytes.count where bytes[k] != w[k] { return false }
+    return true
+  }
+
+  /// Copies `bytes` into the arena; their range there.
+  private func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32)? {
+    guard arena.count + bytes.count < Int(Int32.max) else { return nil }
+    let start = Int32(arena.count)
+    arena.append(contentsOf: bytes)
+    return (start, Int32(bytes.count))
+  }
+
+  // MARK: - The file
+
+  /// Reads the whole file; false to decline.
+  func scan() -> Bool {
+    guard next() == .streamStart, next() == .documentStart, next() == .mappingStart else { return false }
+    var seen: UInt32 = 0
+    while true {
+      guard let kind = next() else { return false }
+      if kind == .mappingEnd { break }
+      guard kind == .scalar else { return false }
+      let key = value
+      let bit: UInt32
+      if equals(key, "plan") {
+        bit = 1
+        guard let title = string() else { return false }
+        rows.title = title
+      } else if equals(key, "start") {
+        bit = 2
+        guard let text = text(), let day = FastValues.day(text, role: .start) else { return false }
+        rows.planStart = day
+      } else if equals(key, "owner") {
+        bit = 4
+        guard let text = text(), let range = keep(text) else { return false }
+        rows.fileOwner = (range.0, range.1)
+      } else if equals(key, "owners") {
+        bit = 8
+        guard scanOwners() else { return false }
+      } else if equals(key, "tasks") {
+        bit = 16
+        guard scanTasks() else { return false }
+      } else {
+        return false
+      }
+      guard seen & bit == 0 else { return false }
+      seen |= bit
+    }
+    guard next() == .documentEnd, next() == .streamEnd else { return false }
+    return rows.title != nil && rows.planStart != nil
+  }
+
+  // MARK: - Owners
+
+  private func scanOwners() -> Bool {
+    guard next() == .sequenceStart else { return false }
+    var open: [Int32] = []
+    var seen: [UInt8] = []
+    var readingKeys = false
+    while true {
+      if !readingKeys {
+        // An item of a list of owners, or the list's end.
+        guard let kind = next() else { return false }
+        if kind == .sequenceEnd {
+          if open.isEmpty { return true }
+          readingKeys = true  // the units of the innermost owner ended: its next key
+          continue
+        }
+        guard kind == .mappingStart, open.count < FastJSONScanner.maximumDepth else { return false }
+        rows.owners.append(FastPlanRows.OwnerRow(parent: open.last ?? -1, position: position))
+        open.append(Int32(rows.owners.count - 1))
+        seen.append(0)
+        readingKeys = true
+        continue
+      }
+      guard let kind = next() else { return false }
+      let index = Int(open[open.count - 1])
+      if kind == .mappingEnd {
+        guard rows.owners[index].hasID else { return false }
+        open.removeLast()
+        seen.removeLast()
+        readingKeys = false
+        continue
+      }
+      guard kind == .scalar else { return false }
+      let key = value
+      let bit: UInt8
+      if equals(key, "id") {
+        bit = 1
+        guard let text = text(), FastValues.isID(text) else { return false }
+        rows.owners[index].position = position
+        rows.owners[index].id = String(decoding: text, as: UTF8.self)
+        rows.owners[index].hasID = true
+      } else if equals(key, "name") {
+        bit = 2
+        guard let name = string() else { return false }
+        rows.owners[index].name = name
+      } else if equals(key, "units") {
+        bit = 4
+        guard next() == .sequenceStart else { return false }
+        readingKeys = false
+      } else {
+        return false
+      }
+      guard seen[seen.count - 1] & bit == 0 else { return false }
+      seen[seen.count - 1] |= bit
+    }
+  }
+
+  // MARK: - Tasks
+
+  private func scanTasks() -> Bool {
+    guard next() == .sequenceStart else { return false }
+    var open: [Int32] = []
+    var readingKeys = false
+    while true {
+      if !readingKeys {
+        guard let kind = next() else { return false }
+        if kind == .sequenceEnd {
+          if open.isEmpty { return true }
+          readingKeys = true
+          continue
+        }
+        guard kind == .mappingStart, open.count < FastJSONScanner.maximumDepth else { return false }
+        let parent = open.last ?? -1
+        let row = Int32(rows.tasks.count)
+        if parent >= 0 {
+          rows.tasks[Int(parent)].childCount += 1
+          rows.planTasks[Int(parent)].children.append(Int(row))
+        }
+        rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
+        rows.planTasks.append(
+          PlanTask(
+            id: "", fullID: "", name: "", parent: parent >= 0 ? Int(parent) : nil,
+            locations: TaskLocations(id: position)))
+        open.append(row)
+        readingKeys = true
+        continue
+      }
+      guard let kind = next() else { return false }
+      let row = Int(open[open.count - 1])
+      if kind == .mappingEnd {
+        guard rows.finishTask(row) else { return false }
+        open.removeLast()
+        readingKeys = false
+        continue
+      }
+      guard kind == .scalar, let key = taskKey(value) else { return false }
+      let bit = FastPlanRows.bit(key)
+      guard rows.tasks[row].keys & bit == 0 else { return false }
+      rows.tasks[row].keys |= bit
+      if key == .tasks {
+        guard next() == .sequenceStart else { return false }
+        readingKeys = false
+      } else {
+        guard readValue(key, of: row) else { return false }
+      }
+    }
+  }
+
+  private func taskKey(_ key: UnsafeBufferPointer<UInt8>) -> TaskKey? {
+    guard let first = key.first else { return nil }
+    switch first {
+    case UInt8(ascii: "i"): return equals(key, "id") ? .id : nil
+    case UInt8(ascii: "n"): return equals(key, "name") ? .name : equals(key, "note") ? .note : nil
+    case UInt8(ascii: "o"): return equals(key, "owner") ? .owner : nil
+    case UInt8(ascii: "d"):
+      return equals(key, "duration")
+        ? .duration : equals(key, "deadline") ? .deadline : equals(key, "done") ? .done : nil
+    case UInt8(ascii: "a"): return equals(key, "after") ? .after : nil
+    case UInt8(ascii: "t"): return equals(key, "tasks") ? .tasks : nil
+    case UInt8(ascii: "s"):
+      return equals(key, "start") ? .start : equals(key, "status") ? .status : equals(key, "source") ? .source : nil
+    case UInt8(ascii: "e"): return equals(key, "every") ? .every : equals(key, "evidence") ? .evidence : nil
+    case UInt8(ascii: "p"): return equals(key, "progress") ? .progress : nil
+    default: return nil
+    }
+  }
+
+  /// Reads the value of `key` into task `row`; false to decline.
+  private func readValue(_ key: TaskKey, of row: Int) -> Bool {
+    switch key {
+    case .id:
+      guard let text = text(), FastValues.isID(text), let range = keep(text) else { return false }
+      rows.tasks[row].idStart = range.0
+      rows.tasks[row].idLength = range.1
+      rows.planTasks[row].id = String(decoding: text, as: UTF8.self)
+      rows.planTasks[row].locations.id = position
+    case .name:
+      guard let name = string() else { return false }
+      rows.planTasks[row].name = name
+    case .owner:
+      guard let text = text(), let range = keep(text) else { return false }
+      rows.tasks[row].ownerStart = range.0
+      rows.tasks[row].ownerLength = range.1
+    case .duration:
+      guard let text = text(), let duration = FastValues.duration(text) else { return false }
+      rows.planTasks[row].duration = duration
+    case .start:
+      guard let text = text(), let day = FastValues.day(text, role: .start) else { return false }
+      rows.planTasks[row].start = day
+    case .deadline:
+      guard let text = text(), let day = FastValues.day(text, role: .end) else { return false }
+      rows.planTasks[row].deadline = day
+      rows.planTasks[row].locations.deadline = position
+    case .done:
+      guard let kind = next() else { return false }
+      if kind == .sequenceStart {
+        rows.tasks[row].doneIsList = true
+        var held: [Day] = []
+        while true {
+          guard let item = next() else { return false }
+          if item == .sequenceEnd { break }
+          guard item == .scalar, !isNull, let day = FastValues.day(value, role: .end) else { return false }
+          if held.isEmpty { rows.planTasks[row].locations.done = position }
+          held.append(day)
+        }
+        guard !held.isEmpty else { return false }
+        rows.planTasks[row].heldDates = held
+      } else {
+        guard kind == .scalar, !isNull, let day = FastValues.day(value, role: .end) else { return false }
+        rows.planTasks[row].doneDate = day
+        rows.planTasks[row].locations.done = position
+      }
+    case .after:
+      guard next() == .sequenceStart else { return false }
+      var count: Int32 = 0
+      while true {
+        guard let item = next() else { return false }
+        if item == .sequenceEnd { break }
+        guard item == .scalar, !isNull, let range = keep(value) else { return false }
+        rows.references.append(FastPlanRows.Reference(start: range.0, length: range.1, position: position))
+        count += 1
+      }
+      rows.tasks[row].afterCount = count
+    case .every:
+      guard let text = string(), let period = Recurrence(rawValue: text),
+        let index = Recurrence.allCases.firstIndex(of: period)
+      else { return false }
+      rows.tasks[row].every = Int8(index)
+      rows.planTasks[row].recurrence = period
+    case .status:
+      guard let text = string(), let status = TaskStatus(rawValue: text),
+        let index = TaskStatus.allCases.firstIndex(of: status)
+      else { return false }
+      rows.tasks[row].status = Int8(index)
+      rows.planTasks[row].status = status
+    case .progress:
+      guard let text = text(), let percent = FastValues.progress(text) else { return false }
+      rows.planTasks[row].progress = percent
+    case .note:
+      guard let text = string() else { return false }
+      rows.planTasks[row].note = text
+    case .source:
+      guard let text = string() else { return false }
+      rows.planTasks[row].source = text
+    case .evidence:
+      guard let text = string() else { return false }
+      rows.planTasks[row].evidence = text
+    default:
+      return false
+    }
+    return true
+  }
+}
