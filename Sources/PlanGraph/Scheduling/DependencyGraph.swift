@@ -37,7 +37,7 @@ public struct DependencyGraph: Sendable {
     var gates: [Int32] = []
     for index in tasks.indices where tasks[index].isSummary && tasks[index].recurrence == nil {
       let parentGate = tasks[index].parent.map { gateOf[$0] } ?? -1
-      if !tasks[index].after.isEmpty || parentGate >= 0 {
+      if tasks[index].afterCount > 0 || parentGate >= 0 {
         gateOf[index] = Int32(tasks.count + gates.count)
         gates.append(Int32(index))
       }
@@ -65,9 +65,8 @@ public struct DependencyGraph: Sendable {
       let isSummary = tasks[index].isSummary
       let node = isSummary ? gateOf[index] : Int32(index)
       if node >= 0 {
-        let after = tasks[index].after
-        for entry in after.indices where !isDuty[after[entry]] {
-          add(Int32(after[entry]), node, Int32(index), Int32(entry))
+        tasks[index].forEachAfter { entry, target in
+          if !isDuty[target] { add(Int32(target), node, Int32(index), Int32(entry)) }
         }
       }
       if let parent = tasks[index].parent {

@@ -418,10 +418,7 @@ struct FastJSONScanner {
         rows.planTasks[Int(parent)].children.append(Int(row))
       }
       rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
-      rows.planTasks.append(
-        PlanTask(
-          id: "", fullID: "", name: "", parent: parent >= 0 ? Int(parent) : nil,
-          locations: TaskLocations(id: mapping)))
+      rows.planTasks.append(PlanTask(parent: parent, position: mapping))
       open.append(row)
       if take(UInt8(ascii: "}")) { return false }  // a task needs an id and a name
       taskKeys: while true {
@@ -492,12 +489,17 @@ struct FastJSONScanner {
       guard let value = string(), isID(value) else { return false }
       rows.tasks[row].idStart = Int32(value.start)
       rows.tasks[row].idLength = Int32(value.end - value.start)
-      rows.planTasks[row].id = String(
-        decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
       rows.planTasks[row].locations.id = position(value)
     case .name:
-      guard let value = string(), let name = text(value) else { return false }
-      rows.planTasks[row].name = name
+      guard let value = string(), let start = Int32(exactly: rows.text.count) else { return false }
+      if value.escaped {
+        guard let name = text(value) else { return false }
+        rows.text.append(contentsOf: name.utf8)
+      } else {
+        rows.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[value.start..<value.end]))
+      }
+      guard let length = Int32(exactly: rows.text.count - Int(start)) else { return false }
+      rows.planTasks[row].setName(start: start, length: length)
     case .owner:
       guard let value = string(), !value.escaped, value.end > value.start else { return false }
       rows.tasks[row].ownerStart = Int32(value.start)
