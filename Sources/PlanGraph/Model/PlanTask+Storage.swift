@@ -74,9 +74,9 @@ extension PlanTask {
   /// change them without a copy (and must `store` them back).
   mutating func takeAfterPlaces() -> AfterPlaces {
     guard owned?.value.afterPositions != nil else { return afterPlaces() }
-    makeOwnedUnique()
-    let values = owned!.value.afterPositions!
-    owned!.value.afterPositions = []
+    let box = uniqueOwned()
+    let values = box.value.afterPositions ?? []
+    box.value.afterPositions = []
     return .owned(values)
   }
 
@@ -110,14 +110,15 @@ extension PlanTask {
 
   /// Changes the values set from code, copying their box first when another task shares it.
   mutating func updateOwned(_ change: (inout OwnedFields) -> Void) {
-    makeOwnedUnique()
-    change(&owned!.value)
+    change(&uniqueOwned().value)
   }
 
-  /// Makes `owned` a box this task alone holds (a new one when there was none).
-  mutating func makeOwnedUnique() {
-    if isKnownUniquelyReferenced(&owned) { return }
-    owned = OwnedBox(owned?.value ?? OwnedFields())
+  /// The box of values set from code, made one this task alone holds (a new one when there was none).
+  mutating func uniqueOwned() -> OwnedBox {
+    if isKnownUniquelyReferenced(&owned), let box = owned { return box }
+    let box = OwnedBox(owned?.value ?? OwnedFields())
+    owned = box
+    return box
   }
 
   // MARK: - Equality and hashing by value

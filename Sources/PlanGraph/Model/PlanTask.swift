@@ -12,11 +12,6 @@
 public struct PlanTask: Hashable, Sendable {
   /// Indices of the children in `Plan.tasks`, in file order.
   public var children: [Int] = []
-  /// The written status; `done` when a `done` date is given.
-  public var status: TaskStatus = .planned
-  /// The period of a recurring duty; nil for other tasks.
-  public var recurrence: Recurrence?
-
   // The storage of the text and references: read and written only by PlanTask+Storage.swift.
 
   /// The plan's shared text and references; nil for a task made from code.
@@ -31,10 +26,15 @@ public struct PlanTask: Hashable, Sendable {
   private var parentIndex: Int32 = -1
   private var ownerIndex: Int32 = -1
   private var durationCount: Int32 = -1
-  private var durationSpelling: PlanDuration.Spelling = .d
   private var startDay: Int32 = PlanTask.absent
   private var deadlineDay: Int32 = PlanTask.absent
   private var doneDay: Int32 = PlanTask.absent
+  // The one-byte fields together, so that the task has no padding between them.
+  /// The written status; `done` when a `done` date is given.
+  public var status: TaskStatus = .planned
+  /// The period of a recurring duty; nil for other tasks.
+  public var recurrence: Recurrence?
+  private var durationSpelling: PlanDuration.Spelling = .d
   private var progressPercent: Int8 = -1
   private var details: DetailsBox?
 
@@ -69,10 +69,10 @@ public struct PlanTask: Hashable, Sendable {
     set { updateOwned { $0.after = newValue } }
     _modify {
       // Moved out of the box while changed, so that appending one entry at a time copies nothing.
-      makeOwnedUnique()
-      var value = owned!.value.after ?? arenaAfter()
-      owned!.value.after = []
-      defer { owned!.value.after = value }
+      let box = uniqueOwned()
+      var value = box.value.after ?? arenaAfter()
+      box.value.after = []
+      defer { box.value.after = value }
       yield &value
     }
   }

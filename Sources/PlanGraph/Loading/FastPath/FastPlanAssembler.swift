@@ -249,7 +249,8 @@ struct FastPlanAssembler {
     guard total < Int(Int32.max) else { return false }
     let bytes = self.bytes
     let text = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-      let base = buffer.baseAddress!
+      initialized = total
+      guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return }
       rows.text.withUnsafeBufferPointer { names in
         if let from = names.baseAddress { base.initialize(from: from, count: names.count) }
       }
@@ -264,9 +265,8 @@ struct FastPlanAssembler {
           base[at] = UInt8(ascii: ".")
           at += 1
         }
-        (base + at).initialize(from: bytes.baseAddress! + Int(row.idStart), count: Int(row.idLength))
+        (base + at).initialize(from: source + Int(row.idStart), count: Int(row.idLength))
       }
-      initialized = total
     }
     let arena = PlanArena(text: text, targets: targets, positions: rows.references.map(\.position))
     for i in 0..<count {
