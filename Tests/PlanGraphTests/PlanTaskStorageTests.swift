@@ -120,6 +120,21 @@ import Testing
     #expect(task.name.isEmpty && task == Self.arenaTasks()[1])
   }
 
+  @Test func fullIDsSortInCodePointOrderWithoutStrings() {
+    // Code point order, not `String`'s `<` (which differs for some scalars) and not by length.
+    let ids = ["plan", "plan.a", "plan.b", "plan-z", "planA", "示范", "示范区", "𠀀", "\u{FFFD}", "ab", "b"]
+    var tasks = ids.map {
+      PlanTask(id: $0, fullID: $0, name: "", parent: nil, locations: TaskLocations(id: Self.position(1)))
+    }
+    tasks.append(contentsOf: Self.arenaTasks())  // `plan` and `plan.a` again, from the arena
+    for a in tasks {
+      for b in tasks {
+        #expect(
+          PlanTask.fullIDPrecedes(a, b) == ReportText.codePointLess(a.fullID, b.fullID), "\(a.fullID) \(b.fullID)")
+      }
+    }
+  }
+
   @Test func aFastPathTaskStaysCompact() {
     // Was 168 bytes with three `String`s and two arrays inline; a wrong layout (a `String` back
     // inline, padding between the one-byte fields) grows it.

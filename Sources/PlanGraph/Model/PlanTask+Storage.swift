@@ -58,6 +58,23 @@ extension PlanTask {
     }
   }
 
+  /// Calls `body` with the full id's UTF-8, without making a `String` when it is in the arena.
+  @inline(__always)
+  package func withFullIDUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if var fullID = owned?.value.fullID { return fullID.withUTF8(body) }
+    guard let arena, slices.fullIDLength > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let start = Int(slices.fullIDStart)
+    return arena.text.withUnsafeBufferPointer {
+      body(UnsafeBufferPointer(rebasing: $0[start..<start + Int(slices.fullIDLength)]))
+    }
+  }
+
+  /// Whether `a`'s full id comes before `b`'s in code point order (as `ReportText.codePointLess`:
+  /// UTF-8 bytes compare in code point order), without making `String`s: for sorting reports.
+  package static func fullIDPrecedes(_ a: PlanTask, _ b: PlanTask) -> Bool {
+    a.withFullIDUTF8 { x in b.withFullIDUTF8 { y in x.lexicographicallyPrecedes(y) } }
+  }
+
   // MARK: - Reading and writing the storage
 
   func arenaString(_ start: Int32, _ length: Int32) -> String {

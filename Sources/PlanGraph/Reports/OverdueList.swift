@@ -67,7 +67,7 @@ public struct OverdueList: Sendable {
       if a.status != b.status { return rank[a.status, default: 4] < rank[b.status, default: 4] }
       if (a.daysOverdue ?? 0) != (b.daysOverdue ?? 0) { return (a.daysOverdue ?? 0) > (b.daysOverdue ?? 0) }
       if a.deadline != b.deadline { return (a.deadline?.ordinal ?? .max) < (b.deadline?.ordinal ?? .max) }
-      return ReportText.codePointLess(plan.tasks[a.task].fullID, plan.tasks[b.task].fullID)
+      return PlanTask.fullIDPrecedes(plan.tasks[a.task], plan.tasks[b.task])
     }
   }
 
