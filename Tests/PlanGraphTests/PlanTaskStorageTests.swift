@@ -50,6 +50,7 @@ import Testing
     var seen: [[Int]] = []
     tasks[1].forEachAfter { seen.append([$0, $1]) }
     #expect(seen == [[0, 0]])
+    #expect(tasks[1].afterTarget(0) == 0)
   }
 
   @Test func equalityAndHashingGoByValueAcrossStorageKinds() {
@@ -102,6 +103,7 @@ import Testing
     var seen: [Int] = []
     task.forEachAfter { _, target in seen.append(target) }
     #expect(seen == [0, 5])
+    #expect((0..<task.afterCount).map { task.afterTarget($0) } == [0, 5])
     // Changing another location does not turn arena positions into a copy of their own, nor change them.
     var other = Self.arenaTasks()[1]
     other.locations.deadline = Self.position(9)

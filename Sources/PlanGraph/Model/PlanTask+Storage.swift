@@ -44,6 +44,14 @@ extension PlanTask {
     return arena == nil ? 0 : Int(slices.afterCount)
   }
 
+  /// The target task of `after` entry `entry` (in `0 ..< afterCount`), without making the array; for
+  /// hot loops, where a closure (`forEachAfter`) capturing the loop's arrays costs exclusivity checks.
+  @inline(__always)
+  package func afterTarget(_ entry: Int) -> Int {
+    if let after = owned?.value.after { return after[entry] }
+    return Int(arena?.targets[Int(slices.afterStart) + entry] ?? -1)
+  }
+
   /// Calls `body` with each `after` entry's index and target task, without making the array.
   @inline(__always)
   package func forEachAfter(_ body: (_ entry: Int, _ target: Int) -> Void) {

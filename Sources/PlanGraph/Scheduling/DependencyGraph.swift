@@ -65,7 +65,8 @@ public struct DependencyGraph: Sendable {
       let isSummary = tasks[index].isSummary
       let node = isSummary ? gateOf[index] : Int32(index)
       if node >= 0 {
-        tasks[index].forEachAfter { entry, target in
+        for entry in 0..<tasks[index].afterCount {
+          let target = tasks[index].afterTarget(entry)
           if !isDuty[target] { add(Int32(target), node, Int32(index), Int32(entry)) }
         }
       }
