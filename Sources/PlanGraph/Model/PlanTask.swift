@@ -3,31 +3,38 @@
 /// Plain values as the loader validated them; scheduling never changes a `PlanTask`. Stored compactly
 /// (small integers, rarely used fields in one shared box) because plans run to a million tasks; the
 /// public properties read and write like ordinary stored ones.
+///
+/// A task from the loader's fast path keeps no text or list of its own: its id, full id, name and
+/// `after` entries (with their positions) are offsets into the plan's one shared `PlanArena`, turned
+/// into a `String` or an array only when read. A value set from code (or by the full loader) is kept
+/// in the task's own box instead and wins over the arena. Either way equality and hashing go by the
+/// values, so an arena-backed task equals a `String`-backed one with the same name.
 public struct PlanTask: Hashable, Sendable {
-  /// The id as written, unique among siblings (`staffing`).
-  public var id: String
-  /// The dotted full id: namespace, ancestors' ids, own id (`league.restructure.staffing`).
-  public var fullID: String
-  /// The display name.
-  public var name: String
   /// Indices of the children in `Plan.tasks`, in file order.
   public var children: [Int] = []
-  /// Finish-to-start predecessors as written, resolved to task indices (a summary means its leaves).
-  public var after: [Int] = []
-  /// The written status; `done` when a `done` date is given.
-  public var status: TaskStatus = .planned
-  /// The period of a recurring duty; nil for other tasks.
-  public var recurrence: Recurrence?
-  /// Where the task and some of its values are written, for diagnostics after loading.
-  public var locations: TaskLocations
+  // The storage of the text and references: read and written only by PlanTask+Storage.swift.
+
+  /// The plan's shared text and references; nil for a task made from code.
+  var arena: PlanArena?
+  /// Where the arena-backed values are in `arena`.
+  var slices = ArenaSlices()
+  /// Values set from code, overriding the arena's; nil while everything comes from the arena.
+  var owned: OwnedBox?
+  /// Where the task, its deadline and its done date are written.
+  var places: TaskPlaces
 
   private var parentIndex: Int32 = -1
   private var ownerIndex: Int32 = -1
   private var durationCount: Int32 = -1
-  private var durationSpelling: PlanDuration.Spelling = .d
   private var startDay: Int32 = PlanTask.absent
   private var deadlineDay: Int32 = PlanTask.absent
   private var doneDay: Int32 = PlanTask.absent
+  // The one-byte fields together, so that the task has no padding between them.
+  /// The written status; `done` when a `done` date is given.
+  public var status: TaskStatus = .planned
+  /// The period of a recurring duty; nil for other tasks.
+  public var recurrence: Recurrence?
+  private var durationSpelling: PlanDuration.Spelling = .d
   private var progressPercent: Int8 = -1
   private var details: DetailsBox?
 
@@ -35,11 +42,49 @@ public struct PlanTask: Hashable, Sendable {
 
   /// Creates a task with only its identity; the loader fills in the rest.
   public init(id: String, fullID: String, name: String, parent: Int?, locations: TaskLocations) {
-    self.id = id
-    self.fullID = fullID
-    self.name = name
-    self.locations = locations
+    self.places = locations.places
+    self.owned = OwnedBox(OwnedFields(id: id, fullID: fullID, name: name))
     self.parent = parent
+    if !locations.after.isEmpty { self.locations = locations }
+  }
+
+  /// The id as written, unique among siblings (`staffing`).
+  public var id: String {
+    get { owned?.value.id ?? arenaString(slices.idStart, slices.idLength) }
+    set { updateOwned { $0.id = newValue } }
+  }
+  /// The dotted full id: namespace, ancestors' ids, own id (`league.restructure.staffing`).
+  public var fullID: String {
+    get { owned?.value.fullID ?? arenaString(slices.fullIDStart, slices.fullIDLength) }
+    set { updateOwned { $0.fullID = newValue } }
+  }
+  /// The display name.
+  public var name: String {
+    get { owned?.value.name ?? arenaString(slices.nameStart, slices.nameLength) }
+    set { updateOwned { $0.name = newValue } }
+  }
+  /// Finish-to-start predecessors as written, resolved to task indices (a summary means its leaves).
+  public var after: [Int] {
+    get { owned?.value.after ?? arenaAfter() }
+    set { updateOwned { $0.after = newValue } }
+    _modify {
+      // Moved out of the box while changed, so that appending one entry at a time copies nothing.
+      let box = uniqueOwned()
+      var value = box.value.after ?? arenaAfter()
+      box.value.after = []
+      defer { box.value.after = value }
+      yield &value
+    }
+  }
+  /// Where the task and some of its values are written, for diagnostics after loading.
+  public var locations: TaskLocations {
+    get { TaskLocations(places: places, after: afterPlaces()) }
+    set { store(newValue) }
+    _modify {
+      var value = TaskLocations(places: places, after: takeAfterPlaces())
+      defer { store(value) }
+      yield &value
+    }
   }
 
   /// Index of the parent task in `Plan.tasks`, nil at the top of a file.
@@ -153,6 +198,33 @@ public struct PlanTask: Hashable, Sendable {
   /// Whether the task is a leaf that takes no time.
   public var isMilestone: Bool { isLeaf && durationCount <= 0 }
 
+  /// Whether two tasks have the same values, wherever each keeps them.
+  public static func == (lhs: PlanTask, rhs: PlanTask) -> Bool {
+    lhs.parentIndex == rhs.parentIndex && lhs.ownerIndex == rhs.ownerIndex
+      && lhs.durationCount == rhs.durationCount && lhs.durationSpelling == rhs.durationSpelling
+      && lhs.startDay == rhs.startDay && lhs.deadlineDay == rhs.deadlineDay && lhs.doneDay == rhs.doneDay
+      && lhs.progressPercent == rhs.progressPercent && lhs.status == rhs.status
+      && lhs.recurrence == rhs.recurrence && lhs.children == rhs.children && lhs.details == rhs.details
+      && lhs.places == rhs.places && lhs.sameStoredValues(as: rhs)
+  }
+
+  /// Hashes the values, wherever they are kept (an arena-backed task hashes as its `String`s would).
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(parentIndex)
+    hasher.combine(ownerIndex)
+    hasher.combine(durationCount)
+    hasher.combine(durationSpelling)
+    hasher.combine(startDay)
+    hasher.combine(deadlineDay)
+    hasher.combine(doneDay)
+    hasher.combine(progressPercent)
+    hasher.combine(status)
+    hasher.combine(recurrence)
+    hasher.combine(children)
+    hasher.combine(details)
+    hashStoredValues(into: &hasher)
+  }
+
   private static func day(_ stored: Int32) -> Day? {
     stored == absent ? nil : Day(ordinal: Int(stored))
   }
@@ -204,30 +276,4 @@ private final class DetailsBox: Hashable, @unchecked Sendable {
   static func == (lhs: DetailsBox, rhs: DetailsBox) -> Bool { lhs.value == rhs.value }
 
   func hash(into hasher: inout Hasher) { hasher.combine(value) }
-}
-
-/// Where a task and the values later stages may complain about are written.
-public struct TaskLocations: Hashable, Sendable {
-  /// The task's `id` value (or the task's mapping when it has none).
-  public var id: SourcePosition
-  /// Each `after` entry, parallel to `PlanTask.after`.
-  public var after: [SourcePosition] = []
-  private var deadlinePosition = SourcePosition(file: 0, line: 0, column: 0, length: 0)
-  private var donePosition = SourcePosition(file: 0, line: 0, column: 0, length: 0)
-
-  /// Creates locations with only the task's own.
-  public init(id: SourcePosition) {
-    self.id = id
-  }
-
-  /// The `deadline` value.
-  public var deadline: SourcePosition? {
-    get { deadlinePosition.line == 0 ? nil : deadlinePosition }
-    set { deadlinePosition = newValue ?? SourcePosition(file: 0, line: 0, column: 0, length: 0) }
-  }
-  /// The `done` value.
-  public var done: SourcePosition? {
-    get { donePosition.line == 0 ? nil : donePosition }
-    set { donePosition = newValue ?? SourcePosition(file: 0, line: 0, column: 0, length: 0) }
-  }
 }

@@ -105,16 +105,15 @@ public struct OverdueList: Sendable {
         Key(
           rank: rank(items[n].status), lateness: Int32(clamping: -(items[n].daysOverdue ?? 0)),
           deadline: Int32(clamping: items[n].deadline?.ordinal ?? .max), task: Int32(task),
-          idPrefix: idPrefix(tasks[task].fullID), item: Int32(n)))
+          idPrefix: tasks[task].withFullIDUTF8(idPrefix), item: Int32(n)))
     }
     keys.sort { a, b in
       if a.rank != b.rank { return a.rank < b.rank }
       if a.lateness != b.lateness { return a.lateness < b.lateness }
       if a.deadline != b.deadline { return a.deadline < b.deadline }
       if a.idPrefix != b.idPrefix { return a.idPrefix < b.idPrefix }
-      if a.task != b.task, let less = ReportText.utf8Order(tasks[Int(a.task)].fullID, tasks[Int(b.task)].fullID) {
-        return less
-      }
+      // Two tasks' full ids differ; one task's items (a duty's occurrences) keep the order given.
+      if a.task != b.task { return PlanTask.fullIDPrecedes(tasks[Int(a.task)], tasks[Int(b.task)]) }
       return a.item < b.item
     }
     return keys.map { items[Int($0.item)] }
@@ -122,10 +121,10 @@ public struct OverdueList: Sendable {
 
   /// The first eight UTF-8 bytes of `id` as a big-endian number, zero-padded: two ids whose prefixes differ
   /// are in the prefixes' order (no id holds a zero byte, so a shorter id's padding sorts first, as it should).
-  private static func idPrefix(_ id: String) -> UInt64 {
+  private static func idPrefix(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var prefix: UInt64 = 0
     var taken = 0
-    for byte in id.utf8 {
+    for byte in id {
       guard taken < 8 else { break }
       prefix = prefix << 8 | UInt64(byte)
       taken += 1

@@ -44,7 +44,7 @@ public struct DependencyGraph: Sendable {
       }
       guard tasks[index].isSummary else { continue }
       let parentGate = tasks[index].parent.map { gateOf[$0] } ?? -1
-      if !tasks[index].after.isEmpty || parentGate >= 0 {
+      if tasks[index].afterCount > 0 || parentGate >= 0 {
         gateOf[index] = Int32(tasks.count + gates.count)
         gates.append(Int32(index))
       }
@@ -61,10 +61,9 @@ public struct DependencyGraph: Sendable {
         let isSummary = tasks[index].isSummary
         let node = isSummary ? gateOf[index] : Int32(index)
         if node >= 0 {
-          var entry: Int32 = 0
-          for predecessor in tasks[index].after {
-            if !isDuty[predecessor] { visit(Int32(predecessor), node, Int32(index), entry) }
-            entry += 1
+          for entry in 0..<tasks[index].afterCount {
+            let predecessor = tasks[index].afterTarget(entry)
+            if !isDuty[predecessor] { visit(Int32(predecessor), node, Int32(index), Int32(entry)) }
           }
         }
         if let parent = tasks[index].parent {

@@ -418,10 +418,7 @@ struct FastJSONScanner {
         rows.planTasks[Int(parent)].children.append(Int(row))
       }
       rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
-      rows.planTasks.append(
-        PlanTask(
-          id: "", fullID: "", name: "", parent: parent >= 0 ? Int(parent) : nil,
-          locations: TaskLocations(id: mapping)))
+      rows.planTasks.append(PlanTask(parent: parent, position: mapping))
       open.append(row)
       if take(UInt8(ascii: "}")) { return false }  // a task needs an id and a name
       taskKeys: while true {
@@ -452,21 +449,7 @@ struct FastJSONScanner {
 
   private func taskKey(_ key: StringToken) -> TaskKey? {
     guard !key.escaped, key.end > key.start else { return nil }
-    switch p[key.start] {
-    case UInt8(ascii: "i"): return equals(key, "id") ? .id : nil
-    case UInt8(ascii: "n"): return equals(key, "name") ? .name : equals(key, "note") ? .note : nil
-    case UInt8(ascii: "o"): return equals(key, "owner") ? .owner : nil
-    case UInt8(ascii: "d"):
-      return equals(key, "duration")
-        ? .duration : equals(key, "deadline") ? .deadline : equals(key, "done") ? .done : nil
-    case UInt8(ascii: "a"): return equals(key, "after") ? .after : nil
-    case UInt8(ascii: "t"): return equals(key, "tasks") ? .tasks : nil
-    case UInt8(ascii: "s"):
-      return equals(key, "start") ? .start : equals(key, "status") ? .status : equals(key, "source") ? .source : nil
-    case UInt8(ascii: "e"): return equals(key, "every") ? .every : equals(key, "evidence") ? .evidence : nil
-    case UInt8(ascii: "p"): return equals(key, "progress") ? .progress : nil
-    default: return nil
-    }
+    return FastValues.taskKey(UnsafeBufferPointer(rebasing: p[key.start..<key.end]))
   }
 
   /// Reads the value of `key` into task `row`; false to decline.
@@ -476,12 +459,17 @@ struct FastJSONScanner {
       guard let value = string(), isID(value) else { return false }
       rows.tasks[row].idStart = Int32(value.start)
       rows.tasks[row].idLength = Int32(value.end - value.start)
-      rows.planTasks[row].id = String(
-        decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
       rows.planTasks[row].locations.id = position(value)
     case .name:
-      guard let value = string(), let name = text(value) else { return false }
-      rows.planTasks[row].name = name
+      guard let value = string(), let start = Int32(exactly: rows.text.count) else { return false }
+      if value.escaped {
+        guard let name = text(value) else { return false }
+        rows.text.append(contentsOf: name.utf8)
+      } else {
+        rows.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[value.start..<value.end]))
+      }
+      guard let length = Int32(exactly: rows.text.count - Int(start)) else { return false }
+      rows.planTasks[row].setName(start: start, length: length)
     case .owner:
       guard let value = string(), !value.escaped, value.end > value.start else { return false }
       rows.tasks[row].ownerStart = Int32(value.start)

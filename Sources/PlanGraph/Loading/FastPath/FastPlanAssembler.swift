@@ -44,7 +44,7 @@ struct FastPlanAssembler {
     hashes = []
     var planTasks = self.planTasks
     self.planTasks = []
-    complete(&planTasks, ownerOf: ownerOf, targets: targets)
+    guard complete(&planTasks, ownerOf: ownerOf, targets: targets) else { return nil }
     observer.end(.references)
     // The graph and the cycle check come once the rows and the file's bytes are let go
     // (`FastPlanReader.finish`).
@@ -229,32 +229,53 @@ struct FastPlanAssembler {
 
   // MARK: - The plan's tasks
 
-  /// Puts full ids, owners and resolved `after` into the tasks the scanner made.
-  private func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) {
-    for i in 0..<planTasks.count {
+  /// Makes the plan's one arena (the names, then each full id, whose tail is the id) and attaches the
+  /// tasks the scanner made to it, with their owners; false (decline) past `Int32` offsets.
+  private func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) -> Bool {
+    let count = planTasks.count
+    // A full id is its parent's, a dot and its own id; parents come before their children.
+    var fullStart = [Int32](repeating: 0, count: count)
+    var fullLength = [Int32](repeating: 0, count: count)
+    var total = rows.text.count
+    for i in 0..<count {
       let row = rows.tasks[i]
-      if row.parent >= 0 {
-        let parentID = planTasks[Int(row.parent)].fullID
-        let length = parentID.utf8.count + 1 + Int(row.idLength)
-        if length <= 15 {
-          // Stays a small string, stored inline: no allocation at all.
-          planTasks[i].fullID = parentID + "." + planTasks[i].id
-        } else {
-          var fullID = parentID
-          fullID.reserveCapacity(length)
-          fullID += "."
-          fullID += planTasks[i].id
-          planTasks[i].fullID = fullID
-        }
-      } else {
-        planTasks[i].fullID = planTasks[i].id
+      let length = Int(row.idLength) + (row.parent >= 0 ? Int(fullLength[Int(row.parent)]) + 1 : 0)
+      guard let start = Int32(exactly: total), let stored = Int32(exactly: length) else { return false }
+      fullStart[i] = start
+      fullLength[i] = stored
+      total += length
+    }
+    guard total < Int(Int32.max) else { return false }
+    let bytes = self.bytes
+    let text = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+      initialized = total
+      guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return }
+      rows.text.withUnsafeBufferPointer { names in
+        if let from = names.baseAddress { base.initialize(from: from, count: names.count) }
       }
-      if ownerOf[i] >= 0 { planTasks[i].owner = Int(ownerOf[i]) }
-      if row.afterCount > 0 {
-        let range = Int(row.afterStart)..<Int(row.afterStart + row.afterCount)
-        planTasks[i].after = targets[range].map { Int($0) }
-        planTasks[i].locations.after = rows.references[range].map(\.position)
+      for i in 0..<count {
+        let row = rows.tasks[i]
+        var at = Int(fullStart[i])
+        if row.parent >= 0 {
+          let parent = Int(row.parent)
+          let length = Int(fullLength[parent])
+          (base + at).initialize(from: base + Int(fullStart[parent]), count: length)
+          at += length
+          base[at] = UInt8(ascii: ".")
+          at += 1
+        }
+        (base + at).initialize(from: source + Int(row.idStart), count: Int(row.idLength))
       }
     }
+    let arena = PlanArena(text: text, targets: targets, positions: rows.references.map(\.position))
+    for i in 0..<count {
+      let row = rows.tasks[i]
+      let full = (start: fullStart[i], length: fullLength[i])
+      planTasks[i].attach(
+        arena, id: (full.start + full.length - row.idLength, row.idLength), fullID: full,
+        afterStart: row.afterStart, afterCount: row.afterCount)
+      if ownerOf[i] >= 0 { planTasks[i].owner = Int(ownerOf[i]) }
+    }
+    return true
   }
 }

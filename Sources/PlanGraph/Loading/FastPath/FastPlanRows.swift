@@ -49,6 +49,8 @@ struct FastPlanRows {
   /// `after` come when the whole file is read).
   var planTasks: [PlanTask] = []
   var references: [Reference] = []
+  /// The tasks' names, back to back (decoded UTF-8); a task's is set with `PlanTask.setName`.
+  var text: [UInt8] = []
   var owners: [OwnerRow] = []
   var title: String?
   var planStart: Day?

@@ -84,4 +84,32 @@ enum FastValues {
     guard !negative || value == 0, value <= 100 else { return nil }
     return value
   }
+
+  /// Whether `bytes` spell `word`.
+  static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    guard bytes.count == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for k in 0..<bytes.count where bytes[k] != w[k] { return false }
+    return true
+  }
+
+  /// The task key spelled by `key`, among those the fast path reads; nil for any other.
+  static func taskKey(_ key: UnsafeBufferPointer<UInt8>) -> TaskKey? {
+    guard let first = key.first else { return nil }
+    switch first {
+    case UInt8(ascii: "i"): return equals(key, "id") ? .id : nil
+    case UInt8(ascii: "n"): return equals(key, "name") ? .name : equals(key, "note") ? .note : nil
+    case UInt8(ascii: "o"): return equals(key, "owner") ? .owner : nil
+    case UInt8(ascii: "d"):
+      return equals(key, "duration")
+        ? .duration : equals(key, "deadline") ? .deadline : equals(key, "done") ? .done : nil
+    case UInt8(ascii: "a"): return equals(key, "after") ? .after : nil
+    case UInt8(ascii: "t"): return equals(key, "tasks") ? .tasks : nil
+    case UInt8(ascii: "s"):
+      return equals(key, "start") ? .start : equals(key, "status") ? .status : equals(key, "source") ? .source : nil
+    case UInt8(ascii: "e"): return equals(key, "every") ? .every : equals(key, "evidence") ? .evidence : nil
+    case UInt8(ascii: "p"): return equals(key, "progress") ? .progress : nil
+    default: return nil
+    }
+  }
 }

@@ -86,7 +86,7 @@ final class FastYAMLScanner {
     case 1: return v[0] == UInt8(ascii: "~")
     case 4:
       return (v[0] == UInt8(ascii: "n") || v[0] == UInt8(ascii: "N"))
-        && (equals(v, "null") || equals(v, "Null") || equals(v, "NULL"))
+        && (FastValues.equals(v, "null") || FastValues.equals(v, "Null") || FastValues.equals(v, "NULL"))
     default: return false
     }
   }
@@ -111,13 +111,6 @@ final class FastYAMLScanner {
       file: file, line: Int32(clamping: start.line + 1), column: Int32(clamping: start.column + 1), length: length)
   }
 
-  private func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-    guard bytes.count == word.utf8CodeUnitCount else { return false }
-    let w = word.utf8Start
-    for k in 0..<bytes.count where bytes[k] != w[k] { return false }
-    return true
-  }
-
   /// Copies `bytes` into the arena; their range there.
   private func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32)? {
     guard arena.count + bytes.count < Int(Int32.max) else { return nil }
@@ -138,22 +131,22 @@ final class FastYAMLScanner {
       guard kind == .scalar else { return false }
       let key = value
       let bit: UInt32
-      if equals(key, "plan") {
+      if FastValues.equals(key, "plan") {
         bit = 1
         guard let title = string() else { return false }
         rows.title = title
-      } else if equals(key, "start") {
+      } else if FastValues.equals(key, "start") {
         bit = 2
         guard let text = text(), let day = FastValues.day(text, role: .start) else { return false }
         rows.planStart = day
-      } else if equals(key, "owner") {
+      } else if FastValues.equals(key, "owner") {
         bit = 4
         guard let text = text(), let range = keep(text) else { return false }
         rows.fileOwner = (range.0, range.1)
-      } else if equals(key, "owners") {
+      } else if FastValues.equals(key, "owners") {
         bit = 8
         guard scanOwners() else { return false }
-      } else if equals(key, "tasks") {
+      } else if FastValues.equals(key, "tasks") {
         bit = 16
         guard scanTasks() else { return false }
       } else {
@@ -201,17 +194,17 @@ final class FastYAMLScanner {
       guard kind == .scalar else { return false }
       let key = value
       let bit: UInt8
-      if equals(key, "id") {
+      if FastValues.equals(key, "id") {
         bit = 1
         guard let text = text(), FastValues.isID(text) else { return false }
         rows.owners[index].position = position
         rows.owners[index].id = String(decoding: text, as: UTF8.self)
         rows.owners[index].hasID = true
-      } else if equals(key, "name") {
+      } else if FastValues.equals(key, "name") {
         bit = 2
         guard let name = string() else { return false }
         rows.owners[index].name = name
-      } else if equals(key, "units") {
+      } else if FastValues.equals(key, "units") {
         bit = 4
         guard next() == .sequenceStart else { return false }
         readingKeys = false
@@ -245,10 +238,7 @@ final class FastYAMLScanner {
           rows.planTasks[Int(parent)].children.append(Int(row))
         }
         rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
-        rows.planTasks.append(
-          PlanTask(
-            id: "", fullID: "", name: "", parent: parent >= 0 ? Int(parent) : nil,
-            locations: TaskLocations(id: position)))
+        rows.planTasks.append(PlanTask(parent: parent, position: position))
         open.append(row)
         readingKeys = true
         continue
@@ -261,7 +251,7 @@ final class FastYAMLScanner {
         readingKeys = false
         continue
       }
-      guard kind == .scalar, let key = taskKey(value) else { return false }
+      guard kind == .scalar, let key = FastValues.taskKey(value) else { return false }
       let bit = FastPlanRows.bit(key)
       guard rows.tasks[row].keys & bit == 0 else { return false }
       rows.tasks[row].keys |= bit
@@ -274,25 +264,6 @@ final class FastYAMLScanner {
     }
   }
 
-  private func taskKey(_ key: UnsafeBufferPointer<UInt8>) -> TaskKey? {
-    guard let first = key.first else { return nil }
-    switch first {
-    case UInt8(ascii: "i"): return equals(key, "id") ? .id : nil
-    case UInt8(ascii: "n"): return equals(key, "name") ? .name : equals(key, "note") ? .note : nil
-    case UInt8(ascii: "o"): return equals(key, "owner") ? .owner : nil
-    case UInt8(ascii: "d"):
-      return equals(key, "duration")
-        ? .duration : equals(key, "deadline") ? .deadline : equals(key, "done") ? .done : nil
-    case UInt8(ascii: "a"): return equals(key, "after") ? .after : nil
-    case UInt8(ascii: "t"): return equals(key, "tasks") ? .tasks : nil
-    case UInt8(ascii: "s"):
-      return equals(key, "start") ? .start : equals(key, "status") ? .status : equals(key, "source") ? .source : nil
-    case UInt8(ascii: "e"): return equals(key, "every") ? .every : equals(key, "evidence") ? .evidence : nil
-    case UInt8(ascii: "p"): return equals(key, "progress") ? .progress : nil
-    default: return nil
-    }
-  }
-
   /// Reads the value of `key` into task `row`; false to decline.
   private func readValue(_ key: TaskKey, of row: Int) -> Bool {
     switch key {
@@ -300,11 +271,12 @@ final class FastYAMLScanner {
       guard let text = text(), FastValues.isID(text), let range = keep(text) else { return false }
       rows.tasks[row].idStart = range.0
       rows.tasks[row].idLength = range.1
-      rows.planTasks[row].id = String(decoding: text, as: UTF8.self)
       rows.planTasks[row].locations.id = position
     case .name:
-      guard let name = string() else { return false }
-      rows.planTasks[row].name = name
+      guard let name = text(), let start = Int32(exactly: rows.text.count) else { return false }
+      rows.text.append(contentsOf: name)
+      guard let length = Int32(exactly: rows.text.count - Int(start)) else { return false }
+      rows.planTasks[row].setName(start: start, length: length)
     case .owner:
       guard let text = text(), let range = keep(text) else { return false }
       rows.tasks[row].ownerStart = range.0
