@@ -735,3 +735,42 @@ import Testing
     )
   }
 }
+
+extension FastPathReviewTests {
+  /// The forms above that a careful fast path should take, so that the agreement tests are not vacuous.
+  @Test func commonFormsAreTakenSoTheChecksMeanSomething() {
+    let body = Self.yamlHead + "  - id: a\n    name: A\n    owner: o\n    duration: 3d\n"
+    for text in [
+      body, "\u{FEFF}" + body, "---\n" + body, "---\n" + body + "...\n", "# c\n" + body,
+      body.replacingOccurrences(of: "\n", with: "\r\n"), body.replacingOccurrences(of: "\n", with: " # c\n"),
+      body.replacingOccurrences(of: "name: A", with: "name: '中文 名称😀'"),
+      body.replacingOccurrences(of: "name: A", with: "name: |\n      多行\n      文本"),
+      body.replacingOccurrences(of: "id: a", with: "id: 任务一"),
+    ] {
+      #expect(Self.check(text, path: "plan.yaml"), "\(text)")
+    }
+    let json = Self.json(Self.leaf)
+    for text in [
+      json, "\u{FEFF}" + json, json.replacingOccurrences(of: ", ", with: ",\r\n\t"),
+      json.replacingOccurrences(of: #""name": "A""#, with: #""name": "\u4e2d\ud83d\ude00\/\"""#),
+      json.replacingOccurrences(of: #""id": "a""#, with: #""id": "任务一""#),
+    ] {
+      #expect(Self.check(text), "\(text)")
+    }
+  }
+
+  /// The Kelvin sign is canonically `K`: ids `K` and `\u{212A}` are one id to `String`.
+  @Test func kelvinSignAndKAreOneID() {
+    withKnownIssue("fast path: canonically equivalent ids are not duplicates") {
+      Self.check(
+        Self.json(
+          #"{"id": "K", "name": "A", "owner": "o", "duration": "1d"}, {"id": "\#u{212A}", "name": "B", "owner": "o", "duration": "1d"}"#
+        ))
+    }
+    // Referred to the other way: the fast path does not find it and declines (allowed).
+    Self.check(
+      Self.json(
+        #"{"id": "K", "name": "A", "owner": "o", "duration": "1d"}, {"id": "z", "name": "B", "owner": "o", "duration": "1d", "after": ["\#u{212A}"]}"#
+      ))
+  }
+}
