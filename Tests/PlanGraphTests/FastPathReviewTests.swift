@@ -774,3 +774,39 @@ extension FastPathReviewTests {
       ))
   }
 }
+
+extension FastPathReviewTests {
+  /// Keys in any order: `tasks` or `units` before `id`, `after` before the task it names is read.
+  @Test func keysInAnyOrder() {
+    Self.check(
+      Self.json(
+        #"{"tasks": [{"after": ["b"], "duration": "1d", "name": "A", "id": "a"}, {"name": "B", "duration": "2d", "id": "b"}], "name": "P", "owner": "o", "id": "p"}, {"after": ["p.a"], "id": "z", "owner": "o.u", "name": "Z", "duration": "1d"}"#
+      ))
+    Self.check(
+      #"{"tasks": [{"owner": "o.u", "id": "a", "name": "A", "duration": "1d"}], "owners": [{"units": [{"name": "U", "id": "u"}], "name": "O", "id": "o"}], "start": "2021-01-04", "plan": "P"}"#
+    )
+    Self.check(
+      "tasks:\n  - {name: A, duration: 1d, owner: o.u, id: a}\nowners:\n  - units: [{id: u}]\n    id: o\nstart: 2021-01-04\nplan: P\n",
+      path: "plan.yaml")
+  }
+
+  /// The date forms Chinese plans write (quarters, halves, months, year ends) for each role.
+  @Test(arguments: [
+    "2021-Q1", "2021Q1", "2021-q1", "2021-H1", "2021-H2", "2021年一季度", "2021年第一季度", "2021年上半年", "2021年底", "2021年末",
+    "2021年3月", "2021年3月底", "2021-03", "2021-3", "2021年", "2021", "2021/3/1", "2021.3.1", "3月1日", "2021-03-01 ",
+  ])
+  func chineseDateFormsInEveryRole(_ date: String) {
+    Self.check(Self.json(#"{"id": "a", "name": "A", "owner": "o", "duration": "3d", "deadline": "\#(date)"}"#))
+    Self.check(Self.json(#"{"id": "a", "name": "A", "owner": "o", "duration": "3d", "start": "\#(date)"}"#))
+    Self.check(Self.json(#"{"id": "a", "name": "A", "owner": "o", "done": "\#(date)"}"#))
+    Self.check(Self.json(#"{"id": "d", "name": "D", "owner": "o", "every": "quarter", "done": ["\#(date)"]}"#))
+    Self.check(Self.json(#"{"id": "d", "name": "D", "owner": "o", "every": "quarter", "done": "\#(date)"}"#))
+    Self.check(Self.json(Self.leaf).replacingOccurrences(of: "2021-01-04", with: date))
+    let yaml = Self.yamlHead + "  - id: a\n    name: A\n    owner: o\n    duration: 3d\n"
+    Self.check(yaml + "    deadline: \(date)\n", path: "plan.yaml")
+    Self.check(yaml.replacingOccurrences(of: "start: 2021-01-04", with: "start: \(date)"), path: "plan.yaml")
+    Self.check(
+      Self.yamlHead + "  - id: d\n    name: D\n    owner: o\n    every: quarter\n    done: [\(date)]\n",
+      path: "plan.yaml")
+  }
+}
