@@ -695,29 +695,25 @@ import Testing
     let (one, other) = pair
     // Two siblings whose ids are equivalent: a duplicate to the full loader (`duplicateID`), two
     // different ids to the fast path, which compares and hashes bytes (`FastPlanAssembler.sameID`,
-    // `assignFullIDs`) — so it returns a plan where the full loader reports an error.
-    withKnownIssue("fast path: canonically equivalent ids (NFC vs NFD, compatibility ideographs) are not duplicates") {
-      Self.check(
-        Self.json(
-          #"{"id": "\#(one)", "name": "A", "owner": "o", "duration": "1d"}, {"id": "\#(other)", "name": "B", "owner": "o", "duration": "1d"}"#
-        ))
-      Self.check(
-        Self.yamlHead
-          + "  - {id: \(one), name: A, owner: o, duration: 1d}\n  - {id: \(other), name: B, owner: o, duration: 1d}\n",
-        path: "plan.yaml")
-      // The same one level down, under one summary.
-      Self.check(
-        Self.json(
-          #"{"id": "s", "name": "S", "owner": "o", "tasks": [{"id": "\#(one)", "name": "A", "duration": "1d"}, {"id": "\#(other)", "name": "B", "duration": "1d"}]}"#
-        ))
-    }
+    // `assignFullIDs`): it declines such ids (`FastValues.comparesByBytes`) and the full loader decides.
+    Self.check(
+      Self.json(
+        #"{"id": "\#(one)", "name": "A", "owner": "o", "duration": "1d"}, {"id": "\#(other)", "name": "B", "owner": "o", "duration": "1d"}"#
+      ))
+    Self.check(
+      Self.yamlHead
+        + "  - {id: \(one), name: A, owner: o, duration: 1d}\n  - {id: \(other), name: B, owner: o, duration: 1d}\n",
+      path: "plan.yaml")
+    // The same one level down, under one summary.
+    Self.check(
+      Self.json(
+        #"{"id": "s", "name": "S", "owner": "o", "tasks": [{"id": "\#(one)", "name": "A", "duration": "1d"}, {"id": "\#(other)", "name": "B", "duration": "1d"}]}"#
+      ))
     // Equivalent summaries' ids: children then have equal full ids to the full loader.
-    withKnownIssue("fast path: canonically equivalent ids (NFC vs NFD, compatibility ideographs) are not duplicates") {
-      Self.check(
-        Self.json(
-          #"{"id": "\#(one)", "name": "A", "owner": "o", "tasks": [\#(Self.leaf)]}, {"id": "\#(other)", "name": "B", "owner": "o", "tasks": [\#(Self.leaf)]}"#
-        ))
-    }
+    Self.check(
+      Self.json(
+        #"{"id": "\#(one)", "name": "A", "owner": "o", "tasks": [\#(Self.leaf)]}, {"id": "\#(other)", "name": "B", "owner": "o", "tasks": [\#(Self.leaf)]}"#
+      ))
     // A reference and an owner written the other way.
     Self.check(
       Self.json(
@@ -757,12 +753,10 @@ extension FastPathReviewTests {
 
   /// The Kelvin sign is canonically `K`: ids `K` and `\u{212A}` are one id to `String`.
   @Test func kelvinSignAndKAreOneID() {
-    withKnownIssue("fast path: canonically equivalent ids are not duplicates") {
-      Self.check(
-        Self.json(
-          #"{"id": "K", "name": "A", "owner": "o", "duration": "1d"}, {"id": "\#u{212A}", "name": "B", "owner": "o", "duration": "1d"}"#
-        ))
-    }
+    Self.check(
+      Self.json(
+        #"{"id": "K", "name": "A", "owner": "o", "duration": "1d"}, {"id": "\#u{212A}", "name": "B", "owner": "o", "duration": "1d"}"#
+      ))
     // Referred to the other way: the fast path does not find it and declines (allowed).
     Self.check(
       Self.json(
@@ -831,15 +825,14 @@ extension FastPathReviewTests {
 
 extension FastPathReviewTests {
   /// A reference whose bytes miss the sibling it is equivalent to, but hit a top-level task: the full
-  /// loader (sibling first, by `String`) and the fast path (by bytes) pick different tasks.
+  /// loader (sibling first, by `String`) and the fast path (by bytes) would pick different tasks; the fast
+  /// path declines the reference (`FastValues.comparesByBytes`).
   @Test func anEquivalentSiblingBeatsAByteEqualTopLevelTask() {
     let nfc = "\u{E9}"
     let nfd = "e\u{301}"
     let text = Self.json(
       #"{"id": "\#(nfd)", "name": "top", "owner": "o", "duration": "1d"}, {"id": "p", "name": "P", "owner": "o", "tasks": [{"id": "\#(nfc)", "name": "sibling", "duration": "1d"}, {"id": "b", "name": "B", "duration": "1d", "after": ["\#(nfd)"]}]}"#
     )
-    withKnownIssue("fast path: `after` resolved by bytes picks the top-level task, the full loader the sibling") {
-      Self.check(text)
-    }
+    Self.check(text)
   }
 }

@@ -6,7 +6,7 @@
 public struct PlanLoader: Sendable {
   private let fileSystem: any PlanFileSystem
   private let observer: StageObserver
-  /// Whether a one-file JSON plan is first tried by `FastPlanReader` (off only to compare the two paths).
+  /// Whether a one-file plan (JSON or YAML) is first tried by `FastPlanReader` (off only to compare the two paths).
   package var usesFastPath = true
 
   /// Creates a loader reading from `fileSystem` (the disk by default), telling `observer` as each stage

@@ -235,21 +235,10 @@ struct FastJSONScanner {
 
   // MARK: - Values
 
-  /// A valid id, unescaped: ASCII letters, digits, `_` and `-` checked here, anything else by `IDSyntax`.
+  /// A valid id, unescaped (`FastValues.isID`).
   private func isID(_ token: StringToken) -> Bool {
     guard !token.escaped, token.end > token.start else { return false }
-    for k in token.start..<token.end {
-      let b = p[k]
-      let plain =
-        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-        || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
-      if !plain {
-        guard b >= 0x80 else { return false }
-        return IDSyntax.isValid(
-          String(decoding: UnsafeBufferPointer(rebasing: p[token.start..<token.end]), as: UTF8.self))
-      }
-    }
-    return true
+    return FastValues.isID(UnsafeBufferPointer(rebasing: p[token.start..<token.end]))
   }
 
   /// A date that is one day: `YYYY-MM-DD` read here, other forms by `DateExpression`; nil for a relative

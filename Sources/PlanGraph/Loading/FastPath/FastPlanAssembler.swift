@@ -78,6 +78,7 @@ struct FastPlanAssembler {
     func lookup(_ start: Int32, _ length: Int32) -> Int32? {
       let s = Int(start)
       let e = s + Int(length)
+      guard FastValues.comparesByBytes(UnsafeBufferPointer(rebasing: bytes[s..<e])) else { return nil }
       let h = FastIDTable.hash(FastIDTable.basis, bytes, s, e)
       let found = table.find(h) { n in
         let id = owners[Int(n)]
@@ -196,6 +197,7 @@ struct FastPlanAssembler {
         let reference = references[n]
         let start = Int(reference.start)
         let end = start + Int(reference.length)
+        guard FastValues.comparesByBytes(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
         var target: Int32 = -1
         var dotted = false
         for k in start..<end where bytes[k] == UInt8(ascii: ".") {

@@ -10,9 +10,35 @@ enum FastValues {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
         || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
       if !plain {
-        guard b >= 0x80 else { return false }
+        guard b >= 0x80, comparesByBytes(text) else { return false }
         return IDSyntax.isValid(String(decoding: text, as: UTF8.self))
       }
+    }
+    return true
+  }
+
+  /// Whether `text` compares as a Swift `String` exactly as its bytes do: it is ASCII and CJK unified
+  /// ideographs (U+3400–4DBF, U+4E00–9FFF) only, none of which decomposes or combines.
+  ///
+  /// The full loader compares ids as `String`s, by canonical equivalence: `é` written as one character or
+  /// as `e` and a combining accent, the Kelvin sign and `K`, a compatibility ideograph and its unified
+  /// twin are one id to it. The fast path hashes and compares bytes, so it declines any id, owner or
+  /// `after` text with another character, and the full loader decides.
+  static func comparesByBytes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 0
+    let n = text.count
+    while k < n {
+      let b = text[k]
+      if b < 0x80 {
+        k += 1
+        continue
+      }
+      guard b & 0xF0 == 0xE0, k + 2 < n, text[k + 1] & 0xC0 == 0x80, text[k + 2] & 0xC0 == 0x80 else {
+        return false
+      }
+      let scalar = UInt32(b & 0x0F) << 12 | UInt32(text[k + 1] & 0x3F) << 6 | UInt32(text[k + 2] & 0x3F)
+      guard (0x3400...0x4DBF).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return false }
+      k += 3
     }
     return true
   }
