@@ -77,6 +77,18 @@ extension PlanTask {
     }
   }
 
+  /// Calls `body` with the name's UTF-8, without making a `String` when it is in the arena: for reports
+  /// that copy a million names straight into their output.
+  @inline(__always)
+  package func withNameUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if var name = owned?.value.name { return name.withUTF8(body) }
+    guard let arena, slices.nameLength > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let start = Int(slices.nameStart)
+    return arena.text.withUnsafeBufferPointer {
+      body(UnsafeBufferPointer(rebasing: $0[start..<start + Int(slices.nameLength)]))
+    }
+  }
+
   /// Whether `a`'s full id comes before `b`'s in code point order (as `ReportText.codePointLess`:
   /// UTF-8 bytes compare in code point order), without making `String`s: for sorting reports.
   package static func fullIDPrecedes(_ a: PlanTask, _ b: PlanTask) -> Bool {

@@ -270,6 +270,26 @@ public struct ByteWriter: Sendable {
     }
   }
 
+  /// Appends UTF-8 `text` (valid UTF-8, as a plan's arena holds) as a JSON string literal, escaped as
+  /// `writeJSON(_: String)` does: names and ids straight from the plan's storage, no `String` made.
+  package mutating func writeJSON(utf8 text: UnsafeBufferPointer<UInt8>) {
+    makeRoom()
+    guard ByteWriter.needsNoEscape(text) else {
+      appendJSON(String(decoding: text, as: UTF8.self))
+      return
+    }
+    reserve(text.count + 2)
+    let start = length
+    length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+      buffer[start] = UInt8(ascii: "\"")
+      if let source = text.baseAddress, let target = buffer.baseAddress, text.count > 0 {
+        (target + start + 1).update(from: source, count: text.count)
+      }
+      buffer[start + 1 + text.count] = UInt8(ascii: "\"")
+      return start + 2 + text.count
+    }
+  }
+
   /// Whether UTF-8 `text` can go into a JSON string as it is.
   private static func needsNoEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = text.baseAddress else { return true }

@@ -51,8 +51,11 @@ public struct OverdueReport: Sendable {
       let index = item.task
       out.element(in: &items)
       var object = out.beginObject()
-      out.field("id", tasks[index].fullID, in: &object)
-      out.field("name", tasks[index].name, in: &object)
+      // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.
+      out.key("id", in: &object)
+      tasks[index].withFullIDUTF8 { out.writeJSON(utf8: $0) }
+      out.key("name", in: &object)
+      tasks[index].withNameUTF8 { out.writeJSON(utf8: $0) }
       out.field("owner", tasks[index].owner.map { plan.owners[$0].id }, in: &object)
       out.field("status", item.status.rawValue, in: &object)
       out.field("blocked", item.isBlocked, in: &object)

@@ -91,8 +91,11 @@ public struct ScheduleReport: Sendable {
     for i in model.tasks {
       out.element(in: &tasks)
       var object = out.beginObject()
-      out.field("id", planTasks[i].fullID, in: &object)
-      out.field("name", planTasks[i].name, in: &object)
+      // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.
+      out.key("id", in: &object)
+      planTasks[i].withFullIDUTF8 { out.writeJSON(utf8: $0) }
+      out.key("name", in: &object)
+      planTasks[i].withNameUTF8 { out.writeJSON(utf8: $0) }
       out.field("owner", planTasks[i].owner.map { plan.owners[$0].id }, in: &object)
       ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
       out.field("warning", warningRules.code(model.lights[i]), in: &object)

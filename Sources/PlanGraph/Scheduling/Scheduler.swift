@@ -97,44 +97,20 @@ public struct Scheduler: Sendable {
   ) throws(Failure) -> Schedule {
     let tasks = plan.tasks
     let asOfDay = asOf.ordinal
-    var rows = [TaskSchedule](repeating: TaskSchedule(), count: tasks.count)
     let measured = measuredTargets(asOf: asOfDay)
     let (forecastEnd, outside) = forecast(asOf: asOfDay, measured: measured)
     if let outside { throw .forecastOutOfRange(task: outside, asOf: asOf) }
 
-    // Leaves: planned dates, slack, forecast, status.
+    // Leaves: planned dates, slack, forecast, status; other rows empty. Each row is written once into
+    // uninitialised storage: filling the array with empty rows first and then assigning costs a copy
+    // (and a release) of every row, a million rows over.
     let isLeaf = facts.isLeaf
-    for i in tasks.indices where isLeaf[i] {
-      var row = TaskSchedule()
-      let days = planned.duration[i]
-      let isMilestone = days == 0
-      let end = Int(planned.end[i])
-      let latestEnd = Int(planned.latestEnd[i])
-      let forecast = Int(forecastEnd[i])
-      row.start = Day(ordinal: Int(planned.start[i]))
-      row.finish = Day(ordinal: isMilestone ? end : end - 1)
-      row.latestStart = Day(ordinal: Int(planned.latestStart[i]))
-      row.latestFinish = Day(ordinal: isMilestone ? latestEnd : latestEnd - 1)
-      row.slack = latestEnd - end
-      row.forecastFinish = Day(ordinal: isMilestone ? forecast : forecast - 1)
-      row.isBlocked = facts.isBlocked[i]
-      if constraints.cancelled[i] {
-        row.status = .cancelled
-      } else {
-        row.isCritical = (row.slack ?? 0) <= 0
-        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
-        let fact = fact(i, asOf: asOfDay, measured: measured)
-        switch fact {
-        case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
-        case .met(let day): row.finishedOn = Day(ordinal: day)
-        default: break
-        }
-        if facts.hasTarget[i] { row.latestMeasurement = measured[i]?.latest }
-        StatusRules.apply(
-          to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
+    var rows = [TaskSchedule](unsafeUninitializedCapacity: tasks.count) { buffer, initialized in
+      for i in 0..<tasks.count {
+        buffer.baseAddress.unsafelyUnwrapped.advanced(by: i).initialize(
+          to: leafRow(i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured))
       }
-      row.ownStatus = row.status
-      rows[i] = row
+      initialized = tasks.count
     }
     // Duties before summaries: a summary's status rolls up its duties' too.
     let (missed, moreMissed) = RecurringDuties.apply(
@@ -159,6 +135,45 @@ public struct Scheduler: Sendable {
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts)
     observer.end(.asOf)
     return schedule
+  }
+
+  /// The row of task `i` as of the as-of date: a leaf's planned dates, slack, forecast and status; an
+  /// empty row for a summary or duty, which later passes fill.
+  @inline(__always)
+  private func leafRow(
+    _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: [Int32], measured: [Int: MeasuredTarget]
+  ) -> TaskSchedule {
+    var row = TaskSchedule()
+    guard facts.isLeaf[i] else { return row }
+    let days = planned.duration[i]
+    let isMilestone = days == 0
+    let end = Int(planned.end[i])
+    let latestEnd = Int(planned.latestEnd[i])
+    let forecast = Int(forecastEnd[i])
+    row.start = Day(ordinal: Int(planned.start[i]))
+    row.finish = Day(ordinal: isMilestone ? end : end - 1)
+    row.latestStart = Day(ordinal: Int(planned.latestStart[i]))
+    row.latestFinish = Day(ordinal: isMilestone ? latestEnd : latestEnd - 1)
+    row.slack = latestEnd - end
+    row.forecastFinish = Day(ordinal: isMilestone ? forecast : forecast - 1)
+    row.isBlocked = facts.isBlocked[i]
+    if constraints.cancelled[i] {
+      row.status = .cancelled
+    } else {
+      row.isCritical = (row.slack ?? 0) <= 0
+      row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
+      let fact = fact(i, asOf: asOfDay, measured: measured)
+      switch fact {
+      case .finished(_, let on): row.finishedOn = on.map(Day.init(ordinal:))
+      case .met(let day): row.finishedOn = Day(ordinal: day)
+      default: break
+      }
+      if facts.hasTarget[i] { row.latestMeasurement = measured[i]?.latest }
+      StatusRules.apply(
+        to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
+    }
+    row.ownStatus = row.status
+    return row
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open), and
