@@ -33,45 +33,74 @@ public struct DependencyGraph: Sendable {
   /// Builds the graph of `tasks`, whose `after` lists are already resolved.
   public init(tasks: [PlanTask]) {
     taskCount = tasks.count
-    // A gate for every summary whose own `after` or an ancestor's binds its descendants.
-    var gateOf = [Int32](repeating: -1, count: tasks.count)
+    // One walk of the tasks gathers what the edges need into flat arrays, so that counting the edges and
+    // writing them (two walks each) never touch a `PlanTask` again: a gate for every summary whose own
+    // `after` or an ancestor's binds its descendants, each task's parent, the node its `after` entries and
+    // its parent's gate lead into (a leaf itself, a summary its gate, -1 for none), and those entries.
+    let n = tasks.count
+    var gateOf = [Int32](repeating: -1, count: n)
     var gates: [Int32] = []
-    var isDuty = [Bool](repeating: false, count: tasks.count)
-    for index in tasks.indices {
+    var isDuty = [Bool](repeating: false, count: n)
+    var parentOf = [Int32](repeating: -1, count: n)
+    var entryNode = [Int32](repeating: -1, count: n)
+    var afterStart = [Int32](repeating: 0, count: n + 1)
+    var afterTargets: [Int32] = []
+    for index in 0..<n {
+      afterStart[index] = Int32(afterTargets.count)
       if tasks[index].recurrence != nil {
         isDuty[index] = true
         continue
       }
-      guard tasks[index].isSummary else { continue }
-      let parentGate = tasks[index].parent.map { gateOf[$0] } ?? -1
-      if tasks[index].afterCount > 0 || parentGate >= 0 {
-        gateOf[index] = Int32(tasks.count + gates.count)
-        gates.append(Int32(index))
+      let parent = tasks[index].parent
+      parentOf[index] = Int32(parent ?? -1)
+      let afterCount = tasks[index].afterCount
+      if tasks[index].isSummary {
+        let parentGate = parent.map { gateOf[$0] } ?? -1
+        if afterCount > 0 || parentGate >= 0 {
+          gateOf[index] = Int32(n + gates.count)
+          gates.append(Int32(index))
+        }
+        entryNode[index] = gateOf[index]
+      } else {
+        entryNode[index] = Int32(index)
+      }
+      if entryNode[index] >= 0 {
+        for entry in 0..<afterCount { afterTargets.append(Int32(tasks[index].afterTarget(entry))) }
       }
     }
+    afterStart[n] = Int32(afterTargets.count)
     gateTask = gates
-    let nodeCount = tasks.count + gates.count
+    let nodeCount = n + gates.count
     self.nodeCount = nodeCount
 
     // Every edge, in task order: a task's `after` entries into it (a summary's into its gate), then the
     // task into its parent's end, then its parent's gate into it. Counted first, then each written straight
     // into its slot of the predecessor lists, so no list of edges is gathered and sorted.
     func eachEdge(_ visit: (_ from: Int32, _ to: Int32, _ task: Int32, _ entry: Int32) -> Void) {
-      for index in tasks.indices where !isDuty[index] {
-        let isSummary = tasks[index].isSummary
-        let node = isSummary ? gateOf[index] : Int32(index)
-        if node >= 0 {
-          for entry in 0..<tasks[index].afterCount {
-            let predecessor = tasks[index].afterTarget(entry)
-            if !isDuty[predecessor] { visit(Int32(predecessor), node, Int32(index), Int32(entry)) }
-          }
-        }
-        if let parent = tasks[index].parent {
-          // A leaf or sub-summary ends before its summary's end node …
-          visit(Int32(index), Int32(parent), -1, -1)
-          // … and waits for its summary's gate.
-          if gateOf[parent] >= 0 {
-            visit(gateOf[parent], isSummary ? gateOf[index] : Int32(index), -1, -1)
+      gateOf.withUnsafeBufferPointer { gateOf in
+        isDuty.withUnsafeBufferPointer { isDuty in
+          parentOf.withUnsafeBufferPointer { parentOf in
+            entryNode.withUnsafeBufferPointer { entryNode in
+              afterStart.withUnsafeBufferPointer { afterStart in
+                afterTargets.withUnsafeBufferPointer { afterTargets in
+                  for index in 0..<n where !isDuty[index] {
+                    let node = entryNode[index]
+                    let first = Int(afterStart[index])
+                    for slot in first..<Int(afterStart[index + 1]) {
+                      let predecessor = afterTargets[slot]
+                      if !isDuty[Int(predecessor)] { visit(predecessor, node, Int32(index), Int32(slot - first)) }
+                    }
+                    let parent = Int(parentOf[index])
+                    if parent >= 0 {
+                      // A leaf or sub-summary ends before its summary's end node …
+                      visit(Int32(index), Int32(parent), -1, -1)
+                      // … and waits for its summary's gate.
+                      if gateOf[parent] >= 0 { visit(gateOf[parent], node, -1, -1) }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
