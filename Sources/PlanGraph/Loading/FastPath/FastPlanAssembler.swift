@@ -41,7 +41,10 @@ struct FastPlanAssembler {
       }
     }
     guard resolved else { return nil }
+    // Let go of the lookups before the arena is made: at a million tasks the table alone is 32 MiB,
+    // and `complete` is the loader's peak of memory (file bytes, rows, tasks and arena all alive).
     hashes = []
+    table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
     guard complete(&planTasks, ownerOf: ownerOf, targets: targets) else { return nil }
