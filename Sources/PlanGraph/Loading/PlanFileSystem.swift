@@ -72,21 +72,24 @@ public struct DiskFileSystem: PlanFileSystem {
     guard type == S_IFREG else { return .failure(.notRegular) }
     let size = Int(info.st_size)
     guard size <= PlanLimits.maximumFileSize else { return .failure(.tooLarge(size)) }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var filled = 0
-    while filled < size {
-      let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return Glibc.read(fd, base + filled, size - filled)
+    // Read straight into the array's uninitialized storage: no pass zeroing a buffer the read
+    // overwrites (at a million tasks, 100 MB written twice).
+    var failure: Int32 = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var filled = 0
+      while filled < size, let base = buffer.baseAddress {
+        let n = Glibc.read(fd, base + filled, size - filled)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if n == 0 { break }
+        filled += n
       }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return .failure(.system(Self.describe(errno)))
-      }
-      if n == 0 { break }
-      filled += n
+      initialized = filled
     }
-    if filled < size { bytes.removeLast(size - filled) }
+    if failure != 0 { return .failure(.system(Self.describe(failure))) }
     return .success(bytes)
   }
 

@@ -6,6 +6,9 @@ struct FastPlanAssembler {
   /// The tasks the scanner made, moved out of `rows` (and out of here when assembled) so that
   /// completing them copies nothing.
   var planTasks: [PlanTask]
+  /// The `after` entries, moved out of `rows` likewise, so that `complete` can let them go once their
+  /// positions are taken, before the arena is made (the loader's peak of memory).
+  var references: [FastPlanRows.Reference]
   let bytes: UnsafeBufferPointer<UInt8>
   let path: String
   let observer: StageObserver
@@ -30,10 +33,10 @@ struct FastPlanAssembler {
     }
     guard ok else { return nil }
     observer.end(.ids)
-    var targets = [Int32](repeating: -1, count: rows.references.count)
+    var targets = [Int32](repeating: -1, count: references.count)
     let resolved = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
       hashes.withUnsafeBufferPointer { hashes -> Bool in
-        rows.references.withUnsafeBufferPointer { references -> Bool in
+        self.references.withUnsafeBufferPointer { references -> Bool in
           targets.withUnsafeMutableBufferPointer { targets -> Bool in
             resolveReferences(tasks, references: references, hashes: hashes, table: table, into: targets)
           }
@@ -41,7 +44,10 @@ struct FastPlanAssembler {
       }
     }
     guard resolved else { return nil }
+    // Let go of the lookups before the arena is made: at a million tasks the table alone is 32 MiB,
+    // and `complete` is the loader's peak of memory (file bytes, rows, tasks and arena all alive).
     hashes = []
+    table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
     guard complete(&planTasks, ownerOf: ownerOf, targets: targets) else { return nil }
@@ -233,8 +239,11 @@ struct FastPlanAssembler {
 
   /// Makes the plan's one arena (the names, then each full id, whose tail is the id) and attaches the
   /// tasks the scanner made to it, with their owners; false (decline) past `Int32` offsets.
-  private func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) -> Bool {
+  private mutating func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) -> Bool {
     let count = planTasks.count
+    // The entries' positions are all the arena keeps of them: taken first, the entries let go.
+    let positions = references.map(\.position)
+    references = []
     // A full id is its parent's, a dot and its own id; parents come before their children.
     var fullStart = [Int32](repeating: 0, count: count)
     var fullLength = [Int32](repeating: 0, count: count)
@@ -269,7 +278,7 @@ struct FastPlanAssembler {
         (base + at).initialize(from: source + Int(row.idStart), count: Int(row.idLength))
       }
     }
-    let arena = PlanArena(text: text, targets: targets, positions: rows.references.map(\.position))
+    let arena = PlanArena(text: text, targets: targets, positions: positions)
     for i in 0..<count {
       let row = rows.tasks[i]
       let full = (start: fullStart[i], length: fullLength[i])

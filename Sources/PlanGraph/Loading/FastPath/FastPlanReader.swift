@@ -41,11 +41,14 @@ package enum FastPlanReader {
       scanner.rows.planTasks = []
       return (scanner.rows, planTasks, scanner.arena)
     }()
-    guard let (rows, planTasks, arena) = scanned else { return nil }
+    guard let (scannedRows, planTasks, arena) = scanned else { return nil }
     observer.end(.parse)
+    var rows = scannedRows
+    let references = rows.references
+    rows.references = []
     return arena.withUnsafeBufferPointer { buffer -> Plan? in
       var assembler = FastPlanAssembler(
-        rows: rows, planTasks: planTasks, bytes: buffer, path: path, observer: observer)
+        rows: rows, planTasks: planTasks, references: references, bytes: buffer, path: path, observer: observer)
       return assembler.assemble()
     }
   }
@@ -62,8 +65,11 @@ package enum FastPlanReader {
       observer.end(.parse)
       let planTasks = scanner.rows.planTasks
       scanner.rows.planTasks = []
+      let references = scanner.rows.references
+      scanner.rows.references = []
       var assembler = FastPlanAssembler(
-        rows: scanner.rows, planTasks: planTasks, bytes: buffer, path: path, observer: observer)
+        rows: scanner.rows, planTasks: planTasks, references: references, bytes: buffer, path: path,
+        observer: observer)
       return assembler.assemble()
     }
   }
