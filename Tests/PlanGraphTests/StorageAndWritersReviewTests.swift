@@ -282,6 +282,34 @@ import Testing
     }
   }
 
+  /// Invalid UTF-8 in a name, in JSON and YAML: the fast path must decline it (or agree with the full
+  /// loader), so that the arena never holds bytes `writeJSON(utf8:)` would copy raw.
+  @Test func invalidUTF8InANameNeverReachesTheArena() {
+    let sequences: [[UInt8]] = [
+      [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x80, 0x41],
+      [0xF0, 0x9F, 0x98], [0xFE, 0xFF],
+    ]
+    for bytes in sequences {
+      let json =
+        Array(
+          #"{"plan": "P", "start": "2017-07-03", "owner": "o", \#(Self.owners), "tasks": [{"id": "a", "name": "x"#.utf8)
+        + bytes + Array(#"y", "duration": "1d"}]}"#.utf8)
+      let yaml =
+        Array(
+          "plan: P\nstart: 2017-07-03\nowner: o\nowners:\n  - { id: o, name: 办公室 }\ntasks:\n  - id: a\n    name: x".utf8
+        )
+        + bytes + Array("y\n    duration: 1d\n".utf8)
+      for (text, path) in [(json, "plan.json"), (yaml, "plan.yaml")] {
+        let (problem, accepted) = FastPathSupport.violation(text, path: path)
+        #expect(problem == nil, "\(bytes) in \(path): \(problem ?? "")")
+        if accepted, let plan = FastPlanReader.read(text, path: path) {
+          let raw = plan.tasks[0].withNameUTF8 { Array($0) }
+          #expect(raw == Array(plan.tasks[0].name.utf8), "\(bytes) in \(path): the arena holds invalid UTF-8")
+        }
+      }
+    }
+  }
+
   final class Collect: ByteSink, @unchecked Sendable {
     var bytes: [UInt8] = []
     var chunks: [Int] = []
@@ -431,6 +459,61 @@ import Testing
       let listedRenamed = OverdueList(plan: renamed, schedule: s.schedule).items.map { renamed.tasks[$0.task].fullID }
       #expect(listedRenamed == Self.codePointSorted(renamedIDs), "\(renamedIDs)")
     }
+  }
+
+  /// Random plans: nested ids with CJK and ASCII around byte 8, equal deadlines, duties' missed
+  /// occurrences; the list must be in order by the contract's key with the full id's code points last,
+  /// the same whether the full ids are in the arena or set from code.
+  @Test func randomOverdueListsAreInTheContractsOrder() throws {
+    var random = SeededRandom(seed: 808)
+    let letters = ["a", "b", "z", "A", "0", "_", "-", "甲", "乙", "一", "㐀", "龥"]
+    func id() -> String { (0..<(1 + random.below(11))).map { _ in letters[random.below(letters.count)] }.joined() }
+    func leaf(_ id: String) -> String {
+      let deadline = ["", #", "deadline": "2017-08-01""#, #", "deadline": "2017-08-02""#][random.below(3)]
+      let every = random.below(8) == 0 ? #", "every": "week""# : #", "duration": "\#(random.below(3))d"\#(deadline)"#
+      return #"{"id": "\#(id)", "name": "N"\#(every)}"#
+    }
+    var listed = 0
+    for round in 0..<40 {
+      var used = Set<String>()
+      var top: [String] = []
+      for _ in 0..<(2 + random.below(10)) {
+        let name = id()
+        guard used.insert(name).inserted else { continue }
+        if random.below(3) == 0 {
+          var inner = Set<String>()
+          let children = (0..<(1 + random.below(4))).map { _ in id() }.filter { inner.insert($0).inserted }
+          top.append(#"{"id": "\#(name)", "name": "S", "tasks": [\#(children.map(leaf).joined(separator: ", "))]}"#)
+        } else {
+          top.append(leaf(name))
+        }
+      }
+      let s = try Scheduled(Self.json(top.joined(separator: ", ")), asOf: "2017-09-01")
+      #expect(s.plan.tasks.allSatisfy { $0.arena != nil }, "round \(round) off the fast path")
+      let items = OverdueList(plan: s.plan, schedule: s.schedule).items
+      listed += items.count
+      func rank(_ status: ScheduleStatus) -> Int {
+        [.overdue, .atRisk, .dueSoon, .blocked].firstIndex(of: status) ?? 4
+      }
+      func key(_ item: OverdueList.Item) -> (Int, Int, Int, [UInt8]) {
+        (
+          rank(item.status), -(item.daysOverdue ?? 0), item.deadline?.ordinal ?? Int.max,
+          Array(s.plan.tasks[item.task].fullID.utf8)
+        )
+      }
+      for (a, b) in zip(items, items.dropFirst()) {
+        let (x, y) = (key(a), key(b))
+        let outOfOrder =
+          x.0 != y.0
+          ? x.0 > y.0
+          : x.1 != y.1 ? x.1 > y.1 : x.2 != y.2 ? x.2 > y.2 : y.3.lexicographicallyPrecedes(x.3)
+        #expect(!outOfOrder, "round \(round): \(s.plan.tasks[a.task].fullID) before \(s.plan.tasks[b.task].fullID)")
+      }
+      var owned = s.plan
+      for i in owned.tasks.indices { owned.tasks[i].fullID = s.plan.tasks[i].fullID + "" }
+      #expect(OverdueList(plan: owned, schedule: s.schedule).items == items, "round \(round)")
+    }
+    #expect(listed > 200, "the random plans should list many items")
   }
 
   // MARK: - DependencyGraph
