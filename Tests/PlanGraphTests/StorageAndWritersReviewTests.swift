@@ -171,15 +171,23 @@ import Testing
           + "\(task.hashValue)|\(copy.after)|\(copy.name)|\(task == copy)"
       }
     }
-    let serial = digest(plan)
-    let results = await withTaskGroup(of: [String].self) { group in
-      for _ in 0..<8 { group.addTask { (0..<200).map { _ in digest(plan) }.last ?? [] } }
-      var all: [[String]] = []
-      for await result in group { all.append(result) }
-      return all
+    // The same plan with owned boxes that every thread's copies share.
+    var owned = plan
+    for i in owned.tasks.indices {
+      owned.tasks[i].fullID = plan.tasks[i].fullID + ""
+      owned.tasks[i].after = plan.tasks[i].after
     }
-    #expect(results.allSatisfy { $0 == serial })
-    #expect(digest(plan) == serial)
+    for plan in [plan, owned] {
+      let serial = digest(plan)
+      let results = await withTaskGroup(of: [String].self) { group in
+        for _ in 0..<8 { group.addTask { (0..<200).map { _ in digest(plan) }.last ?? [] } }
+        var all: [[String]] = []
+        for await result in group { all.append(result) }
+        return all
+      }
+      #expect(results.allSatisfy { $0 == serial })
+      #expect(digest(plan) == serial)
+    }
   }
 
   // MARK: - ByteWriter.writeJSON(utf8:)
@@ -541,6 +549,49 @@ import Testing
     return edges.sorted()
   }
 
+  /// Per node label, its predecessors in the order the previous build emitted them (task order: `after`
+  /// entries, then a child's end, then the parent's gate), each with its origin (task, entry) or nil.
+  static func referencePredecessors(_ tasks: [PlanTask]) -> [String: [String]] {
+    var hasGate = [Bool](repeating: false, count: tasks.count)
+    for (i, task) in tasks.enumerated() where task.isSummary && !task.isDuty {
+      hasGate[i] = !task.after.isEmpty || (task.parent.map { hasGate[$0] } ?? false)
+    }
+    func entry(_ i: Int) -> String? {
+      if tasks[i].isSummary { return hasGate[i] ? "gate:\(i)" : nil }
+      return "\(i)"
+    }
+    var lists: [String: [String]] = [:]
+    for (i, task) in tasks.enumerated() where !task.isDuty {
+      if let e = entry(i) {
+        for (n, target) in task.after.enumerated() where !tasks[target].isDuty {
+          lists[e, default: []].append("\(target) from \(i)#\(n)")
+        }
+      }
+      if let p = task.parent {
+        lists["\(p)", default: []].append("\(i)")
+        if hasGate[p], let e = entry(i) { lists[e, default: []].append("gate:\(p)") }
+      }
+    }
+    return lists
+  }
+
+  static func predecessorLists(_ graph: DependencyGraph) -> [String: [String]] {
+    func label(_ node: Int) -> String {
+      node < graph.taskCount ? "\(node)" : "gate:\(graph.gateTask[node - graph.taskCount])"
+    }
+    var lists: [String: [String]] = [:]
+    for node in 0..<graph.nodeCount {
+      for slot in Int(graph.predecessorStart[node])..<Int(graph.predecessorStart[node + 1]) {
+        var text = label(Int(graph.predecessors[slot]))
+        if !graph.edgeOriginTask.isEmpty, graph.edgeOriginTask[slot] >= 0 {
+          text += " from \(graph.edgeOriginTask[slot])#\(graph.edgeOriginEntry[slot])"
+        }
+        lists[label(node), default: []].append(text)
+      }
+    }
+    return lists
+  }
+
   static func edges(_ graph: DependencyGraph) -> [String] {
     func label(_ node: Int) -> String {
       node < graph.taskCount ? "\(node)" : "gate:\(graph.gateTask[node - graph.taskCount])"
@@ -585,6 +636,7 @@ import Testing
       #expect(expected == Self.referenceEdges(full.tasks))
       #expect(Self.edges(DependencyGraph(tasks: plan.tasks)) == expected)
       #expect(Self.edges(DependencyGraph(tasks: full.tasks)) == expected)
+      #expect(Self.predecessorLists(DependencyGraph(tasks: plan.tasks)) == Self.referencePredecessors(full.tasks))
       #expect(Self.edges(plan.dependencyGraph) == expected)
     }
   }
@@ -621,6 +673,7 @@ import Testing
       }
       let graph = DependencyGraph(tasks: plan.tasks)
       #expect(Self.edges(graph) == Self.referenceEdges(plan.tasks))
+      #expect(Self.predecessorLists(graph) == Self.referencePredecessors(plan.tasks))
     }
   }
 }
