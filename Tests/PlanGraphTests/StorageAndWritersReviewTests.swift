@@ -427,6 +427,46 @@ import Testing
     #expect(Self.edges(copy.dependencyGraph) == Self.referenceEdges(copy.tasks))
   }
 
+  /// Generated plans in both formats: fast and full loads equal and hashed alike, their graphs and
+  /// reports the same, and a copy renamed and re-pointed from code changes nothing in the original.
+  @Test(arguments: PlanGenerator.Format.allCases)
+  func generatedPlansAgreeBetweenTheLoaders(format: PlanGenerator.Format) throws {
+    let generator = PlanGenerator(taskCount: 3000, seed: 11, dependencies: 1.5, format: format)
+    let bytes = generator.generate()
+    let path = format == .yaml ? "plan.yaml" : "plan.json"
+    let fast = try #require(PlanLoader.load(text: String(decoding: bytes, as: UTF8.self), path: path).plan)
+    let full = try #require(FastPathSupport.full(bytes, path: path).plan)
+    #expect(fast.tasks.allSatisfy { $0.arena != nil }, "generated plans should take the fast path")
+    #expect(fast == full && fast.tasks.map(\.hashValue) == full.tasks.map(\.hashValue))
+    #expect(fast.tasks.allSatisfy(Self.afterAgrees))
+    #expect(
+      Self.predecessorLists(fast.dependencyGraph)
+        == Self.referencePredecessors(full.tasks).mapValues { list in
+          list.map { $0.components(separatedBy: " from ")[0] }
+        })
+    let asOf = Day(ordinal: PlanGenerator.planStart.ordinal + 120)
+    func reports(_ plan: Plan) throws -> [[UInt8]] {
+      let schedule = try Scheduler(plan: plan).schedule(asOf: asOf, window: 30)
+      let list = OverdueList(plan: plan, schedule: schedule)
+      return [
+        OverdueReport(plan: plan, schedule: schedule, list: list, language: .zh).json(),
+        ScheduleReport(plan: plan, schedule: schedule, language: .en).json(),
+        Array(OverdueReport(plan: plan, schedule: schedule, list: list, language: .zh).csv().utf8),
+      ]
+    }
+    #expect(try reports(fast) == reports(full))
+    let before = fast.tasks.map { "\($0.fullID)|\($0.name)|\($0.after)|\($0.locations.after)" }
+    var copy = fast
+    for i in copy.tasks.indices where i % 7 == 0 {
+      copy.tasks[i].fullID += "x"
+      copy.tasks[i].name = "改" + copy.tasks[i].name
+      copy.tasks[i].after.removeAll()
+      copy.tasks[i].locations.after.removeAll()
+    }
+    #expect(fast.tasks.map { "\($0.fullID)|\($0.name)|\($0.after)|\($0.locations.after)" } == before)
+    #expect(Self.edges(copy.dependencyGraph) == Self.referenceEdges(copy.tasks))
+  }
+
   // MARK: - OverdueList order
 
   /// Overdue leaves with these ids, all with the same deadline and lateness.
