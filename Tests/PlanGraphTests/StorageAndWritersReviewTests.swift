@@ -318,6 +318,23 @@ import Testing
     }
   }
 
+  /// YAML counts U+2028, U+2029 and U+0085 as line breaks: names holding them, plain or quoted, must be
+  /// declined by the fast path or read as the full loader reads them (and then written alike).
+  @Test func yamlLineBreakCharactersInNames() throws {
+    for special in ["\u{2028}", "\u{2029}", "\u{85}", "\u{FEFF}", "\u{7F}", "\u{2028}\u{2029}"] {
+      for quote in ["", "'", "\""] {
+        for (before, after) in [("a", "b"), ("", "b"), ("a", ""), ("1234567", "x")] {
+          let yaml =
+            "plan: P\nstart: 2017-07-03\nowner: o\nowners:\n  - { id: o, name: 办公室 }\ntasks:\n"
+            + "  - id: a\n    name: \(quote)\(before)\(special)\(after)\(quote)\n    duration: 1d\n"
+          let bytes = Array(yaml.utf8)
+          let (problem, _) = FastPathSupport.violation(bytes, path: "plan.yaml")
+          #expect(problem == nil, "\(special.unicodeScalars.map(\.value)) quoted \(quote): \(problem ?? "")")
+        }
+      }
+    }
+  }
+
   final class Collect: ByteSink, @unchecked Sendable {
     var bytes: [UInt8] = []
     var chunks: [Int] = []
