@@ -31,6 +31,10 @@ public struct DependencyGraph: Sendable {
   public var isAcyclic: Bool { order.count == nodeCount }
 
   /// Builds the graph of `tasks`, whose `after` lists are already resolved.
+  ///
+  /// `tasks` are in the order `Plan.tasks` keeps (a parent before its children) and every `after` entry
+  /// is an index of `tasks`, as the loader guarantees; a plan made in code that breaks either stops with
+  /// a precondition failure here, rather than reading outside the graph's arrays.
   public init(tasks: [PlanTask]) {
     taskCount = tasks.count
     // One walk of the tasks gathers what the edges need into flat arrays, so that counting the edges and
@@ -52,6 +56,7 @@ public struct DependencyGraph: Sendable {
         continue
       }
       let parent = tasks[index].parent
+      precondition(parent.map { 0 <= $0 && $0 < index } ?? true, "a task's parent must come before it in Plan.tasks")
       parentOf[index] = Int32(parent ?? -1)
       let afterCount = tasks[index].afterCount
       if tasks[index].isSummary {
@@ -65,7 +70,11 @@ public struct DependencyGraph: Sendable {
         entryNode[index] = Int32(index)
       }
       if entryNode[index] >= 0 {
-        for entry in 0..<afterCount { afterTargets.append(Int32(tasks[index].afterTarget(entry))) }
+        for entry in 0..<afterCount {
+          let target = tasks[index].afterTarget(entry)
+          precondition(0 <= target && target < n, "an after entry must be an index of Plan.tasks")
+          afterTargets.append(Int32(target))
+        }
       }
     }
     afterStart[n] = Int32(afterTargets.count)
