@@ -8,13 +8,7 @@ struct JSONEventReader: YAMLEventSource {
   /// Where the text starts in `bytes` (after a byte-order mark): line 1, column 1, byte offset 0.
   private let textStart: Int
   private var position: Int
-  /// The 1-based line at `lineStart`.
-  private var line: Int32 = 1
-  /// Byte offset where the current line starts.
-  private var lineStart: Int
-  /// Where the column was last counted, to count the rest of a long line incrementally.
-  private var columnMark: Int
-  private var columnAtMark: Int32 = 1
+  private var columns: JSONColumns
   /// Open containers: true for an object, false for an array.
   private var containers: [Bool] = []
   /// What the grammar expects next.
@@ -30,8 +24,7 @@ struct JSONEventReader: YAMLEventSource {
     self.bytes = bytes
     textStart = min(max(0, start), bytes.count)
     position = textStart
-    lineStart = textStart
-    columnMark = textStart
+    columns = JSONColumns(start: textStart)
   }
 
   mutating func next() throws(YAMLSyntaxError) -> YAMLEvent {
@@ -43,20 +36,20 @@ struct JSONEventReader: YAMLEventSource {
       skipSpace()
       if position >= bytes.count {
         state = .finished
-        return YAMLEvent(.streamEnd, line: line, column: column(at: position))
+        return YAMLEvent(.streamEnd, line: columns.line, column: column(at: position))
       }
       state = .value
-      return YAMLEvent(.documentStart, line: line, column: column(at: position))
+      return YAMLEvent(.documentStart, line: columns.line, column: column(at: position))
     case .documentEnd:
       skipSpace()
       guard position >= bytes.count else {
         throw error(Phrase("unexpected text after the JSON document", "JSON 文档之后还有多余的内容"), at: position)
       }
       state = .streamEnd
-      return YAMLEvent(.documentEnd, line: line, column: column(at: position))
+      return YAMLEvent(.documentEnd, line: columns.line, column: column(at: position))
     case .streamEnd, .finished:
       state = .finished
-      return YAMLEvent(.streamEnd, line: line, column: column(at: position))
+      return YAMLEvent(.streamEnd, line: columns.line, column: column(at: position))
     case .value:
       return try value()
     case .key:
@@ -119,10 +112,10 @@ struct JSONEventReader: YAMLEventSource {
       position += 1
       containers.append(true)
       state = .key
-      return YAMLEvent(.mappingStart, line: line, column: column(at: start))
+      return YAMLEvent(.mappingStart, line: columns.line, column: column(at: start))
     case UInt8(ascii: "["):
       try checkDepth(at: start)
-      let event = YAMLEvent(.sequenceStart, line: line, column: column(at: start))
+      let event = YAMLEvent(.sequenceStart, line: columns.line, column: column(at: start))
       position += 1
       containers.append(false)
       skipSpace()
@@ -152,19 +145,19 @@ struct JSONEventReader: YAMLEventSource {
       state = .afterValue
       let col = column(at: start)
       return YAMLEvent(
-        .scalar, text: text, isPlain: true, line: line, column: col, length: Int32(clamping: position - start))
+        .scalar, text: text, isPlain: true, line: columns.line, column: col, length: Int32(clamping: position - start))
     }
   }
 
   private mutating func checkDepth(at offset: Int) throws(YAMLSyntaxError) {
     guard containers.count < PlanLimits.maximumNesting else {
-      throw .nestingTooDeep(line: line, column: column(at: offset))
+      throw .nestingTooDeep(line: columns.line, column: column(at: offset))
     }
   }
 
   private mutating func closeContainer() -> YAMLEvent {
     let isObject = containers.removeLast()
-    let event = YAMLEvent(isObject ? .mappingEnd : .sequenceEnd, line: line, column: column(at: position))
+    let event = YAMLEvent(isObject ? .mappingEnd : .sequenceEnd, line: columns.line, column: column(at: position))
     position += 1
     state = .afterValue
     return event
@@ -173,7 +166,7 @@ struct JSONEventReader: YAMLEventSource {
   /// A quoted string: the fast path copies bytes without escapes; escapes are decoded.
   private mutating func string() throws(YAMLSyntaxError) -> YAMLEvent {
     let start = position
-    let startLine = line
+    let startLine = columns.line
     let startColumn = column(at: start)
     position += 1
     var scalarCount: Int32 = 2
@@ -337,37 +330,21 @@ struct JSONEventReader: YAMLEventSource {
         position += 1
       case 0x0A:
         position += 1
-        line += 1
-        lineStart = position
-        columnMark = position
-        columnAtMark = 1
+        columns.newLine(at: position)
       default:
         return
       }
     }
   }
 
-  /// The 1-based column (in Unicode scalars) of a byte offset on the current line, counted onward from
-  /// the last one asked for, so that a plan written on one long line costs no more than a short one.
+  /// The 1-based column (in Unicode scalars) of a byte offset on the current line.
   private mutating func column(at offset: Int) -> Int32 {
-    if offset < columnMark || columnMark < lineStart {
-      columnMark = lineStart
-      columnAtMark = 1
-    }
-    var count = columnAtMark
-    var i = columnMark
-    while i < offset {
-      if bytes[i] & 0xC0 != 0x80 { count += 1 }
-      i += 1
-    }
-    columnMark = offset
-    columnAtMark = count
-    return count
+    columns.column(at: offset, in: bytes)
   }
 
   private mutating func error(_ message: Phrase, at offset: Int) -> YAMLSyntaxError {
     YAMLSyntaxError(
-      message: Phrase("JSON: " + message.english, "JSON 语法错误：" + message.chinese), hint: nil, line: line,
+      message: Phrase("JSON: " + message.english, "JSON 语法错误：" + message.chinese), hint: nil, line: columns.line,
       column: column(at: min(offset, bytes.count)))
   }
 

@@ -11,10 +11,7 @@ struct FastJSONScanner {
   private let end: Int
   private var pos: Int
   private let file: Int32
-  private var line: Int32 = 1
-  private var lineStart: Int
-  private var columnMark: Int
-  private var columnAtMark: Int32 = 1
+  private var columns: JSONColumns
   /// What has been read so far.
   var rows = FastPlanRows()
 
@@ -26,8 +23,7 @@ struct FastJSONScanner {
     p = bytes
     end = bytes.count
     pos = start
-    lineStart = start
-    columnMark = start
+    columns = JSONColumns(start: start)
     self.file = file
   }
 
@@ -44,10 +40,7 @@ struct FastJSONScanner {
         pos += 1
       } else if b == 0x0A {
         pos += 1
-        line += 1
-        lineStart = pos
-        columnMark = pos
-        columnAtMark = 1
+        columns.newLine(at: pos)
       } else {
         return
       }
@@ -63,21 +56,9 @@ struct FastJSONScanner {
     return true
   }
 
-  /// The 1-based column of `offset` on the current line, counted on from the last one asked for.
+  /// The 1-based column of `offset` on the current line (`JSONColumns`).
   private mutating func column(at offset: Int) -> Int32 {
-    if offset < columnMark || columnMark < lineStart {
-      columnMark = lineStart
-      columnAtMark = 1
-    }
-    var count = columnAtMark
-    var i = columnMark
-    while i < offset {
-      if p[i] & 0xC0 != 0x80 { count += 1 }
-      i += 1
-    }
-    columnMark = offset
-    columnAtMark = count
-    return count
+    columns.column(at: offset, in: p)
   }
 
   // MARK: - Strings
@@ -220,7 +201,7 @@ struct FastJSONScanner {
 
   /// The position of a string token, as the full reader gives it.
   private mutating func position(_ token: StringToken) -> SourcePosition {
-    SourcePosition(file: file, line: line, column: column(at: token.quote), length: token.length)
+    SourcePosition(file: file, line: columns.line, column: column(at: token.quote), length: token.length)
   }
 
   /// Whether the token's bytes are exactly `word`.
@@ -340,7 +321,7 @@ struct FastJSONScanner {
       guard open.count < Self.maximumDepth, take(UInt8(ascii: "{")) else { return false }
       rows.owners.append(
         FastPlanRows.OwnerRow(
-          parent: open.last ?? -1, position: SourcePosition(file: file, line: line, column: 0, length: 1)))
+          parent: open.last ?? -1, position: SourcePosition(file: file, line: columns.line, column: 0, length: 1)))
       open.append(Int32(rows.owners.count - 1))
       seen.append(0)
       var startsUnits = false
@@ -398,7 +379,7 @@ struct FastJSONScanner {
       guard open.count < Self.maximumDepth else { return false }
       skipSpace()
       guard pos < end, p[pos] == UInt8(ascii: "{") else { return false }
-      let mapping = SourcePosition(file: file, line: line, column: 0, length: 1)
+      let mapping = SourcePosition(file: file, line: columns.line, column: 0, length: 1)
       pos += 1
       let parent = open.last ?? -1
       let row = Int32(rows.tasks.count)
