@@ -275,27 +275,9 @@ struct JSONEventReader: YAMLEventSource {
     return value
   }
 
-  /// The length of a valid multi-byte UTF-8 sequence at `offset`, or a syntax error.
+  /// The length of a valid multi-byte UTF-8 sequence at `offset` (`UTF8Sequence`), or a syntax error.
   private func utf8Sequence(at offset: Int) throws(YAMLSyntaxError) -> Int {
-    let b0 = bytes[offset]
-    let width: Int
-    let minimum: UInt32
-    switch b0 {
-    case 0xC2...0xDF: (width, minimum) = (2, 0x80)
-    case 0xE0...0xEF: (width, minimum) = (3, 0x800)
-    case 0xF0...0xF4: (width, minimum) = (4, 0x10000)
-    default: throw encodingError(at: offset)
-    }
-    guard offset + width <= bytes.count else { throw encodingError(at: offset) }
-    var value = UInt32(b0) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-    for k in 1..<width {
-      let b = bytes[offset + k]
-      guard b & 0xC0 == 0x80 else { throw encodingError(at: offset) }
-      value = value << 6 | UInt32(b & 0x3F)
-    }
-    guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
-      throw encodingError(at: offset)
-    }
+    guard let width = UTF8Sequence.width(at: offset, in: bytes) else { throw encodingError(at: offset) }
     return width
   }
 

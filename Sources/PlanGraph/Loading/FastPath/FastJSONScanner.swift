@@ -103,7 +103,7 @@ struct FastJSONScanner {
       if b < 0x80 {
         pos += 1
       } else {
-        guard let width = utf8Width(at: pos) else { return nil }
+        guard let width = UTF8Sequence.width(at: pos, in: p) else { return nil }
         pos += width
       }
       length += 1
@@ -111,28 +111,6 @@ struct FastJSONScanner {
     let token = StringToken(quote: quote, start: start, end: pos, length: length, escaped: escaped)
     pos += 1
     return token
-  }
-
-  /// The width of a valid multi-byte UTF-8 sequence at `offset`, as `JSONEventReader` accepts them.
-  private func utf8Width(at offset: Int) -> Int? {
-    let b0 = p[offset]
-    let width: Int
-    let minimum: UInt32
-    switch b0 {
-    case 0xC2...0xDF: (width, minimum) = (2, 0x80)
-    case 0xE0...0xEF: (width, minimum) = (3, 0x800)
-    case 0xF0...0xF4: (width, minimum) = (4, 0x10000)
-    default: return nil
-    }
-    guard offset + width <= end else { return nil }
-    var value = UInt32(b0) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-    for k in 1..<width {
-      let b = p[offset + k]
-      guard b & 0xC0 == 0x80 else { return nil }
-      value = value << 6 | UInt32(b & 0x3F)
-    }
-    guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
-    return width
   }
 
   /// The text of a string, escapes decoded as `JSONEventReader` decodes them; nil for a bad escape.
@@ -381,14 +359,7 @@ struct FastJSONScanner {
       guard pos < end, p[pos] == UInt8(ascii: "{") else { return false }
       let mapping = SourcePosition(file: file, line: columns.line, column: 0, length: 1)
       pos += 1
-      let parent = open.last ?? -1
-      let row = Int32(rows.tasks.count)
-      if parent >= 0 {
-        rows.tasks[Int(parent)].childCount += 1
-        rows.planTasks[Int(parent)].children.append(Int(row))
-      }
-      rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
-      rows.planTasks.append(PlanTask(parent: parent, position: mapping))
+      let row = rows.openTask(parent: open.last ?? -1, position: mapping)
       open.append(row)
       if take(UInt8(ascii: "}")) { return false }  // a task needs an id and a name
       taskKeys: while true {

@@ -57,6 +57,20 @@ struct FastPlanRows {
   /// The file's `owner:` as written, with where.
   var fileOwner: (start: Int32, length: Int32)?
 
+  /// Starts a task under `parent` (-1 at the top), its mapping at `position`: its row and its
+  /// `PlanTask`, and its place among the parent's children. Returns the new row.
+  @inline(__always)
+  mutating func openTask(parent: Int32, position: SourcePosition) -> Int32 {
+    let row = Int32(tasks.count)
+    if parent >= 0 {
+      tasks[Int(parent)].childCount += 1
+      planTasks[Int(parent)].children.append(Int(row))
+    }
+    tasks.append(Task(parent: parent, afterStart: Int32(references.count)))
+    planTasks.append(PlanTask(parent: parent, position: position))
+    return row
+  }
+
   /// The bit of `key` in `Task.keys`.
   @inline(__always)
   static func bit(_ key: TaskKey) -> UInt32 {

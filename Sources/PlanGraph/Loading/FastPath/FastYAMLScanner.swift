@@ -231,14 +231,7 @@ final class FastYAMLScanner {
           continue
         }
         guard kind == .mappingStart, open.count < FastJSONScanner.maximumDepth else { return false }
-        let parent = open.last ?? -1
-        let row = Int32(rows.tasks.count)
-        if parent >= 0 {
-          rows.tasks[Int(parent)].childCount += 1
-          rows.planTasks[Int(parent)].children.append(Int(row))
-        }
-        rows.tasks.append(FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count)))
-        rows.planTasks.append(PlanTask(parent: parent, position: position))
+        let row = rows.openTask(parent: open.last ?? -1, position: position)
         open.append(row)
         readingKeys = true
         continue
