@@ -250,17 +250,7 @@ public struct ByteWriter: Sendable {
     // Most text needs no escape: scanned once where it lies and copied in one go when so.
     let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
       guard ByteWriter.needsNoEscape(utf8) else { return false }
-      // The quotes and the text in one write into the buffer.
-      reserve(utf8.count + 2)
-      let start = length
-      length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
-        buffer[start] = UInt8(ascii: "\"")
-        if let source = utf8.baseAddress, let target = buffer.baseAddress, utf8.count > 0 {
-          (target + start + 1).update(from: source, count: utf8.count)
-        }
-        buffer[start + 1 + utf8.count] = UInt8(ascii: "\"")
-        return start + 2 + utf8.count
-      }
+      appendQuoted(utf8)
       return true
     }
     if plain != true {
@@ -278,15 +268,21 @@ public struct ByteWriter: Sendable {
       appendJSON(String(decoding: text, as: UTF8.self))
       return
     }
-    reserve(text.count + 2)
+    appendQuoted(text)
+  }
+
+  /// Appends `utf8`, which needs no escape, between quotes: the quotes and the text in one write into
+  /// the buffer.
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    reserve(utf8.count + 2)
     let start = length
     length = storage.withUnsafeMutableBufferPointer { buffer -> Int in
       buffer[start] = UInt8(ascii: "\"")
-      if let source = text.baseAddress, let target = buffer.baseAddress, text.count > 0 {
-        (target + start + 1).update(from: source, count: text.count)
+      if let source = utf8.baseAddress, let target = buffer.baseAddress, utf8.count > 0 {
+        (target + start + 1).update(from: source, count: utf8.count)
       }
-      buffer[start + 1 + text.count] = UInt8(ascii: "\"")
-      return start + 2 + text.count
+      buffer[start + 1 + utf8.count] = UInt8(ascii: "\"")
+      return start + 2 + utf8.count
     }
   }
 
