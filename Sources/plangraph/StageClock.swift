@@ -10,11 +10,14 @@ import Synchronization
 ///
 /// Each line is `plangraph timing: <stage>: <milliseconds> ms`, for `plangraph-bench` to read back.
 /// `exit` is the time from the last stage to the end of the process: what freeing would cost.
+/// Each stage also gets a `plangraph memory: <stage>: <MiB> MiB` line, the process's peak so far when the
+/// stage ended, so that the stage where the peak is reached can be read off.
 enum StageClock {
   private struct State {
     var last = 0.0
     var first = 0.0
     var totals: [PlanStage: Double] = [:]
+    var peaks: [PlanStage: Int] = [:]
     var started = false
   }
   private static let state = Mutex(State())
@@ -51,9 +54,11 @@ enum StageClock {
   static func mark(_ stage: PlanStage) {
     guard isEnabled else { return }
     let now = monotonic()
+    let peak = peakMebibytes()
     state.withLock { state in
       guard state.started else { return }
       state.totals[stage, default: 0] += now - state.last
+      state.peaks[stage] = peak
       state.last = now
     }
   }
@@ -64,6 +69,12 @@ enum StageClock {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
+  private static func peakMebibytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+  }
+
   private static func milliseconds(_ seconds: Double) -> String {
     let tenths = Int((seconds * 10_000).rounded())
     return "\(tenths / 10).\(tenths % 10) ms"
@@ -71,17 +82,19 @@ enum StageClock {
 
   private static func printTimings() {
     let now = monotonic()
-    let (totals, first, last) = state.withLock { ($0.totals, $0.first, $0.last) }
+    let (totals, peaks, first, last) = state.withLock { ($0.totals, $0.peaks, $0.first, $0.last) }
     var text = ""
     for stage in PlanStage.allCases {
       guard let seconds = totals[stage] else { continue }
       text += "plangraph timing: \(stage.rawValue): \(milliseconds(seconds))\n"
     }
+    for stage in PlanStage.allCases {
+      guard let peak = peaks[stage] else { continue }
+      text += "plangraph memory: \(stage.rawValue): \(peak) MiB\n"
+    }
     text += "plangraph timing: exit: \(milliseconds(now - last))\n"
     text += "plangraph timing: total: \(milliseconds(now - first))\n"
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    text += "plangraph timing: peak memory: \(usage.ru_maxrss / 1024) MiB\n"
+    text += "plangraph timing: peak memory: \(peakMebibytes()) MiB\n"
     Output.err(text)
   }
 }
