@@ -61,6 +61,8 @@ package enum FastPlanReader {
       scanner.rows.planTasks.reserveCapacity(buffer.count / 96 + 16)
       // About one and a half `after` entries a task: room for three.
       scanner.rows.references.reserveCapacity(buffer.count / 32 + 16)
+      // The names are a fifth of such a file at most (pages never written are never resident).
+      scanner.rows.text.reserveCapacity(buffer.count / 4 + 16)
       guard scanner.scan() else { return nil }
       observer.end(.parse)
       let planTasks = scanner.rows.planTasks

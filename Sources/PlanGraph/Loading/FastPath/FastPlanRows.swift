@@ -80,15 +80,20 @@ struct FastPlanRows {
   /// Checks a task whose mapping ended against the format's rules and puts what depended on its kind
   /// in place: a duty's `done` is the days it was held, a leaf's `done` makes it done. False to decline.
   mutating func finishTask(_ row: Int) -> Bool {
-    let task = tasks[row]
+    Self.finish(tasks[row], &planTasks[row])
+  }
+
+  /// `finishTask` for a task whose row and `PlanTask` are not stored yet.
+  @inline(__always)
+  static func finish(_ task: Task, _ planTask: inout PlanTask) -> Bool {
     guard FastTaskRules.accepts(task) else { return false }
     if task.every >= 0 {
-      if let day = planTasks[row].doneDate {
-        planTasks[row].doneDate = nil
-        planTasks[row].heldDates = [day]
+      if let day = planTask.doneDate {
+        planTask.doneDate = nil
+        planTask.heldDates = [day]
       }
     } else if task.status < 0 && task.has(.done) {
-      planTasks[row].status = .done
+      planTask.status = .done
     }
     return true
   }
