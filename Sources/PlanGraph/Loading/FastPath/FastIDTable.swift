@@ -37,13 +37,21 @@ struct FastIDTable {
     Int(truncatingIfNeeded: ((h ^ (h >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
   }
 
-  /// The first row with hash `h` that `matches`, nil when none; `.none` (outer) when the probe ran too long.
+  /// The slot where a probe for hash `h` starts: read ahead of `find` for a batch of hashes, so that
+  /// their cache misses overlap instead of coming one after another.
   @inline(__always)
-  func find(_ h: UInt64, matches: (Int32) -> Bool) -> Int32?? {
+  func first(_ h: UInt64) -> UInt64 {
+    slots[home(h)]
+  }
+
+  /// The first row with hash `h` that `matches`, nil when none; `.none` (outer) when the probe ran too long.
+  /// `first`, when given, is the probe's first slot as `first(h)` read it.
+  @inline(__always)
+  func find(_ h: UInt64, first: UInt64? = nil, matches: (Int32) -> Bool) -> Int32?? {
     let tag = h & 0xFFFF_FFFF_0000_0000
     var i = home(h)
-    for _ in 0..<Self.maximumProbe {
-      let slot = slots[i]
+    for probe in 0..<Self.maximumProbe {
+      let slot = probe == 0 ? (first ?? slots[i]) : slots[i]
       if slot == 0 { return .some(nil) }
       if slot & 0xFFFF_FFFF_0000_0000 == tag {
         let row = Int32(truncatingIfNeeded: (slot & 0xFFFF_FFFF) - 1)
