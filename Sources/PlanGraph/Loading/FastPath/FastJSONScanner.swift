@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a JSON plan file straight from its bytes into `FastPlanRows`, for the plans it fully
 /// understands; nil ("decline") on anything else, from an unknown key or an unusual value to a syntax
 /// error, so that the full reader runs and reports it. It never traps and never recurses: every byte is
@@ -17,6 +23,15 @@ struct FastJSONScanner {
   /// The current line's start minus the continuation bytes before it: a column is `offset - lineBase
   /// + 1` less the continuation bytes since, counted as the strings are read instead of again per place.
   private var lineBase: Int
+  /// The last task owner copied to `rows.idText`: plans name the same unit many times in a row.
+  private var lastOwner: (start: Int32, length: Int32)?
+  /// Called now and then with an offset before which the text will not be read again (the tasks
+  /// are read front to back), so that a mapped file can give those pages back; nil: never.
+  var releaseRead: ((Int) -> Void)?
+  /// Where `releaseRead` is called next.
+  private var nextRelease: Int
+  /// How far the scan goes between calls of `releaseRead`.
+  static let releaseStep = 4 << 20
   /// What has been read so far.
   var rows = FastPlanRows()
 
@@ -30,6 +45,7 @@ struct FastJSONScanner {
     pos = start
     columns = JSONColumns(start: start)
     lineBase = start
+    nextRelease = start + Self.releaseStep
     self.file = file
   }
 
@@ -256,6 +272,27 @@ struct FastJSONScanner {
 
   // MARK: - Values
 
+  /// Copies the token's bytes to the end of `rows.idText` and gives their range there: the ids,
+  /// owners and `after` names the assembler compares, kept apart so that the file can be let go as
+  /// it is read. An owner written as the one before reuses its copy (`last`).
+  @inline(__always)
+  private mutating func copyID(_ token: StringToken, sameAs last: (start: Int32, length: Int32)? = nil) -> (
+    start: Int32, length: Int32
+  ) {
+    let count = token.end - token.start
+    if let last, Int(last.length) == count,
+      rows.idText.withUnsafeBufferPointer({ copied in
+        guard let a = copied.baseAddress, let b = p.baseAddress else { return false }
+        return memcmp(a + Int(last.start), b + token.start, count) == 0
+      })
+    {
+      return last
+    }
+    let start = Int32(truncatingIfNeeded: rows.idText.count)
+    rows.idText.append(contentsOf: UnsafeBufferPointer(rebasing: p[token.start..<token.end]))
+    return (start, Int32(truncatingIfNeeded: count))
+  }
+
   /// A valid id, unescaped (`FastValues.isID`).
   private func isID(_ token: StringToken) -> Bool {
     guard !token.escaped, token.end > token.start else { return false }
@@ -330,7 +367,7 @@ struct FastJSONScanner {
       } else if equals(key, "owner") {
         bit = 4
         guard let value = string(), !value.escaped, value.end > value.start else { return false }
-        rows.fileOwner = (Int32(value.start), Int32(value.end - value.start))
+        rows.fileOwner = copyID(value)
       } else if equals(key, "owners") {
         bit = 8
         guard scanOwners() else { return false }
@@ -426,6 +463,11 @@ struct FastJSONScanner {
     while true {
       // At a task's start: every task before it is stored.
       guard open.count < Self.maximumDepth, rows.tasks.count < Int(Int32.max) else { return false }
+      if pos >= nextRelease, let releaseRead {
+        // Everything before this task is read and copied; a step back for safety's sake.
+        releaseRead(pos - Self.releaseStep / 4)
+        nextRelease = pos + Self.releaseStep
+      }
       skipSpace()
       guard pos < end, p[pos] == UInt8(ascii: "{") else { return false }
       let mapping = SourcePosition(file: file, line: columns.line, column: 0, length: 1)
@@ -495,8 +537,7 @@ struct FastJSONScanner {
     switch key {
     case .id:
       guard let value = string(), isID(value) else { return false }
-      task.idStart = Int32(value.start)
-      task.idLength = Int32(value.end - value.start)
+      (task.idStart, task.idLength) = copyID(value)
       planTask.places.id = position(value)
     case .name:
       guard let value = string(), let start = Int32(exactly: rows.text.count) else { return false }
@@ -510,8 +551,9 @@ struct FastJSONScanner {
       planTask.setName(start: start, length: length)
     case .owner:
       guard let value = string(), !value.escaped, value.end > value.start else { return false }
-      task.ownerStart = Int32(value.start)
-      task.ownerLength = Int32(value.end - value.start)
+      let owner = copyID(value, sameAs: lastOwner)
+      (task.ownerStart, task.ownerLength) = owner
+      lastOwner = owner
     case .duration:
       guard let value = string(), let duration = duration(value) else { return false }
       planTask.duration = duration
@@ -548,7 +590,7 @@ struct FastJSONScanner {
         guard let value = string(), !value.escaped else { return false }
         rows.references.append(
           FastPlanRows.Reference(
-            start: Int32(value.start), length: Int32(value.end - value.start), position: position(value)))
+            start: copyID(value).start, length: Int32(value.end - value.start), position: position(value)))
         count += 1
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "]")) else { return false }

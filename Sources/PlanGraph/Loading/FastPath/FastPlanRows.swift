@@ -6,7 +6,8 @@ struct FastPlanRows {
   struct Task {
     /// The parent row, -1 at the top of the file.
     var parent: Int32
-    /// The id's bytes: `bytes[idStart ..< idStart + idLength]` (never escaped).
+    /// The id's bytes: `bytes[idStart ..< idStart + idLength]` (never escaped), where `bytes` is the
+    /// text the source copied them to (`idText`, or the YAML scanner's arena).
     var idStart: Int32 = 0
     var idLength: Int32 = 0
     /// The owner as written (-1: none).
@@ -49,6 +50,9 @@ struct FastPlanRows {
   /// `after` come when the whole file is read).
   var planTasks: [PlanTask] = []
   var references: [Reference] = []
+  /// The JSON scanner's copies of the ids, owners and `after` names (never escaped), back to back: the
+  /// text its rows' ranges point into, so that the file is not needed once it is read.
+  var idText: [UInt8] = []
   /// The tasks' names, back to back (decoded UTF-8); a task's is set with `PlanTask.setName`.
   var text: [UInt8] = []
   var owners: [OwnerRow] = []
