@@ -66,15 +66,20 @@ package final class MappedFile {
   /// 4 KiB (at a million tasks the faults were a third of the scan). Pages never written stay unused.
   package static func adviseHugePages<Element>(_ array: inout [Element]) {
     let bytes = array.capacity * MemoryLayout<Element>.stride
-    let huge = 2 << 20
-    guard bytes >= 2 * huge else { return }
     array.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      let start = (Int(bitPattern: base) + huge - 1) / huge * huge
-      let end = (Int(bitPattern: base) + bytes) / huge * huge
-      guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-      // MADV_HUGEPAGE (14); refused where there are none, which changes nothing.
-      _ = madvise(pointer, end - start, 14)
+      adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: bytes))
     }
+  }
+
+  /// `adviseHugePages` for the whole 2 MiB pages within `memory`.
+  package static func adviseHugePages(_ memory: UnsafeMutableRawBufferPointer) {
+    let huge = 2 << 20
+    guard memory.count >= 2 * huge, let base = memory.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) / huge * huge
+    let end = (Int(bitPattern: base) + memory.count) / huge * huge
+    guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    // MADV_HUGEPAGE (14); refused where there are none, which changes nothing.
+    _ = madvise(pointer, end - start, 14)
   }
 }

@@ -107,8 +107,10 @@ struct FastPlanAssembler {
       var owner: Int32
       if task.ownerStart >= 0 {
         if lastStart >= 0, lastLength == task.ownerLength,
-          UnsafeBufferPointer(rebasing: bytes[Int(lastStart)..<Int(lastStart + lastLength)]).elementsEqual(
-            UnsafeBufferPointer(rebasing: bytes[Int(task.ownerStart)..<Int(task.ownerStart + task.ownerLength)]))
+          // The JSON scanner gives an owner repeated from the task before the same copy.
+          lastStart == task.ownerStart
+            || UnsafeBufferPointer(rebasing: bytes[Int(lastStart)..<Int(lastStart + lastLength)]).elementsEqual(
+              UnsafeBufferPointer(rebasing: bytes[Int(task.ownerStart)..<Int(task.ownerStart + task.ownerLength)]))
         {
           owner = lastOwner
         } else {
@@ -131,16 +133,32 @@ struct FastPlanAssembler {
   private func assignFullIDs(
     _ tasks: Rows, hashes: UnsafeMutableBufferPointer<UInt64>, into table: inout FastIDTable
   ) -> Bool {
-    for i in 0..<tasks.count {
-      let task = tasks[i]
-      let start = Int(task.idStart)
-      var h = task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
-      h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
-      hashes[i] = h
-      let row = Int32(i)
-      guard let found = table.find(h, matches: { sameFullID($0, row, tasks) })
-      else { return false }
-      guard found == nil, table.insert(row, hash: h) else { return false }
+    // The first slots of a batch of rows are read before any is looked up, so that their cache misses
+    // overlap. A slot once filled never changes, so a filled one read ahead is still right; an empty
+    // one may have been filled by the batch since, and is read again.
+    var firstSlot = [UInt64](repeating: 0, count: Self.batch)
+    var batchStart = 0
+    while batchStart < tasks.count {
+      let batchEnd = min(batchStart + Self.batch, tasks.count)
+      for i in batchStart..<batchEnd {
+        let task = tasks[i]
+        let start = Int(task.idStart)
+        // A parent comes before its children, so its hash is made (in this batch or before).
+        var h =
+          task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+        h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
+        hashes[i] = h
+        firstSlot[i - batchStart] = table.first(h)
+      }
+      for i in batchStart..<batchEnd {
+        let h = hashes[i]
+        let row = Int32(i)
+        let first = firstSlot[i - batchStart]
+        guard let found = table.find(h, first: first != 0 ? first : nil, matches: { sameFullID($0, row, tasks) })
+        else { return false }
+        guard found == nil, table.insert(row, hash: h) else { return false }
+      }
+      batchStart = batchEnd
     }
     return true
   }
