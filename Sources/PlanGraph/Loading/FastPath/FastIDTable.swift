@@ -1,7 +1,7 @@
 /// An open-addressing table of 64-bit hashes to rows, for full ids that are never built as strings
 /// to be looked up: a caller confirms each candidate by comparing the text it stands for.
 ///
-/// Kept at most a quarter full; a probe longer than `maximumProbe` gives up (the caller declines and
+/// Kept at most half full; a probe longer than `maximumProbe` gives up (the caller declines and
 /// the full reader, with Swift's seeded hashing, runs), so crafted ids cannot make it quadratic.
 struct FastIDTable {
   /// Each slot: the row plus one in the low 32 bits (0: empty), the hash's high 32 bits above, so that a
@@ -15,7 +15,7 @@ struct FastIDTable {
   /// A table with room for `count` rows.
   init(count: Int) {
     var capacity = 16
-    while capacity < 4 * max(count, 1) { capacity <<= 1 }
+    while capacity < 2 * max(count, 1) { capacity <<= 1 }
     // On huge pages where the system gives them: every look-up lands on a random slot, and at a million
     // rows (32 MiB) a 4 KiB page each would also miss the TLB.
     slots = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
