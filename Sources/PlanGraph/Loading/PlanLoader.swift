@@ -27,7 +27,22 @@ public struct PlanLoader: Sendable {
     var unread: [UnreadInclude] = []
     // The root file is first offered to the fast path; when it declines, its bytes are read once.
     var rootBytes: [UInt8]?
-    if usesFastPath, case .success(let bytes) = fileSystem.read(path) {
+    // A large JSON file on the disk is mapped instead, given back as it is read (`MappedFile`); when the
+    // fast path declines it, it is read below as any other.
+    var mappedTried = false
+    if usesFastPath, path.hasSuffix(".json"), fileSystem is DiskFileSystem,
+      let mapped = MappedFile(path: path, minimumSize: FastPlanReader.mappedMinimumSize)
+    {
+      mappedTried = true
+      observer.end(.read)
+      if var plan = FastPlanReader.readWithoutGraph(mapped: mapped, path: path, observer: observer),
+        FastPlanReader.finish(&plan)
+      {
+        observer.end(.graph)
+        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+      }
+    }
+    if usesFastPath, !mappedTried, case .success(let bytes) = fileSystem.read(path) {
       rootBytes = bytes
       observer.end(.read)
     }

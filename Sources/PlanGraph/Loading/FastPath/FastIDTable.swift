@@ -1,7 +1,7 @@
 /// An open-addressing table of 64-bit hashes to rows, for full ids that are never built as strings
 /// to be looked up: a caller confirms each candidate by comparing the text it stands for.
 ///
-/// Kept at most a quarter full; a probe longer than `maximumProbe` gives up (the caller declines and
+/// Kept at most half full; a probe longer than `maximumProbe` gives up (the caller declines and
 /// the full reader, with Swift's seeded hashing, runs), so crafted ids cannot make it quadratic.
 struct FastIDTable {
   /// Each slot: the row plus one in the low 32 bits (0: empty), the hash's high 32 bits above, so that a
@@ -15,8 +15,14 @@ struct FastIDTable {
   /// A table with room for `count` rows.
   init(count: Int) {
     var capacity = 16
-    while capacity < 4 * max(count, 1) { capacity <<= 1 }
-    slots = [UInt64](repeating: 0, count: capacity)
+    while capacity < 2 * max(count, 1) { capacity <<= 1 }
+    // On huge pages where the system gives them: every look-up lands on a random slot, and at a million
+    // rows (32 MiB) a 4 KiB page each would also miss the TLB.
+    slots = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      MappedFile.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+      buffer.initialize(repeating: 0)
+      initialized = capacity
+    }
     mask = capacity - 1
   }
 
@@ -37,13 +43,21 @@ struct FastIDTable {
     Int(truncatingIfNeeded: ((h ^ (h >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
   }
 
-  /// The first row with hash `h` that `matches`, nil when none; `.none` (outer) when the probe ran too long.
+  /// The slot where a probe for hash `h` starts: read ahead of `find` for a batch of hashes, so that
+  /// their cache misses overlap instead of coming one after another.
   @inline(__always)
-  func find(_ h: UInt64, matches: (Int32) -> Bool) -> Int32?? {
+  func first(_ h: UInt64) -> UInt64 {
+    slots[home(h)]
+  }
+
+  /// The first row with hash `h` that `matches`, nil when none; `.none` (outer) when the probe ran too long.
+  /// `first`, when given, is the probe's first slot as `first(h)` read it.
+  @inline(__always)
+  func find(_ h: UInt64, first: UInt64? = nil, matches: (Int32) -> Bool) -> Int32?? {
     let tag = h & 0xFFFF_FFFF_0000_0000
     var i = home(h)
-    for _ in 0..<Self.maximumProbe {
-      let slot = slots[i]
+    for probe in 0..<Self.maximumProbe {
+      let slot = probe == 0 ? (first ?? slots[i]) : slots[i]
       if slot == 0 { return .some(nil) }
       if slot & 0xFFFF_FFFF_0000_0000 == tag {
         let row = Int32(truncatingIfNeeded: (slot & 0xFFFF_FFFF) - 1)

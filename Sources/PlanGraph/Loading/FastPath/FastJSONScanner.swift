@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a JSON plan file straight from its bytes into `FastPlanRows`, for the plans it fully
 /// understands; nil ("decline") on anything else, from an unknown key or an unusual value to a syntax
 /// error, so that the full reader runs and reports it. It never traps and never recurses: every byte is
@@ -12,6 +18,20 @@ struct FastJSONScanner {
   private var pos: Int
   private let file: Int32
   private var columns: JSONColumns
+  /// UTF-8 continuation bytes read so far (all inside strings: anything else outside them declines).
+  private var continuation = 0
+  /// The current line's start minus the continuation bytes before it: a column is `offset - lineBase
+  /// + 1` less the continuation bytes since, counted as the strings are read instead of again per place.
+  private var lineBase: Int
+  /// The last task owner copied to `rows.idText`: plans name the same unit many times in a row.
+  private var lastOwner: (start: Int32, length: Int32)?
+  /// Called now and then with an offset before which the text will not be read again (the tasks
+  /// are read front to back), so that a mapped file can give those pages back; nil: never.
+  var releaseRead: ((Int) -> Void)?
+  /// Where `releaseRead` is called next.
+  private var nextRelease: Int
+  /// How far the scan goes between calls of `releaseRead`.
+  static let releaseStep = 4 << 20
   /// What has been read so far.
   var rows = FastPlanRows()
 
@@ -24,6 +44,8 @@ struct FastJSONScanner {
     end = bytes.count
     pos = start
     columns = JSONColumns(start: start)
+    lineBase = start
+    nextRelease = start + Self.releaseStep
     self.file = file
   }
 
@@ -36,11 +58,14 @@ struct FastJSONScanner {
   private mutating func skipSpace() {
     while pos < end {
       let b = p[pos]
+      // Most often no space at all: one test for every byte that cannot be one.
+      if b > 0x20 { return }
       if b == 0x20 || b == 0x09 || b == 0x0D {
         pos += 1
       } else if b == 0x0A {
         pos += 1
         columns.newLine(at: pos)
+        lineBase = pos - continuation
       } else {
         return
       }
@@ -56,9 +81,12 @@ struct FastJSONScanner {
     return true
   }
 
-  /// The 1-based column of `offset` on the current line (`JSONColumns`).
-  private mutating func column(at offset: Int) -> Int32 {
-    columns.column(at: offset, in: p)
+  /// The 1-based column of a token's opening quote on the current line, in Unicode scalars as
+  /// `JSONColumns` counts them: its bytes from the line's start less the continuation bytes among them
+  /// (only strings have any, and those before the token were all counted when it was read).
+  @inline(__always)
+  private func column(of token: StringToken) -> Int32 {
+    Int32(truncatingIfNeeded: token.quote - token.continuationBefore - lineBase + 1)
   }
 
   // MARK: - Strings
@@ -70,9 +98,15 @@ struct FastJSONScanner {
     var end: Int
     var length: Int32
     var escaped: Bool
+    /// The continuation bytes read before the token (for its column).
+    var continuationBefore: Int
   }
 
   /// Reads the string at `pos` (after space); nil when there is none or it is anything but valid.
+  ///
+  /// Plain ASCII bytes (no quote, backslash or control byte) are passed eight at a time, and a
+  /// three-byte sequence (most CJK) is checked inline; anything else goes the general way
+  /// (`UTF8Sequence.width`).
   private mutating func string() -> StringToken? {
     skipSpace()
     guard pos < end, p[pos] == UInt8(ascii: "\"") else { return nil }
@@ -81,9 +115,39 @@ struct FastJSONScanner {
     let start = pos
     var length: Int32 = 2
     var escaped = false
+    guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return nil }
     while true {
+      // The plain ASCII bytes before the next other one, eight at a time.
+      if pos + 8 <= end {
+        let special = Self.special(base.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
+        if special == 0 {
+          pos += 8
+          length += 8
+          continue
+        }
+        let plain = special.trailingZeroBitCount >> 3
+        pos += plain
+        length += Int32(truncatingIfNeeded: plain)
+      }
       guard pos < end else { return nil }
       let b = p[pos]
+      if b >= 0x80 {
+        // A run of multi-byte sequences (a CJK name is one).
+        repeat {
+          let c = p[pos]
+          if c & 0xF0 == 0xE0, pos + 2 < end, p[pos + 1] & 0xC0 == 0x80, p[pos + 2] & 0xC0 == 0x80,
+            c != 0xE0 || p[pos + 1] >= 0xA0, c != 0xED || p[pos + 1] < 0xA0
+          {
+            // Three bytes, not overlong (E0 80–9F), not a surrogate (ED A0–BF): as `UTF8Sequence.width`.
+            pos += 3
+          } else {
+            guard let width = UTF8Sequence.width(at: pos, in: p) else { return nil }
+            pos += width
+          }
+          length += 1
+        } while pos < end && p[pos] >= 0x80
+        continue
+      }
       if b == UInt8(ascii: "\"") { break }
       if b < 0x20 { return nil }
       if b == UInt8(ascii: "\\") {
@@ -100,17 +164,33 @@ struct FastJSONScanner {
         }
         continue
       }
-      if b < 0x80 {
-        pos += 1
-      } else {
-        guard let width = UTF8Sequence.width(at: pos, in: p) else { return nil }
-        pos += width
-      }
+      // A plain byte within the last eight of the text.
+      pos += 1
       length += 1
     }
-    let token = StringToken(quote: quote, start: start, end: pos, length: length, escaped: escaped)
+    let before = continuation
+    // The bytes that are not the first of a scalar: all but the scalars (escapes are ASCII).
+    continuation += (pos - start) - Int(length - 2)
+    let token = StringToken(
+      quote: quote, start: start, end: pos, length: length, escaped: escaped, continuationBefore: before)
     pos += 1
     return token
+  }
+
+  /// The high bit of each of the eight bytes of `x` (little-endian) that is not plain ASCII inside a
+  /// string: at or above 0x80, below 0x20, a quote or a backslash (the usual "has a zero byte" tests,
+  /// in parallel). Bytes above the first such byte may be marked falsely, never the ones below it, so
+  /// the trailing zero bits count the plain bytes before it.
+  @inline(__always)
+  private static func special(_ x: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let quote = x ^ (ones &* 0x22)
+    let backslash = x ^ (ones &* 0x5C)
+    let below = (x &- ones &* 0x20) & ~x
+    let hasQuote = (quote &- ones) & ~quote
+    let hasBackslash = (backslash &- ones) & ~backslash
+    return (x | below | hasQuote | hasBackslash) & high
   }
 
   /// The text of a string, escapes decoded as `JSONEventReader` decodes them; nil for a bad escape.
@@ -178,8 +258,8 @@ struct FastJSONScanner {
   }
 
   /// The position of a string token, as the full reader gives it.
-  private mutating func position(_ token: StringToken) -> SourcePosition {
-    SourcePosition(file: file, line: columns.line, column: column(at: token.quote), length: token.length)
+  private func position(_ token: StringToken) -> SourcePosition {
+    SourcePosition(file: file, line: columns.line, column: column(of: token), length: token.length)
   }
 
   /// Whether the token's bytes are exactly `word`.
@@ -194,6 +274,27 @@ struct FastJSONScanner {
 
   // MARK: - Values
 
+  /// Copies the token's bytes to the end of `rows.idText` and gives their range there: the ids,
+  /// owners and `after` names the assembler compares, kept apart so that the file can be let go as
+  /// it is read. An owner written as the one before reuses its copy (`last`).
+  @inline(__always)
+  private mutating func copyID(_ token: StringToken, sameAs last: (start: Int32, length: Int32)? = nil) -> (
+    start: Int32, length: Int32
+  ) {
+    let count = token.end - token.start
+    if let last, Int(last.length) == count,
+      rows.idText.withUnsafeBufferPointer({ copied in
+        guard let a = copied.baseAddress, let b = p.baseAddress else { return false }
+        return memcmp(a + Int(last.start), b + token.start, count) == 0
+      })
+    {
+      return last
+    }
+    let start = Int32(truncatingIfNeeded: rows.idText.count)
+    rows.idText.append(contentsOf: UnsafeBufferPointer(rebasing: p[token.start..<token.end]))
+    return (start, Int32(truncatingIfNeeded: count))
+  }
+
   /// A valid id, unescaped (`FastValues.isID`).
   private func isID(_ token: StringToken) -> Bool {
     guard !token.escaped, token.end > token.start else { return false }
@@ -203,25 +304,9 @@ struct FastJSONScanner {
   /// A date that is one day: `YYYY-MM-DD` read here, other forms by `DateExpression`; nil for a relative
   /// date or anything the full reader would report.
   private func day(_ token: StringToken, role: DateRole) -> Int32? {
-    guard !token.escaped else { return nil }
-    let s = token.start
-    if token.end - s == 10, p[s + 4] == UInt8(ascii: "-"), p[s + 7] == UInt8(ascii: "-") {
-      var fields = [0, 0, 0]
-      var ok = true
-      for (n, range) in [(0, s..<s + 4), (1, s + 5..<s + 7), (2, s + 8..<s + 10)] {
-        for k in range {
-          let d = p[k] &- UInt8(ascii: "0")
-          if d > 9 { ok = false }
-          fields[n] = fields[n] * 10 + Int(d)
-        }
-      }
-      if ok, DateExpression.allowedYears.contains(fields[0]) {
-        guard let day = Day(year: fields[0], month: fields[1], day: fields[2]) else { return nil }
-        return Int32(clamping: day.ordinal)
-      }
-    }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: p[s..<token.end]), as: UTF8.self)
-    guard case .success(.day(let day)) = DateExpression.parse(text, role: role) else { return nil }
+    guard !token.escaped,
+      let day = FastValues.day(UnsafeBufferPointer(rebasing: p[token.start..<token.end]), role: role)
+    else { return nil }
     return Int32(clamping: day.ordinal)
   }
 
@@ -268,7 +353,7 @@ struct FastJSONScanner {
       } else if equals(key, "owner") {
         bit = 4
         guard let value = string(), !value.escaped, value.end > value.start else { return false }
-        rows.fileOwner = (Int32(value.start), Int32(value.end - value.start))
+        rows.fileOwner = copyID(value)
       } else if equals(key, "owners") {
         bit = 8
         guard scanOwners() else { return false }
@@ -348,41 +433,79 @@ struct FastJSONScanner {
 
   // MARK: - Tasks
 
+  /// Reads the tasks. The innermost open task's row and `PlanTask` are built in locals and stored
+  /// once: appended when the task ends, or when its children start (before theirs, so that rows stay
+  /// in file order) and then read back when they end and stored again, so a key's value costs no
+  /// access to the growing arrays.
   private mutating func scanTasks() -> Bool {
     guard take(UInt8(ascii: "[")) else { return false }
     if take(UInt8(ascii: "]")) { return true }
     var open: [Int32] = []
+    var row = rows.tasks.count
+    var task = FastPlanRows.Task(parent: -1)
+    var planTask = PlanTask(parent: -1, position: SourcePosition(file: file, line: 0, column: 0, length: 0))
+    // Whether the innermost open task is stored already (it has children).
+    var stored = false
     while true {
-      // At a task's start.
-      guard open.count < Self.maximumDepth else { return false }
+      // At a task's start: every task before it is stored.
+      guard open.count < Self.maximumDepth, rows.tasks.count < Int(Int32.max) else { return false }
+      if pos >= nextRelease, let releaseRead {
+        // Everything before this task is read and copied; a step back for safety's sake.
+        releaseRead(pos - Self.releaseStep / 4)
+        nextRelease = pos + Self.releaseStep
+      }
       skipSpace()
       guard pos < end, p[pos] == UInt8(ascii: "{") else { return false }
       let mapping = SourcePosition(file: file, line: columns.line, column: 0, length: 1)
       pos += 1
-      let row = rows.openTask(parent: open.last ?? -1, position: mapping)
-      open.append(row)
+      let parent = open.last ?? -1
+      row = rows.tasks.count
+      if parent >= 0 {
+        rows.tasks[Int(parent)].childCount += 1
+        rows.planTasks[Int(parent)].children.append(row)
+      }
+      task = FastPlanRows.Task(parent: parent, afterStart: Int32(rows.references.count))
+      planTask = PlanTask(parent: parent, position: mapping)
+      stored = false
+      open.append(Int32(row))
       if take(UInt8(ascii: "}")) { return false }  // a task needs an id and a name
       taskKeys: while true {
-        let row = Int(open[open.count - 1])
         guard let key = string(), take(UInt8(ascii: ":")) else { return false }
         guard let taskKey = taskKey(key) else { return false }
         let bit = FastPlanRows.bit(taskKey)
-        guard rows.tasks[row].keys & bit == 0 else { return false }
-        rows.tasks[row].keys |= bit
+        guard task.keys & bit == 0 else { return false }
+        task.keys |= bit
         if taskKey == .tasks {
           guard take(UInt8(ascii: "[")) else { return false }
-          if !take(UInt8(ascii: "]")) { break taskKeys }  // the first child starts
+          if !take(UInt8(ascii: "]")) {
+            // The first child starts: this task is stored before it.
+            rows.tasks.append(task)
+            rows.planTasks.append(planTask)
+            break taskKeys
+          }
         } else {
-          guard readValue(taskKey, of: row) else { return false }
+          guard readValue(taskKey, into: &task, &planTask) else { return false }
         }
         while true {
           if take(UInt8(ascii: ",")) { continue taskKeys }
           guard take(UInt8(ascii: "}")) else { return false }
-          guard rows.finishTask(Int(open[open.count - 1])) else { return false }
+          guard FastPlanRows.finish(task, &planTask) else { return false }
+          if stored {
+            rows.tasks[row] = task
+            rows.planTasks[row] = planTask
+          } else {
+            rows.tasks.append(task)
+            rows.planTasks.append(consume planTask)
+          }
           open.removeLast()
           if take(UInt8(ascii: ",")) { break taskKeys }  // a sibling follows
           guard take(UInt8(ascii: "]")) else { return false }
-          if open.isEmpty { return true }
+          guard let outer = open.last else { return true }
+          // The children of the task now innermost ended: read on after its value.
+          row = Int(outer)
+          task = rows.tasks[row]
+          planTask = rows.planTasks[row]
+          stored = true
         }
       }
     }
@@ -394,13 +517,14 @@ struct FastJSONScanner {
   }
 
   /// Reads the value of `key` into task `row`; false to decline.
-  private mutating func readValue(_ key: TaskKey, of row: Int) -> Bool {
+  private mutating func readValue(
+    _ key: TaskKey, into task: inout FastPlanRows.Task, _ planTask: inout PlanTask
+  ) -> Bool {
     switch key {
     case .id:
       guard let value = string(), isID(value) else { return false }
-      rows.tasks[row].idStart = Int32(value.start)
-      rows.tasks[row].idLength = Int32(value.end - value.start)
-      rows.planTasks[row].locations.id = position(value)
+      (task.idStart, task.idLength) = copyID(value)
+      planTask.places.id = position(value)
     case .name:
       guard let value = string(), let start = Int32(exactly: rows.text.count) else { return false }
       if value.escaped {
@@ -410,38 +534,39 @@ struct FastJSONScanner {
         rows.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[value.start..<value.end]))
       }
       guard let length = Int32(exactly: rows.text.count - Int(start)) else { return false }
-      rows.planTasks[row].setName(start: start, length: length)
+      planTask.setName(start: start, length: length)
     case .owner:
       guard let value = string(), !value.escaped, value.end > value.start else { return false }
-      rows.tasks[row].ownerStart = Int32(value.start)
-      rows.tasks[row].ownerLength = Int32(value.end - value.start)
+      let owner = copyID(value, sameAs: lastOwner)
+      (task.ownerStart, task.ownerLength) = owner
+      lastOwner = owner
     case .duration:
       guard let value = string(), let duration = duration(value) else { return false }
-      rows.planTasks[row].duration = duration
+      planTask.duration = duration
     case .start:
       guard let value = string(), let day = day(value, role: .start) else { return false }
-      rows.planTasks[row].start = Day(ordinal: Int(day))
+      planTask.start = Day(ordinal: Int(day))
     case .deadline:
       guard let value = string(), let day = day(value, role: .end) else { return false }
-      rows.planTasks[row].deadline = Day(ordinal: Int(day))
-      rows.planTasks[row].locations.deadline = position(value)
+      planTask.deadline = Day(ordinal: Int(day))
+      planTask.places.deadline = position(value)
     case .done:
       if take(UInt8(ascii: "[")) {
         // A list of days: only a duty's (checked when the task ends).
-        rows.tasks[row].doneIsList = true
+        task.doneIsList = true
         var held: [Day] = []
         repeat {
           guard let value = string(), let day = day(value, role: .end) else { return false }
-          if held.isEmpty { rows.planTasks[row].locations.done = position(value) }
+          if held.isEmpty { planTask.places.done = position(value) }
           held.append(Day(ordinal: Int(day)))
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return false }
-        rows.planTasks[row].heldDates = held
+        planTask.heldDates = held
       } else {
         guard let value = string(), let day = day(value, role: .end) else { return false }
         // A leaf's done date, or the one day a duty was held: told apart when the task ends.
-        rows.planTasks[row].doneDate = Day(ordinal: Int(day))
-        rows.planTasks[row].locations.done = position(value)
+        planTask.doneDate = Day(ordinal: Int(day))
+        planTask.places.done = position(value)
       }
     case .after:
       guard take(UInt8(ascii: "[")) else { return false }
@@ -451,39 +576,39 @@ struct FastJSONScanner {
         guard let value = string(), !value.escaped else { return false }
         rows.references.append(
           FastPlanRows.Reference(
-            start: Int32(value.start), length: Int32(value.end - value.start), position: position(value)))
+            start: copyID(value).start, length: Int32(value.end - value.start), position: position(value)))
         count += 1
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "]")) else { return false }
-      rows.tasks[row].afterCount = count
+      task.afterCount = count
     case .every:
       guard let value = string(), !value.escaped else { return false }
       let text = String(decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
       guard let period = Recurrence(rawValue: text), let index = Recurrence.allCases.firstIndex(of: period) else {
         return false
       }
-      rows.tasks[row].every = Int8(index)
-      rows.planTasks[row].recurrence = period
+      task.every = Int8(index)
+      planTask.recurrence = period
     case .status:
       guard let value = string(), !value.escaped else { return false }
       let text = String(decoding: UnsafeBufferPointer(rebasing: p[value.start..<value.end]), as: UTF8.self)
       guard let status = TaskStatus(rawValue: text), let index = TaskStatus.allCases.firstIndex(of: status) else {
         return false
       }
-      rows.tasks[row].status = Int8(index)
-      rows.planTasks[row].status = status
+      task.status = Int8(index)
+      planTask.status = status
     case .progress:
       guard let value = string(), !value.escaped, let percent = progress(value) else { return false }
-      rows.planTasks[row].progress = Int(percent)
+      planTask.progress = Int(percent)
     case .note:
       guard let value = string(), let text = text(value) else { return false }
-      rows.planTasks[row].note = text
+      planTask.note = text
     case .source:
       guard let value = string(), let text = text(value) else { return false }
-      rows.planTasks[row].source = text
+      planTask.source = text
     case .evidence:
       guard let value = string(), let text = text(value) else { return false }
-      rows.planTasks[row].evidence = text
+      planTask.evidence = text
     default:
       return false
     }

@@ -107,8 +107,10 @@ struct FastPlanAssembler {
       var owner: Int32
       if task.ownerStart >= 0 {
         if lastStart >= 0, lastLength == task.ownerLength,
-          UnsafeBufferPointer(rebasing: bytes[Int(lastStart)..<Int(lastStart + lastLength)]).elementsEqual(
-            UnsafeBufferPointer(rebasing: bytes[Int(task.ownerStart)..<Int(task.ownerStart + task.ownerLength)]))
+          // The JSON scanner gives an owner repeated from the task before the same copy.
+          lastStart == task.ownerStart
+            || UnsafeBufferPointer(rebasing: bytes[Int(lastStart)..<Int(lastStart + lastLength)]).elementsEqual(
+              UnsafeBufferPointer(rebasing: bytes[Int(task.ownerStart)..<Int(task.ownerStart + task.ownerLength)]))
         {
           owner = lastOwner
         } else {
@@ -131,16 +133,32 @@ struct FastPlanAssembler {
   private func assignFullIDs(
     _ tasks: Rows, hashes: UnsafeMutableBufferPointer<UInt64>, into table: inout FastIDTable
   ) -> Bool {
-    for i in 0..<tasks.count {
-      let task = tasks[i]
-      let start = Int(task.idStart)
-      var h = task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
-      h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
-      hashes[i] = h
-      let row = Int32(i)
-      guard let found = table.find(h, matches: { sameFullID($0, row, tasks) })
-      else { return false }
-      guard found == nil, table.insert(row, hash: h) else { return false }
+    // The first slots of a batch of rows are read before any is looked up, so that their cache misses
+    // overlap. A slot once filled never changes, so a filled one read ahead is still right; an empty
+    // one may have been filled by the batch since, and is read again.
+    var firstSlot = [UInt64](repeating: 0, count: Self.batch)
+    var batchStart = 0
+    while batchStart < tasks.count {
+      let batchEnd = min(batchStart + Self.batch, tasks.count)
+      for i in batchStart..<batchEnd {
+        let task = tasks[i]
+        let start = Int(task.idStart)
+        // A parent comes before its children, so its hash is made (in this batch or before).
+        var h =
+          task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+        h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
+        hashes[i] = h
+        firstSlot[i - batchStart] = table.first(h)
+      }
+      for i in batchStart..<batchEnd {
+        let h = hashes[i]
+        let row = Int32(i)
+        let first = firstSlot[i - batchStart]
+        guard let found = table.find(h, first: first != 0 ? first : nil, matches: { sameFullID($0, row, tasks) })
+        else { return false }
+        guard found == nil, table.insert(row, hash: h) else { return false }
+      }
+      batchStart = batchEnd
     }
     return true
   }
@@ -190,40 +208,84 @@ struct FastPlanAssembler {
 
   // MARK: - References
 
+  /// How many earlier rows `resolveReferences` looks through for a sibling before the id table.
+  static let siblingWindow = 32
+  /// How many `after` entries have their id table slot read ahead at once.
+  static let batch = 16
+
   /// Resolves `after` by the contract's steps (a sibling, then the full id; a single file has no
   /// namespace); false on an unknown name or a duty (a warning).
+  ///
+  /// Most names are a sibling written just before (`t11` after `t10`): the few rows before the task
+  /// are looked through first, which are in the cache, and only then the id table. A dotted name goes
+  /// to the table; the slots of a batch of them are read first, so that their cache misses overlap.
   private func resolveReferences(
     _ tasks: Rows, references: UnsafeBufferPointer<FastPlanRows.Reference>, hashes: UnsafeBufferPointer<UInt64>,
     table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
   ) -> Bool {
+    // Each entry's full-text hash (0 for an undotted name) and its first slot, for one batch.
+    var fullHash = [UInt64](repeating: 0, count: Self.batch)
+    var firstSlot = [UInt64](repeating: 0, count: Self.batch)
+    var batchStart = 0
+    var batchEnd = 0
     for i in 0..<tasks.count {
       let task = tasks[i]
       guard task.afterCount > 0 else { continue }
       for n in Int(task.afterStart)..<Int(task.afterStart + task.afterCount) {
+        if n >= batchEnd || n < batchStart {
+          batchStart = n
+          batchEnd = min(n + Self.batch, references.count)
+          for m in batchStart..<batchEnd {
+            let reference = references[m]
+            let start = Int(reference.start)
+            let end = start + Int(reference.length)
+            var dotted = false
+            for k in start..<end where bytes[k] == UInt8(ascii: ".") {
+              dotted = true
+              break
+            }
+            guard dotted else {
+              fullHash[m - batchStart] = 0
+              continue
+            }
+            let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
+            fullHash[m - batchStart] = h
+            firstSlot[m - batchStart] = table.first(h)
+          }
+        }
         let reference = references[n]
         let start = Int(reference.start)
         let end = start + Int(reference.length)
         guard FastValues.comparesByBytes(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
         var target: Int32 = -1
-        var dotted = false
-        for k in start..<end where bytes[k] == UInt8(ascii: ".") {
-          dotted = true
-          break
-        }
-        if !dotted {
+        let full = fullHash[n - batchStart]
+        if full == 0 {
           let parent = task.parent
-          var h = parent >= 0 ? FastIDTable.hash(hashes[Int(parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
-          h = FastIDTable.hash(h, bytes, start, end)
-          guard
-            let found = table.find(
-              h,
-              matches: { tasks[Int($0)].parent == parent && sameID(tasks[Int($0)], start, end - start) })
-          else { return false }
-          target = found ?? -1
+          // A sibling among the rows just before, else anywhere through the table.
+          var j = i - 1
+          let last = max(0, i - Self.siblingWindow)
+          while j >= last {
+            if tasks[j].parent == parent && sameID(tasks[j], start, end - start) {
+              target = Int32(j)
+              break
+            }
+            j -= 1
+          }
+          if target < 0 {
+            var h = parent >= 0 ? FastIDTable.hash(hashes[Int(parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
+            h = FastIDTable.hash(h, bytes, start, end)
+            guard
+              let found = table.find(
+                h,
+                matches: { tasks[Int($0)].parent == parent && sameID(tasks[Int($0)], start, end - start) })
+            else { return false }
+            target = found ?? -1
+          }
         }
         if target < 0 {
-          let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
-          guard let found = table.find(h, matches: { fullID(of: $0, is: start, end, tasks) }),
+          let h = full != 0 ? full : FastIDTable.hash(FastIDTable.basis, bytes, start, end)
+          let first = full != 0 ? firstSlot[n - batchStart] : nil
+          guard let found = table.find(h, first: first, matches: { fullID(of: $0, is: start, end, tasks) }),
             let found
           else { return false }
           target = found

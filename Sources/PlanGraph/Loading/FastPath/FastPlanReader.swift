@@ -6,6 +6,9 @@
 /// places included) with no diagnostic at all; on anything else it declines (nil) and the full loader
 /// runs, so every diagnostic is the full loader's.
 package enum FastPlanReader {
+  /// JSON files from this size on are mapped by the loader rather than read (`MappedFile`).
+  package static let mappedMinimumSize = 1 << 20
+
   /// The plan in `bytes` (the file at `path`, the root and only file), or nil to decline.
   package static func read(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
     guard var plan = readWithoutGraph(bytes, path: path, observer: observer), finish(&plan) else { return nil }
@@ -53,23 +56,58 @@ package enum FastPlanReader {
     }
   }
 
+  /// The plan in the mapped JSON file at `path` without its dependency graph, or nil to decline: as
+  /// `readWithoutGraph`, but the pages read are given back as the scan goes and the file is unmapped
+  /// before the plan is assembled, so that it never stands whole beside the plan made from it.
+  package static func readWithoutGraph(mapped file: MappedFile, path: String, observer: StageObserver = .none) -> Plan?
+  {
+    let bytes = file.bytes
+    guard bytes.count < Int(Int32.max) else { return nil }
+    let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    return readJSON(bytes, from: textStart, path: path, observer: observer, file: file)
+  }
+
   private static func readJSON(_ bytes: [UInt8], from textStart: Int, path: String, observer: StageObserver) -> Plan? {
-    bytes.withUnsafeBufferPointer { buffer -> Plan? in
+    bytes.withUnsafeBufferPointer { readJSON($0, from: textStart, path: path, observer: observer, file: nil) }
+  }
+
+  private static func readJSON(
+    _ buffer: UnsafeBufferPointer<UInt8>, from textStart: Int, path: String, observer: StageObserver,
+    file: MappedFile?
+  ) -> Plan? {
+    var scanned: FastPlanRows
+    do {
       var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
+      if let file { scanner.releaseRead = { file.release(upTo: $0) } }
       // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
       scanner.rows.tasks.reserveCapacity(buffer.count / 96 + 16)
       scanner.rows.planTasks.reserveCapacity(buffer.count / 96 + 16)
       // About one and a half `after` entries a task: room for three.
       scanner.rows.references.reserveCapacity(buffer.count / 32 + 16)
+      // The names are a fifth of such a file at most, the ids, owners and `after` names a tenth (pages
+      // never written are never resident).
+      scanner.rows.text.reserveCapacity(buffer.count / 4 + 16)
+      scanner.rows.idText.reserveCapacity(buffer.count / 6 + 16)
+      MappedFile.adviseHugePages(&scanner.rows.tasks)
+      MappedFile.adviseHugePages(&scanner.rows.planTasks)
+      MappedFile.adviseHugePages(&scanner.rows.references)
+      MappedFile.adviseHugePages(&scanner.rows.text)
+      MappedFile.adviseHugePages(&scanner.rows.idText)
       guard scanner.scan() else { return nil }
-      observer.end(.parse)
-      let planTasks = scanner.rows.planTasks
-      scanner.rows.planTasks = []
-      let references = scanner.rows.references
-      scanner.rows.references = []
+      scanned = scanner.rows
+    }
+    // Everything the plan needs is copied out: the file goes before the plan is assembled.
+    file?.unmap()
+    observer.end(.parse)
+    let planTasks = scanned.planTasks
+    scanned.planTasks = []
+    let references = scanned.references
+    scanned.references = []
+    let idText = scanned.idText
+    scanned.idText = []
+    return idText.withUnsafeBufferPointer { ids -> Plan? in
       var assembler = FastPlanAssembler(
-        rows: scanner.rows, planTasks: planTasks, references: references, bytes: buffer, path: path,
-        observer: observer)
+        rows: scanned, planTasks: planTasks, references: references, bytes: ids, path: path, observer: observer)
       return assembler.assemble()
     }
   }

@@ -6,7 +6,8 @@ struct FastPlanRows {
   struct Task {
     /// The parent row, -1 at the top of the file.
     var parent: Int32
-    /// The id's bytes: `bytes[idStart ..< idStart + idLength]` (never escaped).
+    /// The id's bytes: `bytes[idStart ..< idStart + idLength]` (never escaped), where `bytes` is the
+    /// text the source copied them to (`idText`, or the YAML scanner's arena).
     var idStart: Int32 = 0
     var idLength: Int32 = 0
     /// The owner as written (-1: none).
@@ -49,6 +50,9 @@ struct FastPlanRows {
   /// `after` come when the whole file is read).
   var planTasks: [PlanTask] = []
   var references: [Reference] = []
+  /// The JSON scanner's copies of the ids, owners and `after` names (never escaped), back to back: the
+  /// text its rows' ranges point into, so that the file is not needed once it is read.
+  var idText: [UInt8] = []
   /// The tasks' names, back to back (decoded UTF-8); a task's is set with `PlanTask.setName`.
   var text: [UInt8] = []
   var owners: [OwnerRow] = []
@@ -80,15 +84,20 @@ struct FastPlanRows {
   /// Checks a task whose mapping ended against the format's rules and puts what depended on its kind
   /// in place: a duty's `done` is the days it was held, a leaf's `done` makes it done. False to decline.
   mutating func finishTask(_ row: Int) -> Bool {
-    let task = tasks[row]
+    Self.finish(tasks[row], &planTasks[row])
+  }
+
+  /// `finishTask` for a task whose row and `PlanTask` are not stored yet.
+  @inline(__always)
+  static func finish(_ task: Task, _ planTask: inout PlanTask) -> Bool {
     guard FastTaskRules.accepts(task) else { return false }
     if task.every >= 0 {
-      if let day = planTasks[row].doneDate {
-        planTasks[row].doneDate = nil
-        planTasks[row].heldDates = [day]
+      if let day = planTask.doneDate {
+        planTask.doneDate = nil
+        planTask.heldDates = [day]
       }
     } else if task.status < 0 && task.has(.done) {
-      planTasks[row].status = .done
+      planTask.status = .done
     }
     return true
   }
