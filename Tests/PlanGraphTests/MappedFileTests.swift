@@ -4,7 +4,7 @@ import Testing
 
 @testable import PlanGraph
 
-/// A large JSON plan on the disk is mapped, given back as it is read and unmapped before assembly
+/// A large JSON plan on the disk is read into memory of its own, given back as it is scanned and freed before assembly
 /// (`MappedFile`): the plan, the diagnostics when the fast path declines, and the stages are the same
 /// as reading it.
 @Suite struct MappedFileTests {
@@ -49,17 +49,66 @@ import Testing
     #expect(loaded.diagnostics == full.diagnostics)
   }
 
-  @Test func pagesGivenBackReadTheSameAndSmallOrOddFilesAreNotMapped() throws {
+  @Test func pagesGivenBackReadAsZerosAndSmallOrOddFilesAreNotRead() throws {
     let (path, bytes) = try Self.largePlan()
     let folder = PlanPath.directory(of: path)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let mapped = try #require(MappedFile(path: path, minimumSize: 1))
-    mapped.release(upTo: bytes.count / 2)
-    // Read again, a page given back is the file's again (a private read-only mapping).
     #expect(Array(mapped.bytes) == bytes)
+    mapped.release(upTo: bytes.count / 2)
+    // The memory is the process's own, not the file's: what was given back is gone.
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let kept = bytes.count / 2 / page * page
+    #expect(mapped.bytes[0..<kept].allSatisfy { $0 == 0 })
+    #expect(Array(mapped.bytes[kept...]) == Array(bytes[kept...]))
     mapped.unmap()
     #expect(MappedFile(path: path, minimumSize: bytes.count + 1) == nil)
     #expect(MappedFile(path: folder, minimumSize: 1) == nil)
     #expect(MappedFile(path: folder + "/missing.json", minimumSize: 1) == nil)
+  }
+
+  /// The scan never reads what it has given back: given back every few pages (what reads as zeros
+  /// after), a generated plan and one whose parents have keys after their long lists of children are
+  /// still read into exactly the full loader's plan, not declined.
+  @Test func theScanNeverLooksBackAtWhatItGaveBack() throws {
+    let generated = PlanGenerator(taskCount: 12_000, seed: 9, format: .json).generate()
+    var parents = Array("{\"plan\": \"父任务在后\", \"start\": \"2024-01-01\",\n".utf8)
+    parents += Array(
+      "\"owners\": [{\"id\": \"org\", \"name\": \"单位\", \"units\": [{\"id\": \"u\", \"name\": \"部门\"}]}], \"tasks\": [\n"
+        .utf8)
+    for group in 0..<40 {
+      // (A summary's `after` read after its children is declined: it is written before them here.)
+      let after = group == 0 ? "" : "\"after\": [\"g\(group - 1)\"], "
+      parents += Array(
+        "{\"id\": \"g\(group)\", \"name\": \"第\(group)组\", \(after)\"owner\": \"org.u\", \"tasks\": [\n".utf8)
+      for item in 0..<60 {
+        let name = String(repeating: "很长的名称", count: 8) + "\(item)"
+        let after = item == 0 ? "" : ", \"after\": [\"t\(item - 1)\"]"
+        parents += Array(
+          "{\"id\": \"t\(item)\", \"name\": \"\(name)\", \"owner\": \"org.u\", \"duration\": \"3d\"\(after)},\n".utf8)
+      }
+      parents.removeLast(2)
+      parents += Array("\n], \"deadline\": \"2024-06-30\", \"note\": \"在子任务之后\"},\n".utf8)
+    }
+    parents.removeLast(2)
+    parents += Array("\n]}\n".utf8)
+    for bytes in [generated, parents] {
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("given-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let path = folder.appendingPathComponent("plan.json").path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let full = FastPathSupport.full(bytes, path: path)
+      #expect(Array(full.diagnostics.map(\.message).prefix(3)) == [])
+      let whole = try #require(MappedFile(path: path, minimumSize: 1))
+      #expect(FastPlanReader.readWithoutGraph(mapped: whole, path: path, releaseStep: 1 << 40) != nil)
+      let mapped = try #require(MappedFile(path: path, minimumSize: 1))
+      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+      var plan = try #require(
+        FastPlanReader.readWithoutGraph(mapped: mapped, path: path, releaseStep: 2 * page),
+        "the fast path must take the plan")
+      #expect(FastPlanReader.finish(&plan))
+      #expect(plan == full.plan)
+    }
   }
 }

@@ -4,25 +4,28 @@
   import Darwin
 #endif
 
-/// A large regular file's bytes mapped read-only, for the loader's fast path: no copy into the
-/// process (at a million tasks, 117 MB read and written again), and what has been read can be given
-/// back page by page (`release(upTo:)`), so the file is never whole in memory beside the plan made
-/// from it.
+/// A large regular file's bytes read into memory of their own that can be given back page by page
+/// (`release(upTo:)`), for the loader's fast path: the scan passes the text once, front to back, so
+/// the file is never whole in memory beside the plan made from it.
+///
+/// The bytes are read (`read(2)`) into an anonymous mapping, not mapped from the file: a mapped file
+/// cut short by another program while it is read (a script rewriting it with `>`, an editor saving in
+/// place) would stop the process with SIGBUS, where a read only sees a shorter text (and the fast path
+/// declines). Pages given back read as zeros after, so the caller promises never to look back.
 ///
 /// Only for what `DiskFileSystem.read` would read: a regular file within `PlanLimits.maximumFileSize`;
 /// anything else is nil and the caller reads the file the ordinary way, which says what is wrong.
-/// A file cut short by another program while it is mapped stops the process (SIGBUS) as it is read:
-/// editors and `plangraph` itself replace files by renaming, which leaves the mapped one whole.
 package final class MappedFile {
-  /// The mapped bytes.
+  /// The bytes read.
   package let bytes: UnsafeBufferPointer<UInt8>
   private var base: UnsafeMutableRawPointer?
   private let size: Int
   /// Bytes before this offset are already given back.
   private var released = 0
 
-  /// Maps the file at `path` when it is a regular file of at least `minimumSize` bytes (smaller ones
-  /// cost less to read than to map) and at most `PlanLimits.maximumFileSize`; nil otherwise.
+  /// Reads the file at `path` when it is a regular file of at least `minimumSize` bytes (smaller ones
+  /// cost less to read the ordinary way) and at most `PlanLimits.maximumFileSize`; nil otherwise, and
+  /// nil when it changes size while it is read.
   package init?(path: String, minimumSize: Int) {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return nil }
@@ -31,9 +34,22 @@ package final class MappedFile {
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
     let size = Int(info.st_size)
     guard size >= max(minimumSize, 1), size <= PlanLimits.maximumFileSize else { return nil }
-    // Mapped whole at once (one call instead of a page fault every sixteen pages); the pages read are
-    // given back as the scan goes, so the peak of memory is not here.
-    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else {
+    guard let base = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      base != MAP_FAILED
+    else { return nil }
+    // Filled once: a page fault per 2 MiB instead of per 4 KiB where the system gives huge pages.
+    Self.adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: size))
+    var filled = 0
+    while filled < size {
+      let count = read(fd, base + filled, size - filled)
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      filled += count
+    }
+    // A file that shrank or grew while it was read is read again the ordinary way.
+    var extra: UInt8 = 0
+    guard filled == size, read(fd, &extra, 1) == 0 else {
+      munmap(base, size)
       return nil
     }
     self.base = base
@@ -41,8 +57,8 @@ package final class MappedFile {
     bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
   }
 
-  /// Gives back the whole pages before `offset`: they stop counting in the process's memory. Read
-  /// again they would be mapped again from the file, so nothing goes wrong if a reader looks back.
+  /// Gives back the whole pages before `offset`: they stop counting in the process's memory and read
+  /// as zeros after, so the caller must not read them again.
   package func release(upTo offset: Int) {
     guard let base else { return }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
@@ -52,7 +68,7 @@ package final class MappedFile {
     released = end
   }
 
-  /// Unmaps the file; `bytes` must not be read after.
+  /// Gives the memory back; `bytes` must not be read after.
   package func unmap() {
     guard let base else { return }
     munmap(base, size)

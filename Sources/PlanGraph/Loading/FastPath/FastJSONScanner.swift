@@ -30,8 +30,8 @@ struct FastJSONScanner {
   var releaseRead: ((Int) -> Void)?
   /// Where `releaseRead` is called next.
   private var nextRelease: Int
-  /// How far the scan goes between calls of `releaseRead`.
-  static let releaseStep = 4 << 20
+  /// How far the scan goes between calls of `releaseRead` (tests make it small).
+  var releaseStep = 4 << 20
   /// What has been read so far.
   var rows = FastPlanRows()
 
@@ -45,7 +45,7 @@ struct FastJSONScanner {
     pos = start
     columns = JSONColumns(start: start)
     lineBase = start
-    nextRelease = start + Self.releaseStep
+    nextRelease = start
     self.file = file
   }
 
@@ -451,8 +451,8 @@ struct FastJSONScanner {
       guard open.count < Self.maximumDepth, rows.tasks.count < Int(Int32.max) else { return false }
       if pos >= nextRelease, let releaseRead {
         // Everything before this task is read and copied; a step back for safety's sake.
-        releaseRead(pos - Self.releaseStep / 4)
-        nextRelease = pos + Self.releaseStep
+        releaseRead(pos - releaseStep / 4)
+        nextRelease = pos + releaseStep
       }
       skipSpace()
       guard pos < end, p[pos] == UInt8(ascii: "{") else { return false }

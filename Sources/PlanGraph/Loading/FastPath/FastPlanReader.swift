@@ -59,12 +59,14 @@ package enum FastPlanReader {
   /// The plan in the mapped JSON file at `path` without its dependency graph, or nil to decline: as
   /// `readWithoutGraph`, but the pages read are given back as the scan goes and the file is unmapped
   /// before the plan is assembled, so that it never stands whole beside the plan made from it.
-  package static func readWithoutGraph(mapped file: MappedFile, path: String, observer: StageObserver = .none) -> Plan?
-  {
+  /// `releaseStep` is how far the scan goes between givings back (tests make it small).
+  package static func readWithoutGraph(
+    mapped file: MappedFile, path: String, observer: StageObserver = .none, releaseStep: Int = 4 << 20
+  ) -> Plan? {
     let bytes = file.bytes
     guard bytes.count < Int(Int32.max) else { return nil }
     let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    return readJSON(bytes, from: textStart, path: path, observer: observer, file: file)
+    return readJSON(bytes, from: textStart, path: path, observer: observer, file: (file, releaseStep))
   }
 
   private static func readJSON(_ bytes: [UInt8], from textStart: Int, path: String, observer: StageObserver) -> Plan? {
@@ -73,12 +75,15 @@ package enum FastPlanReader {
 
   private static func readJSON(
     _ buffer: UnsafeBufferPointer<UInt8>, from textStart: Int, path: String, observer: StageObserver,
-    file: MappedFile?
+    file: (file: MappedFile, releaseStep: Int)?
   ) -> Plan? {
     var scanned: FastPlanRows
     do {
       var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
-      if let file { scanner.releaseRead = { file.release(upTo: $0) } }
+      if let file {
+        scanner.releaseStep = file.releaseStep
+        scanner.releaseRead = { file.file.release(upTo: $0) }
+      }
       // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
       scanner.rows.tasks.reserveCapacity(buffer.count / 96 + 16)
       scanner.rows.planTasks.reserveCapacity(buffer.count / 96 + 16)
@@ -97,7 +102,7 @@ package enum FastPlanReader {
       scanned = scanner.rows
     }
     // Everything the plan needs is copied out: the file goes before the plan is assembled.
-    file?.unmap()
+    file?.file.unmap()
     observer.end(.parse)
     let planTasks = scanned.planTasks
     scanned.planTasks = []
