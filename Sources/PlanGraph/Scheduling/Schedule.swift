@@ -23,6 +23,8 @@ public struct Schedule: Hashable, Sendable {
   public var hasMoreMissedOccurrences: Bool = false
   /// How many leaves and duties are in each state: the one set of numbers every output shows.
   public var counts = StatusCounts()
+  /// The flat facts the scheduler read of the plan's tasks, for the reports' passes over every task.
+  var taskFacts = TaskFactsCache()
 
   /// How many critical paths are listed at most.
   public static let maximumCriticalPaths = 100
@@ -186,4 +188,22 @@ public struct Occurrence: Hashable, Sendable {
   public var period: ClosedRange<Day>
   /// The day it is due: the period's last day.
   public var due: Day { period.upperBound }
+}
+
+/// The scheduler's `TaskFacts` kept with a schedule, so that the reports' passes over every task (the
+/// warning lights, the overdue list) read flat arrays instead of each 144-byte `PlanTask`. They follow
+/// from the plan, so they take no part in the schedule's equality or hash.
+struct TaskFactsCache: Hashable, Sendable {
+  var facts: TaskFacts?
+
+  static func == (_: TaskFactsCache, _: TaskFactsCache) -> Bool { true }
+  func hash(into hasher: inout Hasher) {}
+}
+
+extension Schedule {
+  /// The facts of `plan`'s tasks: the scheduler's when they are of a plan of this size, else read now.
+  func facts(of plan: Plan) -> TaskFacts {
+    if let facts = taskFacts.facts, facts.parent.count == plan.tasks.count { return facts }
+    return TaskFacts(tasks: plan.tasks)
+  }
 }

@@ -118,21 +118,26 @@ public struct Scheduler: Sendable {
     summarise(into: &rows, asOf: asOfDay, window: window)
     var counts = StatusCounts()
     let isDuty = facts.isDuty
-    for i in tasks.indices where isLeaf[i] || isDuty[i] { counts.add(rows[i], isDuty: !isLeaf[i]) }
+    rows.withUnsafeBufferPointer { rows in
+      for i in tasks.indices where isLeaf[i] || isDuty[i] { counts.add(rows[i], isDuty: !isLeaf[i]) }
+    }
     let (paths, more) = CriticalPaths.find(
       isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
 
     var finish: Day?
     if planned.hasLiveLeaves {
       var latest = Int.min
-      for i in tasks.indices where isLeaf[i] && !constraints.cancelled[i] {
-        latest = max(latest, rows[i].finish?.ordinal ?? .min)
+      rows.withUnsafeBufferPointer { rows in
+        for i in tasks.indices where isLeaf[i] && !constraints.cancelled[i] {
+          latest = max(latest, rows[i].finish?.ordinal ?? .min)
+        }
       }
       finish = Day(ordinal: latest)
     }
     let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
-      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts)
+      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts,
+      taskFacts: TaskFactsCache(facts: facts))
     observer.end(.asOf)
     return schedule
   }
@@ -274,56 +279,58 @@ public struct Scheduler: Sendable {
     var worst = [Int8](repeating: -1, count: tasks.count)
     var worstLate = [Int32](repeating: -1, count: tasks.count)
     var blockedBelow = [Bool](repeating: false, count: tasks.count)
-    for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-      if facts.isLeaf[i] && !constraints.cancelled[i] {
-        live[i] = 1
-        if rows[i].status == .done {
-          doneLeaves[i] = 1
-          if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
-        }
-      }
-      if facts.isSummary[i] {
-        var row = rows[i]
-        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
-        if constraints.cancelled[i] {
-          row.status = .cancelled
-          row.ownStatus = .cancelled
-          row.deadline = nil
-        } else {
-          if live[i] > 0 { row.isCritical = (row.slack ?? 0) <= 0 }
-          let isDone = live[i] > 0 && doneLeaves[i] == live[i]
-          if isDone && !undatedDone[i] && latestDone[i] != .min { row.finishedOn = Day(ordinal: latestDone[i]) }
-          StatusRules.apply(to: &row, isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
-          row.ownStatus = row.status
-          row.isBlocked = blockedBelow[i]
-          if Int(worst[i]) > row.status.severity, let rolled = ScheduleStatus.withSeverity(Int(worst[i])) {
-            row.status = rolled
+    // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
+    // witness (the row holds a reference), three copies per task here.
+    rows.withUnsafeMutableBufferPointer { rows in
+      for i in stride(from: tasks.count - 1, through: 0, by: -1) {
+        if facts.isLeaf[i] && !constraints.cancelled[i] {
+          live[i] = 1
+          if rows[i].status == .done {
+            doneLeaves[i] = 1
+            if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
           }
-          if worstLate[i] >= 0 { row.daysOverdue = max(row.daysOverdue ?? 0, Int(worstLate[i])) }
         }
-        rows[i] = row
-      }
-      let parent = Int(facts.parent[i])
-      guard parent >= 0 else { continue }
-      live[parent] += live[i]
-      doneLeaves[parent] += doneLeaves[i]
-      latestDone[parent] = max(latestDone[parent], latestDone[i])
-      undatedDone[parent] = undatedDone[parent] || undatedDone[i]
-      let child = rows[i]
-      if child.status != .cancelled {
-        worst[parent] = max(worst[parent], Int8(child.status.severity))
-        if child.status == .overdue, let late = child.daysOverdue {
-          worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
+        if facts.isSummary[i] {
+          rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
+          if constraints.cancelled[i] {
+            rows[i].status = .cancelled
+            rows[i].ownStatus = .cancelled
+            rows[i].deadline = nil
+          } else {
+            if live[i] > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
+            let isDone = live[i] > 0 && doneLeaves[i] == live[i]
+            if isDone && !undatedDone[i] && latestDone[i] != .min { rows[i].finishedOn = Day(ordinal: latestDone[i]) }
+            StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+            rows[i].ownStatus = rows[i].status
+            rows[i].isBlocked = blockedBelow[i]
+            if Int(worst[i]) > rows[i].status.severity, let rolled = ScheduleStatus.withSeverity(Int(worst[i])) {
+              rows[i].status = rolled
+            }
+            if worstLate[i] >= 0 { rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(worstLate[i])) }
+          }
         }
-        blockedBelow[parent] = blockedBelow[parent] || child.isBlocked
-      } else {
-        // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
-        worst[parent] = max(worst[parent], worst[i])
-        worstLate[parent] = max(worstLate[parent], worstLate[i])
-        blockedBelow[parent] = blockedBelow[parent] || blockedBelow[i]
-      }
-      if live[i] > 0 {
-        rows[parent].fold(child)
+        let parent = Int(facts.parent[i])
+        guard parent >= 0 else { continue }
+        live[parent] += live[i]
+        doneLeaves[parent] += doneLeaves[i]
+        latestDone[parent] = max(latestDone[parent], latestDone[i])
+        undatedDone[parent] = undatedDone[parent] || undatedDone[i]
+        let status = rows[i].status
+        if status != .cancelled {
+          worst[parent] = max(worst[parent], Int8(status.severity))
+          if status == .overdue, let late = rows[i].daysOverdue {
+            worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
+          }
+          blockedBelow[parent] = blockedBelow[parent] || rows[i].isBlocked
+        } else {
+          // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+          worst[parent] = max(worst[parent], worst[i])
+          worstLate[parent] = max(worstLate[parent], worstLate[i])
+          blockedBelow[parent] = blockedBelow[parent] || blockedBelow[i]
+        }
+        if live[i] > 0 {
+          TaskSchedule.fold(rows, i, into: parent)
+        }
       }
     }
   }
@@ -337,14 +344,17 @@ extension ScheduleStatus {
 }
 
 extension TaskSchedule {
-  /// Widens a summary's dates to cover a child's (a non-cancelled leaf or a summary over some).
-  mutating func fold(_ child: TaskSchedule) {
-    start = Self.earliest(start, child.start)
-    finish = Self.latest(finish, child.finish)
-    latestStart = Self.earliest(latestStart, child.latestStart)
-    latestFinish = Self.latest(latestFinish, child.latestFinish)
-    forecastFinish = Self.latest(forecastFinish, child.forecastFinish)
-    if let childSlack = child.slack { slack = slack.map { min($0, childSlack) } ?? childSlack }
+  /// Widens row `parent`'s dates to cover row `child`'s, both read and written where they lie.
+  @inline(__always)
+  static func fold(_ rows: UnsafeMutableBufferPointer<TaskSchedule>, _ child: Int, into parent: Int) {
+    rows[parent].start = earliest(rows[parent].start, rows[child].start)
+    rows[parent].finish = latest(rows[parent].finish, rows[child].finish)
+    rows[parent].latestStart = earliest(rows[parent].latestStart, rows[child].latestStart)
+    rows[parent].latestFinish = latest(rows[parent].latestFinish, rows[child].latestFinish)
+    rows[parent].forecastFinish = latest(rows[parent].forecastFinish, rows[child].forecastFinish)
+    if let childSlack = rows[child].slack {
+      rows[parent].slack = rows[parent].slack.map { min($0, childSlack) } ?? childSlack
+    }
   }
 
   private static func earliest(_ a: Day?, _ b: Day?) -> Day? {
