@@ -271,68 +271,88 @@ public struct Scheduler: Sendable {
   /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
-    var live = [Int32](repeating: 0, count: tasks.count)  // non-cancelled leaves below
-    var doneLeaves = [Int32](repeating: 0, count: tasks.count)
-    var latestDone = [Int](repeating: .min, count: tasks.count)
-    var undatedDone = [Bool](repeating: false, count: tasks.count)
-    // The worst shown status of the non-cancelled children, and the most days overdue among them.
-    var worst = [Int8](repeating: -1, count: tasks.count)
-    var worstLate = [Int32](repeating: -1, count: tasks.count)
-    var blockedBelow = [Bool](repeating: false, count: tasks.count)
+    // What each task's children add up to, one row per task: the summary reads and writes its own and its
+    // parent's, one cache line each, where seven arrays cost seven (and a uniqueness check per write).
+    var below = [Below](repeating: Below(), count: tasks.count)
     // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
     // witness (the row holds a reference), three copies per task here.
-    rows.withUnsafeMutableBufferPointer { rows in
-      for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-        if facts.isLeaf[i] && !constraints.cancelled[i] {
-          live[i] = 1
-          if rows[i].status == .done {
-            doneLeaves[i] = 1
-            if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
-          }
-        }
-        if facts.isSummary[i] {
-          rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
-          if constraints.cancelled[i] {
-            rows[i].status = .cancelled
-            rows[i].ownStatus = .cancelled
-            rows[i].deadline = nil
-          } else {
-            if live[i] > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
-            let isDone = live[i] > 0 && doneLeaves[i] == live[i]
-            if isDone && !undatedDone[i] && latestDone[i] != .min { rows[i].finishedOn = Day(ordinal: latestDone[i]) }
-            StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
-            rows[i].ownStatus = rows[i].status
-            rows[i].isBlocked = blockedBelow[i]
-            if Int(worst[i]) > rows[i].status.severity, let rolled = ScheduleStatus.withSeverity(Int(worst[i])) {
-              rows[i].status = rolled
+    below.withUnsafeMutableBufferPointer { below in
+      rows.withUnsafeMutableBufferPointer { rows in
+        for i in stride(from: tasks.count - 1, through: 0, by: -1) {
+          if facts.isLeaf[i] && !constraints.cancelled[i] {
+            below[i].live = 1
+            if rows[i].status == .done {
+              below[i].doneLeaves = 1
+              if let on = rows[i].finishedOn?.ordinal { below[i].latestDone = on } else { below[i].undatedDone = true }
             }
-            if worstLate[i] >= 0 { rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(worstLate[i])) }
           }
-        }
-        let parent = Int(facts.parent[i])
-        guard parent >= 0 else { continue }
-        live[parent] += live[i]
-        doneLeaves[parent] += doneLeaves[i]
-        latestDone[parent] = max(latestDone[parent], latestDone[i])
-        undatedDone[parent] = undatedDone[parent] || undatedDone[i]
-        let status = rows[i].status
-        if status != .cancelled {
-          worst[parent] = max(worst[parent], Int8(status.severity))
-          if status == .overdue, let late = rows[i].daysOverdue {
-            worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
+          if facts.isSummary[i] {
+            rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
+            if constraints.cancelled[i] {
+              rows[i].status = .cancelled
+              rows[i].ownStatus = .cancelled
+              rows[i].deadline = nil
+            } else {
+              if below[i].live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
+              let isDone = below[i].live > 0 && below[i].doneLeaves == below[i].live
+              if isDone && !below[i].undatedDone && below[i].latestDone != .min {
+                rows[i].finishedOn = Day(ordinal: below[i].latestDone)
+              }
+              StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+              rows[i].ownStatus = rows[i].status
+              rows[i].isBlocked = below[i].blockedBelow
+              if Int(below[i].worst) > rows[i].status.severity,
+                let rolled = ScheduleStatus.withSeverity(Int(below[i].worst))
+              {
+                rows[i].status = rolled
+              }
+              if below[i].worstLate >= 0 {
+                rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(below[i].worstLate))
+              }
+            }
           }
-          blockedBelow[parent] = blockedBelow[parent] || rows[i].isBlocked
-        } else {
-          // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
-          worst[parent] = max(worst[parent], worst[i])
-          worstLate[parent] = max(worstLate[parent], worstLate[i])
-          blockedBelow[parent] = blockedBelow[parent] || blockedBelow[i]
-        }
-        if live[i] > 0 {
-          TaskSchedule.fold(rows, i, into: parent)
+          let parent = Int(facts.parent[i])
+          guard parent >= 0 else { continue }
+          below[parent].live += below[i].live
+          below[parent].doneLeaves += below[i].doneLeaves
+          below[parent].latestDone = max(below[parent].latestDone, below[i].latestDone)
+          below[parent].undatedDone = below[parent].undatedDone || below[i].undatedDone
+          let status = rows[i].status
+          if status != .cancelled {
+            below[parent].worst = max(below[parent].worst, Int8(status.severity))
+            if status == .overdue, let late = rows[i].daysOverdue {
+              below[parent].worstLate = max(below[parent].worstLate, Int32(clamping: late))
+            }
+            below[parent].blockedBelow = below[parent].blockedBelow || rows[i].isBlocked
+          } else {
+            // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+            below[parent].worst = max(below[parent].worst, below[i].worst)
+            below[parent].worstLate = max(below[parent].worstLate, below[i].worstLate)
+            below[parent].blockedBelow = below[parent].blockedBelow || below[i].blockedBelow
+          }
+          if below[i].live > 0 {
+            TaskSchedule.fold(rows, i, into: parent)
+          }
         }
       }
     }
+  }
+
+  /// What a task's children add up to, for the summary above them (`summarise`).
+  private struct Below {
+    /// Non-cancelled leaves below, and how many of them are done.
+    var live: Int32 = 0
+    var doneLeaves: Int32 = 0
+    /// The most days overdue among the non-cancelled children; -1 for none.
+    var worstLate: Int32 = -1
+    /// The latest done date below; `Int.min` for none.
+    var latestDone = Int.min
+    /// The worst shown status (its severity) of the non-cancelled children; -1 for none.
+    var worst: Int8 = -1
+    /// Whether a done leaf below has no date.
+    var undatedDone = false
+    /// Whether a non-cancelled task below carries the blocked flag.
+    var blockedBelow = false
   }
 }
 
