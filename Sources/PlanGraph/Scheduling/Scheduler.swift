@@ -137,7 +137,7 @@ public struct Scheduler: Sendable {
     let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts,
-      taskFacts: TaskFactsCache(facts: facts))
+      taskFacts: TaskFactsCache(kinds: ReportFacts(facts)))
     observer.end(.asOf)
     return schedule
   }
