@@ -106,9 +106,15 @@ public struct Scheduler: Sendable {
     // (and a release) of every row, a million rows over.
     let isLeaf = facts.isLeaf
     var rows = [TaskSchedule](unsafeUninitializedCapacity: tasks.count) { buffer, initialized in
+      // Each row made empty where it lies and a leaf's filled in place: a row returned by value was
+      // copied into the buffer and then destroyed (a call to its value witness each, a row holding a
+      // reference).
       for i in 0..<tasks.count {
-        buffer.baseAddress.unsafelyUnwrapped.advanced(by: i).initialize(
-          to: leafRow(i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured))
+        let slot = buffer.baseAddress.unsafelyUnwrapped.advanced(by: i)
+        slot.initialize(to: TaskSchedule())
+        if isLeaf[i] {
+          fillLeafRow(&slot.pointee, i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured)
+        }
       }
       initialized = tasks.count
     }
@@ -116,24 +122,22 @@ public struct Scheduler: Sendable {
     let (missed, moreMissed) = RecurringDuties.apply(
       to: &rows, plan: plan, isDuty: facts.isDuty, cancelled: constraints.cancelled, asOf: asOf, window: window)
     summarise(into: &rows, asOf: asOfDay, window: window)
+    // The counts and the latest finish in one walk of the rows (64 MB at a million tasks), each row's
+    // fields read where it lies.
     var counts = StatusCounts()
+    var latest = Int.min
     let isDuty = facts.isDuty
+    let cancelled = constraints.cancelled
     rows.withUnsafeBufferPointer { rows in
-      for i in tasks.indices where isLeaf[i] || isDuty[i] { counts.add(rows[i], isDuty: !isLeaf[i]) }
+      for i in tasks.indices where isLeaf[i] || isDuty[i] {
+        let missed = isLeaf[i] ? 0 : rows[i].occurrences?.missed ?? 0
+        counts.add(status: rows[i].status, isBlocked: rows[i].isBlocked, missed: missed, isDuty: !isLeaf[i])
+        if isLeaf[i] && !cancelled[i] { latest = max(latest, rows[i].finish?.ordinal ?? .min) }
+      }
     }
+    let finish = planned.hasLiveLeaves ? Day(ordinal: latest) : nil
     let (paths, more) = CriticalPaths.find(
       isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
-
-    var finish: Day?
-    if planned.hasLiveLeaves {
-      var latest = Int.min
-      rows.withUnsafeBufferPointer { rows in
-        for i in tasks.indices where isLeaf[i] && !constraints.cancelled[i] {
-          latest = max(latest, rows[i].finish?.ordinal ?? .min)
-        }
-      }
-      finish = Day(ordinal: latest)
-    }
     let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts,
@@ -142,14 +146,13 @@ public struct Scheduler: Sendable {
     return schedule
   }
 
-  /// The row of task `i` as of the as-of date: a leaf's planned dates, slack, forecast and status; an
-  /// empty row for a summary or duty, which later passes fill.
+  /// Fills the empty `row` of leaf `i` as of the as-of date: its planned dates, slack, forecast and
+  /// status (the rows of summaries and duties are filled by later passes).
   @inline(__always)
-  private func leafRow(
-    _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: [Int32], measured: [Int: MeasuredTarget]
-  ) -> TaskSchedule {
-    var row = TaskSchedule()
-    guard facts.isLeaf[i] else { return row }
+  private func fillLeafRow(
+    _ row: inout TaskSchedule, _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: [Int32],
+    measured: [Int: MeasuredTarget]
+  ) {
     let days = planned.duration[i]
     let isMilestone = days == 0
     let end = Int(planned.end[i])
@@ -178,7 +181,6 @@ public struct Scheduler: Sendable {
         to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
     }
     row.ownStatus = row.status
-    return row
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open), and
