@@ -273,8 +273,9 @@ public struct Scheduler: Sendable {
   /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
-    // What each task's children add up to, one row per task: the summary reads and writes its own and its
-    // parent's, one cache line each, where seven arrays cost seven (and a uniqueness check per write).
+    // What each task's children add up to, one 20-byte row per task: the summary reads and writes its own
+    // and its parent's, one cache line each, where seven arrays cost seven (and a uniqueness check per
+    // write) and 23 bytes a task.
     var below = [Below](repeating: Below(), count: tasks.count)
     // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
     // witness (the row holds a reference), three copies per task here.
@@ -285,7 +286,11 @@ public struct Scheduler: Sendable {
             below[i].live = 1
             if rows[i].status == .done {
               below[i].doneLeaves = 1
-              if let on = rows[i].finishedOn?.ordinal { below[i].latestDone = on } else { below[i].undatedDone = true }
+              if let on = rows[i].finishedOn?.ordinal {
+                below[i].latestDone = Int32(clamping: on)
+              } else {
+                below[i].undatedDone = true
+              }
             }
           }
           if facts.isSummary[i] {
@@ -298,7 +303,7 @@ public struct Scheduler: Sendable {
               if below[i].live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
               let isDone = below[i].live > 0 && below[i].doneLeaves == below[i].live
               if isDone && !below[i].undatedDone && below[i].latestDone != .min {
-                rows[i].finishedOn = Day(ordinal: below[i].latestDone)
+                rows[i].finishedOn = Day(ordinal: Int(below[i].latestDone))
               }
               StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
               rows[i].ownStatus = rows[i].status
@@ -347,8 +352,8 @@ public struct Scheduler: Sendable {
     var doneLeaves: Int32 = 0
     /// The most days overdue among the non-cancelled children; -1 for none.
     var worstLate: Int32 = -1
-    /// The latest done date below; `Int.min` for none.
-    var latestDone = Int.min
+    /// The latest done date below; `Int32.min` for none (a row keeps its dates in 32 bits, above it).
+    var latestDone = Int32.min
     /// The worst shown status (its severity) of the non-cancelled children; -1 for none.
     var worst: Int8 = -1
     /// Whether a done leaf below has no date.
