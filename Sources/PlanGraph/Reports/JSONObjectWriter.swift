@@ -10,17 +10,18 @@ public struct JSONObject: Sendable {
   fileprivate let closeEmpty: String
   /// What follows a key: `": "`, or `":"` in compact JSON.
   fileprivate let colon: String
-  /// The separator and the colon as bytes, copied in as they are before every member.
-  fileprivate let separatorBytes: [UInt8]
-  fileprivate let colonBytes: [UInt8]
+  /// Whether this is an inline object (`{"a": 1, "b": 2}`), the punctuation a `JSONKey` carries.
+  fileprivate let isInline: Bool
 
-  fileprivate init(separator: String, close: String, closeEmpty: String, colon: String = ": ") {
+  fileprivate init(
+    separator: String, close: String, closeEmpty: String, colon: String = ": ", isInline: Bool = false
+  ) {
+    // No bytes made here: an object is opened per item of a list, a million times over.
     self.separator = separator
     self.close = close
     self.closeEmpty = closeEmpty
-    self.separatorBytes = Array(separator.utf8)
     self.colon = colon
-    self.colonBytes = Array(colon.utf8)
+    self.isInline = isInline
   }
   /// What goes before an array's first element: the separator without its comma.
   fileprivate var first: String { String(separator.drop { $0 == "," || $0 == " " }) }
@@ -32,7 +33,7 @@ extension ByteWriter {
     write(multiline ? "{\n  " : "{")
     return multiline
       ? JSONObject(separator: ",\n  ", close: "\n}\n", closeEmpty: "}\n")
-      : JSONObject(separator: ", ", close: "}", closeEmpty: "}")
+      : JSONObject(separator: ", ", close: "}", closeEmpty: "}", isInline: true)
   }
 
   /// Opens an array, one element a line at `indent` spaces (the report's item lists).
@@ -96,8 +97,58 @@ extension ByteWriter {
 
   /// Writes `"key": ` after the comma the object needs; the value follows.
   public mutating func key(_ key: String, in object: inout JSONObject) {
-    writeKey(key, after: object.isEmpty ? [] : object.separatorBytes, colon: object.colonBytes)
+    writeKey(key, after: object.isEmpty ? "" : object.separator, colon: object.colon)
     object.isEmpty = false
+  }
+
+  /// Writes a member name made once, with the comma the object needs; the value follows. One store in
+  /// an inline object; elsewhere the same bytes as `key(_: String, in:)`.
+  @inline(__always)
+  public mutating func key(_ key: JSONKey, in object: inout JSONObject) {
+    let fragment = object.isEmpty ? key.first : key.later
+    if object.isInline && fragment.fits {
+      write(fragment)
+      object.isEmpty = false
+    } else {
+      self.key(key.name, in: &object)
+    }
+  }
+
+  /// A string member, `null` when absent.
+  @inline(__always)
+  public mutating func field(_ name: JSONKey, _ value: String?, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A date member as `YYYY-MM-DD`, `null` when absent.
+  @inline(__always)
+  public mutating func field(_ name: JSONKey, _ value: Day?, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A number member, `null` when absent.
+  @inline(__always)
+  public mutating func field(_ name: JSONKey, _ value: Int?, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A `true`/`false` member.
+  @inline(__always)
+  public mutating func field(_ name: JSONKey, _ value: Bool, in object: inout JSONObject) {
+    key(name, in: &object)
+    writeJSON(value)
+  }
+
+  /// A member whose value is a fragment made once (a quoted word); `fallback` when it did not fit.
+  @inline(__always)
+  package mutating func field(
+    _ name: JSONKey, _ value: JSONFragment, fallback: String?, in object: inout JSONObject
+  ) {
+    key(name, in: &object)
+    if value.fits { write(value) } else { writeJSON(fallback) }
   }
 
   /// A string member, `null` when absent.

@@ -6,18 +6,18 @@ struct LedgerCSV {
   let language: Language
   /// The warning rules, and each task's light under them (the 预警 column).
   let rules: WarningRules
-  let lights: [WarningLight]
+  let lights: WarningLights
 
   /// The ledger of `plan`, its lights by `rules` (the plan's own when nil): `lights` when a report's
   /// model has them already, else computed here.
   init(
-    plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil, lights: [WarningLight]? = nil
+    plan: Plan, schedule: Schedule, language: Language, rules: WarningRules? = nil, lights: WarningLights? = nil
   ) {
     self.plan = plan
     self.schedule = schedule
     self.language = language
     self.rules = rules ?? plan.warnings
-    self.lights = lights ?? self.rules.lights(plan: plan, schedule: schedule)
+    self.lights = lights ?? self.rules.lightTable(plan: plan, schedule: schedule)
   }
 
   /// The header row, in the language.

@@ -35,8 +35,12 @@ public struct OverdueList: Sendable {
     // By index: a copy of each `PlanTask` or `TaskSchedule` costs a retain and a release per task.
     let tasks = plan.tasks
     let rows = schedule.tasks
+    // Kinds from the scheduler's flat arrays: reading each 144-byte task (and its children's array) for
+    // them cost a cache miss per task.
+    let facts = schedule.facts(of: plan)
+    let (isDuty, isSummary) = (facts.isDuty, facts.isSummary)
     for i in tasks.indices where owners == nil || included(i) {
-      if tasks[i].isDuty {
+      if isDuty[i] {
         let status = rows[i].status
         if status == .dueSoon, let due = rows[i].deadline, let every = tasks[i].recurrence {
           items.append(
@@ -51,7 +55,7 @@ public struct OverdueList: Sendable {
       }
       let status = rows[i].ownStatus
       guard
-        status == .overdue || status == .atRisk || status == .dueSoon || (status == .blocked && !tasks[i].isSummary)
+        status == .overdue || status == .atRisk || status == .dueSoon || (status == .blocked && !isSummary[i])
       else { continue }
       let deadline = rows[i].deadline
       let late = status == .overdue ? deadline.map { schedule.asOf.days(since: $0) } : nil

@@ -32,7 +32,7 @@ extension OverdueReport {
     /// The counts over every task the report covers: the totals.
     public var counts: StatusCounts
     /// Each task's warning light, by task index.
-    public var lights: [WarningLight]
+    public var lights: WarningLights
     /// What each listed task (duties aside) holds up: the tasks downstream and their nearest deadline
     /// (empty when the groups were not asked for).
     public var holdsUp: [Int: (count: Int, nearestDeadline: Day?)]
@@ -44,7 +44,7 @@ extension OverdueReport {
   /// downstream of every late task, a quarter of a large table's time) are for the formats people
   /// read; `grouped: false` leaves them out for the JSON and the CSV, which list the items.
   public func model(grouped isGrouped: Bool = true) -> Model {
-    let lights = warningRules.lights(plan: plan, schedule: schedule)
+    let lights = warningRules.lightTable(plan: plan, schedule: schedule)
     var holdsUp: [Int: (count: Int, nearestDeadline: Day?)] = [:]
     var groups: [Model.Group] = []
     if isGrouped {

@@ -42,15 +42,16 @@ public struct PlanExport: Sendable {
     ScheduleReport.writeCriticalPaths(schedule, plan: plan, into: &out)
     out.key("tasks", in: &top)
     var tasks = out.beginArray(indent: 4)
+    let keys = ScheduleReport.FieldKeys()
     for i in plan.tasks.indices {
       out.element(in: &tasks)
-      writeTask(i, to: &out)
+      writeTask(i, keys: keys, to: &out)
     }
     out.end(tasks)
     out.end(top)
   }
 
-  private func writeTask(_ i: Int, to out: inout ByteWriter) {
+  private func writeTask(_ i: Int, keys: ScheduleReport.FieldKeys, to out: inout ByteWriter) {
     let task = plan.tasks[i]
     let row = schedule.tasks[i]
     var object = out.beginObject()
@@ -99,7 +100,7 @@ public struct PlanExport: Sendable {
         out.field("missed", occurrences.missed, in: &object)
       }
     }
-    ScheduleReport.writeScheduleFields(of: row, to: &out, in: &object)
+    ScheduleReport.writeScheduleFields(of: row, keys: keys, to: &out, in: &object)
     out.field("finishedOn", row.finishedOn, in: &object)
     out.field("late", row.isLate, in: &object)
     out.field("source", task.source, in: &object)

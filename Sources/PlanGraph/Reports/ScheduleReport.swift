@@ -34,7 +34,7 @@ public struct ScheduleReport: Sendable {
     /// Each task's depth in its tree (0 at the top), by task index.
     public var depths: [Int]
     /// Each task's warning light, by task index.
-    public var lights: [WarningLight]
+    public var lights: WarningLights
     /// The counts over what the report shows.
     public var counts: StatusCounts
   }
@@ -43,7 +43,7 @@ public struct ScheduleReport: Sendable {
   public func model() -> Model {
     Model(
       title: title, tasks: plan.tasks.indices.filter(shows), depths: ReportText.depths(plan),
-      lights: warningRules.lights(plan: plan, schedule: schedule), counts: counts)
+      lights: warningRules.lightTable(plan: plan, schedule: schedule), counts: counts)
   }
 
   private var words: Words { language.words }
@@ -85,22 +85,40 @@ public struct ScheduleReport: Sendable {
     Self.writeCriticalPaths(schedule, plan: plan, into: &out)
     out.key("tasks", in: &top)
     var tasks = out.beginArray(indent: 4)
+    // The member names, owner ids, status codes and light names made once, each written with one store.
+    let keys = FieldKeys()
+    let (id, name, owner, warning, source) = (
+      JSONKey("id"), JSONKey("name"), JSONKey("owner"), JSONKey("warning"), JSONKey("source")
+    )
+    let ownerIDs = plan.owners.map { JSONFragment(quoting: $0.id) }
+    let levelNames = warningRules.levels.map { JSONFragment(quoting: $0.name) }
     // Each task's fields read where they lie: a copy of a `PlanTask` per task costs a retain and a
     // release of each of its strings and arrays.
-    let planTasks = plan.tasks
-    for i in model.tasks {
-      out.element(in: &tasks)
-      var object = out.beginObject()
-      // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.
-      out.key("id", in: &object)
-      planTasks[i].withFullIDUTF8 { out.writeJSON(utf8: $0) }
-      out.key("name", in: &object)
-      planTasks[i].withNameUTF8 { out.writeJSON(utf8: $0) }
-      out.field("owner", planTasks[i].owner.map { plan.owners[$0].id }, in: &object)
-      ScheduleReport.writeScheduleFields(of: schedule.tasks[i], to: &out, in: &object)
-      out.field("warning", warningRules.code(model.lights[i]), in: &object)
-      out.field("source", planTasks[i].source, in: &object)
-      out.end(object)
+    plan.tasks.withUnsafeBufferPointer { planTasks in
+      schedule.tasks.withUnsafeBufferPointer { rows in
+        for i in model.tasks {
+          out.element(in: &tasks)
+          var object = out.beginObject()
+          // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.
+          out.key(id, in: &object)
+          planTasks[i].withFullIDUTF8 { out.writeJSON(utf8: $0) }
+          out.key(name, in: &object)
+          planTasks[i].withNameUTF8 { out.writeJSON(utf8: $0) }
+          if let unit = planTasks[i].owner {
+            out.field(owner, ownerIDs[unit], fallback: plan.owners[unit].id, in: &object)
+          } else {
+            out.field(owner, nil as String?, in: &object)
+          }
+          ScheduleReport.writeScheduleFields(of: rows[i], keys: keys, to: &out, in: &object)
+          if case .level(let n) = model.lights[i] {
+            out.field(warning, levelNames[n], fallback: warningRules.levels[n].name, in: &object)
+          } else {
+            out.field(warning, nil as String?, in: &object)
+          }
+          out.field(source, planTasks[i].source, in: &object)
+          out.end(object)
+        }
+      }
     }
     out.end(tasks)
     out.end(top)
@@ -116,21 +134,56 @@ public struct ScheduleReport: Sendable {
     out.end(paths)
   }
 
+  /// The member names of the contract's per-task schedule fields and the status codes, made once per
+  /// output (see `JSONKey`).
+  struct FieldKeys {
+    let start = JSONKey("start")
+    let finish = JSONKey("finish")
+    let latestStart = JSONKey("latestStart")
+    let latestFinish = JSONKey("latestFinish")
+    let slack = JSONKey("slack")
+    let critical = JSONKey("critical")
+    let deadline = JSONKey("deadline")
+    let forecastFinish = JSONKey("forecastFinish")
+    let status = JSONKey("status")
+    let ownStatus = JSONKey("ownStatus")
+    let blocked = JSONKey("blocked")
+    let daysOverdue = JSONKey("daysOverdue")
+    /// Each status's quoted code, by `ScheduleStatus.allCases` order.
+    let codes = ScheduleStatus.allCases.map { JSONFragment(quoting: $0.rawValue) }
+
+    /// The quoted code of `status`.
+    @inline(__always)
+    func code(_ status: ScheduleStatus) -> JSONFragment {
+      switch status {
+      case .done: return codes[0]
+      case .overdue: return codes[1]
+      case .atRisk: return codes[2]
+      case .dueSoon: return codes[3]
+      case .blocked: return codes[4]
+      case .onTrack: return codes[5]
+      case .cancelled: return codes[6]
+      }
+    }
+  }
+
   /// The contract's per-task schedule fields, `"start"` to `"daysOverdue"`, which the plan export
   /// repeats: one writer keeps the two JSONs in step.
-  static func writeScheduleFields(of row: TaskSchedule, to out: inout ByteWriter, in object: inout JSONObject) {
-    out.field("start", row.start, in: &object)
-    out.field("finish", row.finish, in: &object)
-    out.field("latestStart", row.latestStart, in: &object)
-    out.field("latestFinish", row.latestFinish, in: &object)
-    out.field("slack", row.slack, in: &object)
-    out.field("critical", row.isCritical, in: &object)
-    out.field("deadline", row.deadline, in: &object)
-    out.field("forecastFinish", row.forecastFinish, in: &object)
-    out.field("status", row.status.rawValue, in: &object)
-    out.field("ownStatus", row.ownStatus.rawValue, in: &object)
-    out.field("blocked", row.isBlocked, in: &object)
-    out.field("daysOverdue", row.daysOverdue, in: &object)
+  static func writeScheduleFields(
+    of row: TaskSchedule, keys: FieldKeys, to out: inout ByteWriter, in object: inout JSONObject
+  ) {
+    out.field(keys.start, row.start, in: &object)
+    out.field(keys.finish, row.finish, in: &object)
+    out.field(keys.latestStart, row.latestStart, in: &object)
+    out.field(keys.latestFinish, row.latestFinish, in: &object)
+    out.field(keys.slack, row.slack, in: &object)
+    out.field(keys.critical, row.isCritical, in: &object)
+    out.field(keys.deadline, row.deadline, in: &object)
+    out.field(keys.forecastFinish, row.forecastFinish, in: &object)
+    out.field(keys.status, keys.code(row.status), fallback: row.status.rawValue, in: &object)
+    out.field(keys.ownStatus, keys.code(row.ownStatus), fallback: row.ownStatus.rawValue, in: &object)
+    out.field(keys.blocked, row.isBlocked, in: &object)
+    out.field(keys.daysOverdue, row.daysOverdue, in: &object)
   }
 
   // MARK: - CSV

@@ -23,6 +23,8 @@ public struct Schedule: Hashable, Sendable {
   public var hasMoreMissedOccurrences: Bool = false
   /// How many leaves and duties are in each state: the one set of numbers every output shows.
   public var counts = StatusCounts()
+  /// The flat kinds, parents and progress the scheduler read of the plan's tasks, for the reports.
+  var taskFacts = TaskFactsCache()
 
   /// How many critical paths are listed at most.
   public static let maximumCriticalPaths = 100
@@ -186,4 +188,40 @@ public struct Occurrence: Hashable, Sendable {
   public var period: ClosedRange<Day>
   /// The day it is due: the period's last day.
   public var due: Day { period.upperBound }
+}
+
+/// What the reports' passes over every task read of the plan (kinds, parents, progress), kept with a
+/// schedule from the scheduler's `TaskFacts` (the same arrays, not copies), so that the warning lights
+/// and the overdue list read flat arrays instead of each 144-byte `PlanTask`. Only these five are kept:
+/// the rest of the facts go with the scheduler (22 MB at a million tasks). They follow from the plan, so
+/// they take no part in the schedule's equality or hash.
+struct TaskFactsCache: Hashable, Sendable {
+  var kinds: ReportFacts?
+
+  static func == (_: TaskFactsCache, _: TaskFactsCache) -> Bool { true }
+  func hash(into hasher: inout Hasher) {}
+}
+
+/// Per task: whether it is a leaf, a summary or a duty, its parent (-1 at the top) and its progress
+/// (0 when absent), as `TaskFacts` has them.
+struct ReportFacts: Sendable {
+  let isLeaf: [Bool]
+  let isSummary: [Bool]
+  let isDuty: [Bool]
+  let parent: [Int32]
+  let progress: [Int8]
+
+  init(_ facts: TaskFacts) {
+    (isLeaf, isSummary, isDuty, parent, progress) = (
+      facts.isLeaf, facts.isSummary, facts.isDuty, facts.parent, facts.progress
+    )
+  }
+}
+
+extension Schedule {
+  /// The kinds of `plan`'s tasks: the scheduler's when they are of a plan of this size, else read now.
+  func facts(of plan: Plan) -> ReportFacts {
+    if let kinds = taskFacts.kinds, kinds.parent.count == plan.tasks.count { return kinds }
+    return ReportFacts(TaskFacts(tasks: plan.tasks))
+  }
 }

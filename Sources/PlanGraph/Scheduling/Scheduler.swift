@@ -106,9 +106,15 @@ public struct Scheduler: Sendable {
     // (and a release) of every row, a million rows over.
     let isLeaf = facts.isLeaf
     var rows = [TaskSchedule](unsafeUninitializedCapacity: tasks.count) { buffer, initialized in
+      // Each row made empty where it lies and a leaf's filled in place: a row returned by value was
+      // copied into the buffer and then destroyed (a call to its value witness each, a row holding a
+      // reference).
       for i in 0..<tasks.count {
-        buffer.baseAddress.unsafelyUnwrapped.advanced(by: i).initialize(
-          to: leafRow(i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured))
+        let slot = buffer.baseAddress.unsafelyUnwrapped.advanced(by: i)
+        slot.initialize(to: TaskSchedule())
+        if isLeaf[i] {
+          fillLeafRow(&slot.pointee, i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured)
+        }
       }
       initialized = tasks.count
     }
@@ -116,35 +122,37 @@ public struct Scheduler: Sendable {
     let (missed, moreMissed) = RecurringDuties.apply(
       to: &rows, plan: plan, isDuty: facts.isDuty, cancelled: constraints.cancelled, asOf: asOf, window: window)
     summarise(into: &rows, asOf: asOfDay, window: window)
+    // The counts and the latest finish in one walk of the rows (64 MB at a million tasks), each row's
+    // fields read where it lies.
     var counts = StatusCounts()
+    var latest = Int.min
     let isDuty = facts.isDuty
-    for i in tasks.indices where isLeaf[i] || isDuty[i] { counts.add(rows[i], isDuty: !isLeaf[i]) }
+    let cancelled = constraints.cancelled
+    rows.withUnsafeBufferPointer { rows in
+      for i in tasks.indices where isLeaf[i] || isDuty[i] {
+        let missed = isLeaf[i] ? 0 : rows[i].occurrences?.missed ?? 0
+        counts.add(status: rows[i].status, isBlocked: rows[i].isBlocked, missed: missed, isDuty: !isLeaf[i])
+        if isLeaf[i] && !cancelled[i] { latest = max(latest, rows[i].finish?.ordinal ?? .min) }
+      }
+    }
+    let finish = planned.hasLiveLeaves ? Day(ordinal: latest) : nil
     let (paths, more) = CriticalPaths.find(
       isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
-
-    var finish: Day?
-    if planned.hasLiveLeaves {
-      var latest = Int.min
-      for i in tasks.indices where isLeaf[i] && !constraints.cancelled[i] {
-        latest = max(latest, rows[i].finish?.ordinal ?? .min)
-      }
-      finish = Day(ordinal: latest)
-    }
     let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
-      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts)
+      hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts,
+      taskFacts: TaskFactsCache(kinds: ReportFacts(facts)))
     observer.end(.asOf)
     return schedule
   }
 
-  /// The row of task `i` as of the as-of date: a leaf's planned dates, slack, forecast and status; an
-  /// empty row for a summary or duty, which later passes fill.
+  /// Fills the empty `row` of leaf `i` as of the as-of date: its planned dates, slack, forecast and
+  /// status (the rows of summaries and duties are filled by later passes).
   @inline(__always)
-  private func leafRow(
-    _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: [Int32], measured: [Int: MeasuredTarget]
-  ) -> TaskSchedule {
-    var row = TaskSchedule()
-    guard facts.isLeaf[i] else { return row }
+  private func fillLeafRow(
+    _ row: inout TaskSchedule, _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: [Int32],
+    measured: [Int: MeasuredTarget]
+  ) {
     let days = planned.duration[i]
     let isMilestone = days == 0
     let end = Int(planned.end[i])
@@ -173,7 +181,6 @@ public struct Scheduler: Sendable {
         to: &row, isDone: fact.isDone, isBlocked: facts.isBlocked[i], asOf: asOfDay, window: window)
     }
     row.ownStatus = row.status
-    return row
   }
 
   /// The forward pass again with what is known on `asOf`: per node, the forecast end (half-open), and
@@ -266,66 +273,93 @@ public struct Scheduler: Sendable {
   /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
-    var live = [Int32](repeating: 0, count: tasks.count)  // non-cancelled leaves below
-    var doneLeaves = [Int32](repeating: 0, count: tasks.count)
-    var latestDone = [Int](repeating: .min, count: tasks.count)
-    var undatedDone = [Bool](repeating: false, count: tasks.count)
-    // The worst shown status of the non-cancelled children, and the most days overdue among them.
-    var worst = [Int8](repeating: -1, count: tasks.count)
-    var worstLate = [Int32](repeating: -1, count: tasks.count)
-    var blockedBelow = [Bool](repeating: false, count: tasks.count)
-    for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-      if facts.isLeaf[i] && !constraints.cancelled[i] {
-        live[i] = 1
-        if rows[i].status == .done {
-          doneLeaves[i] = 1
-          if let on = rows[i].finishedOn?.ordinal { latestDone[i] = on } else { undatedDone[i] = true }
-        }
-      }
-      if facts.isSummary[i] {
-        var row = rows[i]
-        row.deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
-        if constraints.cancelled[i] {
-          row.status = .cancelled
-          row.ownStatus = .cancelled
-          row.deadline = nil
-        } else {
-          if live[i] > 0 { row.isCritical = (row.slack ?? 0) <= 0 }
-          let isDone = live[i] > 0 && doneLeaves[i] == live[i]
-          if isDone && !undatedDone[i] && latestDone[i] != .min { row.finishedOn = Day(ordinal: latestDone[i]) }
-          StatusRules.apply(to: &row, isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
-          row.ownStatus = row.status
-          row.isBlocked = blockedBelow[i]
-          if Int(worst[i]) > row.status.severity, let rolled = ScheduleStatus.withSeverity(Int(worst[i])) {
-            row.status = rolled
+    // What each task's children add up to, one 20-byte row per task: the summary reads and writes its own
+    // and its parent's, one cache line each, where seven arrays cost seven (and a uniqueness check per
+    // write) and 23 bytes a task.
+    var below = [Below](repeating: Below(), count: tasks.count)
+    // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
+    // witness (the row holds a reference), three copies per task here.
+    below.withUnsafeMutableBufferPointer { below in
+      rows.withUnsafeMutableBufferPointer { rows in
+        for i in stride(from: tasks.count - 1, through: 0, by: -1) {
+          if facts.isLeaf[i] && !constraints.cancelled[i] {
+            below[i].live = 1
+            if rows[i].status == .done {
+              below[i].doneLeaves = 1
+              if let on = rows[i].finishedOn?.ordinal {
+                below[i].latestDone = Int32(clamping: on)
+              } else {
+                below[i].undatedDone = true
+              }
+            }
           }
-          if worstLate[i] >= 0 { row.daysOverdue = max(row.daysOverdue ?? 0, Int(worstLate[i])) }
+          if facts.isSummary[i] {
+            rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
+            if constraints.cancelled[i] {
+              rows[i].status = .cancelled
+              rows[i].ownStatus = .cancelled
+              rows[i].deadline = nil
+            } else {
+              if below[i].live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
+              let isDone = below[i].live > 0 && below[i].doneLeaves == below[i].live
+              if isDone && !below[i].undatedDone && below[i].latestDone != .min {
+                rows[i].finishedOn = Day(ordinal: Int(below[i].latestDone))
+              }
+              StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+              rows[i].ownStatus = rows[i].status
+              rows[i].isBlocked = below[i].blockedBelow
+              if Int(below[i].worst) > rows[i].status.severity,
+                let rolled = ScheduleStatus.withSeverity(Int(below[i].worst))
+              {
+                rows[i].status = rolled
+              }
+              if below[i].worstLate >= 0 {
+                rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(below[i].worstLate))
+              }
+            }
+          }
+          let parent = Int(facts.parent[i])
+          guard parent >= 0 else { continue }
+          below[parent].live += below[i].live
+          below[parent].doneLeaves += below[i].doneLeaves
+          below[parent].latestDone = max(below[parent].latestDone, below[i].latestDone)
+          below[parent].undatedDone = below[parent].undatedDone || below[i].undatedDone
+          let status = rows[i].status
+          if status != .cancelled {
+            below[parent].worst = max(below[parent].worst, Int8(status.severity))
+            if status == .overdue, let late = rows[i].daysOverdue {
+              below[parent].worstLate = max(below[parent].worstLate, Int32(clamping: late))
+            }
+            below[parent].blockedBelow = below[parent].blockedBelow || rows[i].isBlocked
+          } else {
+            // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+            below[parent].worst = max(below[parent].worst, below[i].worst)
+            below[parent].worstLate = max(below[parent].worstLate, below[i].worstLate)
+            below[parent].blockedBelow = below[parent].blockedBelow || below[i].blockedBelow
+          }
+          if below[i].live > 0 {
+            TaskSchedule.fold(rows, i, into: parent)
+          }
         }
-        rows[i] = row
-      }
-      let parent = Int(facts.parent[i])
-      guard parent >= 0 else { continue }
-      live[parent] += live[i]
-      doneLeaves[parent] += doneLeaves[i]
-      latestDone[parent] = max(latestDone[parent], latestDone[i])
-      undatedDone[parent] = undatedDone[parent] || undatedDone[i]
-      let child = rows[i]
-      if child.status != .cancelled {
-        worst[parent] = max(worst[parent], Int8(child.status.severity))
-        if child.status == .overdue, let late = child.daysOverdue {
-          worstLate[parent] = max(worstLate[parent], Int32(clamping: late))
-        }
-        blockedBelow[parent] = blockedBelow[parent] || child.isBlocked
-      } else {
-        // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
-        worst[parent] = max(worst[parent], worst[i])
-        worstLate[parent] = max(worstLate[parent], worstLate[i])
-        blockedBelow[parent] = blockedBelow[parent] || blockedBelow[i]
-      }
-      if live[i] > 0 {
-        rows[parent].fold(child)
       }
     }
+  }
+
+  /// What a task's children add up to, for the summary above them (`summarise`).
+  private struct Below {
+    /// Non-cancelled leaves below, and how many of them are done.
+    var live: Int32 = 0
+    var doneLeaves: Int32 = 0
+    /// The most days overdue among the non-cancelled children; -1 for none.
+    var worstLate: Int32 = -1
+    /// The latest done date below; `Int32.min` for none (a row keeps its dates in 32 bits, above it).
+    var latestDone = Int32.min
+    /// The worst shown status (its severity) of the non-cancelled children; -1 for none.
+    var worst: Int8 = -1
+    /// Whether a done leaf below has no date.
+    var undatedDone = false
+    /// Whether a non-cancelled task below carries the blocked flag.
+    var blockedBelow = false
   }
 }
 
@@ -337,14 +371,17 @@ extension ScheduleStatus {
 }
 
 extension TaskSchedule {
-  /// Widens a summary's dates to cover a child's (a non-cancelled leaf or a summary over some).
-  mutating func fold(_ child: TaskSchedule) {
-    start = Self.earliest(start, child.start)
-    finish = Self.latest(finish, child.finish)
-    latestStart = Self.earliest(latestStart, child.latestStart)
-    latestFinish = Self.latest(latestFinish, child.latestFinish)
-    forecastFinish = Self.latest(forecastFinish, child.forecastFinish)
-    if let childSlack = child.slack { slack = slack.map { min($0, childSlack) } ?? childSlack }
+  /// Widens row `parent`'s dates to cover row `child`'s, both read and written where they lie.
+  @inline(__always)
+  static func fold(_ rows: UnsafeMutableBufferPointer<TaskSchedule>, _ child: Int, into parent: Int) {
+    rows[parent].start = earliest(rows[parent].start, rows[child].start)
+    rows[parent].finish = latest(rows[parent].finish, rows[child].finish)
+    rows[parent].latestStart = earliest(rows[parent].latestStart, rows[child].latestStart)
+    rows[parent].latestFinish = latest(rows[parent].latestFinish, rows[child].latestFinish)
+    rows[parent].forecastFinish = latest(rows[parent].forecastFinish, rows[child].forecastFinish)
+    if let childSlack = rows[child].slack {
+      rows[parent].slack = rows[parent].slack.map { min($0, childSlack) } ?? childSlack
+    }
   }
 
   private static func earliest(_ a: Day?, _ b: Day?) -> Day? {

@@ -46,18 +46,7 @@ extension WarningRules {
   /// when more severe): a summary over an overdue task is red whatever its own dates say. A summary
   /// whose tasks are all done or cancelled shows its own status.
   public func lights(plan: Plan, schedule: Schedule) -> [WarningLight] {
-    let tasks = plan.tasks
-    var lights = tasks.indices.map { light(for: $0, plan: plan, schedule: schedule) }
-    // Children come after their parents: walking backwards, every child is final before its parent.
-    for i in tasks.indices.reversed() {
-      guard case .level(let child) = lights[i], let parent = tasks[i].parent else { continue }
-      switch lights[parent] {
-      case .level(let own): lights[parent] = .level(min(own, child))
-      case .cancelled: continue
-      default: lights[parent] = .level(child)
-      }
-    }
-    return lights
+    Array(lightTable(plan: plan, schedule: schedule))
   }
 
   /// The light for a set of facts.
