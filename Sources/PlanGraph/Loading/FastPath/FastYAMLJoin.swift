@@ -9,8 +9,8 @@ struct FastYAMLPart {
 extension FastYAMLPart {
   /// Appends `second`, the root `tasks` items read from the cut on, `lines` lines further down the file:
   /// its rows, parents, children, `after` ranges, name and arena offsets and positions moved past this
-  /// part's. False (decline) when an offset would not fit in 32 bits.
-  mutating func append(_ second: consuming FastYAMLPart, lines: Int32) -> Bool {
+  /// part's (changed in `second` as well). False (decline) when an offset would not fit in 32 bits.
+  mutating func append(_ second: inout FastYAMLPart, lines: Int32) -> Bool {
     guard rows.tasks.count + second.rows.tasks.count < Int(Int32.max),
       rows.references.count + second.rows.references.count < Int(Int32.max),
       arena.count + second.arena.count < Int(Int32.max), rows.text.count + second.rows.text.count < Int(Int32.max)

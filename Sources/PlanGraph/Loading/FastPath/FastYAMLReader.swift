@@ -42,6 +42,11 @@ package enum FastYAMLReader {
     FastYAMLParser.with(text) { parser in
       var scanner = FastYAMLScanner(parser: parser, file: file)
       reserve(&scanner.rows, bytes: room)
+      if room > text.count {
+        // The first half of a split: the names and the arena the second half's are appended to.
+        scanner.rows.text.reserveCapacity(room / 4)
+        scanner.arena.reserveCapacity(room / 4)
+      }
       guard scanner.scan() else { return nil }
       return FastYAMLPart(rows: scanner.rows, arena: scanner.arena, ending: scanner.ending)
     }
@@ -57,7 +62,8 @@ package enum FastYAMLReader {
     }
   }
 
-  /// Machine-written YAML takes about 150 bytes a task and 50 per `after` entry: the rows never grow by copying.
+  /// Machine-written YAML takes about 150 bytes a task and 50 per `after` entry: the rows never grow by
+  /// copying. (Capacity not written to costs address space only.)
   private static func reserve(_ rows: inout FastPlanRows, bytes: Int) {
     rows.tasks.reserveCapacity(bytes / 128 + 16)
     rows.planTasks.reserveCapacity(bytes / 128 + 16)
@@ -77,12 +83,16 @@ package enum FastYAMLReader {
           UnsafeBufferPointer(rebasing: halves.text[cut.offset...]), column: cut.column, file: file)
       }
     }
-    guard var first = halves.first, let second = halves.second, FastYAMLSplit.proves(first.ending, cut: cut),
+    guard var first = halves.first, var second = halves.second, FastYAMLSplit.proves(first.ending, cut: cut),
       let lines = Int32(exactly: first.ending.endLine)
     else { return nil }
+    // Each half's rows held once, so that they change in place.
     halves.first = nil
     halves.second = nil
-    guard first.append(second, lines: lines) else { return nil }
+    guard first.append(&second, lines: lines) else { return nil }
+    // Freeing the second half's rows (a release per task) is left to another thread: the caller goes on.
+    halves.second = consume second
+    DispatchQueue.global().async { halves.second = nil }
     return first
   }
 
