@@ -67,8 +67,24 @@ import PlanGraph
 
   /// The loader's fast path on any input, as JSON or YAML: whenever it takes a plan, the full loader
   /// (fast path off) gives the same plan, places included, and no diagnostic.
+  ///
+  /// A YAML input is also read cut for two threads, at the guessed cut and at the first line after a
+  /// third of it that starts with spaces and `- `: each reading equals the one-thread reading.
   func fuzzFastPath(_ input: [UInt8], path: String) {
-    guard let fast = FastPlanReader.read(input, path: path) else { return }
+    let fast = FastPlanReader.read(input, path: path, split: .never)
+    if path.hasSuffix(".yaml") {
+      let textStart = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var splits: [FastYAMLReader.Split] = [.guessed]
+      if let line = input[(textStart + (input.count - textStart) / 3)...].firstIndex(of: UInt8(ascii: "\n")) {
+        splits.append(.line(line + 1 - textStart))
+      }
+      for split in splits {
+        precondition(
+          FastPlanReader.read(input, path: path, split: split) == fast,
+          "the fast path read on two threads differs from one")
+      }
+    }
+    guard let fast else { return }
     var loader = PlanLoader(fileSystem: MemoryFileSystem(files: [path: input]))
     loader.usesFastPath = false
     let full = loader.load(path: path)

@@ -13,8 +13,11 @@ enum FastPathSupport {
   }
 
   /// A problem with the invariant for `bytes`, or nil; `accepted` tells whether the fast path took it.
-  static func violation(_ bytes: [UInt8], path: String = "plan.json") -> (problem: String?, accepted: Bool) {
-    guard let fast = FastPlanReader.read(bytes, path: path) else { return (nil, false) }
+  /// A YAML text is cut for two threads as `split` says.
+  static func violation(
+    _ bytes: [UInt8], path: String = "plan.json", split: FastYAMLReader.Split = .automatic
+  ) -> (problem: String?, accepted: Bool) {
+    guard let fast = FastPlanReader.read(bytes, path: path, split: split) else { return (nil, false) }
     let full = full(bytes, path: path)
     guard full.diagnostics.isEmpty else {
       return ("fast path accepted a plan the full loader reports: \(full.diagnostics[0])", true)
@@ -22,6 +25,46 @@ enum FastPathSupport {
     guard let plan = full.plan else { return ("the full loader gave no plan", true) }
     guard plan == fast else { return (difference(plan, fast), true) }
     return (nil, true)
+  }
+
+  /// The invariant for a YAML text cut for two threads at the line starting at `offset` (of the text
+  /// after any byte-order mark): the fast path's plan equals the full loader's (or it declines), and
+  /// equals its one-thread reading (or both decline). `taken` tells whether both halves proved the cut.
+  static func splitViolation(_ bytes: [UInt8], at offset: Int) -> (problem: String?, accepted: Bool, taken: Bool) {
+    let (problem, accepted) = violation(bytes, path: "plan.yaml", split: .line(offset))
+    let split = FastPlanReader.read(bytes, path: "plan.yaml", split: .line(offset))
+    let one = FastPlanReader.read(bytes, path: "plan.yaml", split: .never)
+    let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let taken = bytes.withUnsafeBufferPointer { buffer in
+      let text = UnsafeBufferPointer(rebasing: buffer[textStart...])
+      guard let cut = FastYAMLSplit.cut(in: text, at: offset) else { return false }
+      return FastYAMLReader.readInTwo(text, at: cut, file: 0) != nil
+    }
+    if let problem { return (problem, accepted, taken) }
+    guard split == one else {
+      return (
+        "the split reading differs from the one-thread reading (\(split != nil) vs \(one != nil))", accepted, taken
+      )
+    }
+    return (nil, accepted, taken)
+  }
+
+  /// The byte offsets (of the text after any byte-order mark) of the lines that start with spaces and
+  /// `- `, the places a cut may be tried, with the column of the `-`.
+  static func itemLines(_ bytes: [UInt8]) -> [(offset: Int, column: Int)] {
+    let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes[3...]) : bytes
+    var found: [(Int, Int)] = []
+    var start = 0
+    while start < text.count {
+      var k = start
+      while k < text.count, text[k] == UInt8(ascii: " ") { k += 1 }
+      if start > 0, k + 1 < text.count, text[k] == UInt8(ascii: "-"), text[k + 1] == UInt8(ascii: " ") {
+        found.append((start, k - start))
+      }
+      guard let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+      start = end + 1
+    }
+    return found
   }
 
   /// The first difference between two plans, said briefly.

@@ -10,8 +10,12 @@ package enum FastPlanReader {
   package static let mappedMinimumSize = 1 << 20
 
   /// The plan in `bytes` (the file at `path`, the root and only file), or nil to decline.
-  package static func read(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
-    guard var plan = readWithoutGraph(bytes, path: path, observer: observer), finish(&plan) else { return nil }
+  /// A large YAML text is read on two threads as `split` says (`FastYAMLReader`).
+  package static func read(
+    _ bytes: [UInt8], path: String, observer: StageObserver = .none, split: FastYAMLReader.Split = .automatic
+  ) -> Plan? {
+    guard var plan = readWithoutGraph(bytes, path: path, observer: observer, split: split), finish(&plan)
+    else { return nil }
     observer.end(.graph)
     return plan
   }
@@ -27,23 +31,23 @@ package enum FastPlanReader {
 
   /// The plan in `bytes` without its dependency graph (see `finish`), or nil to decline: a `.json`
   /// file read by `FastJSONScanner`, any other by `FastYAMLScanner` (as the full loader tells them).
-  package static func readWithoutGraph(_ bytes: [UInt8], path: String, observer: StageObserver = .none) -> Plan? {
+  package static func readWithoutGraph(
+    _ bytes: [UInt8], path: String, observer: StageObserver = .none, split: FastYAMLReader.Split = .automatic
+  ) -> Plan? {
     // Byte offsets are kept as `Int32`: a larger text (the loader refuses files over 1 GiB) declines.
     guard bytes.count < Int(Int32.max) else { return nil }
     let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard !path.hasSuffix(".json") else { return readJSON(bytes, from: textStart, path: path, observer: observer) }
-    // Scanned in a scope of its own: libyaml's parser and its copy of the text are gone before assembly.
-    let scanned: (FastPlanRows, [PlanTask], [UInt8])? = {
-      let scanner = FastYAMLScanner(text: bytes[textStart...], file: 0)
-      // Machine-written YAML takes about 150 bytes a task.
-      scanner.rows.tasks.reserveCapacity(bytes.count / 128 + 16)
-      scanner.rows.planTasks.reserveCapacity(bytes.count / 128 + 16)
-      scanner.rows.references.reserveCapacity(bytes.count / 48 + 16)
-      guard scanner.scan() else { return nil }
-      let planTasks = scanner.rows.planTasks
-      scanner.rows.planTasks = []
-      return (scanner.rows, planTasks, scanner.arena)
-    }()
+    // Scanned in a scope of its own: libyaml's parsers are gone before assembly.
+    let scanned: (FastPlanRows, [PlanTask], [UInt8])? = bytes.withUnsafeBufferPointer { buffer in
+      guard
+        var part = FastYAMLReader.read(
+          UnsafeBufferPointer(rebasing: buffer[textStart...]), file: 0, split: split)
+      else { return nil }
+      let planTasks = part.rows.planTasks
+      part.rows.planTasks = []
+      return (part.rows, planTasks, part.arena)
+    }
     guard let (scannedRows, planTasks, arena) = scanned else { return nil }
     observer.end(.parse)
     var rows = scannedRows

@@ -6,34 +6,44 @@ internal import CYAML
 /// and reports it. Scalars are read as libyaml's byte buffers: only the texts a plan keeps become
 /// `String`s, and ids, owners and `after` entries are copied into one arena the rows point into.
 ///
-/// Positions are `LibYAMLEventReader`'s: libyaml's start mark, one-based, and the length on its line.
-final class FastYAMLScanner {
+/// Positions are `LibYAMLEventReader`'s: libyaml's start mark, one-based, and the length on its line,
+/// plus `lineOffset` lines (the lines before the text, when it is the second half of a split file).
+///
+/// A value type over libyaml's parser and one event, both behind pointers (`FastYAMLParser` owns
+/// them): no class property is touched per event, so nothing pays a runtime exclusivity check.
+struct FastYAMLScanner {
   private let parser: UnsafeMutablePointer<yaml_parser_t>
-  private let input: UnsafeMutableBufferPointer<UInt8>
-  private var event = yaml_event_t()
-  private var holdsEvent = false
+  private let event: UnsafeMutablePointer<yaml_event_t>
   private let file: Int32
+  private let lineOffset: Int32
   /// What has been read so far.
   var rows = FastPlanRows()
   /// The bytes of ids, owners and `after` entries, which the rows' ranges point into.
   var arena: [UInt8] = []
+  /// What `scan` saw of the file's end, for `FastYAMLSplit` to prove a split sound.
+  var ending = Ending()
 
-  /// A scanner of UTF-8 `text` (after any byte-order mark), the file numbered `file`.
-  init(text: ArraySlice<UInt8>, file: Int32) {
-    input = .allocate(capacity: max(1, text.count))
-    _ = input.initialize(from: text)
-    parser = .allocate(capacity: 1)
-    yaml_parser_initialize(parser)
-    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-    yaml_parser_set_input_string(parser, input.baseAddress, text.count)
-    self.file = file
+  /// How a whole file's events ended, read by `scan`.
+  struct Ending {
+    /// Whether `tasks` was the root mapping's last key.
+    var tasksLast = false
+    /// The column (0-based) of the root `tasks` sequence's first `-`; -1 when it was not a block sequence.
+    var tasksColumn = -1
+    /// Whether the document ended without `...`.
+    var implicitEnd = false
+    /// The line (0-based) of the end of the stream.
+    var endLine = -1
+    /// Whether the last scalar was a literal or folded block scalar (`|`, `>`).
+    var lastScalarIsBlock = false
   }
 
-  deinit {
-    if holdsEvent { yaml_event_delete(&event) }
-    yaml_parser_delete(parser)
-    parser.deallocate()
-    input.deallocate()
+  /// A scanner reading from `parser` (through `FastYAMLParser.with`), the file numbered `file`, its
+  /// lines counted from `lineOffset`.
+  init(parser: FastYAMLParser, file: Int32, lineOffset: Int32 = 0) {
+    self.parser = parser.parser
+    self.event = parser.event
+    self.file = file
+    self.lineOffset = lineOffset
   }
 
   // MARK: - Events
@@ -44,47 +54,49 @@ final class FastYAMLScanner {
   }
 
   /// The next event's kind; nil on a syntax error, an alias, an anchor or a tag.
-  private func next() -> Kind? {
-    if holdsEvent {
-      yaml_event_delete(&event)
-      holdsEvent = false
-    }
-    guard yaml_parser_parse(parser, &event) == 1 else { return nil }
-    holdsEvent = true
-    switch event.type {
+  @inline(__always)
+  private mutating func next() -> Kind? {
+    // The previous event's buffers are freed here; a deleted or failed event is all zeros.
+    yaml_event_delete(event)
+    guard yaml_parser_parse(parser, event) == 1 else { return nil }
+    switch event.pointee.type {
+    case YAML_SCALAR_EVENT:
+      let scalar = event.pointee.data.scalar
+      ending.lastScalarIsBlock = scalar.style == YAML_LITERAL_SCALAR_STYLE || scalar.style == YAML_FOLDED_SCALAR_STYLE
+      return scalar.anchor == nil && scalar.tag == nil ? .scalar : nil
+    case YAML_MAPPING_START_EVENT:
+      let start = event.pointee.data.mapping_start
+      return start.anchor == nil && start.tag == nil ? .mappingStart : nil
+    case YAML_MAPPING_END_EVENT: return .mappingEnd
+    case YAML_SEQUENCE_START_EVENT:
+      let start = event.pointee.data.sequence_start
+      return start.anchor == nil && start.tag == nil ? .sequenceStart : nil
+    case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
     case YAML_STREAM_START_EVENT: return .streamStart
     case YAML_STREAM_END_EVENT: return .streamEnd
     case YAML_DOCUMENT_START_EVENT: return .documentStart
     case YAML_DOCUMENT_END_EVENT: return .documentEnd
-    case YAML_MAPPING_START_EVENT:
-      let start = event.data.mapping_start
-      return start.anchor == nil && start.tag == nil ? .mappingStart : nil
-    case YAML_MAPPING_END_EVENT: return .mappingEnd
-    case YAML_SEQUENCE_START_EVENT:
-      let start = event.data.sequence_start
-      return start.anchor == nil && start.tag == nil ? .sequenceStart : nil
-    case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
-    case YAML_SCALAR_EVENT:
-      let scalar = event.data.scalar
-      return scalar.anchor == nil && scalar.tag == nil ? .scalar : nil
     default: return nil
     }
   }
 
   /// The current scalar's bytes (valid until the next event).
+  @inline(__always)
   private var value: UnsafeBufferPointer<UInt8> {
-    let scalar = event.data.scalar
+    let scalar = event.pointee.data.scalar
     return UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
   }
 
   /// Whether the current scalar is null: plain and empty, `~` or `null`.
+  @inline(__always)
   private var isNull: Bool {
-    guard event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE else { return false }
-    let v = value
-    switch v.count {
+    let scalar = event.pointee.data.scalar
+    guard scalar.style == YAML_PLAIN_SCALAR_STYLE else { return false }
+    switch scalar.length {
     case 0: return true
-    case 1: return v[0] == UInt8(ascii: "~")
+    case 1: return scalar.value[0] == UInt8(ascii: "~")
     case 4:
+      let v = value
       return (v[0] == UInt8(ascii: "n") || v[0] == UInt8(ascii: "N"))
         && (FastValues.equals(v, "null") || FastValues.equals(v, "Null") || FastValues.equals(v, "NULL"))
     default: return false
@@ -92,45 +104,49 @@ final class FastYAMLScanner {
   }
 
   /// The next event as a non-null scalar's bytes; nil (decline) for anything else.
-  private func text() -> UnsafeBufferPointer<UInt8>? {
+  @inline(__always)
+  private mutating func text() -> UnsafeBufferPointer<UInt8>? {
     guard next() == .scalar, !isNull else { return nil }
     return value
   }
 
   /// The next event as a non-null scalar's text.
-  private func string() -> String? {
+  private mutating func string() -> String? {
     text().map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The current event's position, as `LibYAMLEventReader` gives it.
+  @inline(__always)
   private var position: SourcePosition {
-    let start = event.start_mark
-    let end = event.end_mark
+    let start = event.pointee.start_mark
+    let end = event.pointee.end_mark
     let length = end.line == start.line ? Int32(clamping: max(1, Int(end.column) - Int(start.column))) : 1
     return SourcePosition(
-      file: file, line: Int32(clamping: start.line + 1), column: Int32(clamping: start.column + 1), length: length)
+      file: file, line: Int32(clamping: start.line + 1) &+ lineOffset, column: Int32(clamping: start.column + 1),
+      length: length)
   }
 
   /// Copies `bytes` into the arena; their range there.
-  private func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32)? {
+  @inline(__always)
+  private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32)? {
     guard arena.count + bytes.count < Int(Int32.max) else { return nil }
-    let start = Int32(arena.count)
+    let start = Int32(truncatingIfNeeded: arena.count)
     arena.append(contentsOf: bytes)
-    return (start, Int32(bytes.count))
+    return (start, Int32(truncatingIfNeeded: bytes.count))
   }
 
   // MARK: - The file
 
   /// Reads the whole file; false to decline.
-  func scan() -> Bool {
+  mutating func scan() -> Bool {
     guard next() == .streamStart, next() == .documentStart, next() == .mappingStart else { return false }
     var seen: UInt32 = 0
+    var bit: UInt32 = 0
     while true {
       guard let kind = next() else { return false }
       if kind == .mappingEnd { break }
       guard kind == .scalar else { return false }
       let key = value
-      let bit: UInt32
       if FastValues.equals(key, "plan") {
         bit = 1
         guard let title = string() else { return false }
@@ -148,6 +164,8 @@ final class FastYAMLScanner {
         guard scanOwners() else { return false }
       } else if FastValues.equals(key, "tasks") {
         bit = 16
+        guard next() == .sequenceStart else { return false }
+        ending.tasksColumn = Int(event.pointee.start_mark.column)
         guard scanTasks() else { return false }
       } else {
         return false
@@ -155,13 +173,29 @@ final class FastYAMLScanner {
       guard seen & bit == 0 else { return false }
       seen |= bit
     }
-    guard next() == .documentEnd, next() == .streamEnd else { return false }
+    ending.tasksLast = bit == 16
+    guard next() == .documentEnd else { return false }
+    ending.implicitEnd = event.pointee.data.document_end.implicit != 0
+    guard next() == .streamEnd else { return false }
+    ending.endLine = Int(event.pointee.start_mark.line)
     return rows.title != nil && rows.planStart != nil
+  }
+
+  /// Reads a text that is nothing but items of one block sequence, the root `tasks` items of the
+  /// second half of a split file: its first `-` at line 0, `column`; false to decline.
+  mutating func scanItems(column: Int) -> Bool {
+    guard next() == .streamStart, next() == .documentStart,
+      event.pointee.data.document_start.implicit != 0, next() == .sequenceStart,
+      event.pointee.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE,
+      event.pointee.start_mark.line == 0, Int(event.pointee.start_mark.column) == column,
+      scanTasks(), next() == .documentEnd, next() == .streamEnd
+    else { return false }
+    return true
   }
 
   // MARK: - Owners
 
-  private func scanOwners() -> Bool {
+  private mutating func scanOwners() -> Bool {
     guard next() == .sequenceStart else { return false }
     var open: [Int32] = []
     var seen: [UInt8] = []
@@ -218,8 +252,8 @@ final class FastYAMLScanner {
 
   // MARK: - Tasks
 
-  private func scanTasks() -> Bool {
-    guard next() == .sequenceStart else { return false }
+  /// Reads the items of a `tasks` sequence whose start was just read, and those of every nested one.
+  private mutating func scanTasks() -> Bool {
     var open: [Int32] = []
     var readingKeys = false
     while true {
@@ -258,13 +292,13 @@ final class FastYAMLScanner {
   }
 
   /// Reads the value of `key` into task `row`; false to decline.
-  private func readValue(_ key: TaskKey, of row: Int) -> Bool {
+  private mutating func readValue(_ key: TaskKey, of row: Int) -> Bool {
     switch key {
     case .id:
       guard let text = text(), FastValues.isID(text), let range = keep(text) else { return false }
       rows.tasks[row].idStart = range.0
       rows.tasks[row].idLength = range.1
-      rows.planTasks[row].locations.id = position
+      rows.planTasks[row].places.id = position
     case .name:
       guard let name = text(), let start = Int32(exactly: rows.text.count) else { return false }
       rows.text.append(contentsOf: name)
@@ -283,7 +317,7 @@ final class FastYAMLScanner {
     case .deadline:
       guard let text = text(), let day = FastValues.day(text, role: .end) else { return false }
       rows.planTasks[row].deadline = day
-      rows.planTasks[row].locations.deadline = position
+      rows.planTasks[row].places.deadline = position
     case .done:
       guard let kind = next() else { return false }
       if kind == .sequenceStart {
@@ -293,7 +327,7 @@ final class FastYAMLScanner {
           guard let item = next() else { return false }
           if item == .sequenceEnd { break }
           guard item == .scalar, !isNull, let day = FastValues.day(value, role: .end) else { return false }
-          if held.isEmpty { rows.planTasks[row].locations.done = position }
+          if held.isEmpty { rows.planTasks[row].places.done = position }
           held.append(day)
         }
         guard !held.isEmpty else { return false }
@@ -301,7 +335,7 @@ final class FastYAMLScanner {
       } else {
         guard kind == .scalar, !isNull, let day = FastValues.day(value, role: .end) else { return false }
         rows.planTasks[row].doneDate = day
-        rows.planTasks[row].locations.done = position
+        rows.planTasks[row].places.done = position
       }
     case .after:
       guard next() == .sequenceStart else { return false }
