@@ -6,6 +6,9 @@ DEMO_AS_OF ?= 2018-01-15
 # The plan is Chinese and so are its users; `make demo DEMO_LANG=en` for English.
 DEMO_LANG ?= zh
 RELEASE_BIN = .build/release/plangraph
+# Release builds link Swift's runtime and Foundation into the program: it starts in 9 ms instead of 14
+# (no dynamic linking of a dozen Swift libraries) and runs on a machine without the Swift toolchain.
+RELEASE = -c release --static-swift-stdlib
 # The demo's charts: each kind as SVG and PNG, in Chinese.
 GRAPHS = graphs
 CHARTS = graph timeline gantt
@@ -29,7 +32,7 @@ test-deps:
 	@scripts/install-deps.sh --test
 
 build: deps
-	$(SWIFT) build -c release --product plangraph
+	$(SWIFT) build $(RELEASE) --product plangraph
 
 demo: build
 	$(RELEASE_BIN) check --strict $(PLAN) --as-of $(DEMO_AS_OF) --lang $(DEMO_LANG)
@@ -90,8 +93,8 @@ install: build
 RUNS ?= 5
 bench:
 	@scripts/install-deps.sh tj3 libsimdjson-dev g++
-	$(SWIFT) build -c release --product plangraph
-	$(SWIFT) build -c release --product plangraph-bench
+	$(SWIFT) build $(RELEASE) --product plangraph
+	$(SWIFT) build $(RELEASE) --product plangraph-bench
 	@$(MAKE) --no-print-directory reference
 	.build/release/plangraph-bench --binary $(RELEASE_BIN) --reference $(REFERENCE_BIN) --runs $(RUNS)
 
@@ -110,7 +113,7 @@ $(REFERENCE_BIN): bench/c-reference/overdue-ref.cpp
 # seeds 1, 7 and 42, two as-of dates (`make check-reference REFERENCE_SIZES=1000000` for the largest).
 REFERENCE_SIZES ?= 1000 10000 100000
 check-reference: reference
-	$(SWIFT) build -c release --product plangraph
+	$(SWIFT) build $(RELEASE) --product plangraph
 	scripts/check-c-reference.sh $(RELEASE_BIN) $(REFERENCE_BIN) $(REFERENCE_SIZES)
 
 # libFuzzer over the loader, scheduler, reports and parsers, seeded with every fixture: `make fuzz SECONDS=600`.
