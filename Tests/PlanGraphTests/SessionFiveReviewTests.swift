@@ -551,4 +551,83 @@ import Testing
     #expect(WarningRules.standard.lightTable(plan: plan, schedule: schedule).isEmpty)
     #expect(OverdueList(plan: plan, schedule: schedule).items.isEmpty)
   }
+  // MARK: - Large YAML through the loader, and fixed stores
+
+  /// From 1 MiB on the loader cuts a YAML plan on its own: the plan (places included) is the full
+  /// loader's, as generated, with CRLF line ends and with a byte-order mark.
+  @Test func largeYAMLThroughTheLoaderIsTheFullLoadersPlan() throws {
+    let generated = PlanGenerator(taskCount: 9_000, seed: 12, dependencies: 1.5, format: .yaml).generate()
+    let crlf = generated.flatMap { $0 == 0x0A ? [UInt8(0x0D), 0x0A] : [$0] }
+    let variants: [(String, [UInt8])] = [
+      ("LF", generated), ("CRLF", crlf), ("BOM", [0xEF, 0xBB, 0xBF] + generated),
+    ]
+    for (label, bytes) in variants {
+      #expect(bytes.count >= FastYAMLReader.splitBytes, "\(label)")
+      let found = bytes.withUnsafeBufferPointer { buffer in
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text = UnsafeBufferPointer(rebasing: buffer[start...])
+        return FastYAMLSplit.candidate(in: text).map { FastYAMLReader.readInTwo(text, at: $0, file: 0) != nil }
+      }
+      #expect(found == true, "\(label): a cut is guessed and taken")
+      let loaded = PlanLoader(fileSystem: MemoryFileSystem(files: ["plan.yaml": bytes])).load(path: "plan.yaml")
+      let full = FastPathSupport.full(bytes, path: "plan.yaml")
+      #expect(loaded.diagnostics.isEmpty && full.diagnostics.isEmpty, "\(label)")
+      #expect(loaded.plan != nil && loaded.plan == full.plan, "\(label)")
+    }
+  }
+
+  /// Member names around the 32-byte store (with the comma and colon: `, "name": ` is the name plus
+  /// six bytes), with escapes that lengthen them, written through buffers of every small size: the
+  /// same bytes as the names written the usual way.
+  @Test func keysAroundTheStoreSizeThroughEveryBufferSize() {
+    var names: [String] = []
+    for length in 22...30 { names.append(String(repeating: "k", count: length)) }
+    names += [
+      String(repeating: "k", count: 20) + "\u{1}", String(repeating: "k", count: 21) + "\"",
+      String(repeating: "名", count: 8) + "k", String(repeating: "名", count: 9), "\u{7F}\u{1F}\t\n",
+    ]
+    for bufferSize in [1, 2, 7, 8, 15, 16, 31, 32, 33, 40] {
+      for name in names {
+        let key = JSONKey(name)
+        func write(_ body: (inout ByteWriter) -> Void) -> [UInt8] {
+          let sink = ReviewSink()
+          var out = ByteWriter(sink: sink, bufferSize: bufferSize)
+          body(&out)
+          out.finish()
+          return sink.bytes
+        }
+        let plain = write { out in
+          var array = out.beginInlineArray()
+          for n in 0..<5 {
+            out.element(in: &array)
+            var object = out.beginObject()
+            out.field(name, n, in: &object)
+            out.field(name, Day(ordinal: n * 4096) as Day?, in: &object)
+            out.field(name, n % 2 == 0, in: &object)
+            out.end(object)
+          }
+          out.end(array)
+        }
+        let made = write { out in
+          var array = out.beginInlineArray()
+          for n in 0..<5 {
+            out.element(in: &array)
+            var object = out.beginObject()
+            out.field(key, n, in: &object)
+            out.field(key, Day(ordinal: n * 4096) as Day?, in: &object)
+            out.field(key, n % 2 == 0, in: &object)
+            out.end(object)
+          }
+          out.end(array)
+        }
+        #expect(made == plain, "\(name.debugDescription), buffer \(bufferSize)")
+      }
+    }
+  }
+}
+
+/// A sink that keeps what it is given.
+private final class ReviewSink: ByteSink, @unchecked Sendable {
+  var bytes: [UInt8] = []
+  func write(_ chunk: UnsafeRawBufferPointer) { bytes += chunk }
 }
