@@ -551,6 +551,96 @@ import Testing
     #expect(WarningRules.standard.lightTable(plan: plan, schedule: schedule).isEmpty)
     #expect(OverdueList(plan: plan, schedule: schedule).items.isEmpty)
   }
+  /// A small mutation fuzzer over the cut: a plan of root items mutated by YAML's significant tokens
+  /// at random places (block and flow indicators, quotes, comments, marks, tabs, CR, indentation
+  /// changes, lines doubled or dropped), every item line tried as a cut. Deterministic (a fixed seed).
+  @Test func mutatedPlansAtEveryCut() {
+    let base = (Self.head + Self.items + "  - id: f\n    name: 己\n    owner: o\n    duration: 2d\n    after: [e]\n")
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let tokens = [
+      "|", ">", "|-", "|+", "|2", "\"", "'", "[", "]", "{", "}", "#", " #", "&a ", "*a", "!t ", "---", "...", "? ",
+      ": ", "\t", "\r", "- ", "  ", "tasks:", "%YAML 1.1", "\u{FEFF}", "\u{85}", ",", "\\", "\"\"", "- id: z",
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func random(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    var taken = 0
+    var accepted = 0
+    for round in 0..<1_500 {
+      var lines = base
+      for _ in 0..<(1 + random(3)) {
+        let at = random(lines.count)
+        let token = tokens[random(tokens.count)]
+        switch random(7) {
+        case 0: lines[at] = token + lines[at]
+        case 1: lines[at] += token
+        case 2:
+          var line = Array(lines[at])
+          line.insert(contentsOf: token, at: random(line.count + 1))
+          lines[at] = String(line)
+        case 3: lines.insert(lines[at], at: at)
+        case 4: lines.remove(at: at)
+        case 5: lines[at] = " " + lines[at]
+        default: if lines[at].hasPrefix(" ") { lines[at].removeFirst() }
+        }
+        if lines.isEmpty { lines = base }
+      }
+      let bytes = Array(lines.joined(separator: "\n").utf8)
+      for (offset, _) in FastPathSupport.itemLines(bytes) {
+        let result = FastPathSupport.splitViolation(bytes, at: offset)
+        #expect(
+          result.problem == nil,
+          "round \(round), cut at \(offset): \(result.problem ?? "")\n\(lines.joined(separator: "\n"))")
+        if result.taken { taken += 1 }
+        if result.accepted { accepted += 1 }
+      }
+    }
+    // The fuzzer reaches both sides: cuts taken and plans accepted.
+    #expect(taken > 50 && accepted > 50, "taken \(taken), accepted \(accepted)")
+  }
+
+  /// The JSON scanner's columns are now counted from the continuation bytes of the strings read so
+  /// far: a mutation fuzzer over a JSON plan with multi-byte names, escapes and several tasks a line,
+  /// whose places (columns included) must be the full loader's whenever the fast path takes it.
+  @Test func mutatedJSONPlansKeepTheFullLoadersPlaces() {
+    let base = Array(
+      """
+      {"plan": "计划", "start": "2024-01-01", "owners": [{"id": "o", "name": "单位"}],
+      "tasks": [{"id": "a", "name": "甲乙丙", "owner": "o", "duration": "3d"}, {"id": "b", "name": "\\u4e01\\n", "owner": "o", "duration": "1d", "after": ["a"]},
+        {"id": "c", "name": "𠀀😀é", "owner": "o", "deadline": "2024-02-01", "tasks": [{"id": "d", "name": "丁", "duration": "2d", "done": "2024-01-05"}]},
+      {"id": "e", "name": "戊", "owner": "o", "duration": "1d", "after": ["c.d", "b"], "note": "注\\"释"}]}
+
+      """.utf8)
+    let tokens: [[UInt8]] = [
+      Array("é".utf8), Array("中".utf8), Array("😀".utf8), Array("\\u00e9".utf8), Array("\\\"".utf8), Array("\n".utf8),
+      Array("\r\n".utf8), Array(" ".utf8), Array("\t".utf8), [0xEF, 0xBB, 0xBF], [0xC3], [0x80], Array("\"".utf8),
+      Array(",".utf8), Array("\\u".utf8), Array("\\ud83d\\ude00".utf8), [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80],
+    ]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func random(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    var accepted = 0
+    for round in 0..<3_000 {
+      var bytes = base
+      for _ in 0..<(1 + random(3)) {
+        let token = tokens[random(tokens.count)]
+        // Inside a string most of the time: after a quote.
+        let quotes = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\"") }
+        let at = random(2) == 0 && !quotes.isEmpty ? quotes[random(quotes.count)] + 1 : random(bytes.count + 1)
+        bytes.insert(contentsOf: token, at: at)
+      }
+      let result = FastPathSupport.violation(bytes, path: "plan.json")
+      #expect(
+        result.problem == nil, "round \(round): \(result.problem ?? "")\n\(String(decoding: bytes, as: UTF8.self))")
+      if result.accepted { accepted += 1 }
+    }
+    #expect(accepted > 100, "accepted \(accepted)")
+  }
+
   // MARK: - Large YAML through the loader, and fixed stores
 
   /// From 1 MiB on the loader cuts a YAML plan on its own: the plan (places included) is the full
