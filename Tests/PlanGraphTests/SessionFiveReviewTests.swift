@@ -381,15 +381,20 @@ import Testing
     }
     text.removeLast(2)
     text += "\n], \"owners\": [{\"id\": \"o\", \"name\": \"单位\"}], \"plan\": \"后置\", \"start\": \"2024-01-01\"}\n"
-    let bytes = Array(text.utf8)
-    let path = folder.appendingPathComponent("plan.json").path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    let full = FastPathSupport.full(bytes, path: path)
-    #expect(full.diagnostics.isEmpty)
-    let mapped = try #require(MappedFile(path: path, minimumSize: 1))
-    var plan = try #require(FastPlanReader.readWithoutGraph(mapped: mapped, path: path, releaseStep: 1))
-    #expect(FastPlanReader.finish(&plan))
-    #expect(plan == full.plan)
+    let plain = Array(text.utf8)
+    let crlf: [UInt8] = [0xEF, 0xBB, 0xBF] + plain.flatMap { $0 == 0x0A ? [UInt8(0x0D), 0x0A] : [$0] }
+    for (n, bytes) in [plain, crlf].enumerated() {
+      let path = folder.appendingPathComponent("plan\(n).json").path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let full = FastPathSupport.full(bytes, path: path)
+      #expect(full.diagnostics.isEmpty)
+      for step in [1, 4096, 3 * 4096 + 1] {
+        let mapped = try #require(MappedFile(path: path, minimumSize: 1))
+        var plan = try #require(FastPlanReader.readWithoutGraph(mapped: mapped, path: path, releaseStep: step))
+        #expect(FastPlanReader.finish(&plan))
+        #expect(plan == full.plan, "variant \(n), step \(step)")
+      }
+    }
   }
 
   // MARK: - Reports' flat facts
