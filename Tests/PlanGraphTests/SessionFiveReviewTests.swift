@@ -9,7 +9,8 @@ import Testing
 
 /// An independent review of the issue-18 work (session five): inputs chosen to break the YAML split's
 /// proof, the large-file reader, and the reports' flat facts. Each case states the promise it attacks;
-/// a case that the code does not keep is marked `withKnownIssue` with the minimal input.
+/// the cases that broke it when found (a flow `tasks` sequence proved as a cut; lights read from facts
+/// cached for another array of tasks) were fixed and are kept here as they were found.
 @Suite struct SessionFiveReviewTests {
   // MARK: - The YAML split's proof
 
@@ -192,9 +193,8 @@ import Testing
   /// A root `tasks` whose value is a flow sequence at the column of the item lines after it. The first
   /// half (`tasks:\n  [...]\n`) reads as a plan whose `tasks` is last and whose sequence starts at the
   /// cut's column; the second half reads as items; but in the whole text a `- ` after a flow sequence
-  /// is a syntax error (libyaml: "did not find expected key"). `FastYAMLSplit.proves` checks the
-  /// column only: `Ending.tasksColumn` is set for a flow sequence too (FastYAMLScanner.scan, the
-  /// `tasks` branch), though its doc says -1 when the sequence is not a block one.
+  /// is a syntax error (libyaml: "did not find expected key"). `FastYAMLSplit.proves` checked the
+  /// column only, and `Ending.tasksColumn` was set for a flow sequence too; now only for a block one.
   @Test func aFlowTasksSequenceFollowedByItemLinesIsNotAPlan() throws {
     let text =
       Self.head
@@ -203,9 +203,7 @@ import Testing
     #expect(FastPathSupport.full(bytes, path: "plan.yaml").plan == nil, "the whole text is a syntax error")
     #expect(FastPlanReader.read(bytes, path: "plan.yaml", split: .never) == nil)
     let cut = try #require(FastPathSupport.itemLines(bytes).first).offset
-    withKnownIssue("FastYAMLSplit.proves accepts a flow `tasks` sequence at the cut's column") {
-      #expect(FastPlanReader.read(bytes, path: "plan.yaml", split: .line(cut)) == nil)
-    }
+    #expect(FastPlanReader.read(bytes, path: "plan.yaml", split: .line(cut)) == nil)
   }
 
   /// The same hole reached by the guessed cut (what the loader does from 1 MiB on): the first
@@ -227,9 +225,7 @@ import Testing
     let full = FastPathSupport.full(bytes, path: "plan.yaml")
     #expect(full.plan == nil && !full.diagnostics.isEmpty, "the whole text is a syntax error")
     #expect(FastPlanReader.read(bytes, path: "plan.yaml", split: .never) == nil)
-    withKnownIssue("the guessed cut is proved over a flow `tasks` sequence") {
-      #expect(FastPlanReader.read(bytes, path: "plan.yaml", split: .guessed) == nil)
-    }
+    #expect(FastPlanReader.read(bytes, path: "plan.yaml", split: .guessed) == nil)
   }
 
   /// Through the loader, at the size where it splits on its own: a file the full loader reports as a
@@ -238,10 +234,8 @@ import Testing
     let bytes = Self.fakeTasksKeyPlan(flowItems: 20_000)
     #expect(bytes.count >= FastYAMLReader.splitBytes)
     let loaded = PlanLoader(fileSystem: MemoryFileSystem(files: ["plan.yaml": bytes])).load(path: "plan.yaml")
-    withKnownIssue("a large YAML file with a syntax error loads as a plan through the two-thread read") {
-      #expect(loaded.plan == nil)
-      #expect(!loaded.diagnostics.isEmpty)
-    }
+    #expect(loaded.plan == nil)
+    #expect(!loaded.diagnostics.isEmpty)
   }
 
   /// A `tasks:` line at the left margin inside a root quoted scalar, followed by a real block `tasks`:
@@ -450,8 +444,8 @@ import Testing
 
   /// A library user records progress on the plan after scheduling (progress does not move any date)
   /// and asks for the lights with the schedule they have: the lights must read the plan they are
-  /// given. They read the scheduler's cached progress instead (`Schedule.facts(of:)` trusts any plan
-  /// of the same task count, Schedule.swift).
+  /// given (`Schedule.facts(of:)` once trusted any plan of the same task count; now only the very
+  /// array of tasks it scheduled).
   @Test func lightsReadTheProgressOfThePlanTheyAreGiven() throws {
     let plan = try Self.generatedPlan(400, seed: 23)
     let schedule = try Scheduler(plan: plan).schedule(asOf: try #require(Day(year: 2020, month: 9, day: 1)))
@@ -470,14 +464,10 @@ import Testing
     let expected = defined(rules, updated, schedule)
     if equalSchedules {
       // Two equal schedules must give equal lights for the same plan.
-      withKnownIssue("reports read the progress cached in the schedule, not the plan they are given") {
-        #expect(table == expected)
-        #expect(table == Array(rules.lightTable(plan: updated, schedule: fresh)))
-      }
+      #expect(table == expected)
+      #expect(table == Array(rules.lightTable(plan: updated, schedule: fresh)))
     } else {
-      withKnownIssue("reports read the progress cached in the schedule, not the plan they are given") {
-        #expect(table == expected)
-      }
+      #expect(table == expected)
     }
   }
 
@@ -491,9 +481,7 @@ import Testing
     plan.tasks[0].progress = 100
     let rules = WarningRules(levels: [WarningLevel(name: "红", color: 0xFF0000, conditions: [.behind(points: 1)])])
     #expect(defined(rules, plan, schedule) == [.none])
-    withKnownIssue("lightTable reads the progress cached at scheduling (Schedule.facts(of:))") {
-      #expect(Array(rules.lightTable(plan: plan, schedule: schedule)) == [.none])
-    }
+    #expect(Array(rules.lightTable(plan: plan, schedule: schedule)) == [.none])
   }
 
   /// A schedule used with a plan of the same size but another shape (another plan): the overdue list
@@ -510,9 +498,7 @@ import Testing
     #expect(copied == schedule)
     let cached = Array(WarningRules.standard.lightTable(plan: second, schedule: schedule))
     let uncached = Array(WarningRules.standard.lightTable(plan: second, schedule: copied))
-    withKnownIssue("two `==` schedules give different lights for the same plan (TaskFactsCache)") {
-      #expect(cached == uncached)
-    }
+    #expect(cached == uncached)
   }
 
   /// Progress set by a library user outside 0…100: the table agrees with the definition.

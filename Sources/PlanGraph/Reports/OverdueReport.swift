@@ -59,6 +59,8 @@ public struct OverdueReport: Sendable {
     plan.tasks.withUnsafeBufferPointer { tasks in
       for item in model.items {
         let index = item.task
+        // Read without bounds checks below: a model of another plan stops here.
+        precondition(index >= 0 && index < tasks.count, "an overdue item of another plan")
         out.element(in: &items)
         var object = out.beginObject()
         // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.

@@ -94,9 +94,12 @@ public struct ScheduleReport: Sendable {
     let levelNames = warningRules.levels.map { JSONFragment(quoting: $0.name) }
     // Each task's fields read where they lie: a copy of a `PlanTask` per task costs a retain and a
     // release of each of its strings and arrays.
+    // Both arrays are read without bounds checks below: a schedule or a model of another plan stops here.
+    precondition(plan.tasks.count == schedule.tasks.count, "a schedule of another plan")
     plan.tasks.withUnsafeBufferPointer { planTasks in
       schedule.tasks.withUnsafeBufferPointer { rows in
         for i in model.tasks {
+          precondition(i >= 0 && i < rows.count, "a schedule row of another plan")
           out.element(in: &tasks)
           var object = out.beginObject()
           // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.

@@ -195,8 +195,16 @@ public struct Occurrence: Hashable, Sendable {
 /// and the overdue list read flat arrays instead of each 144-byte `PlanTask`. Only these five are kept:
 /// the rest of the facts go with the scheduler (22 MB at a million tasks). They follow from the plan, so
 /// they take no part in the schedule's equality or hash.
+///
+/// They are used only for the very tasks they were read from: the cache holds the scheduled plan's task
+/// array (a reference to its storage, not a copy), so that storage is never uniquely referenced and any
+/// change to a plan's tasks after scheduling (progress recorded, a task added) gives that plan a new
+/// storage; a plan whose tasks are not stored where the scheduled ones are has its facts read afresh.
+/// Reports on a changed plan therefore read the plan they are given, as they did before the cache.
 struct TaskFactsCache: Hashable, Sendable {
   var kinds: ReportFacts?
+  /// The scheduled plan's tasks, held so that their storage stays shared (see above).
+  var tasks: [PlanTask] = []
 
   static func == (_: TaskFactsCache, _: TaskFactsCache) -> Bool { true }
   func hash(into hasher: inout Hasher) {}
@@ -219,9 +227,18 @@ struct ReportFacts: Sendable {
 }
 
 extension Schedule {
-  /// The kinds of `plan`'s tasks: the scheduler's when they are of a plan of this size, else read now.
+  /// The kinds of `plan`'s tasks: the scheduler's when `plan`'s tasks are the very array it scheduled
+  /// (the same storage, so the same values), else read now.
   func facts(of plan: Plan) -> ReportFacts {
-    if let kinds = taskFacts.kinds, kinds.parent.count == plan.tasks.count { return kinds }
+    if let kinds = taskFacts.kinds, kinds.parent.count == plan.tasks.count,
+      Self.sameStorage(plan.tasks, taskFacts.tasks)
+    {
+      return kinds
+    }
     return ReportFacts(TaskFacts(tasks: plan.tasks))
+  }
+
+  private static func sameStorage(_ a: [PlanTask], _ b: [PlanTask]) -> Bool {
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
   }
 }

@@ -141,7 +141,7 @@ public struct Scheduler: Sendable {
     let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts,
-      taskFacts: TaskFactsCache(kinds: ReportFacts(facts)))
+      taskFacts: TaskFactsCache(kinds: ReportFacts(facts), tasks: plan.tasks))
     observer.end(.asOf)
     return schedule
   }

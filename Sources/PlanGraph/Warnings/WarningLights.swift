@@ -73,6 +73,8 @@ extension WarningRules {
     }
     let asOf = schedule.asOf.ordinal
     let count = plan.tasks.count
+    // The rows below are read without bounds checks: a schedule of another plan must stop here.
+    precondition(schedule.tasks.count == count, "a schedule of \(schedule.tasks.count) tasks for a plan of \(count)")
     var codes = [Int32](repeating: 0, count: count)
     // What the passes read of each task, from the scheduler's flat arrays: reading a 144-byte `PlanTask`
     // per task (and its children's array) twice was half the time of this pass.

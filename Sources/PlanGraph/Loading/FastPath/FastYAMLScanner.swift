@@ -165,7 +165,11 @@ struct FastYAMLScanner {
       } else if FastValues.equals(key, "tasks") {
         bit = 16
         guard next() == .sequenceStart else { return false }
-        ending.tasksColumn = Int(event.pointee.start_mark.column)
+        // Only a block sequence's items can be cut between: a flow one followed by item lines is a
+        // syntax error that the second half alone would not see (the split's proof needs -1 here).
+        if event.pointee.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE {
+          ending.tasksColumn = Int(event.pointee.start_mark.column)
+        }
         guard scanTasks() else { return false }
       } else {
         return false
