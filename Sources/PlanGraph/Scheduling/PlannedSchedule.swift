@@ -29,8 +29,9 @@ struct PlannedSchedule: Sendable {
   /// Per task: whether its duration counts working days.
   let isWorkingDays: [Bool]
 
+  /// Runs both passes; takes (and empties) `facts.duration`, which becomes `duration` where it lies.
   init(
-    facts: TaskFacts, graph: DependencyGraph, constraints: EffectiveConstraints, planStart: Int,
+    taking facts: inout TaskFacts, graph: DependencyGraph, constraints: EffectiveConstraints, planStart: Int,
     work: WorkingDays = WorkingDays(calendar: .weekdays)
   ) {
     let nodes = graph.nodeCount
@@ -42,7 +43,9 @@ struct PlannedSchedule: Sendable {
     var latestEnd = [Int32](repeating: .max, count: nodes)
     var latestStart = [Int32](repeating: .max, count: nodes)
     let isWorkingDays = facts.isWorkingDays
-    var duration = [Int32](repeating: 0, count: taskCount)
+    // The written durations, moved out of the facts (nothing else reads them) and kept for live leaves only.
+    var duration = facts.duration
+    facts.duration = []
     var projectEnd = planStart
     var hasLiveLeaves = false
     // Local copies of the arrays read in the loops: indexing them costs no reference counting.
@@ -69,17 +72,18 @@ struct PlannedSchedule: Sendable {
                 ready = max(ready, Int(end[Int(predecessors[slot])]))
               }
               guard node < taskCount, isLeaf[node] else {
+                if node < taskCount { duration[node] = 0 }
                 end[node] = Self.stored(ready)
                 continue
               }
               if cancelled[node] {
+                duration[node] = 0
                 start[node] = Self.stored(ready)
                 earliestStart[node] = Self.stored(ready)
                 end[node] = Self.stored(ready)
                 continue
               }
-              let days = Int(facts.duration[node])
-              duration[node] = facts.duration[node]
+              let days = Int(duration[node])
               let done = facts.done[node]
               let nodeStart: Int
               let nodeEnd: Int

@@ -34,9 +34,11 @@ public struct Schedule: Hashable, Sendable {
 
 /// The schedule and status of one task.
 ///
-/// Days are kept as 32-bit day numbers and rare values in a box, so that a million rows stay small;
-/// the properties read and write like optionals. Values past 32 bits are clamped: `Scheduler` refuses
-/// plans whose dates leave the years 1–9999, so only an as-of date thousands of years away reaches them.
+/// Days are kept as 32-bit day numbers, the flags as bits of one byte and rare values (a duty's
+/// occurrences, a target's measurement) in a box, so that a row is 48 bytes and a million rows stay small
+/// (they are alive at the as-of pass's peak of memory); the properties read and write like optionals.
+/// Values past 32 bits are clamped: `Scheduler` refuses plans whose dates leave the years 1–9999, so only
+/// an as-of date thousands of years away reaches them.
 public struct TaskSchedule: Hashable, Sendable {
   private var startDay = TaskSchedule.none
   private var finishDay = TaskSchedule.none
@@ -47,22 +49,36 @@ public struct TaskSchedule: Hashable, Sendable {
   private var finishedDay = TaskSchedule.none
   private var slackDays = TaskSchedule.none
   private var overdueDays = TaskSchedule.none
-  private var occurrenceCount = TaskSchedule.none
-  private var dueCount: Int32 = 0
-  private var missedCount: Int32 = 0
   /// The status as of the as-of date; a summary's rolls up the worst status below it.
   public var status: ScheduleStatus = .onTrack
   /// The status by the contract's table from the task's own deadline and forecast: a summary's own
   /// status before roll-up (what the overdue report lists it for); a leaf's or duty's equals `status`.
   public var ownStatus: ScheduleStatus = .onTrack
+  /// `isBlocked`, `isCritical` and `isLate` as bits.
+  private var flags: UInt8 = 0
+  /// The measurement and the occurrences, when either is set.
+  private var rare: RareBox?
+
   /// Whether the task is marked `blocked`, or (a summary) a non-cancelled leaf or duty below it is;
   /// shown beside the status, which it does not replace.
-  public var isBlocked: Bool = false
+  public var isBlocked: Bool {
+    get { flags & Self.blockedBit != 0 }
+    set { flags = newValue ? flags | Self.blockedBit : flags & ~Self.blockedBit }
+  }
   /// Whether the task has no slack (and is not cancelled).
-  public var isCritical: Bool = false
+  public var isCritical: Bool {
+    get { flags & Self.criticalBit != 0 }
+    set { flags = newValue ? flags | Self.criticalBit : flags & ~Self.criticalBit }
+  }
   /// Whether it was finished after its effective deadline.
-  public var isLate: Bool = false
-  private var measurement: MeasurementBox?
+  public var isLate: Bool {
+    get { flags & Self.lateBit != 0 }
+    set { flags = newValue ? flags | Self.lateBit : flags & ~Self.lateBit }
+  }
+
+  private static let blockedBit: UInt8 = 1
+  private static let criticalBit: UInt8 = 2
+  private static let lateBit: UInt8 = 4
 
   private static let none = Int32.min
 
@@ -116,17 +132,19 @@ public struct TaskSchedule: Hashable, Sendable {
   }
   /// For a task with a target: the latest measurement dated on or before the as-of date.
   public var latestMeasurement: Measurement? {
-    get { measurement?.value }
-    set { measurement = newValue.map(MeasurementBox.init) }
+    get { rare?.measurement }
+    set { rare = RareBox.make(measurement: newValue, occurrences: rare?.occurrences) }
   }
   /// For a duty: how many occurrences fall in its span up to the as-of date (the current period
   /// included), how many of them were already due, and how many of those were missed.
   public var occurrences: (total: Int, due: Int, missed: Int)? {
-    get { occurrenceCount == Self.none ? nil : (Int(occurrenceCount), Int(dueCount), Int(missedCount)) }
+    get { rare?.occurrences.map { (Int($0.total), Int($0.due), Int($0.missed)) } }
     set {
-      occurrenceCount = newValue.map { Int32(clamping: $0.total) } ?? Self.none
-      dueCount = Int32(clamping: newValue?.due ?? 0)
-      missedCount = Int32(clamping: newValue?.missed ?? 0)
+      let counts = newValue.map {
+        RareBox.Counts(
+          total: Int32(clamping: $0.total), due: Int32(clamping: $0.due), missed: Int32(clamping: $0.missed))
+      }
+      rare = RareBox.make(measurement: rare?.measurement, occurrences: counts)
     }
   }
 
@@ -140,17 +158,37 @@ public struct TaskSchedule: Hashable, Sendable {
   }
 }
 
-/// A measurement kept apart from the row: only tasks with targets have one.
-private final class MeasurementBox: Hashable, Sendable {
-  let value: Measurement
-
-  init(_ value: Measurement) {
-    self.value = value
+/// What few rows have, kept apart from the row: a target's latest measurement, a duty's occurrence counts.
+/// Immutable: a row setting either gets a new box.
+private final class RareBox: Hashable, Sendable {
+  /// A duty's occurrences: in its span so far, already due, missed.
+  struct Counts: Hashable {
+    var total: Int32
+    var due: Int32
+    var missed: Int32
   }
 
-  static func == (lhs: MeasurementBox, rhs: MeasurementBox) -> Bool { lhs.value == rhs.value }
+  let measurement: Measurement?
+  let occurrences: Counts?
 
-  func hash(into hasher: inout Hasher) { hasher.combine(value) }
+  private init(measurement: Measurement?, occurrences: Counts?) {
+    self.measurement = measurement
+    self.occurrences = occurrences
+  }
+
+  /// A box holding these, or nil when both are nil (so that an emptied row equals an empty one).
+  static func make(measurement: Measurement?, occurrences: Counts?) -> RareBox? {
+    measurement == nil && occurrences == nil ? nil : RareBox(measurement: measurement, occurrences: occurrences)
+  }
+
+  static func == (lhs: RareBox, rhs: RareBox) -> Bool {
+    lhs.measurement == rhs.measurement && lhs.occurrences == rhs.occurrences
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(measurement)
+    hasher.combine(occurrences)
+  }
 }
 
 /// The status of a task as of a date, by the contract's rules; raw values are the contract's codes.

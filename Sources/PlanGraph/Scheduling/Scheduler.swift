@@ -65,11 +65,15 @@ public struct Scheduler: Sendable {
     }
     self.plan = plan
     self.graph = graph
-    facts = TaskFacts(tasks: plan.tasks)
-    constraints = EffectiveConstraints(facts: facts)
+    // The constraints and the passes take the facts only they read (moved, not copied), so that those
+    // are not alive twice through the as-of pass.
+    var facts = TaskFacts(tasks: plan.tasks)
+    let constraints = EffectiveConstraints(taking: &facts)
     planned = PlannedSchedule(
-      facts: facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
+      taking: &facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
       work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))
+    self.facts = facts
+    self.constraints = constraints
     // Durations are capped, but a long enough chain of long tasks still runs past any calendar. The
     // earliest dates first: past a billion days they are stored clamped, and the latest dates worked back
     // from a clamped end are shifted, so one whose own dates are fine (the chain's first) could be named.
@@ -273,23 +277,38 @@ public struct Scheduler: Sendable {
   /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
   private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
     let tasks = plan.tasks
-    // What each task's children add up to, one 20-byte row per task: the summary reads and writes its own
-    // and its parent's, one cache line each, where seven arrays cost seven (and a uniqueness check per
-    // write) and 23 bytes a task.
-    var below = [Below](repeating: Below(), count: tasks.count)
+    let parentOf = facts.parent
+    // What each parent's children add up to, one 20-byte row per task with children (a twentieth of the
+    // tasks in a generated plan), found through `slotOf`: a row for every task was 20 MB at a million
+    // tasks, alive beside the schedule's rows at the as-of pass's peak of memory. A task's own row is
+    // read (`mine`) when it is reached, all its children being done, and added to its parent's.
+    var slots = [Int32](repeating: -1, count: tasks.count)
+    var parents = 0
+    slots.withUnsafeMutableBufferPointer { slots in
+      for i in tasks.indices {
+        let parent = Int(parentOf[i])
+        if parent >= 0 && slots[parent] < 0 {
+          slots[parent] = Int32(parents)
+          parents += 1
+        }
+      }
+    }
+    let slotOf = slots
+    var below = [Below](repeating: Below(), count: parents)
     // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
     // witness (the row holds a reference), three copies per task here.
     below.withUnsafeMutableBufferPointer { below in
       rows.withUnsafeMutableBufferPointer { rows in
         for i in stride(from: tasks.count - 1, through: 0, by: -1) {
+          var mine = slotOf[i] >= 0 ? below[Int(slotOf[i])] : Below()
           if facts.isLeaf[i] && !constraints.cancelled[i] {
-            below[i].live = 1
+            mine.live = 1
             if rows[i].status == .done {
-              below[i].doneLeaves = 1
+              mine.doneLeaves = 1
               if let on = rows[i].finishedOn?.ordinal {
-                below[i].latestDone = Int32(clamping: on)
+                mine.latestDone = Int32(clamping: on)
               } else {
-                below[i].undatedDone = true
+                mine.undatedDone = true
               }
             }
           }
@@ -300,44 +319,45 @@ public struct Scheduler: Sendable {
               rows[i].ownStatus = .cancelled
               rows[i].deadline = nil
             } else {
-              if below[i].live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
-              let isDone = below[i].live > 0 && below[i].doneLeaves == below[i].live
-              if isDone && !below[i].undatedDone && below[i].latestDone != .min {
-                rows[i].finishedOn = Day(ordinal: Int(below[i].latestDone))
+              if mine.live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
+              let isDone = mine.live > 0 && mine.doneLeaves == mine.live
+              if isDone && !mine.undatedDone && mine.latestDone != .min {
+                rows[i].finishedOn = Day(ordinal: Int(mine.latestDone))
               }
               StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
               rows[i].ownStatus = rows[i].status
-              rows[i].isBlocked = below[i].blockedBelow
-              if Int(below[i].worst) > rows[i].status.severity,
-                let rolled = ScheduleStatus.withSeverity(Int(below[i].worst))
+              rows[i].isBlocked = mine.blockedBelow
+              if Int(mine.worst) > rows[i].status.severity,
+                let rolled = ScheduleStatus.withSeverity(Int(mine.worst))
               {
                 rows[i].status = rolled
               }
-              if below[i].worstLate >= 0 {
-                rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(below[i].worstLate))
+              if mine.worstLate >= 0 {
+                rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(mine.worstLate))
               }
             }
           }
-          let parent = Int(facts.parent[i])
+          let parent = Int(parentOf[i])
           guard parent >= 0 else { continue }
-          below[parent].live += below[i].live
-          below[parent].doneLeaves += below[i].doneLeaves
-          below[parent].latestDone = max(below[parent].latestDone, below[i].latestDone)
-          below[parent].undatedDone = below[parent].undatedDone || below[i].undatedDone
+          let slot = Int(slotOf[parent])
+          below[slot].live += mine.live
+          below[slot].doneLeaves += mine.doneLeaves
+          below[slot].latestDone = max(below[slot].latestDone, mine.latestDone)
+          below[slot].undatedDone = below[slot].undatedDone || mine.undatedDone
           let status = rows[i].status
           if status != .cancelled {
-            below[parent].worst = max(below[parent].worst, Int8(status.severity))
+            below[slot].worst = max(below[slot].worst, Int8(status.severity))
             if status == .overdue, let late = rows[i].daysOverdue {
-              below[parent].worstLate = max(below[parent].worstLate, Int32(clamping: late))
+              below[slot].worstLate = max(below[slot].worstLate, Int32(clamping: late))
             }
-            below[parent].blockedBelow = below[parent].blockedBelow || rows[i].isBlocked
+            below[slot].blockedBelow = below[slot].blockedBelow || rows[i].isBlocked
           } else {
             // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
-            below[parent].worst = max(below[parent].worst, below[i].worst)
-            below[parent].worstLate = max(below[parent].worstLate, below[i].worstLate)
-            below[parent].blockedBelow = below[parent].blockedBelow || below[i].blockedBelow
+            below[slot].worst = max(below[slot].worst, mine.worst)
+            below[slot].worstLate = max(below[slot].worstLate, mine.worstLate)
+            below[slot].blockedBelow = below[slot].blockedBelow || mine.blockedBelow
           }
-          if below[i].live > 0 {
+          if mine.live > 0 {
             TaskSchedule.fold(rows, i, into: parent)
           }
         }

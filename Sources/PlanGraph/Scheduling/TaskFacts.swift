@@ -7,7 +7,8 @@ struct TaskFacts: Sendable {
   var isSummary: [Bool]
   /// Per task: whether it is a recurring duty.
   var isDuty: [Bool]
-  /// Per task: the duration in days (0 when not written), in working days when `isWorkingDays`.
+  /// Per task: the duration in days (0 when not written), in working days when `isWorkingDays`; moved
+  /// into `PlannedSchedule.duration` (and emptied) when the passes run.
   var duration: [Int32]
   /// Per task: whether its duration counts working days of the plan's calendar (`wd`).
   var isWorkingDays: [Bool]
@@ -18,7 +19,8 @@ struct TaskFacts: Sendable {
   var isBlocked: [Bool]
   var isMarkedDone: [Bool]
   var isMarkedCancelled: [Bool]
-  /// Per task: its own `deadline` and `start` as day numbers, `Int32.max` and `Int32.min` when absent.
+  /// Per task: its own `deadline` and `start` as day numbers, `Int32.max` and `Int32.min` when absent;
+  /// these and `isMarkedCancelled` are moved into `EffectiveConstraints` (and emptied).
   var ownDeadline: [Int32]
   var ownStart: [Int32]
   /// Per task: progress percent, 0 when absent.
