@@ -396,22 +396,14 @@ import Testing
   /// The lights as the contract defined them before this session: each task's own light from the
   /// plan it is given, then each summary the most severe below it.
   private func defined(_ rules: WarningRules, _ plan: Plan, _ schedule: Schedule) -> [WarningLight] {
-    var lights = plan.tasks.indices.map { i -> WarningLight in
+    let own = plan.tasks.indices.map { i -> WarningLight in
       switch schedule.tasks[i].status {
       case .done: return .done
       case .cancelled: return .cancelled
       default: return rules.light(for: WarningRules.facts(for: i, plan: plan, schedule: schedule))
       }
     }
-    for i in plan.tasks.indices.reversed() {
-      guard case .level(let child) = lights[i], let parent = plan.tasks[i].parent else { continue }
-      switch lights[parent] {
-      case .level(let own): lights[parent] = .level(min(own, child))
-      case .cancelled: continue
-      default: lights[parent] = .level(child)
-      }
-    }
-    return lights
+    return WarningLightTableTests.rolledUp(own, plan: plan)
   }
 
   private static func generatedPlan(_ count: Int, seed: UInt64) throws -> Plan {

@@ -7,7 +7,13 @@ import Testing
 @Suite struct WarningLightTableTests {
   /// The definition, task by task.
   private func defined(_ rules: WarningRules, _ plan: Plan, _ schedule: Schedule) -> [WarningLight] {
-    var lights = plan.tasks.indices.map { rules.light(for: $0, plan: plan, schedule: schedule) }
+    Self.rolledUp(plan.tasks.indices.map { rules.light(for: $0, plan: plan, schedule: schedule) }, plan: plan)
+  }
+
+  /// Each summary given the most severe light below it, as the contract defines it (shared with
+  /// `SessionFiveReviewTests`).
+  static func rolledUp(_ own: [WarningLight], plan: Plan) -> [WarningLight] {
+    var lights = own
     for i in plan.tasks.indices.reversed() {
       guard case .level(let child) = lights[i], let parent = plan.tasks[i].parent else { continue }
       switch lights[parent] {

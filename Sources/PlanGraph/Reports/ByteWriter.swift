@@ -226,17 +226,7 @@ public struct ByteWriter: Sendable {
     // The ten bytes of `YYYY-MM-DD` made on the stack and appended at once.
     var text: (UInt64, UInt64) = (0, 0)
     withUnsafeMutableBytes(of: &text) { buffer in
-      let zero = UInt8(ascii: "0")
-      buffer[0] = zero + UInt8(truncatingIfNeeded: year / 1000)
-      buffer[1] = zero + UInt8(truncatingIfNeeded: year / 100 % 10)
-      buffer[2] = zero + UInt8(truncatingIfNeeded: year / 10 % 10)
-      buffer[3] = zero + UInt8(truncatingIfNeeded: year % 10)
-      buffer[4] = UInt8(ascii: "-")
-      buffer[5] = zero + UInt8(truncatingIfNeeded: month / 10)
-      buffer[6] = zero + UInt8(truncatingIfNeeded: month % 10)
-      buffer[7] = UInt8(ascii: "-")
-      buffer[8] = zero + UInt8(truncatingIfNeeded: dayOfMonth / 10)
-      buffer[9] = zero + UInt8(truncatingIfNeeded: dayOfMonth % 10)
+      Self.digits(year, month, dayOfMonth, into: buffer, at: 0)
       put(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
     }
   }
@@ -444,20 +434,28 @@ public struct ByteWriter: Sendable {
     let (year, month, dayOfMonth) = day.components
     var text: (UInt64, UInt64) = (0, 0)
     withUnsafeMutableBytes(of: &text) { buffer in
-      let zero = UInt8(ascii: "0")
       buffer[0] = UInt8(ascii: "\"")
-      buffer[1] = zero + UInt8(truncatingIfNeeded: year / 1000)
-      buffer[2] = zero + UInt8(truncatingIfNeeded: year / 100 % 10)
-      buffer[3] = zero + UInt8(truncatingIfNeeded: year / 10 % 10)
-      buffer[4] = zero + UInt8(truncatingIfNeeded: year % 10)
-      buffer[5] = UInt8(ascii: "-")
-      buffer[6] = zero + UInt8(truncatingIfNeeded: month / 10)
-      buffer[7] = zero + UInt8(truncatingIfNeeded: month % 10)
-      buffer[8] = UInt8(ascii: "-")
-      buffer[9] = zero + UInt8(truncatingIfNeeded: dayOfMonth / 10)
-      buffer[10] = zero + UInt8(truncatingIfNeeded: dayOfMonth % 10)
+      digits(year, month, dayOfMonth, into: buffer, at: 1)
       buffer[11] = UInt8(ascii: "\"")
     }
     return (UInt64(littleEndian: text.0), UInt64(littleEndian: text.1))
+  }
+
+  /// `YYYY-MM-DD` (a year of 0 to 9999) into `buffer` from `offset` on: the ten bytes of a date.
+  @inline(__always)
+  private static func digits(
+    _ year: Int, _ month: Int, _ dayOfMonth: Int, into buffer: UnsafeMutableRawBufferPointer, at offset: Int
+  ) {
+    let zero = UInt8(ascii: "0")
+    buffer[offset] = zero + UInt8(truncatingIfNeeded: year / 1000)
+    buffer[offset + 1] = zero + UInt8(truncatingIfNeeded: year / 100 % 10)
+    buffer[offset + 2] = zero + UInt8(truncatingIfNeeded: year / 10 % 10)
+    buffer[offset + 3] = zero + UInt8(truncatingIfNeeded: year % 10)
+    buffer[offset + 4] = UInt8(ascii: "-")
+    buffer[offset + 5] = zero + UInt8(truncatingIfNeeded: month / 10)
+    buffer[offset + 6] = zero + UInt8(truncatingIfNeeded: month % 10)
+    buffer[offset + 7] = UInt8(ascii: "-")
+    buffer[offset + 8] = zero + UInt8(truncatingIfNeeded: dayOfMonth / 10)
+    buffer[offset + 9] = zero + UInt8(truncatingIfNeeded: dayOfMonth % 10)
   }
 }
