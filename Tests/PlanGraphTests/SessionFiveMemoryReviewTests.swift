@@ -366,6 +366,19 @@ import Testing
     #expect(prefixTies > 0)
   }
 
+  @Test func theBundledPlansOverdueListIsTheReferenceOrderOnManyDates() throws {
+    let plan = try #require(ChengquPlanTests.loaded.plan)
+    var listed = 0
+    let scheduler = try Scheduler(plan: plan)
+    for date in ["2017-09-15", "2017-11-30", "2018-01-15", "2018-06-30", "2019-12-31", "2026-11-29"] {
+      let schedule = try scheduler.schedule(asOf: day(date), window: 30)
+      let items = OverdueList(plan: plan, schedule: schedule).items
+      #expect(items == Self.referenceItems(plan, schedule), "as of \(date)")
+      listed += items.count
+    }
+    #expect(listed > 50)
+  }
+
   // MARK: - Facts moved out, then the passes and summaries
 
   @Test(arguments: 0..<30)
