@@ -104,7 +104,3 @@ import Testing
     #expect(mismatches.isEmpty, "\(mismatches.prefix(5))\n\(text)")
   }
 }
-
-extension SplitMix {
-  fileprivate mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}

@@ -265,8 +265,8 @@ import Testing
   }
 }
 
-/// A small seeded generator for the random edits.
-struct SplitMix {
+/// A small seeded generator (SplitMix64) for the random edits and the reviews' random plans.
+struct SplitMix: RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
@@ -276,4 +276,7 @@ struct SplitMix {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+
+  /// A number in 0..<n.
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -96,7 +96,7 @@ import Testing
     }
     #expect(zip(empty, set).allSatisfy { $0 != $1 }, "every set value must read differently from the default")
     var failures = 0
-    var generator = ReviewRandom(seed: 18)
+    var generator = SplitMix(seed: 18)
     for mask in 0..<(1 << count) {
       let forward = Self.row(mask, order: Array(0..<count))
       let backward = Self.row(mask, order: Array((0..<count).reversed()))
@@ -197,7 +197,7 @@ import Testing
   private static let deadlines = ["2017-09-10", "2017-09-30", "2017-10-31", "2017-11-20", "2017-12-31"]
 
   private static func plan(seed: UInt64) -> String {
-    var random = ReviewRandom(seed: seed)
+    var random = SplitMix(seed: seed)
     var text =
       "plan: p\nstart: 2017-09-01\nowner: o1\nowners:\n  - { id: o1, name: 一 }\n  - { id: o2, name: 二 }\ntasks:\n"
     func leaf(_ id: String, _ indent: String) {
@@ -455,18 +455,4 @@ import Testing
     #expect(row("gone").status == .cancelled && row("gone").ownStatus == .cancelled)
     #expect(row("after").start == day("2017-09-01"))
   }
-}
-
-/// A small deterministic generator (SplitMix64) for the review's plans.
-struct ReviewRandom: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
