@@ -48,6 +48,9 @@ func fileSize(_ bytes: Int) -> String {
 
 func mebibytes(_ kib: Int) -> String { String(kib / 1024) + " MiB" }
 
+// Each table row as it is measured: a full run takes a quarter of an hour, and its output is most often
+// a file or a pipe, which the C library would otherwise fill in blocks.
+setvbuf(stdout, nil, _IOLBF, 0)
 print("plangraph benchmark: release build, median of \(runs) runs after a warm-up, as of \(asOf)")
 print("")
 // Generated afresh by every run, so that a changed generator is never measured on stale files.
