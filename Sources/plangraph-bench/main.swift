@@ -2,7 +2,7 @@ import PlanGraph
 import PlanGraphviz
 
 #if canImport(Glibc)
-  import Glibc
+  @preconcurrency import Glibc  // for `stdout`, read once below
 #endif
 
 // `make bench`: end-to-end timings of the release binary on generated plans, the scheduler alone in
