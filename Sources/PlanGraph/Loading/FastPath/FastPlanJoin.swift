@@ -24,10 +24,12 @@ extension FastPlanRows {
   /// scanner's `idText`). The `PlanTask`s are joined on one thread and the rest on another (copying
   /// them is most of a join's time); the second part's plain arrays are let go as soon as they are
   /// appended, so that little is held twice at a time; its `planTasks` stay (moved, in `second`:
-  /// freeing them is a release per task, which the caller may leave to another thread). False
+  /// freeing them is a release per task, which the caller may leave to another thread) unless
+  /// `freeing`, when they are freed by the thread that appended them, before this returns. False
   /// (decline) when an offset would not fit in 32 bits.
   mutating func append(
-    _ second: inout FastPlanRows, arena: inout [UInt8], secondArena: inout [UInt8], lines: Int32
+    _ second: inout FastPlanRows, arena: inout [UInt8], secondArena: inout [UInt8], lines: Int32,
+    freeing: Bool = false
   ) -> Bool {
     guard tasks.count + second.tasks.count < Int(Int32.max),
       references.count + second.references.count < Int(Int32.max),
@@ -49,6 +51,7 @@ extension FastPlanRows {
     DispatchQueue.concurrentPerform(iterations: 2) { job in
       if job == 0 {
         box.joinPlanTasks(tasks: Int(taskBase), lines: lines, text: textBase)
+        if freeing { box.secondPlanTasks = [] }
       } else {
         box.joinRest(tasks: taskBase, references: referenceBase, arena: arenaBase, lines: lines)
       }
