@@ -68,21 +68,25 @@ import PlanGraph
   /// The loader's fast path on any input, as JSON or YAML: whenever it takes a plan, the full loader
   /// (fast path off) gives the same plan, places included, and no diagnostic.
   ///
-  /// A YAML input is also read cut for two threads, at the guessed cut and at the first line after a
-  /// third of it that starts with spaces and `- `: each reading equals the one-thread reading.
+  /// The input is also read cut for two threads, at the guessed cut and at a line after a third of
+  /// it: each reading equals the one-thread reading.
   func fuzzFastPath(_ input: [UInt8], path: String) {
     let fast = FastPlanReader.read(input, path: path, split: .never)
-    if path.hasSuffix(".yaml") {
-      let textStart = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      var splits: [FastYAMLReader.Split] = [.guessed]
-      if let line = input[(textStart + (input.count - textStart) / 3)...].firstIndex(of: UInt8(ascii: "\n")) {
-        splits.append(.line(line + 1 - textStart))
-      }
-      for split in splits {
-        precondition(
-          FastPlanReader.read(input, path: path, split: split) == fast,
-          "the fast path read on two threads differs from one")
-      }
+    let textStart = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var splits: [FastYAMLReader.Split] = [.guessed]
+    let third = textStart + (input.count - textStart) / 3
+    let json = path.hasSuffix(".json")
+    // For JSON, the first line after a third whose first byte is `{` (a generated plan has one every
+    // line); for YAML, the first line after a third.
+    if let line = input[third...].indices.first(where: {
+      input[$0] == UInt8(ascii: "\n") && (!json || input[($0 + 1)...].first { $0 != 0x20 } == UInt8(ascii: "{"))
+    }) {
+      splits.append(.line(line + 1 - textStart))
+    }
+    for split in splits {
+      precondition(
+        FastPlanReader.read(input, path: path, split: split) == fast,
+        "the fast path read on two threads differs from one")
     }
     guard let fast else { return }
     var loader = PlanLoader(fileSystem: MemoryFileSystem(files: [path: input]))

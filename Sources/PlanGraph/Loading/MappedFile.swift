@@ -68,6 +68,18 @@ package final class MappedFile {
     released = end
   }
 
+  /// Gives back the whole pages within `range` (a page it only partly covers is kept): for two
+  /// scanners each reading its own part of the text, each giving back pages behind it in its own part
+  /// only, never one the other may still read. Keeps no state, so two threads may call it at once.
+  package func release(_ range: Range<Int>) {
+    guard let base else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = (max(range.lowerBound, 0) + page - 1) / page * page
+    let end = min(range.upperBound, size) / page * page
+    guard end > start else { return }
+    _ = madvise(base + start, end - start, MADV_DONTNEED)
+  }
+
   /// Gives the memory back; `bytes` must not be read after.
   package func unmap() {
     guard let base else { return }

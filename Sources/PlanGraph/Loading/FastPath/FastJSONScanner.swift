@@ -34,6 +34,14 @@ struct FastJSONScanner {
   var releaseStep = 4 << 20
   /// What has been read so far.
   var rows = FastPlanRows()
+  /// Set when the text is the first part of a plan cut for two threads (`FastJSONReader`): it must
+  /// end just after a comma between two items of the root `tasks` array (and white space), which
+  /// `scan` then takes as the end of what it reads (`reachedCut`).
+  var endsAtCut = false
+  /// Whether the scan ended so (see `endsAtCut`): the cut is proved.
+  private(set) var reachedCut = false
+  /// The line the scan is at (1-based); after reaching a cut, the cut's line.
+  var line: Int32 { columns.line }
 
   /// Nesting deeper than this declines: no plan needs it, and the full reader explains the limits.
   static let maximumDepth = 200
@@ -365,6 +373,8 @@ struct FastJSONScanner {
       }
       guard seen & bit == 0 else { return false }
       seen |= bit
+      // The rest of the root `tasks` array, and the root object's end, are another part's.
+      if reachedCut { return rows.title != nil && rows.planStart != nil }
     } while take(UInt8(ascii: ","))
     guard take(UInt8(ascii: "}")) else { return false }
     skipSpace()
@@ -440,6 +450,21 @@ struct FastJSONScanner {
   private mutating func scanTasks() -> Bool {
     guard take(UInt8(ascii: "[")) else { return false }
     if take(UInt8(ascii: "]")) { return true }
+    return scanTaskItems()
+  }
+
+  /// Reads the second part of a plan cut for two threads: items of the root `tasks` array from the
+  /// first on, the array's `]`, the root object's `}`, then only white space (so `tasks` must be the
+  /// root object's last key). The items' rows are numbered from 0 and their lines counted from the
+  /// cut (`FastPlanRows.append` moves them); false to decline.
+  mutating func scanItems() -> Bool {
+    guard scanTaskItems(), take(UInt8(ascii: "}")) else { return false }
+    skipSpace()
+    return pos == end
+  }
+
+  /// Reads task items from the first one's `{` to the `]` that ends the array they are in.
+  private mutating func scanTaskItems() -> Bool {
     var open: [Int32] = []
     var row = rows.tasks.count
     var task = FastPlanRows.Task(parent: -1)
@@ -498,7 +523,18 @@ struct FastJSONScanner {
             rows.planTasks.append(consume planTask)
           }
           open.removeLast()
-          if take(UInt8(ascii: ",")) { break taskKeys }  // a sibling follows
+          if take(UInt8(ascii: ",")) {
+            // A sibling follows, or, in the first part of a cut text, the cut: just after a comma
+            // between two root items (the text before was read as JSON, so not inside a string).
+            if endsAtCut, open.isEmpty {
+              skipSpace()
+              if pos == end {
+                reachedCut = true
+                return true
+              }
+            }
+            break taskKeys
+          }
           guard take(UInt8(ascii: "]")) else { return false }
           guard let outer = open.last else { return true }
           // The children of the task now innermost ended: read on after its value.

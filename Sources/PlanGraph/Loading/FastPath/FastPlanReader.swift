@@ -10,7 +10,7 @@ package enum FastPlanReader {
   package static let mappedMinimumSize = 1 << 20
 
   /// The plan in `bytes` (the file at `path`, the root and only file), or nil to decline.
-  /// A large YAML text is read on two threads as `split` says (`FastYAMLReader`).
+  /// A large text is read on two threads as `split` says (`FastJSONReader`, `FastYAMLReader`).
   package static func read(
     _ bytes: [UInt8], path: String, observer: StageObserver = .none, split: FastYAMLReader.Split = .automatic
   ) -> Plan? {
@@ -37,7 +37,9 @@ package enum FastPlanReader {
     // Byte offsets are kept as `Int32`: a larger text (the loader refuses files over 1 GiB) declines.
     guard bytes.count < Int(Int32.max) else { return nil }
     let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    guard !path.hasSuffix(".json") else { return readJSON(bytes, from: textStart, path: path, observer: observer) }
+    guard !path.hasSuffix(".json") else {
+      return readJSON(bytes, from: textStart, path: path, observer: observer, split: split)
+    }
     // Scanned in a scope of its own: libyaml's parsers are gone before assembly.
     let scanned: (FastPlanRows, [PlanTask], [UInt8])? = bytes.withUnsafeBufferPointer { buffer in
       guard
@@ -65,46 +67,28 @@ package enum FastPlanReader {
   /// before the plan is assembled, so that it never stands whole beside the plan made from it.
   /// `releaseStep` is how far the scan goes between givings back (tests make it small).
   package static func readWithoutGraph(
-    mapped file: MappedFile, path: String, observer: StageObserver = .none, releaseStep: Int = 4 << 20
+    mapped file: MappedFile, path: String, observer: StageObserver = .none, releaseStep: Int = 4 << 20,
+    split: FastYAMLReader.Split = .automatic
   ) -> Plan? {
     let bytes = file.bytes
     guard bytes.count < Int(Int32.max) else { return nil }
     let textStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    return readJSON(bytes, from: textStart, path: path, observer: observer, file: (file, releaseStep))
+    return readJSON(bytes, from: textStart, path: path, observer: observer, split: split, file: (file, releaseStep))
   }
 
-  private static func readJSON(_ bytes: [UInt8], from textStart: Int, path: String, observer: StageObserver) -> Plan? {
-    bytes.withUnsafeBufferPointer { readJSON($0, from: textStart, path: path, observer: observer, file: nil) }
+  private static func readJSON(
+    _ bytes: [UInt8], from textStart: Int, path: String, observer: StageObserver, split: FastYAMLReader.Split
+  ) -> Plan? {
+    bytes.withUnsafeBufferPointer {
+      readJSON($0, from: textStart, path: path, observer: observer, split: split, file: nil)
+    }
   }
 
   private static func readJSON(
     _ buffer: UnsafeBufferPointer<UInt8>, from textStart: Int, path: String, observer: StageObserver,
-    file: (file: MappedFile, releaseStep: Int)?
+    split: FastYAMLReader.Split, file: FastJSONReader.Release?
   ) -> Plan? {
-    var scanned: FastPlanRows
-    do {
-      var scanner = FastJSONScanner(bytes: buffer, from: textStart, file: 0)
-      if let file {
-        scanner.releaseStep = file.releaseStep
-        scanner.releaseRead = { file.file.release(upTo: $0) }
-      }
-      // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
-      scanner.rows.tasks.reserveCapacity(buffer.count / 96 + 16)
-      scanner.rows.planTasks.reserveCapacity(buffer.count / 96 + 16)
-      // About one and a half `after` entries a task: room for three.
-      scanner.rows.references.reserveCapacity(buffer.count / 32 + 16)
-      // The names are a fifth of such a file at most, the ids, owners and `after` names a tenth (pages
-      // never written are never resident).
-      scanner.rows.text.reserveCapacity(buffer.count / 4 + 16)
-      scanner.rows.idText.reserveCapacity(buffer.count / 6 + 16)
-      MappedFile.adviseHugePages(&scanner.rows.tasks)
-      MappedFile.adviseHugePages(&scanner.rows.planTasks)
-      MappedFile.adviseHugePages(&scanner.rows.references)
-      MappedFile.adviseHugePages(&scanner.rows.text)
-      MappedFile.adviseHugePages(&scanner.rows.idText)
-      guard scanner.scan() else { return nil }
-      scanned = scanner.rows
-    }
+    guard var scanned = FastJSONReader.read(buffer, from: textStart, split: split, release: file) else { return nil }
     // Everything the plan needs is copied out: the file goes before the plan is assembled.
     file?.file.unmap()
     observer.end(.parse)
