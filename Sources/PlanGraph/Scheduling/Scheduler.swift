@@ -156,7 +156,7 @@ public struct Scheduler: Sendable {
     // Duties before summaries: a summary's status rolls up its duties' too.
     let (missed, moreMissed) = RecurringDuties.apply(
       to: &rows, plan: plan, isDuty: facts.isDuty, cancelled: constraints.cancelled, asOf: asOf, window: window)
-    summarise(into: &rows, asOf: asOfDay, window: window)
+    summarise(into: &rows, asOf: asOfDay, window: window, cut: cut)
     // The leaves were counted as their rows were made; the duties are counted now, each row's fields read
     // where it lies.
     var counts = results.firstLeaves.counts
@@ -327,7 +327,12 @@ public struct Scheduler: Sendable {
   /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards;
   /// each summary's own status by the table, its shown status the worst of that and of every non-cancelled
   /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
-  private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
+  ///
+  /// With a `cut`, on two threads: the tasks before the first top-level task at or after the cut, and
+  /// the rest. A top-level task's subtree lies wholly on one side (a parent comes before its subtree,
+  /// which is contiguous), so each thread reads and writes only its own side's rows and its own side's
+  /// parents' `Below` rows; a plan whose top level does not reach past the cut is done on one thread.
+  private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int, cut: Int?) {
     let tasks = plan.tasks
     let parentOf = facts.parent
     // What each parent's children add up to, one 20-byte row per task with children (a twentieth of the
@@ -347,72 +352,98 @@ public struct Scheduler: Sendable {
     }
     let slotOf = slots
     var below = [Below](repeating: Below(), count: parents)
+    let taskCount = tasks.count
+    let split = cut.flatMap { cut in (cut..<taskCount).first { parentOf[$0] < 0 } }.flatMap { $0 > 0 ? $0 : nil }
     // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
     // witness (the row holds a reference), three copies per task here.
     below.withUnsafeMutableBufferPointer { below in
       rows.withUnsafeMutableBufferPointer { rows in
-        for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-          var mine = slotOf[i] >= 0 ? below[Int(slotOf[i])] : Below()
-          if facts.isLeaf[i] && !constraints.cancelled[i] {
-            mine.live = 1
-            if rows[i].status == .done {
-              mine.doneLeaves = 1
-              if let on = rows[i].finishedOn?.ordinal {
-                mine.latestDone = Int32(clamping: on)
-              } else {
-                mine.undatedDone = true
-              }
-            }
-          }
-          if facts.isSummary[i] {
-            rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
-            if constraints.cancelled[i] {
-              rows[i].status = .cancelled
-              rows[i].ownStatus = .cancelled
-              rows[i].deadline = nil
-            } else {
-              if mine.live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
-              let isDone = mine.live > 0 && mine.doneLeaves == mine.live
-              if isDone && !mine.undatedDone && mine.latestDone != .min {
-                rows[i].finishedOn = Day(ordinal: Int(mine.latestDone))
-              }
-              StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
-              rows[i].ownStatus = rows[i].status
-              rows[i].isBlocked = mine.blockedBelow
-              if Int(mine.worst) > rows[i].status.severity,
-                let rolled = ScheduleStatus.withSeverity(Int(mine.worst))
-              {
-                rows[i].status = rolled
-              }
-              if mine.worstLate >= 0 {
-                rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(mine.worstLate))
-              }
-            }
-          }
-          let parent = Int(parentOf[i])
-          guard parent >= 0 else { continue }
-          let slot = Int(slotOf[parent])
-          below[slot].live += mine.live
-          below[slot].doneLeaves += mine.doneLeaves
-          below[slot].latestDone = max(below[slot].latestDone, mine.latestDone)
-          below[slot].undatedDone = below[slot].undatedDone || mine.undatedDone
-          let status = rows[i].status
-          if status != .cancelled {
-            below[slot].worst = max(below[slot].worst, Int8(status.severity))
-            if status == .overdue, let late = rows[i].daysOverdue {
-              below[slot].worstLate = max(below[slot].worstLate, Int32(clamping: late))
-            }
-            below[slot].blockedBelow = below[slot].blockedBelow || rows[i].isBlocked
+        let shared = SummaryBuffers(rows: rows, below: below)
+        if let split {
+          AsOfThreads.both(
+            { self.summarise(shared, 0..<split, slotOf: slotOf, asOf: asOfDay, window: window) },
+            { self.summarise(shared, split..<taskCount, slotOf: slotOf, asOf: asOfDay, window: window) })
+        } else {
+          summarise(shared, 0..<taskCount, slotOf: slotOf, asOf: asOfDay, window: window)
+        }
+      }
+    }
+  }
+
+  /// The rows and the `Below` rows `summarise` changes, handed to both threads: each changes only those of
+  /// its own tasks and their parents, which lie on its own side of the cut.
+  private struct SummaryBuffers: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<TaskSchedule>
+    let below: UnsafeMutableBufferPointer<Below>
+  }
+
+  /// `summarise` over the tasks of `range`, from its end backwards; every parent of a task in `range` is in
+  /// `range` too, or is none.
+  private func summarise(
+    _ shared: SummaryBuffers, _ range: Range<Int>, slotOf: [Int32], asOf asOfDay: Int, window: Int
+  ) {
+    let parentOf = facts.parent
+    let (rows, below) = (shared.rows, shared.below)
+    for i in range.reversed() {
+      var mine = slotOf[i] >= 0 ? below[Int(slotOf[i])] : Below()
+      if facts.isLeaf[i] && !constraints.cancelled[i] {
+        mine.live = 1
+        if rows[i].status == .done {
+          mine.doneLeaves = 1
+          if let on = rows[i].finishedOn?.ordinal {
+            mine.latestDone = Int32(clamping: on)
           } else {
-            // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
-            below[slot].worst = max(below[slot].worst, mine.worst)
-            below[slot].worstLate = max(below[slot].worstLate, mine.worstLate)
-            below[slot].blockedBelow = below[slot].blockedBelow || mine.blockedBelow
-          }
-          if mine.live > 0 {
-            TaskSchedule.fold(rows, i, into: parent)
+            mine.undatedDone = true
           }
         }
+      }
+      if facts.isSummary[i] {
+        rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
+        if constraints.cancelled[i] {
+          rows[i].status = .cancelled
+          rows[i].ownStatus = .cancelled
+          rows[i].deadline = nil
+        } else {
+          if mine.live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
+          let isDone = mine.live > 0 && mine.doneLeaves == mine.live
+          if isDone && !mine.undatedDone && mine.latestDone != .min {
+            rows[i].finishedOn = Day(ordinal: Int(mine.latestDone))
+          }
+          StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+          rows[i].ownStatus = rows[i].status
+          rows[i].isBlocked = mine.blockedBelow
+          if Int(mine.worst) > rows[i].status.severity,
+            let rolled = ScheduleStatus.withSeverity(Int(mine.worst))
+          {
+            rows[i].status = rolled
+          }
+          if mine.worstLate >= 0 {
+            rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(mine.worstLate))
+          }
+        }
+      }
+      let parent = Int(parentOf[i])
+      guard parent >= 0 else { continue }
+      let slot = Int(slotOf[parent])
+      below[slot].live += mine.live
+      below[slot].doneLeaves += mine.doneLeaves
+      below[slot].latestDone = max(below[slot].latestDone, mine.latestDone)
+      below[slot].undatedDone = below[slot].undatedDone || mine.undatedDone
+      let status = rows[i].status
+      if status != .cancelled {
+        below[slot].worst = max(below[slot].worst, Int8(status.severity))
+        if status == .overdue, let late = rows[i].daysOverdue {
+          below[slot].worstLate = max(below[slot].worstLate, Int32(clamping: late))
+        }
+        below[slot].blockedBelow = below[slot].blockedBelow || rows[i].isBlocked
+      } else {
+        // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+        below[slot].worst = max(below[slot].worst, mine.worst)
+        below[slot].worstLate = max(below[slot].worstLate, mine.worstLate)
+        below[slot].blockedBelow = below[slot].blockedBelow || mine.blockedBelow
+      }
+      if mine.live > 0 {
+        TaskSchedule.fold(rows, i, into: parent)
       }
     }
   }
