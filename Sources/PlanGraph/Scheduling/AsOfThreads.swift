@@ -5,14 +5,15 @@ import Dispatch
 /// The pass does two things at once: the forecast (a walk of the graph in topological order, one
 /// thread's work) beside the critical paths (which read only the plan schedule), then the leaves' rows
 /// in two halves of the tasks, each thread writing its own range of the rows and counting its own
-/// leaves. Below `AsOfThreads.minimumTasks` a second thread costs more than it saves.
+/// leaves, and the summaries' pass either side of the first top-level task at or after the cut. Below
+/// `AsOfThreads.minimumTasks` a second thread costs more than it saves.
 package enum AsOfThreads: Sendable {
   /// Two threads from `minimumTasks` tasks on, cut in the middle: what the scheduler does.
   case automatic
   /// One thread.
   case one
-  /// Two threads whatever the size, the rows cut at this task index (clamped to the tasks), so that
-  /// tests can try every cut of a small plan.
+  /// Two threads whatever the size, the rows cut at this task index (clamped to the tasks) and the
+  /// summaries at the first top-level task from it, so that tests can try every cut of a small plan.
   case two(cut: Int)
 
   /// From this many tasks on, `automatic` uses two threads.
