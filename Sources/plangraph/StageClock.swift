@@ -10,13 +10,17 @@ import Synchronization
 ///
 /// Each line is `plangraph timing: <stage>: <milliseconds> ms`, for `plangraph-bench` to read back.
 /// `exit` is the time from the last stage to the end of the process: what freeing would cost.
-/// Each stage also gets a `plangraph memory: <stage>: <MiB> MiB` line, the process's peak so far when the
+/// Each stage also gets a `plangraph cpu: <stage>: <milliseconds> ms` line, the CPU time of all the
+/// process's threads in it (beside the time on the clock, it shows what a second thread costs and whether
+/// the machine was busy), and a `plangraph memory: <stage>: <MiB> MiB` line, the process's peak so far when the
 /// stage ended, so that the stage where the peak is reached can be read off.
 enum StageClock {
   private struct State {
     var last = 0.0
     var first = 0.0
     var totals: [PlanStage: Double] = [:]
+    var lastCPU = 0.0
+    var cpuTotals: [PlanStage: Double] = [:]
     var peaks: [PlanStage: Int] = [:]
     var started = false
   }
@@ -45,6 +49,7 @@ enum StageClock {
       state.started = true
       state.first = now
       state.last = now
+      state.lastCPU = processCPU()
       return true
     }
     if first { atexit { StageClock.printTimings() } }
@@ -54,10 +59,13 @@ enum StageClock {
   static func mark(_ stage: PlanStage) {
     guard isEnabled else { return }
     let now = monotonic()
+    let cpu = processCPU()
     let peak = peakMebibytes()
     state.withLock { state in
       guard state.started else { return }
       state.totals[stage, default: 0] += now - state.last
+      state.cpuTotals[stage, default: 0] += cpu - state.lastCPU
+      state.lastCPU = cpu
       state.peaks[stage] = peak
       state.last = now
     }
@@ -66,6 +74,13 @@ enum StageClock {
   private static func monotonic() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
+  /// The CPU time of all the process's threads so far, in seconds.
+  private static func processCPU() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
@@ -82,11 +97,17 @@ enum StageClock {
 
   private static func printTimings() {
     let now = monotonic()
-    let (totals, peaks, first, last) = state.withLock { ($0.totals, $0.peaks, $0.first, $0.last) }
+    let (totals, cpuTotals, peaks, first, last) = state.withLock {
+      ($0.totals, $0.cpuTotals, $0.peaks, $0.first, $0.last)
+    }
     var text = ""
     for stage in PlanStage.allCases {
       guard let seconds = totals[stage] else { continue }
       text += "plangraph timing: \(stage.rawValue): \(milliseconds(seconds))\n"
+    }
+    for stage in PlanStage.allCases {
+      guard let seconds = cpuTotals[stage] else { continue }
+      text += "plangraph cpu: \(stage.rawValue): \(milliseconds(seconds))\n"
     }
     for stage in PlanStage.allCases {
       guard let peak = peaks[stage] else { continue }

@@ -7,11 +7,11 @@ import Testing
   static let plan = "plans/chengqu-2017/plan.yaml"
   static let on = ["PLANGRAPH_TIMINGS": "1"]
 
-  /// The stage names of the timing lines, in the order printed.
-  private func stages(_ stderr: String) -> [String] {
+  /// The stage names of the timing lines (or of the lines starting with `prefix`), in the order printed.
+  private func stages(_ stderr: String, prefix: String = "plangraph timing: ") -> [String] {
     stderr.split(separator: "\n").compactMap { line in
-      guard line.hasPrefix("plangraph timing: ") else { return nil }
-      let rest = line.dropFirst("plangraph timing: ".count)
+      guard line.hasPrefix(prefix) else { return nil }
+      let rest = line.dropFirst(prefix.count)
       return rest.firstRange(of: ": ").map { String(rest[..<$0.lowerBound]) }
     }
   }
@@ -26,7 +26,13 @@ import Testing
     #expect(timed.status == plain.status)
     #expect(timed.stdoutBytes == plain.stdoutBytes)
     #expect(stages(timed.stderr) == Self.loading + ["report", "write"] + Self.closing, "\(timed.stderr)")
+    // The CPU time of the same stages, each a number of milliseconds.
+    #expect(stages(timed.stderr, prefix: "plangraph cpu: ") == Self.loading + ["report", "write"], "\(timed.stderr)")
+    let cpuLines = timed.stderr.split(separator: "\n").filter { $0.hasPrefix("plangraph cpu: ") }
+    #expect(
+      cpuLines.allSatisfy { $0.hasSuffix(" ms") && Double($0.split(separator: " ").dropLast().last ?? "") != nil })
     #expect(!plain.stderr.contains("timing"))
+    #expect(!plain.stderr.contains("cpu"))
     let off = try CommandRunner.run(arguments, environment: ["PLANGRAPH_TIMINGS": "0"])
     #expect(!off.stderr.contains("timing"))
   }

@@ -16,7 +16,8 @@ public struct DependencyGraph: Sendable {
   /// The predecessor lists of all nodes, concatenated.
   public let predecessors: [Int32]
   /// For each entry of `predecessors`: the `after` entry it comes from as task index and entry index,
-  /// or -1 for an edge the task tree implies; empty once dropped (`droppingOrigins()`).
+  /// or -1 for an edge the task tree implies; empty for an acyclic graph unless asked for
+  /// (`init(tasks:keepingOrigins:)`), and once dropped (`droppingOrigins()`).
   private(set) var edgeOriginTask: [Int32]
   private(set) var edgeOriginEntry: [Int32]
   /// Successors of node `n`: `successors[successorStart[n]..<successorStart[n + 1]]`.
@@ -36,6 +37,14 @@ public struct DependencyGraph: Sendable {
   /// is an index of `tasks`, as the loader guarantees; a plan made in code that breaks either stops with
   /// a precondition failure here, rather than reading outside the graph's arrays.
   public init(tasks: [PlanTask]) {
+    self.init(tasks: tasks, keepingOrigins: false)
+  }
+
+  /// Builds the graph of `tasks`; where each edge was written (`edgeOriginTask`, `edgeOriginEntry`) is
+  /// kept when `keepingOrigins` says so or the graph has a cycle, whose messages need it. An acyclic graph
+  /// does without: two arrays as long as the edges, written and then dropped, were a fifth of the graph's
+  /// time at a million tasks.
+  package init(tasks: [PlanTask], keepingOrigins: Bool) {
     taskCount = tasks.count
     // One walk of the tasks gathers what the edges need into flat arrays, so that counting the edges and
     // writing them (two walks each) never touch a `PlanTask` again: a gate for every summary whose own
@@ -121,28 +130,18 @@ public struct DependencyGraph: Sendable {
     }
     let edgeCount = Int(counts[nodeCount])
     var preds = [Int32](repeating: 0, count: edgeCount)
-    var originTask = preds
-    var originEntry = preds
     var fill = counts
     fill.withUnsafeMutableBufferPointer { fill in
       preds.withUnsafeMutableBufferPointer { preds in
-        originTask.withUnsafeMutableBufferPointer { originTask in
-          originEntry.withUnsafeMutableBufferPointer { originEntry in
-            eachEdge { from, to, task, entry in
-              let slot = Int(fill[Int(to)])
-              preds[slot] = from
-              originTask[slot] = task
-              originEntry[slot] = entry
-              fill[Int(to)] += 1
-            }
-          }
+        eachEdge { from, to, _, _ in
+          let slot = Int(fill[Int(to)])
+          preds[slot] = from
+          fill[Int(to)] += 1
         }
       }
     }
     predecessorStart = counts
     predecessors = preds
-    edgeOriginTask = originTask
-    edgeOriginEntry = originEntry
 
     // Successors: the same edges, reversed.
     var successorCounts = [Int32](repeating: 0, count: nodeCount + 1)
@@ -167,6 +166,29 @@ public struct DependencyGraph: Sendable {
     successors = succs
     order = Self.topologicalOrder(
       nodeCount: nodeCount, predecessorStart: counts, successorStart: successorCounts, successors: succs)
+
+    // Where each edge was written: the same walk of the edges again, into the same slots.
+    guard keepingOrigins || order.count != nodeCount else {
+      (edgeOriginTask, edgeOriginEntry) = ([], [])
+      return
+    }
+    var originTask = [Int32](repeating: 0, count: edgeCount)
+    var originEntry = originTask
+    var originFill = counts
+    originFill.withUnsafeMutableBufferPointer { fill in
+      originTask.withUnsafeMutableBufferPointer { originTask in
+        originEntry.withUnsafeMutableBufferPointer { originEntry in
+          eachEdge { _, to, task, entry in
+            let slot = Int(fill[Int(to)])
+            originTask[slot] = task
+            originEntry[slot] = entry
+            fill[Int(to)] += 1
+          }
+        }
+      }
+    }
+    edgeOriginTask = originTask
+    edgeOriginEntry = originEntry
   }
 
   /// Kahn's algorithm, depth first: nodes without predecessors are taken in node order, and each node

@@ -99,49 +99,78 @@ public struct Scheduler: Sendable {
   public func schedule(
     asOf: Day, window: Int = Schedule.defaultWindow, observer: StageObserver = .none
   ) throws(Failure) -> Schedule {
+    try schedule(asOf: asOf, window: window, observer: observer, threads: .automatic)
+  }
+
+  /// `schedule(asOf:window:observer:)` on one thread or two as `threads` says (tests force either); the
+  /// schedule is the same.
+  package func schedule(
+    asOf: Day, window: Int = Schedule.defaultWindow, observer: StageObserver = .none, threads: AsOfThreads
+  ) throws(Failure) -> Schedule {
     let tasks = plan.tasks
+    let taskCount = tasks.count
     let asOfDay = asOf.ordinal
     let measured = measuredTargets(asOf: asOfDay)
-    let (forecastEnd, outside) = forecast(asOf: asOfDay, measured: measured)
-    if let outside { throw .forecastOutOfRange(task: outside, asOf: asOf) }
+    let cut = threads.cut(taskCount: taskCount)
+    let results = AsOfResults()
+    // The forecast beside the critical paths, which read only the plan schedule (never the rows).
+    let forecastJob: @Sendable () -> Void = { results.forecast = self.forecast(asOf: asOfDay, measured: measured) }
+    let pathsJob: @Sendable () -> Void = {
+      results.paths = CriticalPaths.find(
+        isLeaf: self.facts.isLeaf, cancelled: self.constraints.cancelled, graph: self.graph, planned: self.planned,
+        limit: Schedule.maximumCriticalPaths)
+    }
+    if cut != nil {
+      AsOfThreads.both(forecastJob, pathsJob)
+    } else {
+      forecastJob()
+      pathsJob()
+    }
+    if let outside = results.forecast.outside { throw .forecastOutOfRange(task: outside, asOf: asOf) }
 
-    // Leaves: planned dates, slack, forecast, status; other rows empty. Each row is written once into
-    // uninitialised storage: filling the array with empty rows first and then assigning costs a copy
-    // (and a release) of every row, a million rows over.
-    let isLeaf = facts.isLeaf
-    var rows = [TaskSchedule](unsafeUninitializedCapacity: tasks.count) { buffer, initialized in
-      // Each row made empty where it lies and a leaf's filled in place: a row returned by value was
-      // copied into the buffer and then destroyed (a call to its value witness each, a row holding a
-      // reference).
-      for i in 0..<tasks.count {
-        let slot = buffer.baseAddress.unsafelyUnwrapped.advanced(by: i)
-        slot.initialize(to: TaskSchedule())
-        if isLeaf[i] {
-          fillLeafRow(&slot.pointee, i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured)
+    // Leaves: planned dates, slack, forecast, status, counted as they are written; other rows empty. Each
+    // row is written once into uninitialised storage: filling the array with empty rows first and then
+    // assigning costs a copy (and a release) of every row, a million rows over. Two threads write the two
+    // ranges of the rows either side of the cut, each its own, and count their own leaves.
+    var rows = [TaskSchedule](unsafeUninitializedCapacity: taskCount) { buffer, initialized in
+      results.forecast.end.withUnsafeBufferPointer { forecastEnd in
+        let shared = AsOfBuffers(rows: buffer, forecastEnd: forecastEnd)
+        if let cut {
+          AsOfThreads.both(
+            {
+              results.firstLeaves = self.fillRows(
+                shared, 0..<cut, asOf: asOfDay, window: window, measured: measured)
+            },
+            {
+              results.secondLeaves = self.fillRows(
+                shared, cut..<taskCount, asOf: asOfDay, window: window, measured: measured)
+            })
+        } else {
+          results.firstLeaves = fillRows(shared, 0..<taskCount, asOf: asOfDay, window: window, measured: measured)
         }
       }
-      initialized = tasks.count
+      initialized = taskCount
     }
+    // The forecast is in the rows now: let go before the summaries' pass allocates.
+    results.forecast = ([], nil)
     // Duties before summaries: a summary's status rolls up its duties' too.
     let (missed, moreMissed) = RecurringDuties.apply(
       to: &rows, plan: plan, isDuty: facts.isDuty, cancelled: constraints.cancelled, asOf: asOf, window: window)
-    summarise(into: &rows, asOf: asOfDay, window: window)
-    // The counts and the latest finish in one walk of the rows (64 MB at a million tasks), each row's
-    // fields read where it lies.
-    var counts = StatusCounts()
-    var latest = Int.min
+    summarise(into: &rows, asOf: asOfDay, window: window, cut: cut)
+    // The leaves were counted as their rows were made; the duties are counted now, each row's fields read
+    // where it lies.
+    var counts = results.firstLeaves.counts
+    counts.add(results.secondLeaves.counts)
+    let latest = max(results.firstLeaves.latest, results.secondLeaves.latest)
     let isDuty = facts.isDuty
-    let cancelled = constraints.cancelled
     rows.withUnsafeBufferPointer { rows in
-      for i in tasks.indices where isLeaf[i] || isDuty[i] {
-        let missed = isLeaf[i] ? 0 : rows[i].occurrences?.missed ?? 0
-        counts.add(status: rows[i].status, isBlocked: rows[i].isBlocked, missed: missed, isDuty: !isLeaf[i])
-        if isLeaf[i] && !cancelled[i] { latest = max(latest, rows[i].finish?.ordinal ?? .min) }
+      for i in tasks.indices where isDuty[i] {
+        counts.add(
+          status: rows[i].status, isBlocked: rows[i].isBlocked, missed: rows[i].occurrences?.missed ?? 0, isDuty: true)
       }
     }
     let finish = planned.hasLiveLeaves ? Day(ordinal: latest) : nil
-    let (paths, more) = CriticalPaths.find(
-      isLeaf: facts.isLeaf, graph: graph, planned: planned, rows: rows, limit: Schedule.maximumCriticalPaths)
+    let (paths, more) = results.paths
     let schedule = Schedule(
       asOf: asOf, window: window, start: plan.start, finish: finish, tasks: rows, criticalPaths: paths,
       hasMoreCriticalPaths: more, missedOccurrences: missed, hasMoreMissedOccurrences: moreMissed, counts: counts,
@@ -150,11 +179,34 @@ public struct Scheduler: Sendable {
     return schedule
   }
 
+  /// Writes the rows of `range` into `shared.rows` (uninitialised there): each made empty where it lies and a
+  /// leaf's filled in place (a row returned by value was copied into the buffer and then destroyed, a
+  /// call to its value witness each, a row holding a reference); returns the counts of the range's leaves
+  /// and the latest finish of the live ones, read from each row just written.
+  private func fillRows(
+    _ shared: AsOfBuffers, _ range: Range<Int>, asOf asOfDay: Int, window: Int, measured: [Int: MeasuredTarget]
+  ) -> LeafTally {
+    var tally = LeafTally()
+    let isLeaf = facts.isLeaf
+    let cancelled = constraints.cancelled
+    let forecastEnd = shared.forecastEnd
+    let base = shared.rows.baseAddress.unsafelyUnwrapped
+    for i in range {
+      let slot = base.advanced(by: i)
+      slot.initialize(to: TaskSchedule())
+      guard isLeaf[i] else { continue }
+      fillLeafRow(&slot.pointee, i, asOf: asOfDay, window: window, forecastEnd: forecastEnd, measured: measured)
+      tally.counts.add(status: slot.pointee.status, isBlocked: slot.pointee.isBlocked, missed: 0, isDuty: false)
+      if !cancelled[i] { tally.latest = max(tally.latest, slot.pointee.finish?.ordinal ?? .min) }
+    }
+    return tally
+  }
+
   /// Fills the empty `row` of leaf `i` as of the as-of date: its planned dates, slack, forecast and
   /// status (the rows of summaries and duties are filled by later passes).
   @inline(__always)
   private func fillLeafRow(
-    _ row: inout TaskSchedule, _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: [Int32],
+    _ row: inout TaskSchedule, _ i: Int, asOf asOfDay: Int, window: Int, forecastEnd: UnsafeBufferPointer<Int32>,
     measured: [Int: MeasuredTarget]
   ) {
     let days = planned.duration[i]
@@ -275,7 +327,12 @@ public struct Scheduler: Sendable {
   /// Summary rows from their non-cancelled leaves, children folded into parents from the end backwards;
   /// each summary's own status by the table, its shown status the worst of that and of every non-cancelled
   /// task below it (through a summary cancelled only because its leaves are, which stays cancelled itself).
-  private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int) {
+  ///
+  /// With a `cut`, on two threads: the tasks before the first top-level task at or after the cut, and
+  /// the rest. A top-level task's subtree lies wholly on one side (a parent comes before its subtree,
+  /// which is contiguous), so each thread reads and writes only its own side's rows and its own side's
+  /// parents' `Below` rows; a plan whose top level does not reach past the cut is done on one thread.
+  private func summarise(into rows: inout [TaskSchedule], asOf asOfDay: Int, window: Int, cut: Int?) {
     let tasks = plan.tasks
     let parentOf = facts.parent
     // What each parent's children add up to, one 20-byte row per task with children (a twentieth of the
@@ -295,72 +352,98 @@ public struct Scheduler: Sendable {
     }
     let slotOf = slots
     var below = [Below](repeating: Below(), count: parents)
+    let taskCount = tasks.count
+    let split = cut.flatMap { cut in (cut..<taskCount).first { parentOf[$0] < 0 } }.flatMap { $0 > 0 ? $0 : nil }
     // Rows read and changed in place through the buffer: a copy of a row costs a call to its value
     // witness (the row holds a reference), three copies per task here.
     below.withUnsafeMutableBufferPointer { below in
       rows.withUnsafeMutableBufferPointer { rows in
-        for i in stride(from: tasks.count - 1, through: 0, by: -1) {
-          var mine = slotOf[i] >= 0 ? below[Int(slotOf[i])] : Below()
-          if facts.isLeaf[i] && !constraints.cancelled[i] {
-            mine.live = 1
-            if rows[i].status == .done {
-              mine.doneLeaves = 1
-              if let on = rows[i].finishedOn?.ordinal {
-                mine.latestDone = Int32(clamping: on)
-              } else {
-                mine.undatedDone = true
-              }
-            }
-          }
-          if facts.isSummary[i] {
-            rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
-            if constraints.cancelled[i] {
-              rows[i].status = .cancelled
-              rows[i].ownStatus = .cancelled
-              rows[i].deadline = nil
-            } else {
-              if mine.live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
-              let isDone = mine.live > 0 && mine.doneLeaves == mine.live
-              if isDone && !mine.undatedDone && mine.latestDone != .min {
-                rows[i].finishedOn = Day(ordinal: Int(mine.latestDone))
-              }
-              StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
-              rows[i].ownStatus = rows[i].status
-              rows[i].isBlocked = mine.blockedBelow
-              if Int(mine.worst) > rows[i].status.severity,
-                let rolled = ScheduleStatus.withSeverity(Int(mine.worst))
-              {
-                rows[i].status = rolled
-              }
-              if mine.worstLate >= 0 {
-                rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(mine.worstLate))
-              }
-            }
-          }
-          let parent = Int(parentOf[i])
-          guard parent >= 0 else { continue }
-          let slot = Int(slotOf[parent])
-          below[slot].live += mine.live
-          below[slot].doneLeaves += mine.doneLeaves
-          below[slot].latestDone = max(below[slot].latestDone, mine.latestDone)
-          below[slot].undatedDone = below[slot].undatedDone || mine.undatedDone
-          let status = rows[i].status
-          if status != .cancelled {
-            below[slot].worst = max(below[slot].worst, Int8(status.severity))
-            if status == .overdue, let late = rows[i].daysOverdue {
-              below[slot].worstLate = max(below[slot].worstLate, Int32(clamping: late))
-            }
-            below[slot].blockedBelow = below[slot].blockedBelow || rows[i].isBlocked
+        let shared = SummaryBuffers(rows: rows, below: below)
+        if let split {
+          AsOfThreads.both(
+            { self.summarise(shared, 0..<split, slotOf: slotOf, asOf: asOfDay, window: window) },
+            { self.summarise(shared, split..<taskCount, slotOf: slotOf, asOf: asOfDay, window: window) })
+        } else {
+          summarise(shared, 0..<taskCount, slotOf: slotOf, asOf: asOfDay, window: window)
+        }
+      }
+    }
+  }
+
+  /// The rows and the `Below` rows `summarise` changes, handed to both threads: each changes only those of
+  /// its own tasks and their parents, which lie on its own side of the cut.
+  private struct SummaryBuffers: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<TaskSchedule>
+    let below: UnsafeMutableBufferPointer<Below>
+  }
+
+  /// `summarise` over the tasks of `range`, from its end backwards; every parent of a task in `range` is in
+  /// `range` too, or is none.
+  private func summarise(
+    _ shared: SummaryBuffers, _ range: Range<Int>, slotOf: [Int32], asOf asOfDay: Int, window: Int
+  ) {
+    let parentOf = facts.parent
+    let (rows, below) = (shared.rows, shared.below)
+    for i in range.reversed() {
+      var mine = slotOf[i] >= 0 ? below[Int(slotOf[i])] : Below()
+      if facts.isLeaf[i] && !constraints.cancelled[i] {
+        mine.live = 1
+        if rows[i].status == .done {
+          mine.doneLeaves = 1
+          if let on = rows[i].finishedOn?.ordinal {
+            mine.latestDone = Int32(clamping: on)
           } else {
-            // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
-            below[slot].worst = max(below[slot].worst, mine.worst)
-            below[slot].worstLate = max(below[slot].worstLate, mine.worstLate)
-            below[slot].blockedBelow = below[slot].blockedBelow || mine.blockedBelow
-          }
-          if mine.live > 0 {
-            TaskSchedule.fold(rows, i, into: parent)
+            mine.undatedDone = true
           }
         }
+      }
+      if facts.isSummary[i] {
+        rows[i].deadline = constraints.deadline[i] == .max ? nil : Day(ordinal: Int(constraints.deadline[i]))
+        if constraints.cancelled[i] {
+          rows[i].status = .cancelled
+          rows[i].ownStatus = .cancelled
+          rows[i].deadline = nil
+        } else {
+          if mine.live > 0 { rows[i].isCritical = (rows[i].slack ?? 0) <= 0 }
+          let isDone = mine.live > 0 && mine.doneLeaves == mine.live
+          if isDone && !mine.undatedDone && mine.latestDone != .min {
+            rows[i].finishedOn = Day(ordinal: Int(mine.latestDone))
+          }
+          StatusRules.apply(to: &rows[i], isDone: isDone, isBlocked: false, asOf: asOfDay, window: window)
+          rows[i].ownStatus = rows[i].status
+          rows[i].isBlocked = mine.blockedBelow
+          if Int(mine.worst) > rows[i].status.severity,
+            let rolled = ScheduleStatus.withSeverity(Int(mine.worst))
+          {
+            rows[i].status = rolled
+          }
+          if mine.worstLate >= 0 {
+            rows[i].daysOverdue = max(rows[i].daysOverdue ?? 0, Int(mine.worstLate))
+          }
+        }
+      }
+      let parent = Int(parentOf[i])
+      guard parent >= 0 else { continue }
+      let slot = Int(slotOf[parent])
+      below[slot].live += mine.live
+      below[slot].doneLeaves += mine.doneLeaves
+      below[slot].latestDone = max(below[slot].latestDone, mine.latestDone)
+      below[slot].undatedDone = below[slot].undatedDone || mine.undatedDone
+      let status = rows[i].status
+      if status != .cancelled {
+        below[slot].worst = max(below[slot].worst, Int8(status.severity))
+        if status == .overdue, let late = rows[i].daysOverdue {
+          below[slot].worstLate = max(below[slot].worstLate, Int32(clamping: late))
+        }
+        below[slot].blockedBelow = below[slot].blockedBelow || rows[i].isBlocked
+      } else {
+        // A summary cancelled because its leaves all are may still hold live duties: they roll up past it.
+        below[slot].worst = max(below[slot].worst, mine.worst)
+        below[slot].worstLate = max(below[slot].worstLate, mine.worstLate)
+        below[slot].blockedBelow = below[slot].blockedBelow || mine.blockedBelow
+      }
+      if mine.live > 0 {
+        TaskSchedule.fold(rows, i, into: parent)
       }
     }
   }
