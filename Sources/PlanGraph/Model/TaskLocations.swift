@@ -89,7 +89,7 @@ enum AfterPlaces: Hashable, Sendable {
     switch self {
     case .owned(let values): return values
     case .arena(let arena, let start, let count):
-      return Array(arena.positions[Int(start)..<Int(start + count)])
+      return arena.positions.values(Int(start), Int(count))
     }
   }
 
