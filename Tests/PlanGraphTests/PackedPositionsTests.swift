@@ -72,4 +72,83 @@ import Testing
     task.attach(arena, id: (0, 1), fullID: (0, 1), afterStart: 0, afterCount: 2)
     #expect(task.locations.after == positions)
   }
+
+  /// A task's own three positions, packed in `TaskPlaces`: random ones (both packed forms, boxed ones,
+  /// several files) read back exactly, set in any order and over each other, and equality and hashing
+  /// go by the values.
+  @Test func taskPlacesRoundTrip() {
+    var random = SplitMix(seed: 42)
+    func position() -> SourcePosition {
+      SourcePosition(
+        file: random.below(4) == 0 ? [0, 1, 15, 16, -1][random.below(5)] : 0, line: Self.field(&random),
+        column: Self.field(&random), length: Self.field(&random))
+    }
+    for round in 0..<2_000 {
+      var places = TaskPlaces(id: position())
+      var expected: (SourcePosition, SourcePosition?, SourcePosition?) = (places.id, nil, nil)
+      for _ in 0..<random.below(6) {
+        let value = position()
+        switch random.below(5) {
+        case 0:
+          places.id = value
+          expected.0 = value
+        case 1:
+          places.deadline = value
+          expected.1 = value.line == 0 ? nil : value
+        case 2:
+          places.done = value
+          expected.2 = value.line == 0 ? nil : value
+        case 3:
+          places.deadline = nil
+          expected.1 = nil
+        default:
+          places.done = nil
+          expected.2 = nil
+        }
+      }
+      #expect(places.id == expected.0, "round \(round)")
+      #expect(places.deadline == expected.1, "round \(round)")
+      #expect(places.done == expected.2, "round \(round)")
+      // The same values set afresh, in another order, are equal and hash alike.
+      var again = TaskPlaces(id: SourcePosition(file: 0, line: 1, column: 1, length: 1))
+      again.done = expected.2
+      again.deadline = expected.1
+      again.id = expected.0
+      #expect(again == places && again.hashValue == places.hashValue, "round \(round)")
+    }
+  }
+
+  @Test func taskPlacesEdges() {
+    let edges: [SourcePosition] = [
+      SourcePosition(file: 0, line: 1, column: 0xFFFE, length: 2047),
+      SourcePosition(file: 15, line: Int32.max, column: 0, length: 0),
+      SourcePosition(file: 0, line: 1, column: 0xFFFF, length: 1),
+      SourcePosition(file: 0, line: 1, column: 1, length: 2048),
+      SourcePosition(file: 0, line: (1 << 20) - 1, column: Int32.max, length: 4095),
+      SourcePosition(file: 0, line: 1 << 20, column: 70_000, length: 1),
+      SourcePosition(file: 0, line: 1, column: 70_000, length: 4096),
+      SourcePosition(file: 16, line: 1, column: 1, length: 1),
+      SourcePosition(file: 1, line: 1, column: 70_000, length: 1),
+      SourcePosition(file: 0, line: -5, column: 70_000, length: 1),
+    ]
+    for edge in edges {
+      var places = TaskPlaces(id: edge)
+      places.deadline = edge
+      places.done = edge
+      #expect(places.id == edge && places.deadline == edge && places.done == edge)
+      let plain = SourcePosition(file: 0, line: 9, column: 9, length: 9)
+      places.id = plain
+      places.deadline = nil
+      #expect(places.id == plain && places.deadline == nil && places.done == edge)
+      places.done = plain
+      #expect(
+        places
+          == {
+            var p = TaskPlaces(id: plain)
+            p.done = plain
+            return p
+          }())
+    }
+    #expect(MemoryLayout<TaskPlaces>.size == 32)
+  }
 }

@@ -21,24 +21,26 @@ struct FastPlanAssembler {
     guard let (owners, ownerBytes) = collectOwners() else { return nil }
     let count = rows.tasks.count
     guard count < Int(Int32.max) / 4 else { return nil }
-    var hashes = [UInt64](repeating: 0, count: count)
-    var ownerOf = [Int32](repeating: -1, count: count)
+    // The scratch arrays are mappings of their own (`ScratchMemory`), so that freeing them leaves no
+    // hole in the allocator's heap.
+    var hashes = ScratchMemory<UInt64>(count: count, repeating: 0)
+    let ownerOf = ScratchMemory<Int32>(count: count, repeating: -1)
     var table = FastIDTable(count: count)
-    let bytes = self.bytes
     let ok = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
-      hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
+      hashes.withBuffer { hashes -> Bool in
         guard assignFullIDs(tasks, hashes: hashes, into: &table) else { return false }
-        return resolveOwners(tasks, owners: ownerBytes, into: &ownerOf)
+        return ownerOf.withBuffer { resolveOwners(tasks, owners: ownerBytes, into: $0) }
       }
     }
     guard ok else { return nil }
     observer.end(.ids)
     var targets = [Int32](repeating: -1, count: references.count)
     let resolved = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
-      hashes.withUnsafeBufferPointer { hashes -> Bool in
+      hashes.withBuffer { hashes -> Bool in
         self.references.withUnsafeBufferPointer { references -> Bool in
           targets.withUnsafeMutableBufferPointer { targets -> Bool in
-            resolveReferences(tasks, references: references, hashes: hashes, table: table, into: targets)
+            resolveReferences(
+              tasks, references: references, hashes: UnsafeBufferPointer(hashes), table: table, into: targets)
           }
         }
       }
@@ -46,11 +48,12 @@ struct FastPlanAssembler {
     guard resolved else { return nil }
     // Let go of the lookups before the arena is made: at a million tasks the table alone is 32 MiB,
     // and `complete` is the loader's peak of memory (file bytes, rows, tasks and arena all alive).
-    hashes = []
+    hashes = ScratchMemory(count: 0, repeating: 0)
     table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
-    guard complete(&planTasks, ownerOf: ownerOf, targets: targets) else { return nil }
+    let completed = ownerOf.withBuffer { complete(&planTasks, ownerOf: UnsafeBufferPointer($0), targets: targets) }
+    guard completed else { return nil }
     observer.end(.references)
     // The graph and the cycle check come once the rows and the file's bytes are let go
     // (`FastPlanReader.finish`).
@@ -74,7 +77,8 @@ struct FastPlanAssembler {
 
   /// Each task's owner: written, else its parent's, else the file's; false on an unknown owner or a
   /// leaf or duty left without one (a warning).
-  private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: inout [Int32]) -> Bool {
+  private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: UnsafeMutableBufferPointer<Int32>) -> Bool
+  {
     // The owners' full ids in a table of their hashes, like the tasks': a plan may declare many.
     var table = FastIDTable(count: owners.count)
     for (n, id) in owners.enumerated() {
@@ -301,7 +305,9 @@ struct FastPlanAssembler {
 
   /// Makes the plan's one arena (the names, then each full id, whose tail is the id) and attaches the
   /// tasks the scanner made to it, with their owners; false (decline) past `Int32` offsets.
-  private mutating func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) -> Bool {
+  private mutating func complete(
+    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32]
+  ) -> Bool {
     let count = planTasks.count
     // The entries' positions are all the arena keeps of them: packed first (8 bytes each, not the
     // entries' 24), the entries let go.
@@ -310,8 +316,24 @@ struct FastPlanAssembler {
     for reference in references { positions.append(reference.position) }
     references = []
     // A full id is its parent's, a dot and its own id; parents come before their children.
-    var fullStart = [Int32](repeating: 0, count: count)
-    var fullLength = [Int32](repeating: 0, count: count)
+    let fullStartMemory = ScratchMemory<Int32>(count: count, repeating: 0)
+    let fullLengthMemory = ScratchMemory<Int32>(count: count, repeating: 0)
+    return fullStartMemory.withBuffer { fullStart in
+      fullLengthMemory.withBuffer { fullLength in
+        attach(
+          &planTasks, ownerOf: ownerOf, targets: targets, positions: positions, fullStart: fullStart,
+          fullLength: fullLength)
+      }
+    }
+  }
+
+  /// `complete` with its scratch arrays for each task's full id in the arena's text.
+  private func attach(
+    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
+    positions: PackedPositions, fullStart: UnsafeMutableBufferPointer<Int32>,
+    fullLength: UnsafeMutableBufferPointer<Int32>
+  ) -> Bool {
+    let count = planTasks.count
     var total = rows.text.count
     for i in 0..<count {
       let row = rows.tasks[i]
