@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns the fast reader's rows into a `Plan`: owners, full ids (hashed, never built to be looked up),
 /// owners of tasks, `after` references and the dependency graph; nil ("decline") at the first thing the
 /// full assembler would report, so that it runs and reports it.
@@ -26,10 +28,22 @@ struct FastPlanAssembler {
     var hashes = ScratchMemory<UInt64>(count: count, repeating: 0)
     let ownerOf = ScratchMemory<Int32>(count: count, repeating: -1)
     var table = FastIDTable(count: count)
+    let twoThreads = Self.useTwoThreads(tasks: count)
     let ok = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
       hashes.withBuffer { hashes -> Bool in
-        guard assignFullIDs(tasks, hashes: hashes, into: &table) else { return false }
-        return ownerOf.withBuffer { resolveOwners(tasks, owners: ownerBytes, into: $0) }
+        ownerOf.withBuffer { ownerOf -> Bool in
+          // Full ids and owners are independent: each writes only its own arrays (`hashes` and `table`,
+          // `ownerOf`), and both read the rows and the text only.
+          guard twoThreads else {
+            return assignFullIDs(tasks, hashes: hashes, into: &table)
+              && resolveOwners(tasks, owners: ownerBytes, into: ownerOf)
+          }
+          return Self.bothOnTwoThreads { part in
+            part == 0
+              ? assignFullIDs(tasks, hashes: hashes, into: &table)
+              : resolveOwners(tasks, owners: ownerBytes, into: ownerOf)
+          }
+        }
       }
     }
     guard ok else { return nil }
@@ -39,8 +53,19 @@ struct FastPlanAssembler {
       hashes.withBuffer { hashes -> Bool in
         self.references.withUnsafeBufferPointer { references -> Bool in
           targets.withUnsafeMutableBufferPointer { targets -> Bool in
-            resolveReferences(
-              tasks, references: references, hashes: UnsafeBufferPointer(hashes), table: table, into: targets)
+            let hashes = UnsafeBufferPointer(hashes)
+            guard twoThreads, let cut = Self.cut(tasks, references: references.count) else {
+              return resolveReferences(
+                tasks, 0..<tasks.count, references: references, hashes: hashes, table: table, into: targets)
+            }
+            // Each `after` entry is looked up on its own in tables no thread writes: the tasks before
+            // `cut` on one thread, the rest on another, each writing only its own tasks' range of
+            // `targets` (the entries are in task order).
+            return Self.bothOnTwoThreads { part in
+              resolveReferences(
+                tasks, part == 0 ? 0..<cut : cut..<tasks.count, references: references, hashes: hashes,
+                table: table, into: targets)
+            }
           }
         }
       }
@@ -58,6 +83,74 @@ struct FastPlanAssembler {
     // The graph and the cycle check come once the rows and the file's bytes are let go
     // (`FastPlanReader.finish`).
     return Plan(title: title, start: planStart, owners: owners, tasks: planTasks, files: [path])
+  }
+
+  // MARK: - Two threads
+
+  /// Whether the assembler uses a second thread: set only by tests, to force either way.
+  enum Threads: Sendable {
+    /// From `twoThreadMinimum` tasks on.
+    case automatic
+    case one
+    /// Two threads whatever the size, `after` cut at the middle entry.
+    case two
+    /// Two threads, `after` cut before this task (clamped to the tasks).
+    case cut(Int)
+  }
+
+  /// How the assembler of the current task runs (tests set it with `$threads.withValue`).
+  @TaskLocal static var threads = Threads.automatic
+
+  /// Below this many tasks a second thread (20–50 µs to start) costs more than half the work saves.
+  static let twoThreadMinimum = 16_384
+
+  private static func useTwoThreads(tasks: Int) -> Bool {
+    switch threads {
+    case .automatic: tasks >= twoThreadMinimum
+    case .one: false
+    case .two, .cut: true
+    }
+  }
+
+  /// The first task whose `after` entries start at or past the middle of all the entries: the cut that
+  /// gives the two threads about as many entries each; nil when there are none to share.
+  private static func cut(_ tasks: Rows, references: Int) -> Int? {
+    if case .cut(let task) = threads { return min(max(task, 0), tasks.count) }
+    guard references > 1, tasks.count > 1 else { return nil }
+    let middle = Int32(references / 2)
+    var (low, high) = (0, tasks.count)
+    // `afterStart` never decreases from task to task.
+    while low < high {
+      let mid = (low + high) / 2
+      if tasks[mid].afterStart < middle { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Runs `part(0)` and `part(1)` at once (`concurrentPerform`: on one thread, one after the other,
+  /// where there is one); true when both are. The caller makes the two parts write disjoint memory.
+  private static func bothOnTwoThreads(_ part: (Int) -> Bool) -> Bool {
+    withoutActuallyEscaping(part) { part in
+      let job = TwoParts(part)
+      DispatchQueue.concurrentPerform(iterations: 2) { job.run($0) }
+      return job.first && job.second
+    }
+  }
+
+  /// The two parts and what each found: each thread writes its own property only, and both are read
+  /// after `concurrentPerform` returns, which orders the writes before the reads.
+  private final class TwoParts: @unchecked Sendable {
+    let part: (Int) -> Bool
+    var first = false
+    var second = false
+
+    init(_ part: @escaping (Int) -> Bool) {
+      self.part = part
+    }
+
+    func run(_ index: Int) {
+      if index == 0 { first = part(0) } else { second = part(1) }
+    }
   }
 
   // MARK: - Owners
@@ -152,8 +245,10 @@ struct FastPlanAssembler {
           task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
         h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
         hashes[i] = h
-        firstSlot[i - batchStart] = table.first(h)
       }
+      // The slots read in a loop of their own, a few instructions each, so that all the batch's cache
+      // misses are in flight at once (between hashes, the loads waiting filled the processor's window).
+      for i in batchStart..<batchEnd { firstSlot[i - batchStart] = table.first(hashes[i]) }
       for i in batchStart..<batchEnd {
         let h = hashes[i]
         let row = Int32(i)
@@ -223,16 +318,18 @@ struct FastPlanAssembler {
   /// Most names are a sibling written just before (`t11` after `t10`): the few rows before the task
   /// are looked through first, which are in the cache, and only then the id table. A dotted name goes
   /// to the table; the slots of a batch of them are read first, so that their cache misses overlap.
+  ///
+  /// Only the entries of the tasks in `range` are resolved (their range of `targets` written).
   private func resolveReferences(
-    _ tasks: Rows, references: UnsafeBufferPointer<FastPlanRows.Reference>, hashes: UnsafeBufferPointer<UInt64>,
-    table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
+    _ tasks: Rows, _ range: Range<Int>, references: UnsafeBufferPointer<FastPlanRows.Reference>,
+    hashes: UnsafeBufferPointer<UInt64>, table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
   ) -> Bool {
     // Each entry's full-text hash (0 for an undotted name) and its first slot, for one batch.
     var fullHash = [UInt64](repeating: 0, count: Self.batch)
     var firstSlot = [UInt64](repeating: 0, count: Self.batch)
     var batchStart = 0
     var batchEnd = 0
-    for i in 0..<tasks.count {
+    for i in range {
       let task = tasks[i]
       guard task.afterCount > 0 else { continue }
       for n in Int(task.afterStart)..<Int(task.afterStart + task.afterCount) {
@@ -252,9 +349,11 @@ struct FastPlanAssembler {
               fullHash[m - batchStart] = 0
               continue
             }
-            let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
-            fullHash[m - batchStart] = h
-            firstSlot[m - batchStart] = table.first(h)
+            fullHash[m - batchStart] = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
+          }
+          // As in `assignFullIDs`: the batch's slots read back to back, their cache misses overlapping.
+          for m in batchStart..<batchEnd where fullHash[m - batchStart] != 0 {
+            firstSlot[m - batchStart] = table.first(fullHash[m - batchStart])
           }
         }
         let reference = references[n]
