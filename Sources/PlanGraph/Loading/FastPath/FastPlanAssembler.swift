@@ -73,11 +73,17 @@ struct FastPlanAssembler {
     guard resolved else { return nil }
     // Let go of the lookups before the arena is made: at a million tasks the table alone is 32 MiB,
     // and `complete` is the loader's peak of memory (file bytes, rows, tasks and arena all alive).
-    hashes = ScratchMemory(count: 0, repeating: 0)
+    // The hashes' memory is reused for each task's full id offsets (fresh pages cost a fault and
+    // zeroing each).
     table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
-    let completed = ownerOf.withBuffer { complete(&planTasks, ownerOf: UnsafeBufferPointer($0), targets: targets) }
+    let completed = ownerOf.withBuffer { ownerOf in
+      hashes.withBuffer { full in
+        complete(&planTasks, ownerOf: UnsafeBufferPointer(ownerOf), targets: targets, full: full)
+      }
+    }
+    hashes = ScratchMemory(count: 0, repeating: 0)
     guard completed else { return nil }
     observer.end(.references)
     // The graph and the cycle check come once the rows and the file's bytes are let go
@@ -404,8 +410,10 @@ struct FastPlanAssembler {
 
   /// Makes the plan's one arena (the names, then each full id, whose tail is the id) and attaches the
   /// tasks the scanner made to it, with their owners; false (decline) past `Int32` offsets.
+  /// `full` is scratch memory of a word per task, for each task's full id as a range of the text.
   private mutating func complete(
-    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32]
+    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
+    full: UnsafeMutableBufferPointer<UInt64>
   ) -> Bool {
     let count = planTasks.count
     // The entries' positions are all the arena keeps of them: packed first (8 bytes each, not the
@@ -414,32 +422,25 @@ struct FastPlanAssembler {
     positions.reserveCapacity(references.count)
     for reference in references { positions.append(reference.position) }
     references = []
-    // A full id is its parent's, a dot and its own id; parents come before their children.
-    let fullStartMemory = ScratchMemory<Int32>(count: count, repeating: 0)
-    let fullLengthMemory = ScratchMemory<Int32>(count: count, repeating: 0)
-    return fullStartMemory.withBuffer { fullStart in
-      fullLengthMemory.withBuffer { fullLength in
-        attach(
-          &planTasks, ownerOf: ownerOf, targets: targets, positions: positions, fullStart: fullStart,
-          fullLength: fullLength)
-      }
-    }
+    return attach(&planTasks, ownerOf: ownerOf, targets: targets, positions: positions, full: full)
   }
 
-  /// `complete` with its scratch arrays for each task's full id in the arena's text.
+  /// `complete` once the positions are packed: `full[i]` gets task `i`'s full id in the arena's text,
+  /// the start in the low 32 bits and the length in the high.
   private func attach(
     _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
-    positions: PackedPositions, fullStart: UnsafeMutableBufferPointer<Int32>,
-    fullLength: UnsafeMutableBufferPointer<Int32>
+    positions: PackedPositions, full: UnsafeMutableBufferPointer<UInt64>
   ) -> Bool {
     let count = planTasks.count
+    precondition(full.count >= count, "a word per task")
+    func fullStart(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: full[i]) }
+    func fullLength(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: full[i] >> 32) }
     var total = rows.text.count
     for i in 0..<count {
       let row = rows.tasks[i]
-      let length = Int(row.idLength) + (row.parent >= 0 ? Int(fullLength[Int(row.parent)]) + 1 : 0)
-      guard let start = Int32(exactly: total), let stored = Int32(exactly: length) else { return false }
-      fullStart[i] = start
-      fullLength[i] = stored
+      let length = Int(row.idLength) + (row.parent >= 0 ? Int(fullLength(Int(row.parent))) + 1 : 0)
+      guard let start = UInt32(exactly: total), let stored = UInt32(exactly: length) else { return false }
+      full[i] = UInt64(start) | UInt64(stored) << 32
       total += length
     }
     guard total < Int(Int32.max) else { return false }
@@ -452,11 +453,11 @@ struct FastPlanAssembler {
       }
       for i in 0..<count {
         let row = rows.tasks[i]
-        var at = Int(fullStart[i])
+        var at = Int(fullStart(i))
         if row.parent >= 0 {
           let parent = Int(row.parent)
-          let length = Int(fullLength[parent])
-          (base + at).initialize(from: base + Int(fullStart[parent]), count: length)
+          let length = Int(fullLength(parent))
+          (base + at).initialize(from: base + Int(fullStart(parent)), count: length)
           at += length
           base[at] = UInt8(ascii: ".")
           at += 1
@@ -467,9 +468,9 @@ struct FastPlanAssembler {
     let arena = PlanArena(text: text, targets: targets, positions: positions)
     for i in 0..<count {
       let row = rows.tasks[i]
-      let full = (start: fullStart[i], length: fullLength[i])
+      let fullID = (start: fullStart(i), length: fullLength(i))
       planTasks[i].attach(
-        arena, id: (full.start + full.length - row.idLength, row.idLength), fullID: full,
+        arena, id: (fullID.start + fullID.length - row.idLength, row.idLength), fullID: fullID,
         afterStart: row.afterStart, afterCount: row.afterCount)
       if ownerOf[i] >= 0 { planTasks[i].owner = Int(ownerOf[i]) }
     }
