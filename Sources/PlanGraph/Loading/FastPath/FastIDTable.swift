@@ -5,11 +5,8 @@
 /// the full reader, with Swift's seeded hashing, runs), so crafted ids cannot make it quadratic.
 struct FastIDTable {
   /// Each slot: the row plus one in the low 32 bits (0: empty), the hash's high 32 bits above, so that a
-  /// probe rarely touches a row that is not the one sought. Points into `storage`, which the table
-  /// holds: valid while the table is.
-  private let slots: UnsafeMutableBufferPointer<UInt64>
-  /// The slots' memory, a mapping of its own (`ScratchMemory`), given back when the table goes.
-  private let storage: ScratchMemory<UInt64>
+  /// probe rarely touches a row that is not the one sought.
+  private var slots: [UInt64]
   private let mask: Int
   static let maximumProbe = 64
   /// FNV-1a's offset basis: the hash of an empty text.
@@ -21,8 +18,11 @@ struct FastIDTable {
     while capacity < 2 * max(count, 1) { capacity <<= 1 }
     // On huge pages where the system gives them: every look-up lands on a random slot, and at a million
     // rows (32 MiB) a 4 KiB page each would also miss the TLB.
-    storage = ScratchMemory(count: capacity, repeating: 0, hugePages: true)
-    slots = storage.withBuffer { $0 }
+    slots = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      MappedFile.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+      buffer.initialize(repeating: 0)
+      initialized = capacity
+    }
     mask = capacity - 1
   }
 

@@ -23,15 +23,13 @@ struct FastPlanAssembler {
     guard let (owners, ownerBytes) = collectOwners() else { return nil }
     let count = rows.tasks.count
     guard count < Int(Int32.max) / 4 else { return nil }
-    // The scratch arrays are mappings of their own (`ScratchMemory`), so that freeing them leaves no
-    // hole in the allocator's heap.
-    var hashes = ScratchMemory<UInt64>(count: count, repeating: 0)
-    let ownerOf = ScratchMemory<Int32>(count: count, repeating: -1)
+    var hashes = [UInt64](repeating: 0, count: count)
+    var ownerOf = [Int32](repeating: -1, count: count)
     var table = FastIDTable(count: count)
     let twoThreads = Self.useTwoThreads(tasks: count)
     let ok = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
-      hashes.withBuffer { hashes -> Bool in
-        ownerOf.withBuffer { ownerOf -> Bool in
+      hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
+        ownerOf.withUnsafeMutableBufferPointer { ownerOf -> Bool in
           // Full ids and owners are independent: each writes only its own arrays (`hashes` and `table`,
           // `ownerOf`), and both read the rows and the text only.
           guard twoThreads else {
@@ -50,7 +48,7 @@ struct FastPlanAssembler {
     observer.end(.ids)
     var targets = [Int32](repeating: -1, count: references.count)
     let resolved = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
-      hashes.withBuffer { hashes -> Bool in
+      hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
         self.references.withUnsafeBufferPointer { references -> Bool in
           targets.withUnsafeMutableBufferPointer { targets -> Bool in
             let hashes = UnsafeBufferPointer(hashes)
@@ -78,12 +76,12 @@ struct FastPlanAssembler {
     table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
-    let completed = ownerOf.withBuffer { ownerOf in
-      hashes.withBuffer { full in
-        complete(&planTasks, ownerOf: UnsafeBufferPointer(ownerOf), targets: targets, full: full)
+    let completed = ownerOf.withUnsafeBufferPointer { ownerOf in
+      hashes.withUnsafeMutableBufferPointer { full in
+        complete(&planTasks, ownerOf: ownerOf, targets: targets, full: full)
       }
     }
-    hashes = ScratchMemory(count: 0, repeating: 0)
+    hashes = []
     guard completed else { return nil }
     observer.end(.references)
     // The graph and the cycle check come once the rows and the file's bytes are let go
@@ -415,7 +413,6 @@ struct FastPlanAssembler {
     _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
     full: UnsafeMutableBufferPointer<UInt64>
   ) -> Bool {
-    let count = planTasks.count
     // The entries' positions are all the arena keeps of them: packed first (8 bytes each, not the
     // entries' 24), the entries let go.
     var positions = PackedPositions(file: 0)
