@@ -9,15 +9,20 @@ package final class PlanArena: Sendable {
   package let text: [UInt8]
   /// Resolved `after` entries of all tasks, as task indices; a task's are one contiguous range.
   package let targets: [Int32]
-  /// Where each entry of `targets` is written, parallel to it.
-  package let positions: [SourcePosition]
+  /// Where each entry of `targets` is written, parallel to it (8 bytes an entry, `PackedPositions`).
+  package let positions: PackedPositions
 
   /// Creates an arena over the given text and references.
-  package init(text: [UInt8], targets: [Int32], positions: [SourcePosition]) {
+  package init(text: [UInt8], targets: [Int32], positions: PackedPositions) {
     precondition(targets.count == positions.count, "every reference needs its position")
     self.text = text
     self.targets = targets
     self.positions = positions
+  }
+
+  /// Creates an arena over the given text and references, their positions packed.
+  package convenience init(text: [UInt8], targets: [Int32], positions: [SourcePosition]) {
+    self.init(text: text, targets: targets, positions: PackedPositions(positions))
   }
 
   /// The text `text[start ..< start + length]` as a `String` (invalid UTF-8 repaired, as the loader

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns the fast reader's rows into a `Plan`: owners, full ids (hashed, never built to be looked up),
 /// owners of tasks, `after` references and the dependency graph; nil ("decline") at the first thing the
 /// full assembler would report, so that it runs and reports it.
@@ -24,21 +26,44 @@ struct FastPlanAssembler {
     var hashes = [UInt64](repeating: 0, count: count)
     var ownerOf = [Int32](repeating: -1, count: count)
     var table = FastIDTable(count: count)
-    let bytes = self.bytes
+    let twoThreads = Self.useTwoThreads(tasks: count)
     let ok = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
       hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
-        guard assignFullIDs(tasks, hashes: hashes, into: &table) else { return false }
-        return resolveOwners(tasks, owners: ownerBytes, into: &ownerOf)
+        ownerOf.withUnsafeMutableBufferPointer { ownerOf -> Bool in
+          // Full ids and owners are independent: each writes only its own arrays (`hashes` and `table`,
+          // `ownerOf`), and both read the rows and the text only.
+          guard twoThreads else {
+            return assignFullIDs(tasks, hashes: hashes, into: &table)
+              && resolveOwners(tasks, owners: ownerBytes, into: ownerOf)
+          }
+          return Self.bothOnTwoThreads { part in
+            part == 0
+              ? assignFullIDs(tasks, hashes: hashes, into: &table)
+              : resolveOwners(tasks, owners: ownerBytes, into: ownerOf)
+          }
+        }
       }
     }
     guard ok else { return nil }
     observer.end(.ids)
     var targets = [Int32](repeating: -1, count: references.count)
     let resolved = rows.tasks.withUnsafeBufferPointer { tasks -> Bool in
-      hashes.withUnsafeBufferPointer { hashes -> Bool in
+      hashes.withUnsafeMutableBufferPointer { hashes -> Bool in
         self.references.withUnsafeBufferPointer { references -> Bool in
           targets.withUnsafeMutableBufferPointer { targets -> Bool in
-            resolveReferences(tasks, references: references, hashes: hashes, table: table, into: targets)
+            let hashes = UnsafeBufferPointer(hashes)
+            guard twoThreads, let cut = Self.cut(tasks, references: references.count) else {
+              return resolveReferences(
+                tasks, 0..<tasks.count, references: references, hashes: hashes, table: table, into: targets)
+            }
+            // Each `after` entry is looked up on its own in tables no thread writes: the tasks before
+            // `cut` on one thread, the rest on another, each writing only its own tasks' range of
+            // `targets` (the entries are in task order).
+            return Self.bothOnTwoThreads { part in
+              resolveReferences(
+                tasks, part == 0 ? 0..<cut : cut..<tasks.count, references: references, hashes: hashes,
+                table: table, into: targets)
+            }
           }
         }
       }
@@ -46,15 +71,90 @@ struct FastPlanAssembler {
     guard resolved else { return nil }
     // Let go of the lookups before the arena is made: at a million tasks the table alone is 32 MiB,
     // and `complete` is the loader's peak of memory (file bytes, rows, tasks and arena all alive).
-    hashes = []
+    // The hashes' memory is reused for each task's full id offsets (fresh pages cost a fault and
+    // zeroing each).
     table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
-    guard complete(&planTasks, ownerOf: ownerOf, targets: targets) else { return nil }
+    let completed = ownerOf.withUnsafeBufferPointer { ownerOf in
+      hashes.withUnsafeMutableBufferPointer { full in
+        complete(&planTasks, ownerOf: ownerOf, targets: targets, full: full)
+      }
+    }
+    hashes = []
+    guard completed else { return nil }
     observer.end(.references)
     // The graph and the cycle check come once the rows and the file's bytes are let go
     // (`FastPlanReader.finish`).
     return Plan(title: title, start: planStart, owners: owners, tasks: planTasks, files: [path])
+  }
+
+  // MARK: - Two threads
+
+  /// Whether the assembler uses a second thread: set only by tests, to force either way.
+  enum Threads: Sendable {
+    /// From `twoThreadMinimum` tasks on.
+    case automatic
+    case one
+    /// Two threads whatever the size, `after` cut at the middle entry.
+    case two
+    /// Two threads, `after` cut before this task (clamped to the tasks).
+    case cut(Int)
+  }
+
+  /// How the assembler of the current task runs (tests set it with `$threads.withValue`).
+  @TaskLocal static var threads = Threads.automatic
+
+  /// Below this many tasks a second thread (20–50 µs to start) costs more than half the work saves.
+  static let twoThreadMinimum = 16_384
+
+  private static func useTwoThreads(tasks: Int) -> Bool {
+    switch threads {
+    case .automatic: tasks >= twoThreadMinimum
+    case .one: false
+    case .two, .cut: true
+    }
+  }
+
+  /// The first task whose `after` entries start at or past the middle of all the entries: the cut that
+  /// gives the two threads about as many entries each; nil when there are none to share.
+  private static func cut(_ tasks: Rows, references: Int) -> Int? {
+    if case .cut(let task) = threads { return min(max(task, 0), tasks.count) }
+    guard references > 1, tasks.count > 1 else { return nil }
+    let middle = Int32(references / 2)
+    var (low, high) = (0, tasks.count)
+    // `afterStart` never decreases from task to task.
+    while low < high {
+      let mid = (low + high) / 2
+      if tasks[mid].afterStart < middle { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Runs `part(0)` and `part(1)` at once (`concurrentPerform`: on one thread, one after the other,
+  /// where there is one); true when both are. The caller makes the two parts write disjoint memory.
+  private static func bothOnTwoThreads(_ part: (Int) -> Bool) -> Bool {
+    withoutActuallyEscaping(part) { part in
+      let job = TwoParts(part)
+      DispatchQueue.concurrentPerform(iterations: 2) { job.run($0) }
+      return job.first && job.second
+    }
+  }
+
+  /// The two parts and what each found: each thread writes its own property only, and both are read
+  /// after `concurrentPerform` returns, which orders the writes before the reads.
+  private final class TwoParts: @unchecked Sendable {
+    let part: (Int) -> Bool
+    var first = false
+    var second = false
+
+    init(_ part: @escaping (Int) -> Bool) {
+      self.part = part
+    }
+
+    func run(_ index: Int) {
+      if index == 0 { first = part(0) } else { second = part(1) }
+    }
   }
 
   // MARK: - Owners
@@ -74,7 +174,8 @@ struct FastPlanAssembler {
 
   /// Each task's owner: written, else its parent's, else the file's; false on an unknown owner or a
   /// leaf or duty left without one (a warning).
-  private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: inout [Int32]) -> Bool {
+  private func resolveOwners(_ tasks: Rows, owners: [[UInt8]], into ownerOf: UnsafeMutableBufferPointer<Int32>) -> Bool
+  {
     // The owners' full ids in a table of their hashes, like the tasks': a plan may declare many.
     var table = FastIDTable(count: owners.count)
     for (n, id) in owners.enumerated() {
@@ -148,8 +249,10 @@ struct FastPlanAssembler {
           task.parent >= 0 ? FastIDTable.hash(hashes[Int(task.parent)], byte: UInt8(ascii: ".")) : FastIDTable.basis
         h = FastIDTable.hash(h, bytes, start, start + Int(task.idLength))
         hashes[i] = h
-        firstSlot[i - batchStart] = table.first(h)
       }
+      // The slots read in a loop of their own, a few instructions each, so that all the batch's cache
+      // misses are in flight at once (between hashes, the loads waiting filled the processor's window).
+      for i in batchStart..<batchEnd { firstSlot[i - batchStart] = table.first(hashes[i]) }
       for i in batchStart..<batchEnd {
         let h = hashes[i]
         let row = Int32(i)
@@ -219,16 +322,18 @@ struct FastPlanAssembler {
   /// Most names are a sibling written just before (`t11` after `t10`): the few rows before the task
   /// are looked through first, which are in the cache, and only then the id table. A dotted name goes
   /// to the table; the slots of a batch of them are read first, so that their cache misses overlap.
+  ///
+  /// Only the entries of the tasks in `range` are resolved (their range of `targets` written).
   private func resolveReferences(
-    _ tasks: Rows, references: UnsafeBufferPointer<FastPlanRows.Reference>, hashes: UnsafeBufferPointer<UInt64>,
-    table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
+    _ tasks: Rows, _ range: Range<Int>, references: UnsafeBufferPointer<FastPlanRows.Reference>,
+    hashes: UnsafeBufferPointer<UInt64>, table: FastIDTable, into targets: UnsafeMutableBufferPointer<Int32>
   ) -> Bool {
     // Each entry's full-text hash (0 for an undotted name) and its first slot, for one batch.
     var fullHash = [UInt64](repeating: 0, count: Self.batch)
     var firstSlot = [UInt64](repeating: 0, count: Self.batch)
     var batchStart = 0
     var batchEnd = 0
-    for i in 0..<tasks.count {
+    for i in range {
       let task = tasks[i]
       guard task.afterCount > 0 else { continue }
       for n in Int(task.afterStart)..<Int(task.afterStart + task.afterCount) {
@@ -248,9 +353,11 @@ struct FastPlanAssembler {
               fullHash[m - batchStart] = 0
               continue
             }
-            let h = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
-            fullHash[m - batchStart] = h
-            firstSlot[m - batchStart] = table.first(h)
+            fullHash[m - batchStart] = FastIDTable.hash(FastIDTable.basis, bytes, start, end)
+          }
+          // As in `assignFullIDs`: the batch's slots read back to back, their cache misses overlapping.
+          for m in batchStart..<batchEnd where fullHash[m - batchStart] != 0 {
+            firstSlot[m - batchStart] = table.first(fullHash[m - batchStart])
           }
         }
         let reference = references[n]
@@ -301,21 +408,36 @@ struct FastPlanAssembler {
 
   /// Makes the plan's one arena (the names, then each full id, whose tail is the id) and attaches the
   /// tasks the scanner made to it, with their owners; false (decline) past `Int32` offsets.
-  private mutating func complete(_ planTasks: inout [PlanTask], ownerOf: [Int32], targets: [Int32]) -> Bool {
-    let count = planTasks.count
-    // The entries' positions are all the arena keeps of them: taken first, the entries let go.
-    let positions = references.map(\.position)
+  /// `full` is scratch memory of a word per task, for each task's full id as a range of the text.
+  private mutating func complete(
+    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
+    full: UnsafeMutableBufferPointer<UInt64>
+  ) -> Bool {
+    // The entries' positions are all the arena keeps of them: packed first (8 bytes each, not the
+    // entries' 24), the entries let go.
+    var positions = PackedPositions(file: 0)
+    positions.reserveCapacity(references.count)
+    for reference in references { positions.append(reference.position) }
     references = []
-    // A full id is its parent's, a dot and its own id; parents come before their children.
-    var fullStart = [Int32](repeating: 0, count: count)
-    var fullLength = [Int32](repeating: 0, count: count)
+    return attach(&planTasks, ownerOf: ownerOf, targets: targets, positions: positions, full: full)
+  }
+
+  /// `complete` once the positions are packed: `full[i]` gets task `i`'s full id in the arena's text,
+  /// the start in the low 32 bits and the length in the high.
+  private func attach(
+    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
+    positions: PackedPositions, full: UnsafeMutableBufferPointer<UInt64>
+  ) -> Bool {
+    let count = planTasks.count
+    precondition(full.count >= count, "a word per task")
+    func fullStart(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: full[i]) }
+    func fullLength(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: full[i] >> 32) }
     var total = rows.text.count
     for i in 0..<count {
       let row = rows.tasks[i]
-      let length = Int(row.idLength) + (row.parent >= 0 ? Int(fullLength[Int(row.parent)]) + 1 : 0)
-      guard let start = Int32(exactly: total), let stored = Int32(exactly: length) else { return false }
-      fullStart[i] = start
-      fullLength[i] = stored
+      let length = Int(row.idLength) + (row.parent >= 0 ? Int(fullLength(Int(row.parent))) + 1 : 0)
+      guard let start = UInt32(exactly: total), let stored = UInt32(exactly: length) else { return false }
+      full[i] = UInt64(start) | UInt64(stored) << 32
       total += length
     }
     guard total < Int(Int32.max) else { return false }
@@ -328,11 +450,11 @@ struct FastPlanAssembler {
       }
       for i in 0..<count {
         let row = rows.tasks[i]
-        var at = Int(fullStart[i])
+        var at = Int(fullStart(i))
         if row.parent >= 0 {
           let parent = Int(row.parent)
-          let length = Int(fullLength[parent])
-          (base + at).initialize(from: base + Int(fullStart[parent]), count: length)
+          let length = Int(fullLength(parent))
+          (base + at).initialize(from: base + Int(fullStart(parent)), count: length)
           at += length
           base[at] = UInt8(ascii: ".")
           at += 1
@@ -343,9 +465,9 @@ struct FastPlanAssembler {
     let arena = PlanArena(text: text, targets: targets, positions: positions)
     for i in 0..<count {
       let row = rows.tasks[i]
-      let full = (start: fullStart[i], length: fullLength[i])
+      let fullID = (start: fullStart(i), length: fullLength(i))
       planTasks[i].attach(
-        arena, id: (full.start + full.length - row.idLength, row.idLength), fullID: full,
+        arena, id: (fullID.start + fullID.length - row.idLength, row.idLength), fullID: fullID,
         afterStart: row.afterStart, afterCount: row.afterCount)
       if ownerOf[i] >= 0 { planTasks[i].owner = Int(ownerOf[i]) }
     }
