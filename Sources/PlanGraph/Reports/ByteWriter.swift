@@ -146,6 +146,30 @@ public struct ByteWriter: Sendable {
     return written
   }
 
+  /// Appends what `other` has written and kept, a piece at a time, so that a streaming writer hands its
+  /// buffer over between two pieces as between any two writes: for output formatted on another thread.
+  package mutating func write(writtenBy other: ByteWriter) {
+    let total = other.length
+    other.storage.withUnsafeBytes { source in
+      var offset = 0
+      while offset < total {
+        makeRoom()
+        let count = min(Self.pieceSize, total - offset)
+        put(UnsafeRawBufferPointer(rebasing: source[offset..<offset + count]))
+        offset += count
+      }
+    }
+  }
+
+  /// The most `write(writtenBy:)` copies in one write: well under the room a streaming buffer keeps past
+  /// its size.
+  private static let pieceSize = 32 * 1024
+
+  /// Forgets what has been written, keeping the buffer: a writer without a sink reused for the next piece.
+  package mutating func removeAll() {
+    length = 0
+  }
+
   /// Ends a streamed output: the last bytes go to the sink. A writer without a sink keeps its bytes.
   public mutating func finish() {
     flush()

@@ -25,6 +25,14 @@ public struct JSONObject: Sendable {
   }
   /// What goes before an array's first element: the separator without its comma.
   fileprivate var first: String { String(separator.drop { $0 == "," || $0 == " " }) }
+
+  /// The same object or array with something already written in it: where a part of its members is
+  /// written into another writer (another thread's), which goes on after what this one wrote.
+  package var continued: JSONObject {
+    var copy = self
+    copy.isEmpty = false
+    return copy
+  }
 }
 
 extension ByteWriter {

@@ -36,6 +36,12 @@ public struct OverdueReport: Sendable {
 
   /// Writes the contract's JSON of `model` into `out`.
   public func json(_ model: Model, into out: inout ByteWriter) {
+    json(model, into: &out, chunk: OverdueItemWriter.chunk(items: model.items.count))
+  }
+
+  /// Writes the contract's JSON of `model` into `out`, the items on two threads `chunk` at a time when
+  /// given (`OverdueItemWriter`); the bytes are the same.
+  package func json(_ model: Model, into out: inout ByteWriter, chunk: Int?) {
     var top = out.beginObject(multiline: true)
     out.field("plan", plan.title, in: &top)
     out.field("asOf", schedule.asOf, in: &top)
@@ -44,49 +50,7 @@ public struct OverdueReport: Sendable {
     out.writeJSON(model.counts)
     out.key("items", in: &top)
     var items = out.beginArray(indent: 4)
-    // The member names, owner ids, status codes and light names made once, each written with one store.
-    let (id, name, owner, status, blocked) = (
-      JSONKey("id"), JSONKey("name"), JSONKey("owner"), JSONKey("status"), JSONKey("blocked")
-    )
-    let (deadline, forecastFinish, daysOverdue, warning, source) = (
-      JSONKey("deadline"), JSONKey("forecastFinish"), JSONKey("daysOverdue"), JSONKey("warning"), JSONKey("source")
-    )
-    let codes = ScheduleReport.FieldKeys()
-    let ownerIDs = plan.owners.map { JSONFragment(quoting: $0.id) }
-    let levelNames = warningRules.levels.map { JSONFragment(quoting: $0.name) }
-    // Each task's fields read where they lie: a copy of a `PlanTask` per item costs a retain and a
-    // release of each of its strings and arrays.
-    plan.tasks.withUnsafeBufferPointer { tasks in
-      for item in model.items {
-        let index = item.task
-        // Read without bounds checks below: a model of another plan stops here.
-        precondition(index >= 0 && index < tasks.count, "an overdue item of another plan")
-        out.element(in: &items)
-        var object = out.beginObject()
-        // Id and name straight from the plan's UTF-8: decoding each to a `String` validates it again.
-        out.key(id, in: &object)
-        tasks[index].withFullIDUTF8 { out.writeJSON(utf8: $0) }
-        out.key(name, in: &object)
-        tasks[index].withNameUTF8 { out.writeJSON(utf8: $0) }
-        if let unit = tasks[index].owner {
-          out.field(owner, ownerIDs[unit], fallback: plan.owners[unit].id, in: &object)
-        } else {
-          out.field(owner, nil as String?, in: &object)
-        }
-        out.field(status, codes.code(item.status), fallback: item.status.rawValue, in: &object)
-        out.field(blocked, item.isBlocked, in: &object)
-        out.field(deadline, item.deadline, in: &object)
-        out.field(forecastFinish, item.forecastFinish, in: &object)
-        out.field(daysOverdue, item.daysOverdue, in: &object)
-        if case .level(let n) = model.lights[index] {
-          out.field(warning, levelNames[n], fallback: warningRules.levels[n].name, in: &object)
-        } else {
-          out.field(warning, nil as String?, in: &object)
-        }
-        out.field(source, tasks[index].source, in: &object)
-        out.end(object)
-      }
-    }
+    OverdueItemWriter(report: self, model: model).write(into: &out, array: &items, chunk: chunk)
     out.end(items)
     out.end(top)
   }
