@@ -20,12 +20,16 @@ enum Measure {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
-  /// Lowers this process's recorded peak resident memory to what it holds now (`/proc/self/clear_refs`).
+  /// Lowers this process's recorded peak resident memory to what it holds now (`/proc/self/clear_refs`),
+  /// free heap memory given back first.
   ///
   /// posix_spawn shares this process's memory with the child until it execs, and Linux then carries the
   /// larger of the two peaks into the child's: without the reset, every child measured after the bench
   /// made or read a large file would report the bench's own peak as its own.
   static func resetPeakMemory() {
+    // What the heap holds free goes back first: after a plan was generated or loaded in this process the
+    // reset would otherwise leave its freed pages counted, and every child would report them as its own.
+    _ = mallocTrim(0)
     let fd = open("/proc/self/clear_refs", O_WRONLY)
     guard fd >= 0 else { return }
     _ = write(fd, "5", 1)
@@ -93,3 +97,8 @@ enum Measure {
     return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
   }
 }
+
+/// glibc's `malloc_trim` (in `<malloc.h>`, which the Glibc module does not bring in): gives the heap's free
+/// pages back to the system.
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ pad: Int) -> Int32

@@ -49,6 +49,8 @@ enum StageBench {
     let envp = environment.map { strdup($0) } + [nil]
     defer { for pointer in argv + envp { free(pointer) } }
     var pid = pid_t()
+    // The peak memory the run prints is its own only if this process's is lowered first (see there).
+    Measure.resetPeakMemory()
     let spawned = argv.withUnsafeBufferPointer { argvBuffer -> Int32 in
       envp.withUnsafeBufferPointer { envpBuffer -> Int32 in
         guard let argvBase = argvBuffer.baseAddress, let envpBase = envpBuffer.baseAddress else { return -1 }
