@@ -141,12 +141,17 @@ if only == "all" || only == "scheduler" {
     schedulerAlone("generated", plan)
     // The same plan with every duration N days written as Nd, then as N working days (wd) on each
     // calendar: the working-day index must keep the passes within 10 % of calendar days.
+    // The tasks are changed in an array of their own and set once: `copy.tasks[i].duration = …` from
+    // this module goes through `Plan.tasks`'s setter (it has an observer), a copy of every task each
+    // time, and never finished at a million tasks.
     func rewritten(_ working: Bool, _ calendar: WorkCalendar) -> Plan {
       var copy = plan
-      for i in copy.tasks.indices {
-        guard let days = copy.tasks[i].duration?.days else { continue }
-        copy.tasks[i].duration = working ? .workingDays(days) : PlanDuration(days: days)
+      var tasks = copy.tasks
+      for i in tasks.indices {
+        guard let days = tasks[i].duration?.days else { continue }
+        tasks[i].duration = working ? .workingDays(days) : PlanDuration(days: days)
       }
+      copy.tasks = tasks
       copy.calendar = calendar
       return copy
     }
