@@ -382,3 +382,71 @@ import Testing
     }
   }
 }
+
+/// Large JSON files read through the mapped path (`PlanLoader` maps any `.json` of 1 MiB or more): a
+/// guessed cut that is not proved must not make the fast path decline a plan it reads on one thread.
+@Suite struct SessionSixReviewMappedTests {
+  /// A plan of `roots` top-level tasks: each a summary of `children` leaves (each on its own line) when
+  /// `children` > 0, else a leaf; `ownersLast` writes the `owners` key after the `tasks`.
+  static func text(roots: Int, children: Int, ownersLast: Bool) -> [UInt8] {
+    var n = 0
+    func leaf() -> String {
+      defer { n += 1 }
+      let after = n % 50 == 0 ? "" : ", \"after\": [\"t\(n - 1)\"]"
+      return "{\"id\": \"t\(n)\", \"name\": \"任务\(n)\", \"owner\": \"o\", \"duration\": \"1d\"\(after)}"
+    }
+    var items: [String] = []
+    for p in 0..<roots {
+      if children == 0 {
+        items.append(leaf())
+      } else {
+        let kids = (0..<children).map { _ in leaf() }.joined(separator: ",\n")
+        items.append("{\"id\": \"ph\(p)\", \"name\": \"阶段\(p)\", \"tasks\": [\n\(kids)\n]}")
+      }
+    }
+    let owners = "\"owners\": [{\"id\": \"o\", \"name\": \"处\"}]"
+    let head = "{\"plan\": \"督查\", \"start\": \"2020-01-01\", " + (ownersLast ? "" : owners + ", ") + "\"tasks\": [\n"
+    let tail = "\n]" + (ownersLast ? ", " + owners : "") + "}\n"
+    return Array((head + items.joined(separator: ",\n") + tail).utf8)
+  }
+
+  /// The mapped reading with the automatic split, and the one-thread reading of the same bytes.
+  static func readings(_ bytes: [UInt8]) throws -> (mapped: Plan?, oneThread: Plan?) {
+    #expect(bytes.count >= FastJSONReader.splitBytes && bytes.count >= FastPlanReader.mappedMinimumSize)
+    let path = NSTemporaryDirectory() + "session-six-review-mapped-\(getpid())-\(bytes.count).json"
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = try #require(MappedFile(path: path, minimumSize: FastPlanReader.mappedMinimumSize))
+    let mapped = FastPlanReader.readWithoutGraph(mapped: file, path: "plan.json")
+    let one = FastPlanReader.readWithoutGraph(bytes, path: "plan.json", split: .never)
+    return (mapped, one)
+  }
+
+  @Test func manyRootItemsAreTakenOnTwoThreads() throws {
+    let (mapped, one) = try Self.readings(Self.text(roots: 24_000, children: 0, ownersLast: false))
+    #expect(one != nil && mapped?.tasks == one?.tasks)
+  }
+
+  /// FOUND: two top-level summaries of 12,000 leaves each (a plan grouped by phase or department): the
+  /// guess near the middle is a nested item, the first part does not prove it, and since the mapped
+  /// pages may have been given back the whole fast path declines — the full loader then reads the
+  /// file (the CLI's `check` of this 2.2 MB file: 975 ms in place of 380–530 ms, debug build; before
+  /// the split it was read on one thread). `FastJSONReader.read`, "if release != nil { return nil }".
+  @Test func aPlanGroupedUnderTwoSummariesIsStillReadByTheFastPath() throws {
+    let (mapped, one) = try Self.readings(Self.text(roots: 2, children: 12_000, ownersLast: false))
+    #expect(one != nil)
+    withKnownIssue("an unproved guessed cut on a mapped file declines the whole fast path") {
+      #expect(mapped != nil && mapped?.tasks == one?.tasks)
+    }
+  }
+
+  /// FOUND: the same when a root key follows `tasks` (the second part does not prove the cut), which the
+  /// one-thread scan reads (the session-five tests keep such plans on the fast path, below 1 MiB).
+  @Test func aRootKeyAfterTheTasksIsStillReadByTheFastPath() throws {
+    let (mapped, one) = try Self.readings(Self.text(roots: 24_000, children: 0, ownersLast: true))
+    #expect(one != nil)
+    withKnownIssue("an unproved guessed cut on a mapped file declines the whole fast path") {
+      #expect(mapped != nil && mapped?.tasks == one?.tasks)
+    }
+  }
+}
