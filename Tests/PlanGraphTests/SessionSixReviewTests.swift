@@ -450,3 +450,75 @@ import Testing
     }
   }
 }
+
+/// The as-of pass on two threads on plans of odd shapes: no tasks, one task, duties and summaries only,
+/// a deep chain of nested summaries, duties as the first task after a cut.
+@Suite struct SessionSixReviewAsOfTests {
+  static let head = "plan: 督查\nstart: 2020-01-01\nowner: o\nowners: [{ id: o }]\n"
+
+  static func plans() -> [(String, String)] {
+    var deep = head + "tasks:\n"
+    var indent = ""
+    for n in 0..<40 {
+      deep += indent + "- id: s\(n)\n" + indent + "  name: 层\(n)\n" + indent + "  tasks:\n"
+      indent += "    "
+      deep += indent + "- { id: d\(n), name: 例行\(n), every: month, done: [2020-01-31] }\n"
+      deep +=
+        indent + "- { id: l\(n), name: 叶\(n), duration: \(n + 1)d, deadline: 2020-0\(1 + n % 9)-15"
+        + (n % 3 == 0 ? ", done: 2020-01-0\(1 + n % 9)" : "") + (n > 0 ? ", after: [\((0..<n).map { "s\($0)" }.joined(separator: ".")).l\(n - 1)]" : "") + " }\n"
+    }
+    var wide = head + "tasks:\n"
+    for n in 0..<30 {
+      wide += n % 2 == 0 ? "- { id: d\(n), name: 例行\(n), every: week }\n" : "- { id: t\(n), name: 任务\(n), duration: 3d, status: blocked }\n"
+    }
+    return [
+      ("empty", head + "tasks: []\n"),
+      ("one", head + "tasks:\n- { id: a, name: 甲, duration: 5d, deadline: 2020-01-03 }\n"),
+      ("one duty", head + "tasks:\n- { id: a, name: 甲, every: week }\n"),
+      (
+        "summary of duties",
+        head + "tasks:\n- id: s\n  name: 总\n  tasks:\n  - { id: a, name: 甲, every: week }\n  - { id: b, name: 乙, every: month, status: cancelled }\n"
+      ),
+      (
+        "cancelled summary",
+        head + "tasks:\n- id: s\n  name: 总\n  tasks:\n  - { id: a, name: 甲, duration: 2d, status: cancelled }\n  - { id: b, name: 乙, every: week }\n- { id: c, name: 丙, duration: 1d, after: [s] }\n"
+      ),
+      ("deep chain", deep),
+      ("duties and blocked leaves at the top", wide),
+    ]
+  }
+
+  @Test func everyCutOfOddlyShapedPlansGivesTheOneThreadSchedule() throws {
+    for (label, yaml) in Self.plans() {
+      let loaded = PlanLoader.load(text: yaml)
+      let plan = try #require(loaded.plan, "\(label): \(loaded.diagnostics.first.map { "\($0.message)" } ?? "")")
+      let scheduler = try Scheduler(plan: plan)
+      for asOf in ["2019-12-01", "2020-01-10", "2020-03-01", "2021-01-01"] {
+        let day = day(asOf)
+        let one = try scheduler.schedule(asOf: day, window: 14, threads: .one)
+        for cut in -1...plan.tasks.count + 1 {
+          let two = try scheduler.schedule(asOf: day, window: 14, threads: .two(cut: cut))
+          #expect(two == one && two.counts == one.counts && two.finish == one.finish, "\(label) \(asOf) cut \(cut)")
+          #expect(two.criticalPaths == one.criticalPaths && two.tasks == one.tasks, "\(label) \(asOf) cut \(cut)")
+        }
+      }
+    }
+  }
+
+  @Test func overdueJSONOfOddlyShapedPlansAtEveryChunkSize() throws {
+    for (label, yaml) in Self.plans() {
+      let plan = try #require(PlanLoader.load(text: yaml).plan)
+      let schedule = try Scheduler(plan: plan).schedule(asOf: day("2020-06-01"), window: 14)
+      let report = OverdueReport(
+        plan: plan, schedule: schedule, list: OverdueList(plan: plan, schedule: schedule), language: .zh)
+      let model = report.model(grouped: false)
+      var one = ByteWriter()
+      report.json(model, into: &one, chunk: nil)
+      for chunk in [0, 1, 2, 3, 7, 1_000] {
+        var two = ByteWriter()
+        report.json(model, into: &two, chunk: chunk)
+        #expect(two.bytes == one.bytes, "\(label), chunk \(chunk)")
+      }
+    }
+  }
+}
