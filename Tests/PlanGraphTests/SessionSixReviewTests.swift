@@ -94,7 +94,8 @@ import Testing
         + Array("\", \"duration\": \"1d\"},\n{\"id\": \"b\", \"name\": \"乙\", \"duration\": \"1d\"}\n]}\n".utf8)
       Self.attack(before, "invalid UTF-8 \(bad) before the cut")
       let after =
-        Array((Self.head + "\n{\"id\": \"a\", \"name\": \"甲\", \"duration\": \"1d\"},\n{\"id\": \"b\", \"name\": \"").utf8)
+        Array(
+          (Self.head + "\n{\"id\": \"a\", \"name\": \"甲\", \"duration\": \"1d\"},\n{\"id\": \"b\", \"name\": \"").utf8)
         + bad + Array("\", \"duration\": \"1d\"}\n]}\n".utf8)
       Self.attack(after, "invalid UTF-8 \(bad) after the cut")
     }
@@ -272,7 +273,9 @@ import Testing
   }()
 
   @Test func everyEdgePositionReadsBackFromThePackedArray() {
-    for first in [SourcePosition(file: 0, line: 1, column: 1, length: 1), SourcePosition(file: 3, line: 1, column: 1, length: 1)] {
+    for first in [
+      SourcePosition(file: 0, line: 1, column: 1, length: 1), SourcePosition(file: 3, line: 1, column: 1, length: 1),
+    ] {
       let all = [first] + Self.edgePositions
       let packed = PackedPositions(all)
       #expect(packed.count == all.count)
@@ -307,7 +310,9 @@ import Testing
       var cleared = places
       cleared.deadline = nil
       cleared.done = zero
-      if cleared.deadline != nil || cleared.done != nil || cleared.id != position { wrong.append("cleared \(position)") }
+      if cleared.deadline != nil || cleared.done != nil || cleared.id != position {
+        wrong.append("cleared \(position)")
+      }
       if cleared != TaskPlaces(id: position) || cleared.hashValue != TaskPlaces(id: position).hashValue {
         wrong.append("cleared equal \(position)")
       }
@@ -317,7 +322,8 @@ import Testing
 
   @Test func locationsFromTheArenaEqualOwnedOnes() {
     let positions = [
-      SourcePosition(file: 0, line: 5, column: 70_000, length: 3), SourcePosition(file: 2, line: 1, column: 1, length: 1),
+      SourcePosition(file: 0, line: 5, column: 70_000, length: 3),
+      SourcePosition(file: 2, line: 1, column: 1, length: 1),
       SourcePosition(file: 0, line: Int32.max, column: 0, length: 0),
     ]
     let arena = PlanArena(text: [], targets: [0, 0, 0], positions: positions)
@@ -341,7 +347,9 @@ import Testing
       ]),
     ]
     for (n, bytes) in plans.enumerated() {
-      let one = FastPlanAssembler.$threads.withValue(.one) { FastPlanReader.read(bytes, path: "plan.json", split: .never) }
+      let one = FastPlanAssembler.$threads.withValue(.one) {
+        FastPlanReader.read(bytes, path: "plan.json", split: .never)
+      }
       #expect(FastPathSupport.violation(bytes, split: .never).problem == nil)
       let count = one?.tasks.count ?? 0
       for cut in -1...count + 1 {
@@ -350,7 +358,9 @@ import Testing
         }
         #expect(two == one, "plan \(n), cut \(cut)")
       }
-      #expect(FastPlanAssembler.$threads.withValue(.two) { FastPlanReader.read(bytes, path: "plan.json", split: .never) } == one)
+      #expect(
+        FastPlanAssembler.$threads.withValue(.two) { FastPlanReader.read(bytes, path: "plan.json", split: .never) }
+          == one)
     }
   }
 
@@ -465,11 +475,15 @@ import Testing
       deep += indent + "- { id: d\(n), name: 例行\(n), every: month, done: [2020-01-31] }\n"
       deep +=
         indent + "- { id: l\(n), name: 叶\(n), duration: \(n + 1)d, deadline: 2020-0\(1 + n % 9)-15"
-        + (n % 3 == 0 ? ", done: 2020-01-0\(1 + n % 9)" : "") + (n > 0 ? ", after: [\((0..<n).map { "s\($0)" }.joined(separator: ".")).l\(n - 1)]" : "") + " }\n"
+        + (n % 3 == 0 ? ", done: 2020-01-0\(1 + n % 9)" : "")
+        + (n > 0 ? ", after: [\((0..<n).map { "s\($0)" }.joined(separator: ".")).l\(n - 1)]" : "") + " }\n"
     }
     var wide = head + "tasks:\n"
     for n in 0..<30 {
-      wide += n % 2 == 0 ? "- { id: d\(n), name: 例行\(n), every: week }\n" : "- { id: t\(n), name: 任务\(n), duration: 3d, status: blocked }\n"
+      wide +=
+        n % 2 == 0
+        ? "- { id: d\(n), name: 例行\(n), every: week }\n"
+        : "- { id: t\(n), name: 任务\(n), duration: 3d, status: blocked }\n"
     }
     return [
       ("empty", head + "tasks: []\n"),
@@ -477,11 +491,13 @@ import Testing
       ("one duty", head + "tasks:\n- { id: a, name: 甲, every: week }\n"),
       (
         "summary of duties",
-        head + "tasks:\n- id: s\n  name: 总\n  tasks:\n  - { id: a, name: 甲, every: week }\n  - { id: b, name: 乙, every: month, status: cancelled }\n"
+        head
+          + "tasks:\n- id: s\n  name: 总\n  tasks:\n  - { id: a, name: 甲, every: week }\n  - { id: b, name: 乙, every: month, status: cancelled }\n"
       ),
       (
         "cancelled summary",
-        head + "tasks:\n- id: s\n  name: 总\n  tasks:\n  - { id: a, name: 甲, duration: 2d, status: cancelled }\n  - { id: b, name: 乙, every: week }\n- { id: c, name: 丙, duration: 1d, after: [s] }\n"
+        head
+          + "tasks:\n- id: s\n  name: 总\n  tasks:\n  - { id: a, name: 甲, duration: 2d, status: cancelled }\n  - { id: b, name: 乙, every: week }\n- { id: c, name: 丙, duration: 1d, after: [s] }\n"
       ),
       ("deep chain", deep),
       ("duties and blocked leaves at the top", wide),
