@@ -240,7 +240,7 @@ import Testing
   @Test func theMappedReadingAtEveryCutEqualsTheOneThreadReading() throws {
     let bytes = PlanGenerator(taskCount: 300, seed: 21, dependencies: 2, format: .json).generate()
     let one = try #require(FastPlanReader.read(bytes, path: "plan.json", split: .never))
-    let path = NSTemporaryDirectory() + "session-six-review-\(getpid()).json"
+    let path = NSTemporaryDirectory() + "session-six-review-\(UUID().uuidString).json"
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     var taken = 0
@@ -423,7 +423,7 @@ import Testing
   /// The mapped reading with the automatic split, and the one-thread reading of the same bytes.
   static func readings(_ bytes: [UInt8]) throws -> (mapped: Plan?, oneThread: Plan?) {
     #expect(bytes.count >= FastJSONReader.splitBytes && bytes.count >= FastPlanReader.mappedMinimumSize)
-    let path = NSTemporaryDirectory() + "session-six-review-mapped-\(getpid())-\(bytes.count).json"
+    let path = NSTemporaryDirectory() + "session-six-review-mapped-\(UUID().uuidString).json"
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let file = try #require(MappedFile(path: path, minimumSize: FastPlanReader.mappedMinimumSize))
@@ -435,6 +435,21 @@ import Testing
   @Test func manyRootItemsAreTakenOnTwoThreads() throws {
     let (mapped, one) = try Self.readings(Self.text(roots: 24_000, children: 0, ownersLast: false))
     #expect(one != nil && mapped?.tasks == one?.tasks)
+  }
+
+  /// Read from bytes (not mapped), an unproved guess falls back to one thread: the same plan.
+  @Test func fromBytesAnUnprovedGuessFallsBackToOneThread() throws {
+    for (roots, children, ownersLast) in [(2, 12_000, false), (24_000, 0, true)] {
+      let bytes = Self.text(roots: roots, children: children, ownersLast: ownersLast)
+      let one = try #require(FastPlanReader.read(bytes, path: "plan.json", split: .never))
+      #expect(FastPlanReader.read(bytes, path: "plan.json") == one)
+      // And the loader, mapping the file, still gives the full loader's plan (only slower).
+      let path = NSTemporaryDirectory() + "session-six-review-loader-\(UUID().uuidString).json"
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let loaded = PlanLoader().load(path: path)
+      #expect(loaded.diagnostics.isEmpty && loaded.plan?.tasks == one.tasks)
+    }
   }
 
   /// FOUND: two top-level summaries of 12,000 leaves each (a plan grouped by phase or department): the
