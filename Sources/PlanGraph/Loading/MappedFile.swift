@@ -22,6 +22,9 @@ package final class MappedFile {
   private let size: Int
   /// Bytes before this offset are already given back.
   private var released = 0
+  /// Set when a two-thread read of these bytes dropped its cut (`FastJSONReader`): pages may be gone, so
+  /// the text is not read again here, but the file, mapped afresh, can still be read on one thread.
+  package var droppedCut = false
 
   /// Reads the file at `path` when it is a regular file of at least `minimumSize` bytes (smaller ones
   /// cost less to read the ordinary way) and at most `PlanLimits.maximumFileSize`; nil otherwise, and

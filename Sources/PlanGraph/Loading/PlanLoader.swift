@@ -41,6 +41,16 @@ public struct PlanLoader: Sendable {
         observer.end(.graph)
         return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
       }
+      // A cut the two halves did not prove (a plan grouped under a few summaries, a root key after
+      // `tasks`) says nothing against the plan: it is read again on one thread, from a fresh mapping.
+      if mapped.droppedCut { mapped.unmap() }
+      if mapped.droppedCut, let again = MappedFile(path: path, minimumSize: FastPlanReader.mappedMinimumSize),
+        var plan = FastPlanReader.readWithoutGraph(mapped: again, path: path, observer: observer, split: .never),
+        FastPlanReader.finish(&plan)
+      {
+        observer.end(.graph)
+        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+      }
     }
     if usesFastPath, !mappedTried, case .success(let bytes) = fileSystem.read(path) {
       rootBytes = bytes

@@ -7,8 +7,8 @@ import Dispatch
 /// is dropped and the whole text read on one thread, so the rows are the same either way.
 ///
 /// A mapped file (`MappedFile`) is given back page by page behind each scanner, each in its own part
-/// only; after a cut that fails, pages may be gone, so the mapped text is not read again (nil: the
-/// loader reads the file the ordinary way).
+/// only; after a cut that fails, pages may be gone, so the mapped text is not read again (nil, with
+/// `MappedFile.droppedCut` set: the loader maps the file afresh and reads it on one thread).
 enum FastJSONReader {
   /// Below this many bytes (about 10,000 tasks) a second thread costs more than it saves.
   static let splitBytes = 1 << 20
@@ -31,8 +31,12 @@ enum FastJSONReader {
       }
     if let cut {
       if let rows = readInTwo(text, from: textStart, at: cut, release: release) { return rows }
-      // Pages of a mapped text may have been given back: it is not read again.
-      if release != nil { return nil }
+      // Pages of a mapped text may have been given back: it is not read again here (the loader maps
+      // the file afresh and reads it on one thread).
+      if let release {
+        release.file.droppedCut = true
+        return nil
+      }
     }
     var scanner = FastJSONScanner(bytes: text, from: textStart, file: 0)
     prepare(&scanner, room: text.count, release: release, offset: 0)
