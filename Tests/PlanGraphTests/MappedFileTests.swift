@@ -111,4 +111,24 @@ import Testing
       #expect(plan == full.plan)
     }
   }
+
+  /// A file from `MappedFile.twoThreadReadMinimum` bytes on is read in two halves at once, cut at a huge
+  /// page: every byte lands where it belongs on either side of the cut, just below that size and above it.
+  @Test func aFileReadInTwoHalvesHasEveryByteInPlace() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var random = SeededRandom(seed: 77)
+    let minimum = MappedFile.twoThreadReadMinimum
+    for size in [minimum - 1, minimum, minimum + 4_097, 3 * minimum + 12_345] {
+      // Bytes that differ from their neighbours and from page to page, so that a half read to the wrong
+      // offset, or a page read twice or not at all, shows.
+      let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+      let path = folder.appendingPathComponent("file-\(size).json").path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let mapped = try #require(MappedFile(path: path, minimumSize: 1))
+      #expect(mapped.bytes.count == size)
+      #expect(Array(mapped.bytes) == bytes, "\(size) bytes")
+    }
+  }
 }
