@@ -25,6 +25,7 @@ struct PlanGraphCommand: ParsableCommand {
   /// an option cannot take) is printed as `plangraph: error: …` and exits 64, without a usage line:
   /// ArgumentParser would print the root's usage there, not the subcommand's, which misleads.
   static func main() {
+    HeapPolicy.apply()
     var command: ParsableCommand
     do {
       command = try parseAsRoot()

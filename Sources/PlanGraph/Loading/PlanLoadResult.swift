@@ -9,6 +9,9 @@ public struct PlanLoadResult: Sendable {
   /// The paths of the files read, root first, in include order: the whole include tree, even when the
   /// plan is invalid (an editor clears each file's old diagnostics).
   public var files: [String] = []
+  /// The scheduler's facts of the plan's tasks, made beside the dependency graph when the loader was
+  /// asked to (`PlanLoader.preparesSchedule`) and the plan is large; for `Scheduler.init(plan:facts:observer:)`.
+  package var scheduleFacts: ScheduleFacts?
 
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -8,6 +8,10 @@ public struct PlanLoader: Sendable {
   private let observer: StageObserver
   /// Whether a one-file plan (JSON or YAML) is first tried by `FastPlanReader` (off only to compare the two paths).
   package var usesFastPath = true
+  /// Whether the fast path also makes the scheduler's facts of a large plan (`ScheduleFacts`), on a
+  /// second thread while it builds the dependency graph (`PlanLoadResult.scheduleFacts`): for a caller
+  /// that schedules the plan next (`PlanCheck`).
+  package var preparesSchedule = false
 
   /// Creates a loader reading from `fileSystem` (the disk by default), telling `observer` as each stage
   /// of loading ends.
@@ -36,20 +40,18 @@ public struct PlanLoader: Sendable {
       mappedTried = true
       observer.end(.read)
       if var plan = FastPlanReader.readWithoutGraph(mapped: mapped, path: path, observer: observer),
-        FastPlanReader.finish(&plan)
+        let loaded = finish(&plan, path: path)
       {
-        observer.end(.graph)
-        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+        return loaded
       }
       // A cut the two halves did not prove (a plan grouped under a few summaries, a root key after
       // `tasks`) says nothing against the plan: it is read again on one thread, from a fresh mapping.
       if mapped.droppedCut { mapped.unmap() }
       if mapped.droppedCut, let again = MappedFile(path: path, minimumSize: FastPlanReader.mappedMinimumSize),
         var plan = FastPlanReader.readWithoutGraph(mapped: again, path: path, observer: observer, split: .never),
-        FastPlanReader.finish(&plan)
+        let loaded = finish(&plan, path: path)
       {
-        observer.end(.graph)
-        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+        return loaded
       }
     }
     if usesFastPath, !mappedTried, case .success(let bytes) = fileSystem.read(path) {
@@ -59,10 +61,7 @@ public struct PlanLoader: Sendable {
     if let bytes = rootBytes, var plan = FastPlanReader.readWithoutGraph(bytes, path: path, observer: observer) {
       // The bytes are let go before the graph is built (a cycle, rare, reads them again).
       rootBytes = nil
-      if FastPlanReader.finish(&plan) {
-        observer.end(.graph)
-        return PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
-      }
+      if let loaded = finish(&plan, path: path) { return loaded }
     }
 
     // Depth-first, in `include` order: the pre-order that fixes the tasks' output order.
@@ -134,6 +133,23 @@ public struct PlanLoader: Sendable {
     return PlanLoadResult(
       plan: assembler.bag.hasErrors ? nil : plan, diagnostics: diagnostics, sources: sources,
       files: files.map(\.path))
+  }
+
+  /// The fast path's plan from `path` with its dependency graph (and, when `preparesSchedule` says so,
+  /// the scheduler's facts), or nil when the graph has a cycle (the full loader then reports it).
+  private func finish(_ plan: inout Plan, path: String) -> PlanLoadResult? {
+    var facts: ScheduleFacts?
+    if preparesSchedule {
+      let made = FastPlanReader.finishPreparingFacts(&plan)
+      guard made.finished else { return nil }
+      facts = made.facts
+    } else {
+      guard FastPlanReader.finish(&plan) else { return nil }
+    }
+    observer.end(.graph)
+    var loaded = PlanLoadResult(plan: plan, diagnostics: [], sources: [:], files: [path])
+    loaded.scheduleFacts = facts.take()
+    return loaded
   }
 
   /// Loads a plan from text in memory, as if read from `path` (for tests, tools and the fuzzer).

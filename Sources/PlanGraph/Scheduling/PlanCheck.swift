@@ -22,7 +22,9 @@ public struct PlanCheck: Sendable {
     path: String, asOf: Day?, window: Int = Schedule.defaultWindow, lint: Bool = true, strict: Bool = false,
     fileSystem: any PlanFileSystem = DiskFileSystem(), observer: StageObserver = .none
   ) {
-    let loaded = PlanLoader(fileSystem: fileSystem, observer: observer).load(path: path)
+    var loader = PlanLoader(fileSystem: fileSystem, observer: observer)
+    loader.preparesSchedule = true
+    var loaded = loader.load(path: path)
     var diagnostics = loaded.diagnostics
     var sources = loaded.sources
     var plan = loaded.plan
@@ -31,7 +33,8 @@ public struct PlanCheck: Sendable {
       var bag = DiagnosticBag()
       bag.add(contentsOf: diagnostics)
       do throws(Scheduler.Failure) {
-        let scheduled = try Scheduler(plan: valid, observer: observer).schedule(
+        // Taken out of `loaded`, so that the scheduler holds the only reference to the facts it takes.
+        let scheduled = try Scheduler(plan: valid, facts: loaded.scheduleFacts.take(), observer: observer).schedule(
           asOf: asOf ?? valid.start, window: window, observer: observer)
         schedule = scheduled
         if lint {

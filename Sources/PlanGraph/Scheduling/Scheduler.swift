@@ -58,6 +58,12 @@ public struct Scheduler: Sendable {
   /// Prepares the plan schedule of `plan`, which must be free of dependency cycles, on the graph the
   /// loader built; `observer` is told when the graph is at hand and when both passes are done.
   public init(plan: Plan, observer: StageObserver = .none) throws(Failure) {
+    try self.init(plan: plan, facts: nil, observer: observer)
+  }
+
+  /// `init(plan:observer:)` with the facts of `plan`'s tasks already made (by the loader, beside the
+  /// graph); nil, or facts of another number of tasks, and they are made here.
+  package init(plan: Plan, facts prepared: consuming ScheduleFacts?, observer: StageObserver = .none) throws(Failure) {
     let graph = plan.dependencyGraph
     observer.end(.graph)
     guard graph.isAcyclic else {
@@ -65,10 +71,18 @@ public struct Scheduler: Sendable {
     }
     self.plan = plan
     self.graph = graph
-    // The constraints and the passes take the facts only they read (moved, not copied), so that those
-    // are not alive twice through the as-of pass.
-    var facts = TaskFacts(tasks: plan.tasks)
-    let constraints = EffectiveConstraints(taking: &facts)
+    // The passes take the facts only they read (moved, not copied), so that those are not alive twice
+    // through the as-of pass.
+    var made: ScheduleFacts
+    if let prepared = prepared.take(), prepared.taskCount == plan.tasks.count {
+      made = prepared
+    } else {
+      made = ScheduleFacts(tasks: plan.tasks)
+    }
+    let constraints = made.constraints
+    // Swapped out, so that the passes hold the only reference to the arrays they take.
+    var facts = TaskFacts(tasks: [])
+    swap(&facts, &made.facts)
     planned = PlannedSchedule(
       taking: &facts, graph: graph, constraints: constraints, planStart: plan.start.ordinal,
       work: WorkingDays(calendar: plan.calendar, span: Self.likelySpan(of: plan)))

@@ -30,26 +30,63 @@ struct TaskFacts: Sendable {
   /// Per task: the parent's index, -1 at the top.
   var parent: [Int32]
 
+  /// Moves `array` out, leaving it empty.
+  private static func take<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    return taken
+  }
+
   /// The absent value of `done`.
   static let none = Int32.min
 
+  /// The facts of `tasks`.
   init(tasks: [PlanTask]) {
+    self.init(count: tasks.count)
+    read(tasks)
+  }
+
+  /// Facts for `count` tasks, each as of a task with no keys written: the arrays, allocated by the
+  /// caller's thread before another fills them (`read`), so that they lie in the caller's heap.
+  init(count n: Int) {
+    // Each its own allocation (a copy of another would be copied on its first write, by the writer).
+    isLeaf = [Bool](repeating: false, count: n)
+    isSummary = [Bool](repeating: false, count: n)
+    isDuty = [Bool](repeating: false, count: n)
+    duration = [Int32](repeating: 0, count: n)
+    isWorkingDays = [Bool](repeating: false, count: n)
+    done = [Int32](repeating: Self.none, count: n)
+    isActive = [Bool](repeating: false, count: n)
+    isBlocked = [Bool](repeating: false, count: n)
+    isMarkedDone = [Bool](repeating: false, count: n)
+    isMarkedCancelled = [Bool](repeating: false, count: n)
+    ownDeadline = [Int32](repeating: .max, count: n)
+    ownStart = [Int32](repeating: .min, count: n)
+    progress = [Int8](repeating: 0, count: n)
+    hasTarget = [Bool](repeating: false, count: n)
+    parent = [Int32](repeating: -1, count: n)
+  }
+
+  /// Fills the facts (made by `init(count:)` for as many tasks) from `tasks`, allocating nothing.
+  mutating func read(_ tasks: [PlanTask]) {
     let n = tasks.count
-    var isLeaf = [Bool](repeating: false, count: n)
-    var isSummary = isLeaf
-    var isDuty = isLeaf
-    var duration = [Int32](repeating: 0, count: n)
-    var isWorkingDays = isLeaf
-    var done = [Int32](repeating: Self.none, count: n)
-    var isActive = isLeaf
-    var isBlocked = isLeaf
-    var isMarkedDone = isLeaf
-    var isMarkedCancelled = isLeaf
-    var ownDeadline = [Int32](repeating: .max, count: n)
-    var ownStart = [Int32](repeating: .min, count: n)
-    var progress = [Int8](repeating: 0, count: n)
-    var hasTarget = isLeaf
-    var parent = [Int32](repeating: -1, count: n)
+    precondition(parent.count == n, "facts for as many tasks")
+    // Each array moved out while it is written, so that it stays the only reference and is written in place.
+    var isLeaf = Self.take(&self.isLeaf)
+    var isSummary = Self.take(&self.isSummary)
+    var isDuty = Self.take(&self.isDuty)
+    var duration = Self.take(&self.duration)
+    var isWorkingDays = Self.take(&self.isWorkingDays)
+    var done = Self.take(&self.done)
+    var isActive = Self.take(&self.isActive)
+    var isBlocked = Self.take(&self.isBlocked)
+    var isMarkedDone = Self.take(&self.isMarkedDone)
+    var isMarkedCancelled = Self.take(&self.isMarkedCancelled)
+    var ownDeadline = Self.take(&self.ownDeadline)
+    var ownStart = Self.take(&self.ownStart)
+    var progress = Self.take(&self.progress)
+    var hasTarget = Self.take(&self.hasTarget)
+    var parent = Self.take(&self.parent)
     // One pass over the tasks, each array written through its buffer: a plain subscript assignment per
     // array checks the array's uniqueness every time.
     isLeaf.withUnsafeMutableBufferPointer { isLeaf in
