@@ -59,9 +59,10 @@ enum FastJSONReader {
     scanner.rows.planTasks.reserveCapacity(room / 96 + 16)
     // About one and a half `after` entries a task: room for three.
     scanner.rows.references.reserveCapacity(room / 32 + 16)
-    // The names are a fifth of such a file at most, the ids, owners and `after` names a tenth (pages
-    // never written are never resident).
-    scanner.rows.text.reserveCapacity(room / 4 + 16)
+    // The names are a fifth of such a file at most, their full ids (written after them when the plan is
+    // assembled) a tenth, the ids, owners and `after` names a tenth (pages never written are never
+    // resident).
+    scanner.rows.text.reserveCapacity(room / 4 + room / 8 + 16)
     scanner.rows.idText.reserveCapacity(room / 6 + 16)
     MappedFile.adviseHugePages(&scanner.rows.tasks)
     MappedFile.adviseHugePages(&scanner.rows.planTasks)

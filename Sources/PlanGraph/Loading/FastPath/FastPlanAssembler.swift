@@ -11,6 +11,9 @@ struct FastPlanAssembler {
   /// The `after` entries, moved out of `rows` likewise, so that `complete` can let them go once their
   /// positions are taken, before the arena is made (the loader's peak of memory).
   var references: [FastPlanRows.Reference]
+  /// The tasks' names back to back (`FastPlanRows.text`), moved out of `rows` likewise, so that the
+  /// full ids are written after them where they lie, not copied with them into a new text.
+  var names: [UInt8]
   let bytes: UnsafeBufferPointer<UInt8>
   let path: String
   let observer: StageObserver
@@ -76,9 +79,11 @@ struct FastPlanAssembler {
     table = FastIDTable(count: 0)
     var planTasks = self.planTasks
     self.planTasks = []
+    var text = names
+    names = []
     let completed = ownerOf.withUnsafeBufferPointer { ownerOf in
       hashes.withUnsafeMutableBufferPointer { full in
-        complete(&planTasks, ownerOf: ownerOf, targets: targets, full: full)
+        complete(&planTasks, text: &text, ownerOf: ownerOf, targets: targets, full: full)
       }
     }
     hashes = []
@@ -410,7 +415,7 @@ struct FastPlanAssembler {
   /// tasks the scanner made to it, with their owners; false (decline) past `Int32` offsets.
   /// `full` is scratch memory of a word per task, for each task's full id as a range of the text.
   private mutating func complete(
-    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
+    _ planTasks: inout [PlanTask], text: inout [UInt8], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
     full: UnsafeMutableBufferPointer<UInt64>
   ) -> Bool {
     // The entries' positions are all the arena keeps of them: packed first (8 bytes each, not the
@@ -419,20 +424,21 @@ struct FastPlanAssembler {
     positions.reserveCapacity(references.count)
     for reference in references { positions.append(reference.position) }
     references = []
-    return attach(&planTasks, ownerOf: ownerOf, targets: targets, positions: positions, full: full)
+    return attach(&planTasks, text: &text, ownerOf: ownerOf, targets: targets, positions: positions, full: full)
   }
 
-  /// `complete` once the positions are packed: `full[i]` gets task `i`'s full id in the arena's text,
-  /// the start in the low 32 bits and the length in the high.
+  /// `complete` once the positions are packed: `full[i]` gets task `i`'s full id in the arena's text
+  /// (the names, `text`, then the full ids written after them), the start in the low 32 bits and the
+  /// length in the high.
   private func attach(
-    _ planTasks: inout [PlanTask], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
+    _ planTasks: inout [PlanTask], text: inout [UInt8], ownerOf: UnsafeBufferPointer<Int32>, targets: [Int32],
     positions: PackedPositions, full: UnsafeMutableBufferPointer<UInt64>
   ) -> Bool {
     let count = planTasks.count
     precondition(full.count >= count, "a word per task")
     func fullStart(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: full[i]) }
     func fullLength(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: full[i] >> 32) }
-    var total = rows.text.count
+    var total = text.count
     for i in 0..<count {
       let row = rows.tasks[i]
       let length = Int(row.idLength) + (row.parent >= 0 ? Int(fullLength(Int(row.parent))) + 1 : 0)
@@ -442,24 +448,24 @@ struct FastPlanAssembler {
     }
     guard total < Int(Int32.max) else { return false }
     let bytes = self.bytes
-    let text = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-      initialized = total
+    // Within the room the scanner reserved (names and full ids together are about a quarter of a
+    // machine-written file), the names stay where they are and nothing is copied.
+    text.reserveCapacity(total)
+    text.append(contentsOf: repeatElement(0, count: total - text.count))
+    text.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return }
-      rows.text.withUnsafeBufferPointer { names in
-        if let from = names.baseAddress { base.initialize(from: from, count: names.count) }
-      }
       for i in 0..<count {
         let row = rows.tasks[i]
         var at = Int(fullStart(i))
         if row.parent >= 0 {
           let parent = Int(row.parent)
           let length = Int(fullLength(parent))
-          (base + at).initialize(from: base + Int(fullStart(parent)), count: length)
+          (base + at).update(from: base + Int(fullStart(parent)), count: length)
           at += length
           base[at] = UInt8(ascii: ".")
           at += 1
         }
-        (base + at).initialize(from: source + Int(row.idStart), count: Int(row.idLength))
+        (base + at).update(from: source + Int(row.idStart), count: Int(row.idLength))
       }
     }
     let arena = PlanArena(text: text, targets: targets, positions: positions)

@@ -89,9 +89,12 @@ package enum FastPlanReader {
     var rows = scannedRows
     let references = rows.references
     rows.references = []
+    let names = rows.text
+    rows.text = []
     return arena.withUnsafeBufferPointer { buffer -> Plan? in
       var assembler = FastPlanAssembler(
-        rows: rows, planTasks: planTasks, references: references, bytes: buffer, path: path, observer: observer)
+        rows: rows, planTasks: planTasks, references: references, names: names, bytes: buffer, path: path,
+        observer: observer)
       return assembler.assemble()
     }
   }
@@ -132,9 +135,12 @@ package enum FastPlanReader {
     scanned.references = []
     let idText = scanned.idText
     scanned.idText = []
+    let names = scanned.text
+    scanned.text = []
     return idText.withUnsafeBufferPointer { ids -> Plan? in
       var assembler = FastPlanAssembler(
-        rows: scanned, planTasks: planTasks, references: references, bytes: ids, path: path, observer: observer)
+        rows: scanned, planTasks: planTasks, references: references, names: names, bytes: ids, path: path,
+        observer: observer)
       return assembler.assemble()
     }
   }
