@@ -5,6 +5,10 @@ import Testing
 
 #if canImport(Glibc)
   import Glibc
+
+  /// glibc's `mallopt`, declared as `Sources/plangraph/HeapPolicy.swift` declares it.
+  @_silgen_name("mallopt")
+  private func reviewMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
 
 /// An independent review of issue 18's third session: the scheduler's facts made beside the graph
@@ -313,6 +317,82 @@ import Testing
     // Read twice: the same facts (read writes every field of every task).
     blank.read(plan.tasks)
     #expect(blank.duration == fresh.duration && blank.done == fresh.done && blank.isLeaf == fresh.isLeaf)
+  }
+
+  /// The facts made beside the graph are written into the arrays allocated for them
+  /// (`ScheduleFacts(tasks:filling:)`): a copy there would double the facts' memory and put them in the
+  /// filling thread's heap, which `finishPreparingFacts` allocates on the caller's thread to avoid.
+  @Test func scheduleFactsFillTheArraysTheyWereGiven() throws {
+    let text = Self.json(Self.richPlan(groups: 40))
+    let plan = try #require(PlanLoader.load(text: text, path: "p.json").plan)
+    var blank: TaskFacts? = TaskFacts(count: plan.tasks.count)
+    func address<T>(_ array: [T]) -> UInt { array.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+    let before = try #require(blank.map { (address($0.duration), address($0.parent), address($0.done)) })
+    guard let taken = blank.take() else { return }
+    let made = ScheduleFacts(tasks: plan.tasks, filling: taken)
+    let after = (address(made.facts.duration), address(made.facts.parent), address(made.facts.done))
+    withKnownIssue(
+      "debug builds only: the consumed `blank` (and the closure's `blank` in finishPreparingFacts) stays alive through `read`, which then copies every array; `consume blank` would make the move certain",
+      isIntermittent: true
+    ) {
+      #expect(before == after)
+    }
+    #expect(made.facts.duration == TaskFacts(tasks: plan.tasks).duration)
+  }
+
+  /// `read` writes durations, done days, deadlines and starts only where a task has them, so it is right
+  /// only on blank facts (`init(count:)`), as its comment says; reading a second plan of as many tasks
+  /// into the same facts keeps the first plan's values where the second has none.
+  @Test func readingFactsTwiceKeepsTheFirstPlansValues() throws {
+    let a = Self.json(Self.richPlan(groups: 3))
+    let b = a.replacingOccurrences(of: "\"deadline\": \"2018-06-30\", ", with: "")
+    let planA = try #require(PlanLoader.load(text: a, path: "a.json").plan)
+    let planB = try #require(PlanLoader.load(text: b, path: "b.json").plan)
+    #expect(planA.tasks.count == planB.tasks.count && planA != planB)
+    var facts = TaskFacts(count: planA.tasks.count)
+    facts.read(planA.tasks)
+    facts.read(planB.tasks)
+    withKnownIssue("TaskFacts.read assumes blank facts (documented, checked only by the count)") {
+      #expect(facts.ownDeadline == TaskFacts(tasks: planB.tasks).ownDeadline)
+    }
+  }
+
+  /// Facts are made from `AsOfThreads.minimumTasks` tasks on, and give the same schedule on both sides.
+  @Test(arguments: [AsOfThreads.minimumTasks - 1, AsOfThreads.minimumTasks])
+  func factsStartAtTheMinimumTaskCount(_ count: Int) throws {
+    let bytes = PlanGenerator(taskCount: count, seed: 77, dependencies: 1.5, format: .json).generate()
+    let path = try Self.write(bytes, name: "plan.json")
+    defer { try? FileManager.default.removeItem(atPath: PlanPath.directory(of: path)) }
+    var loader = PlanLoader()
+    loader.preparesSchedule = true
+    var loaded = loader.load(path: path)
+    let plan = try #require(loaded.plan)
+    #expect(plan.tasks.count == count)
+    let taken = loaded.scheduleFacts.take()
+    #expect((taken != nil) == (plan.tasks.count >= AsOfThreads.minimumTasks))
+    let asOf = day("2021-02-01")
+    #expect(try Scheduler(plan: plan, facts: taken).schedule(asOf: asOf) == Scheduler(plan: plan).schedule(asOf: asOf))
+  }
+
+  /// glibc's `mallopt` as `HeapPolicy` declares it (`int mallopt(int, int)`, `M_MMAP_THRESHOLD` -3)
+  /// takes effect: afterwards a 5 MiB block comes from the heap and a 9 MiB block is mapped by itself
+  /// (glibc marks a mapped chunk with bit 2 of the size word before it). Were the arguments swapped or
+  /// garbled, the threshold would stay glibc's own (128 KiB, or raised to the largest block freed), and
+  /// one of the two would be wrong. (2.36 returns 1 for any threshold, so the result alone says
+  /// nothing.) This sets the test process's threshold to the command's 8 MiB; no test depends on how
+  /// memory is allocated.
+  @Test func malloptIsDeclaredAsGlibcDefinesIt() throws {
+    #if canImport(Glibc)
+      #expect(reviewMallopt(-3, 8 << 20) == 1)
+      func isMapped(_ size: Int) throws -> Bool {
+        let block = try #require(malloc(size))
+        defer { free(block) }
+        let sizeWord = (block - MemoryLayout<UInt>.size).load(as: UInt.self)
+        return sizeWord & 2 != 0
+      }
+      #expect(try !isMapped(5 << 20))
+      #expect(try isMapped(9 << 20))
+    #endif
   }
 
   // MARK: - MappedFile's two-half read
