@@ -435,6 +435,59 @@ import Testing
     #expect(MappedFile(path: link, minimumSize: 1).map { Array($0.bytes) == bytes } == true)
   }
 
+  /// A JSON plan read in two halves (over 4 MiB), with a byte-order mark, one the fast path declines near
+  /// its end, and one with a cycle: what the full loader says, and `check` what it said before.
+  @Test func aPlanReadInTwoHalvesIsTheFullLoadersInEveryCase() throws {
+    var bytes = PlanGenerator(taskCount: 42_000, seed: 41, dependencies: 1.5, format: .json).generate()
+    #expect(bytes.count > MappedFile.twoThreadReadMinimum)
+    func check(_ text: [UInt8], _ label: String) throws {
+      let path = try Self.write(text, name: "plan.json")
+      defer { try? FileManager.default.removeItem(atPath: PlanPath.directory(of: path)) }
+      var loader = PlanLoader()
+      loader.preparesSchedule = true
+      let loaded = loader.load(path: path)
+      let full = FastPathSupport.full(text, path: path)
+      #expect(loaded.plan == full.plan, "\(label)")
+      #expect(loaded.diagnostics == full.diagnostics, "\(label)")
+      // The plan with a byte-order mark is taken by the fast path (with facts); the others are errors.
+      #expect((loaded.scheduleFacts != nil) == (label == "byte-order mark"), "\(label)")
+      #expect(loaded.hasErrors == (label != "byte-order mark"), "\(label)")
+      let asOf = day("2021-05-01")
+      let checked = PlanCheck(path: path, asOf: asOf)
+      let before = Self.checkWithoutFacts(path: path, asOf: asOf)
+      #expect(checked.schedule == before.schedule && checked.diagnostics == before.diagnostics, "\(label)")
+    }
+    try check([0xEF, 0xBB, 0xBF] + bytes, "byte-order mark")
+    // A cycle: the last task after itself through its predecessor (the fast path declines, the full
+    // loader reports it).
+    let plan = try #require(FastPathSupport.full(bytes).plan)
+    let last = try #require(plan.tasks.last { $0.isSummary == false && $0.recurrence == nil && !$0.after.isEmpty })
+    let before = plan.tasks[last.after[0]]
+    var cyclic = String(decoding: bytes, as: UTF8.self)
+    let anchor = "\"id\": \"\(before.id)\""
+    let range = try #require(cyclic.range(of: anchor, options: .backwards))
+    cyclic.replaceSubrange(range, with: anchor + ", \"after\": [\"\(last.fullID)\"]")
+    try check(Array(cyclic.utf8), "cycle")
+    // A misspelt key in the last task: declined after both halves were read.
+    let key = Array("\"name\"".utf8)
+    let at = try #require((0...(bytes.count - key.count)).last { Array(bytes[$0..<$0 + key.count]) == key })
+    bytes.replaceSubrange(at..<at + key.count, with: Array("\"nmae\"".utf8))
+    try check(bytes, "misspelt key")
+  }
+
+  /// No tasks, one task, a task with an empty name: the full ids after the names are the full loader's.
+  @Test(arguments: [
+    #"{"plan": "空", "start": "2020-01-01", "tasks": []}"#,
+    #"{"plan": "一", "start": "2020-01-01", "owners": [{"id": "o", "name": "单位"}], "tasks": [{"id": "a", "name": "甲", "owner": "o"}]}"#,
+    #"{"plan": "一", "start": "2020-01-01", "owners": [{"id": "o", "name": "单位"}], "tasks": [{"id": "a", "name": "", "owner": "o", "tasks": [{"id": "b", "name": ""}]}]}"#,
+    #"{"plan": "一", "start": "2020-01-01", "owners": [{"id": "o", "name": "单位"}], "tasks": [{"id": "任务", "name": "\u4e2d\t\"", "owner": "o", "tasks": [{"id": "子任务", "name": "名"}]}]}"#,
+  ])
+  func smallPlansFullIDsAreTheFullLoaders(_ text: String) {
+    for split in [FastYAMLReader.Split.never, .guessed] {
+      #expect(FastPathSupport.violation(Array(text.utf8), path: "plan.json", split: split).problem == nil)
+    }
+  }
+
   // MARK: - Full ids written after the names in place
 
   /// A chain `depth` deep of ids `idLength` long (with siblings at each level), names as `name` says:
