@@ -278,9 +278,8 @@ import Testing
     }
   }
 
-  /// The scheduler trusts facts of the same number of tasks: facts made from another plan of as many
-  /// tasks give that plan's schedule. Only `PlanCheck` passes facts today, always of the plan it loaded,
-  /// so no public caller can pair them wrongly; the package initializer can.
+  /// The scheduler takes only facts made from the plan's very tasks: facts made from another plan of as
+  /// many tasks are not used (they gave that plan's schedule when only the count was checked).
   @Test func factsOfAnotherPlanOfAsManyTasksAreTrusted() throws {
     let a = Self.json(Self.richPlan(groups: 3))
     let b = a.replacingOccurrences(of: "\"duration\": \"5d\"", with: "\"duration\": \"50d\"")
@@ -290,10 +289,9 @@ import Testing
     let asOf = day("2018-05-20")
     let own = try Scheduler(plan: planA).schedule(asOf: asOf)
     let withOther = try Scheduler(plan: planA, facts: ScheduleFacts(tasks: planB.tasks)).schedule(asOf: asOf)
-    withKnownIssue("Scheduler(plan:facts:) checks only the task count (package API; PlanCheck pairs them right)") {
-      let same = withOther == own
-      #expect(same)
-    }
+    #expect(withOther == own)
+    #expect(!ScheduleFacts(tasks: planB.tasks).areFacts(of: planA.tasks))
+    #expect(ScheduleFacts(tasks: planA.tasks).areFacts(of: planA.tasks))
     // Through PlanCheck the facts always come from the plan it loaded.
     let path = try Self.write(Array(a.utf8), name: "plan.json")
     defer { try? FileManager.default.removeItem(atPath: PlanPath.directory(of: path)) }
@@ -313,7 +311,7 @@ import Testing
     #expect(before == after, "read fills the arrays in place")
     let made = ScheduleFacts(tasks: plan.tasks)
     let fresh = TaskFacts(tasks: plan.tasks)
-    #expect(made.facts.parent == fresh.parent && made.taskCount == plan.tasks.count)
+    #expect(made.facts.parent == fresh.parent && made.areFacts(of: plan.tasks))
     // Read twice: the same facts (read writes every field of every task).
     blank.read(plan.tasks)
     #expect(blank.duration == fresh.duration && blank.done == fresh.done && blank.isLeaf == fresh.isLeaf)
@@ -329,21 +327,17 @@ import Testing
     func address<T>(_ array: [T]) -> UInt { array.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
     let before = try #require(blank.map { (address($0.duration), address($0.parent), address($0.done)) })
     guard let taken = blank.take() else { return }
-    let made = ScheduleFacts(tasks: plan.tasks, filling: taken)
+    let made = ScheduleFacts(tasks: plan.tasks, filling: consume taken)
     let after = (address(made.facts.duration), address(made.facts.parent), address(made.facts.done))
-    withKnownIssue(
-      "debug builds only: the consumed `blank` (and the closure's `blank` in finishPreparingFacts) stays alive through `read`, which then copies every array; `consume blank` would make the move certain",
-      isIntermittent: true
-    ) {
-      #expect(before == after)
-    }
+    // `consume blank` ends the binding's life before `read`, in a debug build too.
+    #expect(before == after)
     #expect(made.facts.duration == TaskFacts(tasks: plan.tasks).duration)
   }
 
-  /// `read` writes durations, done days, deadlines and starts only where a task has them, so it is right
-  /// only on blank facts (`init(count:)`), as its comment says; reading a second plan of as many tasks
-  /// into the same facts keeps the first plan's values where the second has none.
-  @Test func readingFactsTwiceKeepsTheFirstPlansValues() throws {
+  /// `read` writes every field of every task, absent or not: reading a second plan of as many tasks into
+  /// the same facts gives the second plan's facts (it kept the first plan's deadlines where the second
+  /// had none when it wrote only what was there).
+  @Test func readingFactsTwiceGivesTheSecondPlansValues() throws {
     let a = Self.json(Self.richPlan(groups: 3))
     let b = a.replacingOccurrences(of: "\"deadline\": \"2018-06-30\", ", with: "")
     let planA = try #require(PlanLoader.load(text: a, path: "a.json").plan)
@@ -352,9 +346,9 @@ import Testing
     var facts = TaskFacts(count: planA.tasks.count)
     facts.read(planA.tasks)
     facts.read(planB.tasks)
-    withKnownIssue("TaskFacts.read assumes blank facts (documented, checked only by the count)") {
-      #expect(facts.ownDeadline == TaskFacts(tasks: planB.tasks).ownDeadline)
-    }
+    let fresh = TaskFacts(tasks: planB.tasks)
+    #expect(facts.ownDeadline == fresh.ownDeadline && facts.ownStart == fresh.ownStart)
+    #expect(facts.duration == fresh.duration && facts.done == fresh.done && facts.isWorkingDays == fresh.isWorkingDays)
   }
 
   /// Facts are made from `AsOfThreads.minimumTasks` tasks on, and give the same schedule on both sides.

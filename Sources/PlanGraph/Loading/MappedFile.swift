@@ -10,10 +10,10 @@ import Dispatch
 /// (`release(upTo:)`), for the loader's fast path: the scan passes the text once, front to back, so
 /// the file is never whole in memory beside the plan made from it.
 ///
-/// The bytes are read (`read(2)`) into an anonymous mapping, not mapped from the file: a mapped file
-/// cut short by another program while it is read (a script rewriting it with `>`, an editor saving in
-/// place) would stop the process with SIGBUS, where a read only sees a shorter text (and the fast path
-/// declines). Pages given back read as zeros after, so the caller promises never to look back.
+/// The bytes are read (`pread(2)`, a large file in two halves at once) into an anonymous mapping, not
+/// mapped from the file: a mapped file cut short by another program while it is read (a script
+/// rewriting it with `>`, an editor saving in place) would stop the process with SIGBUS, where a read
+/// only sees a shorter text (and the fast path declines). Pages given back read as zeros after, so the caller promises never to look back.
 ///
 /// Only for what `DiskFileSystem.read` would read: a regular file within `PlanLimits.maximumFileSize`;
 /// anything else is nil and the caller reads the file the ordinary way, which says what is wrong.
@@ -60,7 +60,8 @@ package final class MappedFile {
   static let twoThreadReadMinimum = 4 << 20
 
   /// Reads `size` bytes of `fd` from its start into `base`: in two halves at once from
-  /// `twoThreadReadMinimum` bytes on, cut at a huge page (2 MiB). False when the file ended sooner.
+  /// `twoThreadReadMinimum` bytes on, cut at a huge page (2 MiB). False when the file ended sooner or
+  /// could not be read.
   private static func read(_ fd: Int32, into base: UnsafeMutableRawPointer, size: Int) -> Bool {
     guard size >= twoThreadReadMinimum else { return read(fd, into: base, 0..<size) }
     // Cut at a huge page's start, so that no page is faulted in by both threads.

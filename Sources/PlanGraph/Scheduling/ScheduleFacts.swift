@@ -9,6 +9,9 @@ package struct ScheduleFacts: Sendable {
   /// The facts, less what the constraints took.
   var facts: TaskFacts
   let constraints: EffectiveConstraints
+  /// The tasks they were made from: the same storage as the plan's (held, not copied), so that the
+  /// scheduler can tell they are that plan's (`areFacts(of:)`).
+  private let tasks: [PlanTask]
 
   /// The facts and constraints of `tasks`.
   init(tasks: [PlanTask]) {
@@ -16,14 +19,22 @@ package struct ScheduleFacts: Sendable {
   }
 
   /// The facts and constraints of `tasks`, the facts written into `blank` (`TaskFacts(count:)` for as
-  /// many tasks, allocated by another thread).
+  /// many tasks, allocated by another thread) where they lie: `blank` is consumed, so that no other
+  /// reference to its arrays makes `read` copy them.
   init(tasks: [PlanTask], filling blank: consuming TaskFacts) {
-    var facts = blank
+    var facts = consume blank
     facts.read(tasks)
     constraints = EffectiveConstraints(taking: &facts)
     self.facts = facts
+    self.tasks = tasks
   }
 
-  /// How many tasks they were made from.
-  var taskCount: Int { facts.parent.count }
+  /// Whether these are the facts of `tasks`: made from that very array (the same storage, so the same
+  /// values; a plan whose tasks were changed since has copied them). Facts of another plan, even one
+  /// of as many tasks, are not.
+  func areFacts(of tasks: [PlanTask]) -> Bool {
+    tasks.count == self.tasks.count
+      && tasks.withUnsafeBufferPointer { a in self.tasks.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+      }
+  }
 }

@@ -62,7 +62,8 @@ public struct Scheduler: Sendable {
   }
 
   /// `init(plan:observer:)` with the facts of `plan`'s tasks already made (by the loader, beside the
-  /// graph); nil, or facts of another number of tasks, and they are made here.
+  /// graph); nil, or facts not made from `plan`'s very tasks (`ScheduleFacts.areFacts(of:)`), and they
+  /// are made here.
   package init(plan: Plan, facts prepared: consuming ScheduleFacts?, observer: StageObserver = .none) throws(Failure) {
     let graph = plan.dependencyGraph
     observer.end(.graph)
@@ -74,7 +75,7 @@ public struct Scheduler: Sendable {
     // The passes take the facts only they read (moved, not copied), so that those are not alive twice
     // through the as-of pass.
     var made: ScheduleFacts
-    if let prepared = prepared.take(), prepared.taskCount == plan.tasks.count {
+    if let prepared = prepared.take(), prepared.areFacts(of: plan.tasks) {
       made = prepared
     } else {
       made = ScheduleFacts(tasks: plan.tasks)

@@ -46,8 +46,8 @@ struct TaskFacts: Sendable {
     read(tasks)
   }
 
-  /// Facts for `count` tasks, each as of a task with no keys written: the arrays, allocated by the
-  /// caller's thread before another fills them (`read`), so that they lie in the caller's heap.
+  /// Facts for `count` tasks, not read yet: the arrays, allocated by the caller's thread before another
+  /// fills them (`read`), so that they lie in the caller's heap.
   init(count n: Int) {
     // Each its own allocation (a copy of another would be copied on its first write, by the writer).
     isLeaf = [Bool](repeating: false, count: n)
@@ -67,7 +67,8 @@ struct TaskFacts: Sendable {
     parent = [Int32](repeating: -1, count: n)
   }
 
-  /// Fills the facts (made by `init(count:)` for as many tasks) from `tasks`, allocating nothing.
+  /// Fills the facts (made for as many tasks) from `tasks`, every field of every task, allocating nothing
+  /// when the arrays are held only here.
   mutating func read(_ tasks: [PlanTask]) {
     let n = tasks.count
     precondition(parent.count == n, "facts for as many tasks")
@@ -105,13 +106,13 @@ struct TaskFacts: Sendable {
                         isSummary[i] = summary
                         isDuty[i] = duty
                         isLeaf[i] = !summary && !duty
-                        if let written = tasks[i].duration {
-                          duration[i] = Int32(clamping: written.days)
-                          isWorkingDays[i] = written.isWorkingDays
-                        }
-                        if let day = tasks[i].doneDate { done[i] = Int32(clamping: day.ordinal) }
-                        if let day = tasks[i].deadline { ownDeadline[i] = Int32(clamping: day.ordinal) }
-                        if let day = tasks[i].start { ownStart[i] = Int32(clamping: day.ordinal) }
+                        // Every field written, absent or not: `read` depends on nothing already there.
+                        let written = tasks[i].duration
+                        duration[i] = written.map { Int32(clamping: $0.days) } ?? 0
+                        isWorkingDays[i] = written?.isWorkingDays ?? false
+                        done[i] = tasks[i].doneDate.map { Int32(clamping: $0.ordinal) } ?? Self.none
+                        ownDeadline[i] = tasks[i].deadline.map { Int32(clamping: $0.ordinal) } ?? .max
+                        ownStart[i] = tasks[i].start.map { Int32(clamping: $0.ordinal) } ?? .min
                         let status = tasks[i].status
                         isActive[i] = status == .active
                         isBlocked[i] = status == .blocked

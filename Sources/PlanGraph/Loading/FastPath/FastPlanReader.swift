@@ -45,7 +45,7 @@ package enum FastPlanReader {
     let facts = DispatchGroup()
     DispatchQueue.global().async(group: facts) {
       guard let blank = made.blank.take() else { return }
-      made.facts = ScheduleFacts(tasks: tasks, filling: blank)
+      made.facts = ScheduleFacts(tasks: tasks, filling: consume blank)
     }
     made.graph = DependencyGraph(tasks: tasks)
     facts.wait()
