@@ -29,18 +29,7 @@ import Testing
   /// `value` as JSON, one task object a line.
   static func json(_ value: Value) -> String {
     switch value {
-    case .text(let text):
-      var out = "\""
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.unicodeScalars.append(scalar)
-        }
-      }
-      return out + "\""
+    case .text(let text): return JSONText.string(text)
     case .number(let number): return number
     case .list(let items): return "[" + items.map { json($0) }.joined(separator: ",\n") + "]"
     case .map(let pairs): return "{" + pairs.map { json(.text($0.0)) + ": " + json($0.1) }.joined(separator: ", ") + "}"
@@ -278,14 +267,20 @@ import Testing
     }
   }
 
+  /// The rich plan of 3 groups (its JSON text is the third value) and the same text with `old` replaced by
+  /// `new`: two plans of as many tasks that differ.
+  private static func twoPlans(replacing old: String, with new: String) throws -> (Plan, Plan, String) {
+    let a = json(richPlan(groups: 3))
+    let planA = try #require(PlanLoader.load(text: a, path: "a.json").plan)
+    let planB = try #require(PlanLoader.load(text: a.replacingOccurrences(of: old, with: new), path: "b.json").plan)
+    #expect(planA.tasks.count == planB.tasks.count && planA != planB)
+    return (planA, planB, a)
+  }
+
   /// The scheduler takes only facts made from the plan's very tasks: facts made from another plan of as
   /// many tasks are not used (they gave that plan's schedule when only the count was checked).
-  @Test func factsOfAnotherPlanOfAsManyTasksAreTrusted() throws {
-    let a = Self.json(Self.richPlan(groups: 3))
-    let b = a.replacingOccurrences(of: "\"duration\": \"5d\"", with: "\"duration\": \"50d\"")
-    let planA = try #require(PlanLoader.load(text: a, path: "a.json").plan)
-    let planB = try #require(PlanLoader.load(text: b, path: "b.json").plan)
-    #expect(planA.tasks.count == planB.tasks.count && planA != planB)
+  @Test func factsOfAnotherPlanOfAsManyTasksAreNotUsed() throws {
+    let (planA, planB, a) = try Self.twoPlans(replacing: "\"duration\": \"5d\"", with: "\"duration\": \"50d\"")
     let asOf = day("2018-05-20")
     let own = try Scheduler(plan: planA).schedule(asOf: asOf)
     let withOther = try Scheduler(plan: planA, facts: ScheduleFacts(tasks: planB.tasks)).schedule(asOf: asOf)
@@ -338,11 +333,7 @@ import Testing
   /// the same facts gives the second plan's facts (it kept the first plan's deadlines where the second
   /// had none when it wrote only what was there).
   @Test func readingFactsTwiceGivesTheSecondPlansValues() throws {
-    let a = Self.json(Self.richPlan(groups: 3))
-    let b = a.replacingOccurrences(of: "\"deadline\": \"2018-06-30\", ", with: "")
-    let planA = try #require(PlanLoader.load(text: a, path: "a.json").plan)
-    let planB = try #require(PlanLoader.load(text: b, path: "b.json").plan)
-    #expect(planA.tasks.count == planB.tasks.count && planA != planB)
+    let (planA, planB, _) = try Self.twoPlans(replacing: "\"deadline\": \"2018-06-30\", ", with: "")
     var facts = TaskFacts(count: planA.tasks.count)
     facts.read(planA.tasks)
     facts.read(planB.tasks)

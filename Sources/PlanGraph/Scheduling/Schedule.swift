@@ -269,14 +269,19 @@ extension Schedule {
   /// (the same storage, so the same values), else read now.
   func facts(of plan: Plan) -> ReportFacts {
     if let kinds = taskFacts.kinds, kinds.parent.count == plan.tasks.count,
-      Self.sameStorage(plan.tasks, taskFacts.tasks)
+      plan.tasks.sharesStorage(with: taskFacts.tasks)
     {
       return kinds
     }
     return ReportFacts(TaskFacts(tasks: plan.tasks))
   }
+}
 
-  private static func sameStorage(_ a: [PlanTask], _ b: [PlanTask]) -> Bool {
-    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+extension [PlanTask] {
+  /// Whether this array and `other` are the very same storage (so the same values): how a value made
+  /// from a plan's tasks and held with them tells that it is still that plan's (a plan whose tasks were
+  /// changed since has copied them).
+  func sharesStorage(with other: [PlanTask]) -> Bool {
+    withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
   }
 }

@@ -33,8 +33,6 @@ package struct ScheduleFacts: Sendable {
   /// values; a plan whose tasks were changed since has copied them). Facts of another plan, even one
   /// of as many tasks, are not.
   func areFacts(of tasks: [PlanTask]) -> Bool {
-    tasks.count == self.tasks.count
-      && tasks.withUnsafeBufferPointer { a in self.tasks.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
-      }
+    tasks.count == self.tasks.count && tasks.sharesStorage(with: self.tasks)
   }
 }
