@@ -22,6 +22,8 @@ enum StageClock {
     var lastCPU = 0.0
     var cpuTotals: [PlanStage: Double] = [:]
     var peaks: [PlanStage: Int] = [:]
+    var lastFaults = 0
+    var faultTotals: [PlanStage: Int] = [:]
     var started = false
   }
   private static let state = Mutex(State())
@@ -50,6 +52,7 @@ enum StageClock {
       state.first = now
       state.last = now
       state.lastCPU = processCPU()
+      state.lastFaults = pageFaults()
       return true
     }
     if first { atexit { StageClock.printTimings() } }
@@ -61,8 +64,11 @@ enum StageClock {
     let now = monotonic()
     let cpu = processCPU()
     let peak = peakMebibytes()
+    let faults = pageFaults()
     state.withLock { state in
       guard state.started else { return }
+      state.faultTotals[stage, default: 0] += faults - state.lastFaults
+      state.lastFaults = faults
       state.totals[stage, default: 0] += now - state.last
       state.cpuTotals[stage, default: 0] += cpu - state.lastCPU
       state.lastCPU = cpu
@@ -90,6 +96,14 @@ enum StageClock {
     return usage.ru_maxrss / 1024
   }
 
+  /// The page faults the process has taken so far (minor and major): each is a page of memory touched
+  /// for the first time, or read in.
+  private static func pageFaults() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_minflt + usage.ru_majflt
+  }
+
   private static func milliseconds(_ seconds: Double) -> String {
     let tenths = Int((seconds * 10_000).rounded())
     return "\(tenths / 10).\(tenths % 10) ms"
@@ -97,8 +111,8 @@ enum StageClock {
 
   private static func printTimings() {
     let now = monotonic()
-    let (totals, cpuTotals, peaks, first, last) = state.withLock {
-      ($0.totals, $0.cpuTotals, $0.peaks, $0.first, $0.last)
+    let (totals, cpuTotals, peaks, faultTotals, first, last) = state.withLock {
+      ($0.totals, $0.cpuTotals, $0.peaks, $0.faultTotals, $0.first, $0.last)
     }
     var text = ""
     for stage in PlanStage.allCases {
@@ -112,6 +126,10 @@ enum StageClock {
     for stage in PlanStage.allCases {
       guard let peak = peaks[stage] else { continue }
       text += "plangraph memory: \(stage.rawValue): \(peak) MiB\n"
+    }
+    for stage in PlanStage.allCases {
+      guard let faults = faultTotals[stage] else { continue }
+      text += "plangraph faults: \(stage.rawValue): \(faults)\n"
     }
     text += "plangraph timing: exit: \(milliseconds(now - last))\n"
     text += "plangraph timing: total: \(milliseconds(now - first))\n"
