@@ -131,4 +131,71 @@ import Testing
       #expect(Array(mapped.bytes) == bytes, "\(size) bytes")
     }
   }
+
+  /// Pages the scan has passed move into memory the caller has not written yet (an array's capacity)
+  /// instead of being dropped (`MappedFile.release(_:movingInto:)`): whole 2 MiB blocks only, each with
+  /// the bytes it held, while the file's side reads as zeros, as dropped pages do, and what is past the
+  /// last whole block stays for the next call.
+  @Test func pagesPassedMoveWholeIntoSpareMemoryWithTheirBytes() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("moved-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var random = SeededRandom(seed: 31)
+    let block = 2 << 20
+    let bytes = (0..<(5 * block + 12_345)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    let path = folder.appendingPathComponent("file.json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let mapped = try #require(MappedFile(path: path, minimumSize: 1))
+    // Room for two blocks: the third whole block is dropped, not moved.
+    let spareSize = 3 * block + 4_096
+    let spareBase = try #require(
+      mmap(nil, spareSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0).flatMap {
+        $0 == MAP_FAILED ? nil : $0
+      })
+    defer { munmap(spareBase, spareSize) }
+    let spare = UnsafeMutableRawBufferPointer(start: spareBase + 4_096 + 100, count: spareSize - 4_096 - 100)
+    let end = 4 * block + 777
+    let (moved, through) = mapped.release(1_000..<end, movingInto: spare)
+    let address = Int(bitPattern: mapped.bytes.baseAddress)
+    let from = (address + 1_000 + block - 1) / block * block - address
+    #expect((address + through) % block == 0 && through <= end && through > end - block)
+    #expect(through - from >= 3 * block)
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    // Given back: every whole page from the start (rounded up) to `through`; the rest is as read.
+    let firstPage = (address + 1_000 + page - 1) / page * page - address
+    #expect(mapped.bytes[firstPage..<through].allSatisfy { $0 == 0 })
+    #expect(Array(mapped.bytes[..<firstPage]) == Array(bytes[..<firstPage]))
+    #expect(Array(mapped.bytes[through...]) == Array(bytes[through...]))
+    #if os(Linux)
+      // Two whole blocks fit from the spare memory's first block boundary; they hold the first two
+      // whole blocks of the range, byte for byte.
+      let target = (Int(bitPattern: spare.baseAddress) + block - 1) / block * block
+      #expect(moved == target + 2 * block - Int(bitPattern: spare.baseAddress))
+      let landed = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: target), count: 2 * block)
+      #expect(Array(landed) == Array(bytes[from..<from + 2 * block]))
+    #endif
+    // Nothing left whole: the offset stays where it was, and nothing is given back.
+    let again = mapped.release(through..<through + block - 1, movingInto: spare)
+    #expect(again.moved == 0 && again.through == through)
+    #expect(Array(mapped.bytes[through...]) == Array(bytes[through...]))
+    mapped.unmap()
+  }
+
+  /// A plan large enough for whole blocks to move into both scanners' task arrays, given back every
+  /// 64 KiB as it is read on two threads, is exactly the plan read from the same bytes in an array.
+  @Test func aPlanWhosePagesMoveIntoItsTasksIsTheSamePlan() throws {
+    let bytes = PlanGenerator(taskCount: 60_000, seed: 12, format: .json).generate()
+    #expect(bytes.count > 6 << 20, "each half needs whole 2 MiB blocks")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recycled-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("plan.json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let read = try #require(FastPlanReader.readWithoutGraph(bytes, path: path))
+    for step in [64 << 10, 1 << 20] {
+      let mapped = try #require(MappedFile(path: path, minimumSize: 1))
+      let plan = try #require(FastPlanReader.readWithoutGraph(mapped: mapped, path: path, releaseStep: step))
+      #expect(plan == read, "given back every \(step) bytes")
+    }
+  }
 }

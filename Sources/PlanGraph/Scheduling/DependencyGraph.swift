@@ -51,12 +51,12 @@ public struct DependencyGraph: Sendable {
     // `after` or an ancestor's binds its descendants, each task's parent, the node its `after` entries and
     // its parent's gate lead into (a leaf itself, a summary its gate, -1 for none), and those entries.
     let n = tasks.count
-    var gateOf = LargeArrays.repeating(-1 as Int32, count: n)
+    var gateOf = Array(repeating: -1 as Int32, count: n)
     var gates: [Int32] = []
-    var isDuty = LargeArrays.repeating(false, count: n)
-    var parentOf = LargeArrays.repeating(-1 as Int32, count: n)
-    var entryNode = LargeArrays.repeating(-1 as Int32, count: n)
-    var afterStart = LargeArrays.repeating(0 as Int32, count: n + 1)
+    var isDuty = Array(repeating: false, count: n)
+    var parentOf = Array(repeating: -1 as Int32, count: n)
+    var entryNode = Array(repeating: -1 as Int32, count: n)
+    var afterStart = Array(repeating: 0 as Int32, count: n + 1)
     var afterTargets: [Int32] = []
     for index in 0..<n {
       afterStart[index] = Int32(afterTargets.count)
@@ -123,13 +123,13 @@ public struct DependencyGraph: Sendable {
         }
       }
     }
-    var counts = LargeArrays.repeating(0 as Int32, count: nodeCount + 1)
+    var counts = Array(repeating: 0 as Int32, count: nodeCount + 1)
     counts.withUnsafeMutableBufferPointer { counts in
       eachEdge { _, to, _, _ in counts[Int(to) + 1] += 1 }
       for n in 0..<nodeCount { counts[n + 1] += counts[n] }
     }
     let edgeCount = Int(counts[nodeCount])
-    var preds = LargeArrays.repeating(0 as Int32, count: edgeCount)
+    var preds = Array(repeating: 0 as Int32, count: edgeCount)
     var fill = counts
     fill.withUnsafeMutableBufferPointer { fill in
       preds.withUnsafeMutableBufferPointer { preds in
@@ -144,8 +144,8 @@ public struct DependencyGraph: Sendable {
     predecessors = preds
 
     // Successors: the same edges, reversed.
-    var successorCounts = LargeArrays.repeating(0 as Int32, count: nodeCount + 1)
-    var succs = LargeArrays.repeating(0 as Int32, count: edgeCount)
+    var successorCounts = Array(repeating: 0 as Int32, count: nodeCount + 1)
+    var succs = Array(repeating: 0 as Int32, count: edgeCount)
     successorCounts.withUnsafeMutableBufferPointer { successorCounts in
       for p in preds { successorCounts[Int(p) + 1] += 1 }
       for n in 0..<nodeCount { successorCounts[n + 1] += successorCounts[n] }
@@ -172,7 +172,7 @@ public struct DependencyGraph: Sendable {
       (edgeOriginTask, edgeOriginEntry) = ([], [])
       return
     }
-    var originTask = LargeArrays.repeating(0 as Int32, count: edgeCount)
+    var originTask = Array(repeating: 0 as Int32, count: edgeCount)
     var originEntry = originTask
     var originFill = counts
     originFill.withUnsafeMutableBufferPointer { fill in
@@ -198,8 +198,8 @@ public struct DependencyGraph: Sendable {
   private static func topologicalOrder(
     nodeCount: Int, predecessorStart: [Int32], successorStart: [Int32], successors: [Int32]
   ) -> [Int32] {
-    var indegree = LargeArrays.repeating(0 as Int32, count: nodeCount)
-    var topo = LargeArrays.repeating(0 as Int32, count: nodeCount)
+    var indegree = Array(repeating: 0 as Int32, count: nodeCount)
+    var topo = Array(repeating: 0 as Int32, count: nodeCount)
     var taken = 0
     indegree.withUnsafeMutableBufferPointer { indegree in
       topo.withUnsafeMutableBufferPointer { topo in

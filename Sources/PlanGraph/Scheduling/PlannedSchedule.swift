@@ -37,11 +37,11 @@ struct PlannedSchedule: Sendable {
     let nodes = graph.nodeCount
     let taskCount = facts.isLeaf.count
     let planStart32 = Self.stored(planStart)
-    var end = LargeArrays.repeating(planStart32, count: nodes)
-    var start = LargeArrays.repeating(planStart32, count: taskCount)
-    var earliestStart = LargeArrays.repeating(planStart32, count: taskCount)
-    var latestEnd = LargeArrays.repeating(.max as Int32, count: nodes)
-    var latestStart = LargeArrays.repeating(.max as Int32, count: nodes)
+    var end = Array(repeating: planStart32, count: nodes)
+    var start = Array(repeating: planStart32, count: taskCount)
+    var earliestStart = Array(repeating: planStart32, count: taskCount)
+    var latestEnd = Array(repeating: .max as Int32, count: nodes)
+    var latestStart = Array(repeating: .max as Int32, count: nodes)
     let isWorkingDays = facts.isWorkingDays
     // The written durations, moved out of the facts (nothing else reads them) and kept for live leaves only.
     var duration = facts.duration

@@ -148,7 +148,6 @@ public struct Scheduler: Sendable {
     // assigning costs a copy (and a release) of every row, a million rows over. Two threads write the two
     // ranges of the rows either side of the cut, each its own, and count their own leaves.
     var rows = [TaskSchedule](unsafeUninitializedCapacity: taskCount) { buffer, initialized in
-      LargeArrays.advise(buffer)
       results.forecast.end.withUnsafeBufferPointer { forecastEnd in
         let shared = AsOfBuffers(rows: buffer, forecastEnd: forecastEnd)
         if let cut {
@@ -260,7 +259,7 @@ public struct Scheduler: Sendable {
   /// `PlannedSchedule`: `Int32`, clamped.
   private func forecast(asOf asOfDay: Int, measured: [Int: MeasuredTarget]) -> ([Int32], Int?) {
     let planStart = plan.start.ordinal
-    var end = LargeArrays.repeating(PlannedSchedule.stored(planStart), count: graph.nodeCount)
+    var end = Array(repeating: PlannedSchedule.stored(planStart), count: graph.nodeCount)
     let order = graph.order
     let predecessorStart = graph.predecessorStart
     let predecessors = graph.predecessors

@@ -16,13 +16,7 @@ struct FastIDTable {
   init(count: Int) {
     var capacity = 16
     while capacity < 2 * max(count, 1) { capacity <<= 1 }
-    // On huge pages where the system gives them: every look-up lands on a random slot, and at a million
-    // rows (32 MiB) a 4 KiB page each would also miss the TLB.
-    slots = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-      MappedFile.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-      buffer.initialize(repeating: 0)
-      initialized = capacity
-    }
+    slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
   }
 

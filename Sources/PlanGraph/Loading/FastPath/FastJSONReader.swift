@@ -13,6 +13,14 @@ enum FastJSONReader {
   /// Below this many bytes (about 10,000 tasks) a second thread costs more than it saves.
   static let splitBytes = 1 << 20
 
+  /// Below this many bytes of text (about 280,000 tasks) the rows' arrays are advised onto huge pages.
+  /// A run that draws fresh huge pages the virtual machine's host has taken back pays about 1.3 ms for
+  /// each (`MappedFile.adviseHugePages`); a small plan's few come from what the runs just before it freed,
+  /// which the host still backs (100,000 tasks in turn with the C reference: 66–69 ms with them, 77–79
+  /// without), while a million tasks' 200 drew slow ones in half the runs (0.63–1.0 s against a steady
+  /// 0.74 s without: their tasks' array fills the file's pages, `ReadPagesRecycler`).
+  static let hugeRowsBelow = 32 << 20
+
   /// A mapped file to give back as the text is read, every `releaseStep` bytes.
   typealias Release = (file: MappedFile, releaseStep: Int)
 
@@ -49,10 +57,8 @@ enum FastJSONReader {
   private static func prepare(_ scanner: inout FastJSONScanner, room: Int, release: Release?, offset: Int) {
     if let release {
       scanner.releaseStep = release.releaseStep
-      let file = release.file
       // Only the pages wholly within this scanner's part: from `offset` (rounded up to a page).
-      scanner.releaseRead =
-        offset == 0 ? { file.release(upTo: $0) } : { file.release(offset..<max(offset, offset + $0)) }
+      scanner.releaseRead = ReadPagesRecycler(file: release.file, offset: offset)
     }
     // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
     scanner.rows.tasks.reserveCapacity(room / 96 + 16)
@@ -64,6 +70,9 @@ enum FastJSONReader {
     // resident).
     scanner.rows.text.reserveCapacity(room / 4 + room / 8 + 16)
     scanner.rows.idText.reserveCapacity(room / 6 + 16)
+    // A text this small gets its arrays onto huge pages (`MappedFile.adviseHugePages`): the few it
+    // draws come from what the runs before it just freed; a larger one's rows fill the file's pages.
+    guard room < hugeRowsBelow else { return }
     MappedFile.adviseHugePages(&scanner.rows.tasks)
     MappedFile.adviseHugePages(&scanner.rows.planTasks)
     MappedFile.adviseHugePages(&scanner.rows.references)
@@ -117,7 +126,7 @@ enum FastJSONReader {
   /// that is the only access left.)
   private final class Parts: @unchecked Sendable {
     let text: UnsafeBufferPointer<UInt8>
-    /// Read by both threads; its `release` calls touch disjoint pages (`MappedFile.release(_:)`).
+    /// Read by both threads; their `ReadPagesRecycler`s touch disjoint pages of it.
     let release: Release?
     var first: (rows: FastPlanRows, line: Int32)?
     var second: FastPlanRows?

@@ -25,13 +25,13 @@ struct FastJSONScanner {
   private var lineBase: Int
   /// The last task owner copied to `rows.idText`: plans name the same unit many times in a row.
   private var lastOwner: (start: Int32, length: Int32)?
-  /// Called now and then with an offset before which the text will not be read again (the tasks
-  /// are read front to back), so that a mapped file can give those pages back; nil: never.
-  var releaseRead: ((Int) -> Void)?
-  /// Where `releaseRead` is called next.
+  /// Told now and then of an offset before which the text will not be read again (the tasks are read
+  /// front to back), so that a mapped file can give those pages back; nil: never.
+  var releaseRead: ReadPagesRecycler?
+  /// Where `releaseRead` is told next.
   private var nextRelease: Int
-  /// How far the scan goes between calls of `releaseRead` (tests make it small).
-  var releaseStep = 4 << 20
+  /// How far the scan goes between tellings of `releaseRead` (tests make it small).
+  var releaseStep = 1 << 20
   /// What has been read so far.
   var rows = FastPlanRows()
   /// Set when the text is the first part of a plan cut for two threads (`FastJSONReader`): it must
@@ -476,7 +476,7 @@ struct FastJSONScanner {
       guard open.count < Self.maximumDepth, rows.tasks.count < Int(Int32.max) else { return false }
       if pos >= nextRelease, let releaseRead {
         // Everything before this task is read and copied; a step back for safety's sake.
-        releaseRead(pos - releaseStep / 4)
+        releaseRead.passed(pos - releaseStep / 4, filling: &rows.planTasks)
         nextRelease = pos + releaseStep
       }
       skipSpace()

@@ -104,7 +104,7 @@ package enum FastPlanReader {
   /// before the plan is assembled, so that it never stands whole beside the plan made from it.
   /// `releaseStep` is how far the scan goes between givings back (tests make it small).
   package static func readWithoutGraph(
-    mapped file: MappedFile, path: String, observer: StageObserver = .none, releaseStep: Int = 4 << 20,
+    mapped file: MappedFile, path: String, observer: StageObserver = .none, releaseStep: Int = 1 << 20,
     split: FastYAMLReader.Split = .automatic
   ) -> Plan? {
     let bytes = file.bytes
