@@ -16,7 +16,8 @@ import Dispatch
 #endif
 
 /// A large regular file's bytes read into memory of their own that can be given back page by page
-/// (`release(upTo:)`), for the loader's fast path: the scan passes the text once, front to back, so
+/// (`release`), or moved on into an array being filled (`release(_:movingInto:block:)`), for the
+/// loader's fast path: the scan passes the text once, front to back, so
 /// the file is never whole in memory beside the plan made from it.
 ///
 /// The bytes are read (`pread(2)`, a large file in two halves at once) into an anonymous mapping, not
@@ -139,18 +140,20 @@ package final class MappedFile {
   /// capacity of an array past what it holds) instead of dropping them, as many as fit from its start.
   /// Returns how many bytes from `spare`'s start hold pages now (0: none moved) and the offset up to
   /// which the file's pages are given back: the rest of `range`, less than a block, is left for the
-  /// next call, so that the blocks move whole (a huge page stays one).
+  /// next call, so that the blocks move whole (a huge page stays one). `block` is 2 MiB but in tests,
+  /// which give back every few pages (rounded to whole pages).
   ///
   /// A page dropped and a page faulted in afresh for the array cost a page fault and the zeroing of a
   /// page each; a page moved costs neither (its old bytes stay in the array's unused capacity, which
   /// nothing reads). At a million tasks the file is 115 MB of the 690 MB of pages a run touched. Pages
   /// moved away read as zeros after, as dropped ones do.
-  package func release(_ range: Range<Int>, movingInto spare: UnsafeMutableRawBufferPointer) -> (
-    moved: Int, through: Int
-  ) {
+  package func release(
+    _ range: Range<Int>, movingInto spare: UnsafeMutableRawBufferPointer, block: Int = 2 << 20
+  ) -> (moved: Int, through: Int) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     guard let base else { return (0, range.upperBound) }
-    #if os(Linux)
-      let block = 2 << 20
+    #if canImport(Glibc)
+      let block = max(block / page, 1) * page
       let address = Int(bitPattern: base)
       let from = (address + max(range.lowerBound, 0) + block - 1) / block * block - address
       let to = (address + min(range.upperBound, size)) / block * block - address
@@ -164,13 +167,18 @@ package final class MappedFile {
         // empty, so that it reads as zeros; a kernel before 5.7 refuses, and the pages are dropped.
         if mremap(base + from, length, length, 1 | 2 | 4, destination) == destination {
           moved = target + length - Int(bitPattern: spare.baseAddress)
+        } else {
+          // A kernel may have unmapped the destination before failing: map it afresh (nothing is
+          // stored there), so that the array's capacity is memory again.
+          _ = mmap(destination, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
         }
       }
       release((moved > 0 ? from + length : from)..<to)
       return (moved, to)
     #else
-      release(range)
-      return (0, range.upperBound)
+      let through = min(range.upperBound, size) / page * page
+      release(range.lowerBound..<through)
+      return (0, max(through, range.lowerBound))
     #endif
   }
 
@@ -201,7 +209,7 @@ package final class MappedFile {
   /// a virtual machine whose balloon reports free memory to the host (free page reporting hands back
   /// exactly 2 MiB blocks): each such page then costs about 1.3 ms to fault in against 0.1 ms, and runs
   /// that drew many took 0.9 s instead of 0.6 at a million tasks. With the arrays on huge pages too,
-  /// runs went 0.63–1.0 s in turn with the C reference; with the file's only, a steady 0.72–0.74 s.
+  /// runs went 0.63–1.0 s in turn with the C reference; with the file's only, a steady 0.70–0.74 s.
   package static func adviseHugePages(_ memory: UnsafeMutableRawBufferPointer) {
     let huge = 2 << 20
     guard memory.count >= 2 * huge, let base = memory.baseAddress else { return }

@@ -18,7 +18,8 @@ enum FastJSONReader {
   /// each (`MappedFile.adviseHugePages`); a small plan's few come from what the runs just before it freed,
   /// which the host still backs (100,000 tasks in turn with the C reference: 66–69 ms with them, 77–79
   /// without), while a million tasks' 200 drew slow ones in half the runs (0.63–1.0 s against a steady
-  /// 0.74 s without: their tasks' array fills the file's pages, `ReadPagesRecycler`).
+  /// 0.70–0.74 s without: their tasks' array fills the file's pages, `ReadPagesRecycler`). The whole
+  /// text counts, not each thread's part.
   static let hugeRowsBelow = 32 << 20
 
   /// A mapped file to give back as the text is read, every `releaseStep` bytes.
@@ -47,18 +48,21 @@ enum FastJSONReader {
       }
     }
     var scanner = FastJSONScanner(bytes: text, from: textStart, file: 0)
-    prepare(&scanner, room: text.count, release: release, offset: 0)
+    prepare(&scanner, room: text.count, whole: text.count, release: release, offset: 0)
     guard scanner.scan() else { return nil }
     return scanner.rows
   }
 
-  /// Reserves room in the scanner's rows for a text of `room` bytes and sets it to give back the
-  /// pages it has read of a mapped file (its text starting at byte `offset` of the file's).
-  private static func prepare(_ scanner: inout FastJSONScanner, room: Int, release: Release?, offset: Int) {
+  /// Reserves room in the scanner's rows for a text of `room` bytes (part of a whole text of `whole`)
+  /// and sets it to give back the pages it has read of a mapped file (its text starting at byte
+  /// `offset` of the file's).
+  private static func prepare(
+    _ scanner: inout FastJSONScanner, room: Int, whole: Int, release: Release?, offset: Int
+  ) {
     if let release {
       scanner.releaseStep = release.releaseStep
       // Only the pages wholly within this scanner's part: from `offset` (rounded up to a page).
-      scanner.releaseRead = ReadPagesRecycler(file: release.file, offset: offset)
+      scanner.releaseRead = ReadPagesRecycler(file: release.file, offset: offset, step: release.releaseStep)
     }
     // Machine-written plans take about a hundred bytes a task: the rows never grow by copying.
     scanner.rows.tasks.reserveCapacity(room / 96 + 16)
@@ -71,8 +75,9 @@ enum FastJSONReader {
     scanner.rows.text.reserveCapacity(room / 4 + room / 8 + 16)
     scanner.rows.idText.reserveCapacity(room / 6 + 16)
     // A text this small gets its arrays onto huge pages (`MappedFile.adviseHugePages`): the few it
-    // draws come from what the runs before it just freed; a larger one's rows fill the file's pages.
-    guard room < hugeRowsBelow else { return }
+    // draws come from what the runs before it just freed. A larger one's are left on small pages (its
+    // tasks' array fills the file's pages).
+    guard whole < hugeRowsBelow else { return }
     MappedFile.adviseHugePages(&scanner.rows.tasks)
     MappedFile.adviseHugePages(&scanner.rows.planTasks)
     MappedFile.adviseHugePages(&scanner.rows.references)
@@ -90,14 +95,14 @@ enum FastJSONReader {
       if part == 0 {
         var scanner = FastJSONScanner(bytes: UnsafeBufferPointer(rebasing: text[..<cut]), from: textStart, file: 0)
         // Room for the whole text, so that appending the second part copies nothing of the first's.
-        prepare(&scanner, room: text.count, release: release, offset: 0)
+        prepare(&scanner, room: text.count, whole: text.count, release: release, offset: 0)
         scanner.endsAtCut = true
         guard scanner.scan(), scanner.reachedCut else { return }
         parts.first = (scanner.rows, scanner.line)
       } else {
         let items = UnsafeBufferPointer(rebasing: text[cut...])
         var scanner = FastJSONScanner(bytes: items, from: 0, file: 0)
-        prepare(&scanner, room: items.count, release: release, offset: cut)
+        prepare(&scanner, room: items.count, whole: text.count, release: release, offset: cut)
         guard scanner.scanItems() else { return }
         parts.second = scanner.rows
       }

@@ -13,11 +13,17 @@ final class ReadPagesRecycler {
   private var done: Int
   /// The address up to which pages were moved into the array; the next go past it.
   private var filledUpTo = 0
+  /// The blocks moved whole: 2 MiB (a huge page), or a page for a scan that gives back every few pages
+  /// (tests), so that what it gives back reads as zeros at once.
+  private let block: Int
 
-  init(file: MappedFile, offset: Int) {
+  /// A recycler for the scanner whose text starts at `offset` in `file` and gives pages back every
+  /// `step` bytes.
+  init(file: MappedFile, offset: Int, step: Int) {
     self.file = file
     self.offset = offset
     done = offset
+    block = step < 1 << 20 ? 1 : 2 << 20
   }
 
   /// The scanner will not read its text before `read` (counted from its text's start) again: gives
@@ -25,6 +31,8 @@ final class ReadPagesRecycler {
   func passed(_ read: Int, filling planTasks: inout [PlanTask]) {
     let end = offset + read
     guard end > done else { return }
+    // Unique first (a shared array would be copied, to another address and capacity, by the call below).
+    planTasks.withUnsafeMutableBufferPointer { _ in }
     let count = planTasks.count
     let capacity = planTasks.capacity
     planTasks.withUnsafeMutableBufferPointer { elements in
@@ -34,7 +42,7 @@ final class ReadPagesRecycler {
       let spareEnd = Int(bitPattern: first) + capacity * stride
       let spare = UnsafeMutableRawBufferPointer(
         start: UnsafeMutableRawPointer(bitPattern: start), count: max(spareEnd - start, 0))
-      let (moved, through) = file.release(done..<end, movingInto: spare)
+      let (moved, through) = file.release(done..<end, movingInto: spare, block: block)
       if moved > 0 { filledUpTo = start + moved }
       done = through
     }
