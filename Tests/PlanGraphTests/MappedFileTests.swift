@@ -198,10 +198,24 @@ import Testing
     let path = folder.appendingPathComponent("plan.json").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let read = try #require(FastPlanReader.readWithoutGraph(bytes, path: path))
+    // Whether this kernel moves pages at all (MREMAP_DONTUNMAP, Linux 5.7 on): three pages, one moved.
+    let probe = try #require(MappedFile(path: path, minimumSize: 1))
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let spareSize = 4 * page
+    let spareBase = try #require(
+      mmap(nil, spareSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0).flatMap {
+        $0 == MAP_FAILED ? nil : $0
+      })
+    defer { munmap(spareBase, spareSize) }
+    let spare = UnsafeMutableRawBufferPointer(start: spareBase, count: spareSize)
+    let movesPages = probe.release(0..<3 * page, movingInto: spare, block: page).moved > 0
+    probe.unmap()
     for step in [64 << 10, 1 << 20] {
       let mapped = try #require(MappedFile(path: path, minimumSize: 1))
       let plan = try #require(FastPlanReader.readWithoutGraph(mapped: mapped, path: path, releaseStep: step))
       #expect(plan == read, "given back every \(step) bytes")
+      // Both steps move pages: a page at a time every 64 KiB, whole 2 MiB blocks every 1 MiB.
+      #expect(!movesPages || mapped.movedBytes.load(ordering: .relaxed) > bytes.count / 4, "step \(step)")
     }
   }
 }

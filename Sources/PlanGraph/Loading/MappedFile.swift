@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -34,6 +35,9 @@ package final class MappedFile {
   private let size: Int
   /// Bytes before this offset are already given back.
   private var released = 0
+  /// The bytes moved on into arrays so far (`release(_:movingInto:block:)`), by either scanner: what
+  /// tests and timings can read to see that pages moved rather than were dropped.
+  package let movedBytes = Atomic<Int>(0)
   /// Set when a two-thread read of these bytes dropped its cut (`FastJSONReader`): pages may be gone, so
   /// the text is not read again here, but the file, mapped afresh, can still be read on one thread.
   package var droppedCut = false
@@ -167,6 +171,7 @@ package final class MappedFile {
         // empty, so that it reads as zeros; a kernel before 5.7 refuses, and the pages are dropped.
         if mremap(base + from, length, length, 1 | 2 | 4, destination) == destination {
           moved = target + length - Int(bitPattern: spare.baseAddress)
+          movedBytes.add(length, ordering: .relaxed)
         } else {
           // A kernel may have unmapped the destination before failing: map it afresh (nothing is
           // stored there), so that the array's capacity is memory again.
