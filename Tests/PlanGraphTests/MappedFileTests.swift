@@ -55,7 +55,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let mapped = try #require(MappedFile(path: path, minimumSize: 1))
     #expect(Array(mapped.bytes) == bytes)
-    mapped.release(upTo: bytes.count / 2)
+    mapped.release(0..<bytes.count / 2)
     // The memory is the process's own, not the file's: what was given back is gone.
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let kept = bytes.count / 2 / page * page

@@ -33,8 +33,6 @@ package final class MappedFile {
   package let bytes: UnsafeBufferPointer<UInt8>
   private var base: UnsafeMutableRawPointer?
   private let size: Int
-  /// Bytes before this offset are already given back.
-  private var released = 0
   /// The bytes moved on into arrays so far (`release(_:movingInto:block:)`), by either scanner: what
   /// tests and timings can read to see that pages moved rather than were dropped.
   package let movedBytes = Atomic<Int>(0)
@@ -114,17 +112,6 @@ package final class MappedFile {
     var second = false
 
     init(base: UnsafeMutableRawPointer) { self.base = base }
-  }
-
-  /// Gives back the whole pages before `offset`: they stop counting in the process's memory and read
-  /// as zeros after, so the caller must not read them again.
-  package func release(upTo offset: Int) {
-    guard let base else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let end = min(offset, size) / page * page
-    guard end > released else { return }
-    _ = madvise(base + released, end - released, MADV_DONTNEED)
-    released = end
   }
 
   /// Gives back the whole pages within `range` (a page it only partly covers is kept): for two
@@ -209,7 +196,7 @@ package final class MappedFile {
   /// gives them on request: a buffer filled once then takes a page fault per 2 MiB instead of per 4 KiB.
   ///
   /// The file's buffer asks, and a small plan's rows (`FastJSONReader.hugeRowsBelow`): the file's pages
-  /// are moved on into the tasks' array as the scan passes them (`release(_:movingInto:)`), so they are
+  /// are moved on into the tasks' array as the scan passes them (`release(_:movingInto:block:)`), so they are
   /// paid for once, and a large plan's arrays are left on small pages. Fresh huge pages are a bet that loses on
   /// a virtual machine whose balloon reports free memory to the host (free page reporting hands back
   /// exactly 2 MiB blocks): each such page then costs about 1.3 ms to fault in against 0.1 ms, and runs

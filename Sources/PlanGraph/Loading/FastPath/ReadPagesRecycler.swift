@@ -1,7 +1,7 @@
 /// Gives back the pages of a mapped file (`MappedFile`) that one scanner has read, moving them into the
 /// unused capacity of the array it fills fastest, its tasks' `PlanTask`s (128 bytes a task, against
 /// about 117 bytes of file), instead of dropping them: the array then fills without page faults where
-/// the file's pages went (`MappedFile.release(_:movingInto:)`).
+/// the file's pages went (`MappedFile.release(_:movingInto:block:)`).
 ///
 /// Each scanner of a cut file has its own, for its own part (`offset` on): the pages are moved only
 /// into that scanner's array, past what it holds, by the thread that fills it.
