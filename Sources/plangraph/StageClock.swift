@@ -52,7 +52,7 @@ enum StageClock {
       state.first = now
       state.last = now
       state.lastCPU = processCPU()
-      state.lastFaults = pageFaults()
+      state.lastFaults = memory().faults
       return true
     }
     if first { atexit { StageClock.printTimings() } }
@@ -63,8 +63,7 @@ enum StageClock {
     guard isEnabled else { return }
     let now = monotonic()
     let cpu = processCPU()
-    let peak = peakMebibytes()
-    let faults = pageFaults()
+    let (peak, faults) = memory()
     state.withLock { state in
       guard state.started else { return }
       state.faultTotals[stage, default: 0] += faults - state.lastFaults
@@ -90,18 +89,12 @@ enum StageClock {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
-  private static func peakMebibytes() -> Int {
+  /// The process's peak memory so far, in MiB, and the page faults it has taken so far (minor and
+  /// major: a page of memory touched for the first time, or read in), from one `getrusage`.
+  private static func memory() -> (peak: Int, faults: Int) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024
-  }
-
-  /// The page faults the process has taken so far (minor and major): each is a page of memory touched
-  /// for the first time, or read in.
-  private static func pageFaults() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_minflt + usage.ru_majflt
+    return (usage.ru_maxrss / 1024, usage.ru_minflt + usage.ru_majflt)
   }
 
   private static func milliseconds(_ seconds: Double) -> String {
@@ -133,7 +126,7 @@ enum StageClock {
     }
     text += "plangraph timing: exit: \(milliseconds(now - last))\n"
     text += "plangraph timing: total: \(milliseconds(now - first))\n"
-    text += "plangraph timing: peak memory: \(peakMebibytes()) MiB\n"
+    text += "plangraph timing: peak memory: \(memory().peak) MiB\n"
     Output.err(text)
   }
 }

@@ -304,7 +304,15 @@ import Testing
     #expect(MappedFile(path: fifo, minimumSize: 0) == nil)
     #expect(MappedFile(path: "/dev/zero", minimumSize: 0) == nil)
     #expect(MappedFile(path: "/dev/null", minimumSize: 0) == nil)
+    #expect(MappedFile(path: "/proc/self/status", minimumSize: 1) == nil)
     #expect(MappedFile(path: folder.path, minimumSize: 0) == nil)
+    // A symbolic link to a large regular file (read in two halves) is that file.
+    let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: (4 << 20) + 5)
+    let target = folder.appendingPathComponent("big.json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: target))
+    let link = folder.appendingPathComponent("link.json").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    #expect(MappedFile(path: link, minimumSize: 1).map { Array($0.bytes) == bytes } == true)
     // An empty regular file.
     let empty = folder.appendingPathComponent("empty.json").path
     #expect(FileManager.default.createFile(atPath: empty, contents: Data()))

@@ -390,27 +390,6 @@ import Testing
     mapped.unmap()
   }
 
-  @Test func aFIFOADeviceAProcFileOrAFolderIsNeverRead() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s7review-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let fifo = folder.appendingPathComponent("plan.json").path
-    #expect(mkfifo(fifo, 0o600) == 0)
-    // No writer: a read would block; the file is never opened for more than fstat (O_NONBLOCK).
-    #expect(MappedFile(path: fifo, minimumSize: 1) == nil)
-    #expect(MappedFile(path: "/dev/zero", minimumSize: 1) == nil)
-    #expect(MappedFile(path: "/dev/null", minimumSize: 1) == nil)
-    #expect(MappedFile(path: "/proc/self/status", minimumSize: 1) == nil)
-    #expect(MappedFile(path: folder.path, minimumSize: 1) == nil)
-    // A symbolic link to a large regular file is that file.
-    let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: (4 << 20) + 5)
-    let target = folder.appendingPathComponent("big.json").path
-    try Data(bytes).write(to: URL(fileURLWithPath: target))
-    let link = folder.appendingPathComponent("link.json").path
-    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-    #expect(MappedFile(path: link, minimumSize: 1).map { Array($0.bytes) == bytes } == true)
-  }
-
   /// A JSON plan read in two halves (over 4 MiB), with a byte-order mark, one the fast path declines near
   /// its end, and one with a cycle: what the full loader says, and `check` what it said before.
   @Test func aPlanReadInTwoHalvesIsTheFullLoadersInEveryCase() throws {

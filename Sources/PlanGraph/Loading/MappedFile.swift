@@ -18,13 +18,14 @@ import Synchronization
 
 /// A large regular file's bytes read into memory of their own that can be given back page by page
 /// (`release`), or moved on into an array being filled (`release(_:movingInto:block:)`), for the
-/// loader's fast path: the scan passes the text once, front to back, so
-/// the file is never whole in memory beside the plan made from it.
+/// loader's fast path: the scan passes the text once, front to back, so the file is never whole in
+/// memory beside the plan made from it.
 ///
 /// The bytes are read (`pread(2)`, a large file in two halves at once) into an anonymous mapping, not
 /// mapped from the file: a mapped file cut short by another program while it is read (a script
 /// rewriting it with `>`, an editor saving in place) would stop the process with SIGBUS, where a read
-/// only sees a shorter text (and the fast path declines). Pages given back read as zeros after, so the caller promises never to look back.
+/// only sees a shorter text (and the fast path declines). Pages given back read as zeros after, so the
+/// caller promises never to look back.
 ///
 /// Only for what `DiskFileSystem.read` would read: a regular file within `PlanLimits.maximumFileSize`;
 /// anything else is nil and the caller reads the file the ordinary way, which says what is wrong.
@@ -34,7 +35,7 @@ package final class MappedFile {
   private var base: UnsafeMutableRawPointer?
   private let size: Int
   /// The bytes moved on into arrays so far (`release(_:movingInto:block:)`), by either scanner: what
-  /// tests and timings can read to see that pages moved rather than were dropped.
+  /// tests read to see that pages moved rather than were dropped.
   package let movedBytes = Atomic<Int>(0)
   /// Set when a two-thread read of these bytes dropped its cut (`FastJSONReader`): pages may be gone, so
   /// the text is not read again here, but the file, mapped afresh, can still be read on one thread.
@@ -66,6 +67,9 @@ package final class MappedFile {
     self.size = size
     bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
   }
+
+  /// The system's page size: what `madvise` and `mremap` work in.
+  static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   /// From this many bytes on the file is read in two halves at once, each thread faulting in its own
   /// pages: the copy and the page faults are most of the time before the scan can start.
@@ -119,7 +123,7 @@ package final class MappedFile {
   /// only, never one the other may still read. Keeps no state, so two threads may call it at once.
   package func release(_ range: Range<Int>) {
     guard let base else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let page = Self.pageSize
     let start = (max(range.lowerBound, 0) + page - 1) / page * page
     let end = min(range.upperBound, size) / page * page
     guard end > start else { return }
@@ -141,7 +145,7 @@ package final class MappedFile {
   package func release(
     _ range: Range<Int>, movingInto spare: UnsafeMutableRawBufferPointer, block: Int = 2 << 20
   ) -> (moved: Int, through: Int) {
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let page = Self.pageSize
     guard let base else { return (0, range.upperBound) }
     #if canImport(Glibc)
       let block = max(block / page, 1) * page
@@ -201,7 +205,7 @@ package final class MappedFile {
   /// a virtual machine whose balloon reports free memory to the host (free page reporting hands back
   /// exactly 2 MiB blocks): each such page then costs about 1.3 ms to fault in against 0.1 ms, and runs
   /// that drew many took 0.9 s instead of 0.6 at a million tasks. With the arrays on huge pages too,
-  /// runs went 0.63–1.0 s in turn with the C reference; with the file's only, a steady 0.70–0.74 s.
+  /// runs went 0.63–1.0 s in turn with the C reference; with the file's only, 0.70–0.74 s in 12 of 14 runs.
   package static func adviseHugePages(_ memory: UnsafeMutableRawBufferPointer) {
     let huge = 2 << 20
     guard memory.count >= 2 * huge, let base = memory.baseAddress else { return }

@@ -16,10 +16,11 @@ enum FastJSONReader {
   /// Below this many bytes of text (about 280,000 tasks) the rows' arrays are advised onto huge pages.
   /// A run that draws fresh huge pages the virtual machine's host has taken back pays about 1.3 ms for
   /// each (`MappedFile.adviseHugePages`); a small plan's few come from what the runs just before it freed,
-  /// which the host still backs (100,000 tasks in turn with the C reference: 66–69 ms with them, 77–79
-  /// without), while a million tasks' 200 drew slow ones in half the runs (0.63–1.0 s against a steady
-  /// 0.70–0.74 s without: their tasks' array fills the file's pages, `ReadPagesRecycler`). The whole
-  /// text counts, not each thread's part.
+  /// which the host still backs (100,000 tasks in turn with the C reference, 20 rounds: 69 ms with
+  /// them, 79 without; with them, 70 ms in 30 rounds, as before the file's pages were moved), while a
+  /// million tasks' 200 drew slow ones in streaks (0.63–1.0 s against 0.70–0.74 s in most runs without:
+  /// their tasks' array fills the file's pages, `ReadPagesRecycler`). The whole text counts, not each
+  /// thread's part.
   static let hugeRowsBelow = 32 << 20
 
   /// A mapped file to give back as the text is read, every `releaseStep` bytes.
